@@ -1,0 +1,12 @@
+import { EvidenceLinkParamsSchema } from "@/lib/evidence/evidence.schemas";
+import { removeEvidence } from "@/lib/evidence/server/remove-evidence";
+import { defineRoute } from "@/lib/http/define-route";
+
+export const DELETE = defineRoute({
+  auth: "required",
+  params: EvidenceLinkParamsSchema,
+  handler: async ({ actor, params }) => {
+    await removeEvidence({ actor, claimId: params.claimId, linkId: params.linkId });
+    return new Response(null, { status: 204 });
+  },
+});

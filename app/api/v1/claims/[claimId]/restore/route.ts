@@ -1,0 +1,9 @@
+import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
+import { restoreClaim } from "@/lib/claims/server/restore-claim";
+import { defineRoute } from "@/lib/http/define-route";
+
+export const POST = defineRoute({
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  handler: async ({ actor, params }) => ({ body: await restoreClaim({ actor, claimId: params.claimId }) }),
+});

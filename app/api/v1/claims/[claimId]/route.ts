@@ -1,0 +1,35 @@
+import { ClaimIdParamsSchema, UpdateClaimInputSchema } from "@/lib/claims/claim.schemas";
+import { deleteClaim } from "@/lib/claims/server/delete-claim";
+import { getClaim } from "@/lib/claims/server/get-claim";
+import { updateClaim } from "@/lib/claims/server/update-claim";
+import { defineRoute } from "@/lib/http/define-route";
+import { etagHeader, requiredIfMatchVersion } from "@/lib/http/if-match";
+
+export const GET = defineRoute({
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  handler: async ({ actor, params }) => {
+    const claim = await getClaim({ actor, claimId: params.claimId });
+    return { body: claim, headers: etagHeader(claim.version) };
+  },
+});
+
+export const PATCH = defineRoute({
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  body: UpdateClaimInputSchema,
+  handler: async ({ actor, params, body, request }) => {
+    const version = requiredIfMatchVersion(request.headers);
+    const claim = await updateClaim({ actor, claimId: params.claimId, version, input: body });
+    return { body: claim, headers: etagHeader(claim.version) };
+  },
+});
+
+export const DELETE = defineRoute({
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  handler: async ({ actor, params }) => {
+    await deleteClaim({ actor, claimId: params.claimId });
+    return new Response(null, { status: 204 });
+  },
+});

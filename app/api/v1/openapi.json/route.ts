@@ -1,0 +1,5 @@
+import { openApiDocument } from "@/lib/openapi/openapi-document";
+
+export function GET(): Response {
+  return Response.json(openApiDocument());
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { CreateClaimInputSchema } from "@/lib/claims/claim.schemas";
+import { createClaim } from "@/lib/claims/server/create-claim";
+import { listPassageClaims } from "@/lib/claims/server/list-passage-claims";
+import { defineRoute } from "@/lib/http/define-route";
+import { etagHeader } from "@/lib/http/if-match";
+import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
+
+export const GET = defineRoute({
+  auth: "required",
+  params: PassageIdParamsSchema,
+  query: z.object({ all: z.enum(["true"]).optional() }),
+  handler: async ({ actor, params }) => ({ body: { items: await listPassageClaims({ actor, passageId: params.passageId }), nextCursor: null } }),
+});
+
+export const POST = defineRoute({
+  auth: "required",
+  params: PassageIdParamsSchema,
+  body: CreateClaimInputSchema,
+  isIdempotent: true,
+  handler: async ({ actor, params, body }) => {
+    const claim = await createClaim({ actor, passageId: params.passageId, input: body });
+    return { status: 201, body: claim, headers: etagHeader(claim.version) };
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { PassageIdParamsSchema, UpdatePassageInputSchema } from "@/lib/passages/passage.schemas";
+import { deletePassage } from "@/lib/passages/server/delete-passage";
+import { getPassage } from "@/lib/passages/server/get-passage";
+import { updatePassage } from "@/lib/passages/server/update-passage";
+
+export const GET = defineRoute({
+  auth: "required",
+  params: PassageIdParamsSchema,
+  handler: async ({ actor, params }) => ({ body: await getPassage({ actor, passageId: params.passageId }) }),
+});
+
+export const PATCH = defineRoute({
+  auth: "required",
+  params: PassageIdParamsSchema,
+  body: UpdatePassageInputSchema,
+  handler: async ({ actor, params, body }) => ({
+    body: await updatePassage({ actor, passageId: params.passageId, input: body }),
+  }),
+});
+
+export const DELETE = defineRoute({
+  auth: "required",
+  params: PassageIdParamsSchema,
+  handler: async ({ actor, params }) => {
+    await deletePassage({ actor, passageId: params.passageId });
+    return new Response(null, { status: 204 });
+  },
+});

@@ -1,0 +1,12 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { revokeApiToken } from "@/lib/tokens/server/revoke-api-token";
+import { ApiTokenIdParamsSchema } from "@/lib/tokens/token.schemas";
+
+export const DELETE = defineRoute({
+  auth: "required",
+  params: ApiTokenIdParamsSchema,
+  handler: async ({ actor, params }) => {
+    await revokeApiToken({ actor, tokenId: params.tokenId });
+    return new Response(null, { status: 204 });
+  },
+});

@@ -1,0 +1,16 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { createApiToken } from "@/lib/tokens/server/create-api-token";
+import { listApiTokens } from "@/lib/tokens/server/list-api-tokens";
+import { CreateApiTokenInputSchema } from "@/lib/tokens/token.schemas";
+
+export const GET = defineRoute({
+  auth: "required",
+  handler: async ({ actor }) => ({ body: await listApiTokens({ actor }) }),
+});
+
+export const POST = defineRoute({
+  auth: "required",
+  body: CreateApiTokenInputSchema,
+  // Not idempotent on purpose: a stored replay would keep the secret in plain text (decision 002).
+  handler: async ({ actor, body }) => ({ status: 201, body: await createApiToken({ actor, input: body }) }),
+});

@@ -1,0 +1,9 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { createUser } from "@/lib/users/server/create-user";
+import { CreateUserInputSchema } from "@/lib/users/user.schemas";
+
+export const POST = defineRoute({
+  auth: "none",
+  body: CreateUserInputSchema,
+  handler: async ({ body }) => ({ status: 201, body: await createUser(body) }),
+});

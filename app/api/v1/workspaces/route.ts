@@ -1,0 +1,17 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { createWorkspace } from "@/lib/workspaces/server/create-workspace";
+import { listWorkspaces } from "@/lib/workspaces/server/list-workspaces";
+import { CreateWorkspaceInputSchema, ListWorkspacesQuerySchema } from "@/lib/workspaces/workspace.schemas";
+
+export const GET = defineRoute({
+  auth: "required",
+  query: ListWorkspacesQuerySchema,
+  handler: async ({ actor, query }) => ({ body: await listWorkspaces({ actor, page: query }) }),
+});
+
+export const POST = defineRoute({
+  auth: "required",
+  body: CreateWorkspaceInputSchema,
+  isIdempotent: true,
+  handler: async ({ actor, body }) => ({ status: 201, body: await createWorkspace({ actor, input: body }) }),
+});

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { ClaimsTable } from "@/components/claims-table/claims-table";
+import { requirePageActor } from "@/lib/auth/server/session";
+import { orNotFound } from "@/lib/http/page-errors";
+import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+
+export const metadata: Metadata = { title: "Claims" };
+
+type ClaimsPageProps = {
+  params: Promise<{ workspaceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function ClaimsPage({ params, searchParams }: ClaimsPageProps) {
+  const { workspaceId } = await params;
+  // A shared, filtered link survives the detour through sign-in.
+  const query = new URLSearchParams(
+    Object.entries(await searchParams).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
+  ).toString();
+  const actor = await requirePageActor(`/w/${workspaceId}/claims${query ? `?${query}` : ""}`);
+  const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
+  return (
+    <div className="stack">
+      <nav aria-label="Breadcrumb">
+        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
+      </nav>
+      <h1>
+        Claims <span className="claims-view-workspace">in {workspace.name}</span>
+      </h1>
+      {/* The table reads its filters from the URL on the client. */}
+      <Suspense fallback={<p>Loading claims…</p>}>
+        <ClaimsTable workspaceId={workspaceId} role={workspace.role} currentUserId={actor.userId} />
+      </Suspense>
+    </div>
+  );
+}

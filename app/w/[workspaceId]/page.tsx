@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/server/session";
+import { orNotFound } from "@/lib/http/page-errors";
+import { listPassages } from "@/lib/passages/server/list-passages";
+import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+
+export const metadata: Metadata = { title: "Workspace" };
+
+type WorkspacePageProps = { params: Promise<{ workspaceId: string }> };
+
+export default async function WorkspacePage({ params }: WorkspacePageProps) {
+  const { workspaceId } = await params;
+  const actor = await requirePageActor(`/w/${workspaceId}`);
+  const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
+  const { items: passages } = await listPassages({ actor, workspaceId, query: { limit: 200 } });
+  const canImport = can(workspace.role, "passage.create");
+  return (
+    <div className="stack">
+      <div className="row spread">
+        <div className="row">
+          <h1>{workspace.name}</h1>
+          <span className="badge">Your role: {workspace.role}</span>
+        </div>
+        <nav className="row" aria-label="Workspace">
+          <Link href={`/w/${workspaceId}/claims`}>All claims</Link>
+          {can(workspace.role, "claim.restore") && <Link href={`/w/${workspaceId}/deleted`}>Recently deleted</Link>}
+          {canImport && (
+            <Link href={`/w/${workspaceId}/passages/new`} className="button">
+              Import a passage
+            </Link>
+          )}
+        </nav>
+      </div>
+      {passages.length === 0 ? (
+        <div className="empty-state">
+          <h2>No passages yet</h2>
+          <p>
+            Start by importing a passage: paste an article, a transcript or a scraped page. Then select the claims inside
+            it, label each one factual, opinion or disputed, and link the evidence.
+          </p>
+          {canImport && (
+            <Link href={`/w/${workspaceId}/passages/new`} className="button">
+              Import your first passage
+            </Link>
+          )}
+        </div>
+      ) : (
+        <section aria-labelledby="passages-heading" className="stack">
+          <h2 id="passages-heading">Passages</h2>
+          <ul className="list">
+            {passages.map((passage) => (
+              <li key={passage.id}>
+                <Link href={`/w/${workspaceId}/passages/${passage.id}`}>
+                  <span>
+                    {passage.title}
+                    {passage.publisher && <span className="muted"> · {passage.publisher}</span>}
+                  </span>
+                  <span className="badge">
+                    {passage.claimCount} {passage.claimCount === 1 ? "claim" : "claims"}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { DeletePassageButton } from "@/components/passages/delete-passage-button";
+import { PassageReader } from "@/components/passages/passage-reader";
+import { can } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/server/session";
+import { orNotFound } from "@/lib/http/page-errors";
+import { getPassage } from "@/lib/passages/server/get-passage";
+import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+
+export const metadata: Metadata = { title: "Passage" };
+
+type PassagePageProps = { params: Promise<{ workspaceId: string; passageId: string }> };
+
+export default async function PassagePage({ params }: PassagePageProps) {
+  const { workspaceId, passageId } = await params;
+  const actor = await requirePageActor(`/w/${workspaceId}/passages/${passageId}`);
+  const passage = await orNotFound(getPassage({ actor, passageId }));
+  if (passage.workspaceId !== workspaceId) notFound();
+  const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
+  return (
+    <div className="stack">
+      <p className="row spread">
+        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
+        {can(workspace.role, "passage.manage") && <DeletePassageButton workspaceId={workspaceId} passageId={passage.id} />}
+      </p>
+      <header className="stack">
+        <h1>{passage.title}</h1>
+        <p className="passage-meta">
+          {passage.publisher && <span>{passage.publisher}</span>}
+          {passage.author && <span>By {passage.author}</span>}
+          {passage.publishedAt && <time dateTime={passage.publishedAt}>{passage.publishedAt.slice(0, 10)}</time>}
+          {passage.sourceUrl && (
+            <a href={passage.sourceUrl} target="_blank" rel="noopener noreferrer">
+              Source
+            </a>
+          )}
+        </p>
+      </header>
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <PassageReader passage={{ id: passage.id, text: passage.text }} role={workspace.role} />
+      </Suspense>
+    </div>
+  );
+}

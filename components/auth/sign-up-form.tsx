@@ -1,0 +1,96 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { PASSWORD_MIN_LENGTH, type CreateUserInput, type User } from "@/lib/users/user.schemas";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [signInError, setSignInError] = useState("");
+  const createAccount = useMutation({
+    mutationFn: async (input: CreateUserInput) => {
+      const user = await apiFetch<User>("/api/v1/users", { body: input });
+      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      if (!result?.ok) setSignInError("Your account was created, but signing in failed. Sign in to continue.");
+      return user;
+    },
+    onSuccess: () => {
+      router.replace("/workspaces");
+      router.refresh();
+    },
+  });
+  const error = createAccount.error;
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    createAccount.mutate({
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+  }
+
+  return (
+    <div className="stack">
+      <form className="stack card" onSubmit={onSubmit} noValidate>
+        {(error || signInError) && (
+          <p className="alert alert-error" role="alert">
+            {signInError || (Object.keys(fieldErrors).length > 0 ? "Fix the fields marked below." : error?.message)}
+          </p>
+        )}
+        <Field id="name" label="Name" autoComplete="name" error={fieldErrors.name} />
+        <Field id="email" label="Email" type="email" autoComplete="email" error={fieldErrors.email} />
+        <Field
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          error={fieldErrors.password}
+        />
+        <button type="submit" disabled={createAccount.isPending}>
+          {createAccount.isPending ? "Creating your account…" : "Create account"}
+        </button>
+      </form>
+      <p>
+        Already have an account? <Link href="/signin">Sign in</Link>
+      </p>
+    </div>
+  );
+}
+
+type FieldProps = { id: string; label: string; type?: string; autoComplete?: string; hint?: string; error?: string };
+
+function Field({ id, label, type = "text", autoComplete, hint, error }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={id}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+
+import { useState, type RefObject } from "react";
+import { can } from "@/lib/auth/permissions";
+import type { Claim, ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
+import { useClaim, useClaimHistory, useRemoveEvidence } from "@/lib/claims/client/claim-queries";
+import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
+import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
+import { allowedTransitions, CLAIM_LABELS } from "@/lib/review/review-state";
+import { EvidenceForm } from "./evidence-form";
+
+export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
+
+type ClaimDetailProps = {
+  summary: ClaimSummary;
+  role: Role;
+  conflict: ClaimConflict | null;
+  error: string | null;
+  isSaving: boolean;
+  evidenceUrlRef: RefObject<HTMLInputElement | null>;
+  onChange: (changes: UpdateClaimInput) => void;
+  onResolveConflict: (choice: "reapply" | "discard") => void;
+  onClose: () => void;
+  onDelete: () => void;
+};
+
+export function ClaimDetail(props: ClaimDetailProps) {
+  const { summary, role, conflict, error, isSaving, evidenceUrlRef, onChange, onResolveConflict, onClose, onDelete } = props;
+  const { data: claim } = useClaim(summary.id);
+  const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  const history = useClaimHistory(summary.id, isHistoryOpen);
+  const shown = { ...summary, ...claim, label: summary.label, state: summary.state };
+  const canLabel = can(role, "claim.label");
+  const transitions = allowedTransitions(shown.state, role);
+  const removeEvidence = useRemoveEvidence(summary);
+
+  return (
+    <section className="claim-detail card stack" aria-labelledby="claim-detail-heading">
+      <div className="row spread">
+        <h2 id="claim-detail-heading">Claim</h2>
+        <button type="button" className="button-secondary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+
+      {conflict && (
+        <div className="alert alert-error stack" role="alert">
+          <strong>Someone else changed this claim while you were working on it.</strong>
+          <p>
+            Their version {conflict.theirs.version}: label {LABEL_DISPLAY[labelKey(conflict.theirs.label)].name}, state{" "}
+            {STATE_DISPLAY[conflict.theirs.state]}, statement “{conflict.theirs.statement}”.
+          </p>
+          <p>Your change: {describeChanges(conflict.mine)}.</p>
+          <div className="row">
+            <button type="button" onClick={() => onResolveConflict("reapply")}>
+              Re-apply my change
+            </button>
+            <button type="button" className="button-secondary" onClick={() => onResolveConflict("discard")}>
+              Keep theirs
+            </button>
+          </div>
+        </div>
+      )}
+      {error && !conflict && (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <blockquote className="claim-quote">{shown.target.quote.exact}</blockquote>
+
+      <EditableText
+        key={`statement-${shown.version}`}
+        id="claim-statement"
+        label="Statement"
+        hint="Reword the claim so it can be checked on its own."
+        value={shown.statement}
+        isDisabled={!canLabel || isSaving}
+        onSave={(statement) => onChange({ statement })}
+      />
+
+      <fieldset className="label-picker">
+        <legend>Label</legend>
+        <div className="row">
+          {CLAIM_LABELS.map((label: ClaimLabel) => (
+            <button
+              key={label}
+              type="button"
+              className={`label-button label-${label}`}
+              aria-pressed={shown.label === label}
+              disabled={!canLabel || isSaving}
+              aria-keyshortcuts={LABEL_DISPLAY[label].shortcut}
+              onClick={() => onChange({ label: shown.label === label ? null : label })}
+            >
+              <span aria-hidden="true">{LABEL_DISPLAY[label].symbol}</span> {LABEL_DISPLAY[label].name}{" "}
+              <kbd>{LABEL_DISPLAY[label].shortcut}</kbd>
+            </button>
+          ))}
+        </div>
+      </fieldset>
+
+      <div>
+        <p>
+          Review state: <strong className={`state-chip state-${shown.state}`}>{STATE_DISPLAY[shown.state]}</strong>
+        </p>
+        {transitions.length > 0 ? (
+          <div className="row">
+            {transitions.map((state) => (
+              <button key={state} type="button" className="button-secondary" disabled={isSaving} onClick={() => onChange({ state })}>
+                Move to {STATE_DISPLAY[state]}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <p className="hint">Your role cannot move this claim from {STATE_DISPLAY[shown.state]}.</p>
+        )}
+      </div>
+
+      <EditableText
+        key={`verdict-${shown.version}`}
+        id="claim-verdict"
+        label="Verdict note"
+        hint="What the evidence shows, in a sentence or two."
+        value={shown.verdictNote ?? ""}
+        isDisabled={!can(role, "claim.label") || isSaving}
+        onSave={(verdictNote) => onChange({ verdictNote: verdictNote === "" ? null : verdictNote })}
+      />
+
+      <section aria-labelledby="evidence-heading" className="stack">
+        <h3 id="evidence-heading">Evidence ({claim?.evidence.length ?? summary.evidenceCount})</h3>
+        {claim && claim.evidence.length > 0 && (
+          <ul className="evidence-list">
+            {claim.evidence.map((link) => (
+              <li key={link.id}>
+                <span className={`stance stance-${link.stance}`}>{link.stance}</span>{" "}
+                {link.evidence.url ? (
+                  <a href={link.evidence.url} target="_blank" rel="noopener noreferrer">
+                    {link.evidence.title ?? link.evidence.url}
+                  </a>
+                ) : (
+                  <span>{link.evidence.quote ?? "Passage excerpt"}</span>
+                )}
+                {link.evidence.publisher && <span className="muted"> · {link.evidence.publisher}</span>}
+                {link.note && <p className="hint">{link.note}</p>}
+                {can(role, "evidence.add") && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={removeEvidence.isPending}
+                    aria-label={`Remove evidence: ${link.evidence.title ?? link.evidence.url ?? link.evidence.quote ?? "passage excerpt"}`}
+                    onClick={() => removeEvidence.mutate(link.id)}
+                  >
+                    Remove
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {can(role, "evidence.add") && <EvidenceForm claim={summary} urlInputRef={evidenceUrlRef} />}
+      </section>
+
+      {can(role, "claim.delete") && (
+        <div>
+          <button
+            type="button"
+            className="button-secondary danger"
+            disabled={isSaving}
+            onClick={() => window.confirm("Delete this claim? An editor can restore it for 30 days.") && onDelete()}
+          >
+            Delete claim
+          </button>
+        </div>
+      )}
+
+      <details onToggle={(event) => setIsHistoryOpen(event.currentTarget.open)}>
+        <summary>History</summary>
+        {history.isPending && isHistoryOpen && <p className="muted">Loading history…</p>}
+        {history.data && (
+          <ol className="history-list">
+            {history.data.map((entry) => (
+              <li key={entry.id}>
+                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> · {entry.actor?.name ?? "Someone"} ·{" "}
+                {entry.field ? `${entry.field}: ${formatValue(entry.before)} → ${formatValue(entry.after)}` : entry.action}
+              </li>
+            ))}
+          </ol>
+        )}
+      </details>
+    </section>
+  );
+}
+
+function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function describeChanges(changes: UpdateClaimInput): string {
+  return Object.entries(changes)
+    .map(([field, value]) => `${field} → ${formatValue(value)}`)
+    .join(", ");
+}
+
+type EditableTextProps = { id: string; label: string; hint: string; value: string; isDisabled: boolean; onSave: (value: string) => void };
+
+function EditableText({ id, label, hint, value, isDisabled, onSave }: EditableTextProps) {
+  const [draft, setDraft] = useState(value);
+  const isChanged = draft.trim() !== value.trim();
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={3} value={draft} disabled={isDisabled} aria-describedby={`${id}-hint`} onChange={(e) => setDraft(e.target.value)} />
+      <p id={`${id}-hint`} className="hint">
+        {hint}
+      </p>
+      {isChanged && (
+        <div className="row">
+          <button type="button" disabled={isDisabled} onClick={() => onSave(draft.trim())}>
+            Save {label.toLowerCase()}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setDraft(value)}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

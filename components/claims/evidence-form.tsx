@@ -1,0 +1,103 @@
+"use client";
+
+import { useCallback, useState, type FormEvent, type RefObject } from "react";
+import type { Claim } from "@/lib/claims/claim.schemas";
+import { useAddEvidence } from "@/lib/claims/client/claim-queries";
+import { ApiError } from "@/lib/http/api-fetch";
+import { PassageSpanPicker, type PassageSpan } from "./passage-span-picker";
+
+type EvidenceFormProps = { claim: Pick<Claim, "id" | "passageId" | "workspaceId">; urlInputRef: RefObject<HTMLInputElement | null> };
+
+export function EvidenceForm({ claim, urlInputRef }: EvidenceFormProps) {
+  const addEvidence = useAddEvidence(claim);
+  const [formKey, setFormKey] = useState(0);
+  const [source, setSource] = useState<"web" | "passage">("web");
+  const [span, setSpan] = useState<PassageSpan | null>(null);
+  const pickSpan = useCallback((picked: PassageSpan | null) => setSpan(picked), []);
+  const error = addEvidence.error;
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = String(form.get(name) ?? "").trim();
+      return value === "" ? undefined : value;
+    };
+    const stance = (text("stance") ?? "supports") as "supports" | "refutes" | "context";
+    const fromPassage = span ? { passageId: span.passageId, start: span.start, end: span.end } : { passageId: "", start: 0, end: 0 };
+    addEvidence.mutate(
+      source === "web"
+        ? { stance, url: text("url"), title: text("title"), publisher: text("publisher"), quote: text("quote"), accessedAt: text("accessedAt"), note: text("note") }
+        : { stance, ...fromPassage, note: text("note") },
+      { onSuccess: () => setFormKey((key) => key + 1) },
+    );
+  }
+
+  return (
+    <form key={formKey} className="stack evidence-form" onSubmit={onSubmit} aria-label="Add evidence" noValidate>
+      <fieldset className="row">
+        <legend>Evidence from</legend>
+        <label className="inline">
+          <input type="radio" name="evidence-source" checked={source === "web"} onChange={() => setSource("web")} /> A web page
+        </label>
+        <label className="inline">
+          <input type="radio" name="evidence-source" checked={source === "passage"} onChange={() => setSource("passage")} /> Another passage
+        </label>
+      </fieldset>
+      {source === "passage" ? (
+        <PassageSpanPicker workspaceId={claim.workspaceId} onPick={pickSpan} />
+      ) : (
+      <>
+      <div>
+        <label htmlFor="evidence-url">Source URL</label>
+        <input id="evidence-url" name="url" type="url" ref={urlInputRef} placeholder="https://" required aria-invalid={fieldErrors.url ? true : undefined} />
+        {fieldErrors.url && <p className="field-error">{fieldErrors.url}</p>}
+      </div>
+      <div className="row">
+        <div className="grow">
+          <label htmlFor="evidence-title">Title</label>
+          <input id="evidence-title" name="title" />
+        </div>
+        <div className="grow">
+          <label htmlFor="evidence-publisher">Publisher</label>
+          <input id="evidence-publisher" name="publisher" />
+        </div>
+        <div className="grow">
+          <label htmlFor="evidence-accessed">Accessed on</label>
+          <input id="evidence-accessed" name="accessedAt" type="date" />
+        </div>
+      </div>
+      <div>
+        <label htmlFor="evidence-quote">Quote from the source</label>
+        <textarea id="evidence-quote" name="quote" rows={2} />
+      </div>
+      </>
+      )}
+      <div className="row">
+        <div>
+          <label htmlFor="evidence-stance">Stance</label>
+          <select id="evidence-stance" name="stance" defaultValue="supports">
+            <option value="supports">Supports</option>
+            <option value="refutes">Refutes</option>
+            <option value="context">Context</option>
+          </select>
+        </div>
+        <div className="grow">
+          <label htmlFor="evidence-note">Note</label>
+          <input id="evidence-note" name="note" />
+        </div>
+      </div>
+      {error && !fieldErrors.url && (
+        <p className="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div>
+        <button type="submit" disabled={addEvidence.isPending}>
+          {addEvidence.isPending ? "Adding…" : "Add evidence"}
+        </button>
+      </div>
+    </form>
+  );
+}

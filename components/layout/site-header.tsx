@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export function SiteHeader({ actor }: { actor: Actor | null }) {
+  return (
+    <header className="site-header">
+      <Link href="/" className="brand">
+        ClaimDesk
+      </Link>
+      <nav aria-label="Account">
+        {actor ? (
+          <>
+            <Link href="/workspaces">Workspaces</Link>
+            <Link href="/settings/tokens">API tokens</Link>
+            <span className="muted">{actor.name}</span>
+            <SignOutButton />
+          </>
+        ) : (
+          <>
+            <Link href="/signin">Sign in</Link>
+            <Link href="/signup" className="button">
+              Sign up
+            </Link>
+          </>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { apiFetch } from "@/lib/http/api-fetch";
+
+export function DeletePassageButton({ workspaceId, passageId }: { workspaceId: string; passageId: string }) {
+  const router = useRouter();
+  const remove = useMutation({
+    mutationFn: () => apiFetch<void>(`/api/v1/passages/${passageId}`, { method: "DELETE" }),
+    onSuccess: () => {
+      router.push(`/w/${workspaceId}`);
+      router.refresh();
+    },
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className="button-secondary danger"
+        disabled={remove.isPending}
+        onClick={() => window.confirm("Delete this passage and hide its claims? An editor can restore it for 30 days.") && remove.mutate()}
+      >
+        Delete passage
+      </button>
+      {remove.error && (
+        <span className="field-error" role="alert">
+          {remove.error.message}
+        </span>
+      )}
+    </>
+  );
+}

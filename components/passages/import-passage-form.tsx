@@ -1,0 +1,146 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { PASSAGE_FILE_ACCEPT } from "@/lib/passages/passage.schemas";
+
+type ImportedPassage = { id: string; title: string };
+type Duplicate = { id: string; title: string; url: string };
+
+/** Uploads with XMLHttpRequest because fetch reports no upload progress. */
+function uploadWithProgress(url: string, body: FormData, idempotencyKey: string, onProgress: (fraction: number) => void) {
+  return new Promise<ImportedPassage>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", url);
+    request.setRequestHeader("Accept", "application/json");
+    request.setRequestHeader("Idempotency-Key", idempotencyKey);
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onerror = () => reject(new ApiError(0, "network", "Could not reach ClaimDesk. Check your connection and try again."));
+    request.onload = () => {
+      const payload = (() => {
+        try {
+          return JSON.parse(request.responseText) as unknown;
+        } catch {
+          return undefined;
+        }
+      })();
+      if (request.status >= 200 && request.status < 300) return resolve(payload as ImportedPassage);
+      const error = (payload as { error?: { code?: ApiError["code"]; message?: string; details?: unknown } } | undefined)?.error;
+      reject(new ApiError(request.status, error?.code ?? "internal", error?.message ?? `The server answered ${request.status}.`, error?.details));
+    };
+    request.send(body);
+  });
+}
+
+export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
+  const router = useRouter();
+  const [mode, setMode] = useState<"paste" | "upload">("paste");
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const endpoint = `/api/v1/workspaces/${workspaceId}/passages`;
+  const duplicate = error?.code === "conflict" ? (error.details as { existingPassage?: Duplicate } | undefined)?.existingPassage : undefined;
+  const fieldErrors = error?.fieldErrors() ?? {};
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    form.delete("mode-choice");
+    for (const [key, value] of [...form.entries()]) if (value === "") form.delete(key);
+    setError(null);
+    setIsSubmitting(true);
+    try {
+      const key = crypto.randomUUID();
+      const passage =
+        mode === "upload"
+          ? await uploadWithProgress(endpoint, form, key, setProgress)
+          : await apiFetch<ImportedPassage>(endpoint, { body: Object.fromEntries(form.entries()), headers: { "Idempotency-Key": key } });
+      router.push(`/w/${workspaceId}/passages/${passage.id}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, "internal", "The import failed. Try again."));
+      setIsSubmitting(false);
+      setProgress(null);
+    }
+  }
+
+  return (
+    <form className="card stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-label="Import a passage">
+      <fieldset className="row">
+        <legend>Source</legend>
+        <label className="inline">
+          <input type="radio" name="mode-choice" checked={mode === "paste"} onChange={() => setMode("paste")} /> Paste text
+        </label>
+        <label className="inline">
+          <input type="radio" name="mode-choice" checked={mode === "upload"} onChange={() => setMode("upload")} /> Upload a file (.txt, .md, .html)
+        </label>
+      </fieldset>
+      {error && (
+        <div className="alert alert-error" role="alert">
+          {error.message}
+          {duplicate && (
+            <>
+              {" "}
+              <Link href={duplicate.url}>Open “{duplicate.title}”</Link>
+            </>
+          )}
+        </div>
+      )}
+      {mode === "paste" ? (
+        <div>
+          <label htmlFor="passage-text">Text</label>
+          <textarea id="passage-text" name="text" rows={12} required aria-invalid={fieldErrors.text ? true : undefined} />
+          {fieldErrors.text && <p className="field-error">{fieldErrors.text}</p>}
+        </div>
+      ) : (
+        <div>
+          <label htmlFor="passage-file">File</label>
+          <input id="passage-file" name="file" type="file" accept={PASSAGE_FILE_ACCEPT} required />
+          <p className="hint">Up to 5 MB of text. HTML pages are reduced to their readable text; scripts and styles are dropped.</p>
+        </div>
+      )}
+      <div>
+        <label htmlFor="passage-title">Title{mode === "upload" ? " (optional: taken from the file)" : ""}</label>
+        <input id="passage-title" name="title" maxLength={300} aria-invalid={fieldErrors.title ? true : undefined} />
+        {fieldErrors.title && <p className="field-error">{fieldErrors.title}</p>}
+      </div>
+      <div className="form-grid">
+        <div>
+          <label htmlFor="passage-source">Source URL</label>
+          <input id="passage-source" name="sourceUrl" type="url" placeholder="https://" aria-invalid={fieldErrors.sourceUrl ? true : undefined} />
+          {fieldErrors.sourceUrl && <p className="field-error">{fieldErrors.sourceUrl}</p>}
+        </div>
+        <div>
+          <label htmlFor="passage-publisher">Publisher</label>
+          <input id="passage-publisher" name="publisher" />
+        </div>
+        <div>
+          <label htmlFor="passage-author">Author</label>
+          <input id="passage-author" name="author" />
+        </div>
+        <div>
+          <label htmlFor="passage-published">Published on</label>
+          <input id="passage-published" name="publishedAt" type="date" />
+        </div>
+        <div>
+          <label htmlFor="passage-language">Language</label>
+          <input id="passage-language" name="language" placeholder="en" maxLength={35} />
+        </div>
+      </div>
+      {progress !== null && (
+        <div>
+          <label htmlFor="import-progress">Uploading</label>
+          <progress id="import-progress" max={1} value={progress}>
+            {Math.round(progress * 100)}%
+          </progress>
+        </div>
+      )}
+      <div>
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Importing…" : "Import passage"}
+        </button>
+      </div>
+    </form>
+  );
+}

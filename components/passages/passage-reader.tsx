@@ -1,0 +1,198 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ClaimDetail, type ClaimConflict } from "@/components/claims/claim-detail";
+import { ClaimList } from "@/components/claims/claim-list";
+import { ShortcutsDialog } from "@/components/claims/shortcuts-dialog";
+import { can } from "@/lib/auth/permissions";
+import type { ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
+import { conflictingClaim, useCreateClaim, useDeleteClaim, usePassageClaims, useUpdateClaim } from "@/lib/claims/client/claim-queries";
+import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
+import { nextReviewState } from "@/lib/review/review-state";
+import { PassageText } from "./passage-text";
+
+type PassageReaderProps = { passage: { id: string; text: string }; role: Role };
+
+const LABEL_KEYS: Record<string, ClaimLabel> = { "1": "factual", "2": "opinion", "3": "disputed" };
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+/** The passage page's interactive part: the text with highlights, the claim list and the open claim. */
+export function PassageReader({ passage, role }: PassageReaderProps) {
+  const searchParams = useSearchParams();
+  // Held in state so keys pressed in quick succession act on the claim just opened; mirrored to the URL.
+  const [selectedClaimId, setSelectedClaimId] = useState<string | null>(searchParams.get("claim"));
+  const claimsQuery = usePassageClaims(passage.id);
+  const claims = useMemo(() => claimsQuery.data ?? [], [claimsQuery.data]);
+  const createClaim = useCreateClaim(passage.id);
+  const updateClaim = useUpdateClaim();
+  const [conflict, setConflict] = useState<ClaimConflict | null>(null);
+  const [isShortcutsOpen, setIsShortcutsOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const { remove: deleteClaim, restore: restoreClaim } = useDeleteClaim(passage.id);
+  const [lastDeletedId, setLastDeletedId] = useState<string | null>(null);
+  const evidenceUrlRef = useRef<HTMLInputElement>(null);
+  const selected = claims.find((claim) => claim.id === selectedClaimId) ?? null;
+
+  const { reset: resetUpdate, mutate: mutateClaim } = updateClaim;
+  const openClaim = useCallback(
+    (claimId: string | null) => {
+      setSelectedClaimId(claimId);
+      setConflict(null);
+      resetUpdate();
+      const url = new URL(window.location.href);
+      if (claimId) url.searchParams.set("claim", claimId);
+      else url.searchParams.delete("claim");
+      window.history.replaceState(null, "", url);
+    },
+    [resetUpdate],
+  );
+
+  const change = useCallback(
+    (claim: ClaimSummary, changes: UpdateClaimInput) => {
+      setConflict(null);
+      mutateClaim(
+        { claim, changes },
+        {
+          onSuccess: (updated) => setAnnouncement(`Saved. Claim is ${updated.label ?? "unlabelled"}, ${updated.state.replace("_", " ")}.`),
+          onError: (error) => {
+            const theirs = conflictingClaim(error);
+            if (theirs) setConflict({ mine: changes, theirs });
+          },
+        },
+      );
+    },
+    [mutateClaim],
+  );
+
+  function resolveConflict(choice: "reapply" | "discard") {
+    if (!conflict || !selected) return;
+    const { mine, theirs } = conflict;
+    setConflict(null);
+    if (choice === "reapply") change({ ...selected, version: theirs.version }, mine);
+    else void claimsQuery.refetch();
+  }
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      const index = claims.findIndex((claim) => claim.id === selectedClaimId);
+      if (event.key === "j" || event.key === "k") {
+        const next = claims[event.key === "j" ? Math.min(claims.length - 1, index + 1) : Math.max(0, index - 1)];
+        if (next) openClaim(next.id);
+      } else if (event.key === "?") {
+        setIsShortcutsOpen(true);
+      } else if (event.key === "Escape" && selected) {
+        openClaim(null);
+      } else if (selected && LABEL_KEYS[event.key] && can(role, "claim.label")) {
+        change(selected, { label: LABEL_KEYS[event.key] });
+      } else if (selected && event.key === "s") {
+        change(selected, { state: nextReviewState(selected.state) });
+      } else if (selected && event.key === "e" && evidenceUrlRef.current) {
+        evidenceUrlRef.current.focus();
+      } else {
+        return;
+      }
+      event.preventDefault();
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [claims, selectedClaimId, selected, role, openClaim, change]);
+
+  const highlighted = useMemo(
+    () => claims.map((claim) => ({ id: claim.id, start: claim.target.position.start, end: claim.target.position.end, label: claim.label })),
+    [claims],
+  );
+
+  return (
+    <div className="passage-layout">
+      <div className="passage-main">
+        {createClaim.error && (
+          <p className="alert alert-error" role="alert">
+            {createClaim.error.message}
+          </p>
+        )}
+        <PassageText
+          text={passage.text}
+          claims={highlighted}
+          selectedClaimId={selectedClaimId}
+          canMark={can(role, "claim.create")}
+          isMarking={createClaim.isPending}
+          onMark={(span) =>
+            createClaim.mutate(span, {
+              onSuccess: (claim) => {
+                window.getSelection()?.removeAllRanges();
+                setAnnouncement("Claim marked.");
+                openClaim(claim.id);
+              },
+            })
+          }
+          onOpenClaim={openClaim}
+        />
+      </div>
+      <aside className="passage-side stack" aria-label="Claims">
+        <div className="row spread">
+          <h2>Claims {claimsQuery.data ? `(${claims.length})` : ""}</h2>
+          <button type="button" className="button-secondary" onClick={() => setIsShortcutsOpen(true)} aria-keyshortcuts="?">
+            Shortcuts
+          </button>
+        </div>
+        {claimsQuery.isPending && <p className="muted">Loading claims…</p>}
+        {claimsQuery.error && (
+          <p className="alert alert-error" role="alert">
+            {claimsQuery.error.message} <button type="button" onClick={() => void claimsQuery.refetch()}>Retry</button>
+          </p>
+        )}
+        {selected ? (
+          <ClaimDetail
+            key={selected.id}
+            summary={selected}
+            role={role}
+            conflict={conflict}
+            error={updateClaim.error && !conflict ? updateClaim.error.message : null}
+            isSaving={updateClaim.isPending}
+            evidenceUrlRef={evidenceUrlRef}
+            onChange={(changes) => change(selected, changes)}
+            onResolveConflict={resolveConflict}
+            onClose={() => openClaim(null)}
+            onDelete={() =>
+              deleteClaim.mutate(selected.id, {
+                onSuccess: () => {
+                  setLastDeletedId(selected.id);
+                  setAnnouncement("Claim deleted.");
+                  openClaim(null);
+                },
+              })
+            }
+          />
+        ) : (
+          claimsQuery.data && <ClaimList claims={claims} selectedClaimId={selectedClaimId} onOpen={openClaim} />
+        )}
+        {lastDeletedId && (
+          <p className="alert alert-info row spread">
+            Claim deleted.
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => restoreClaim.mutate(lastDeletedId, { onSuccess: () => setLastDeletedId(null) })}
+            >
+              Undo
+            </button>
+          </p>
+        )}
+        {(deleteClaim.error ?? restoreClaim.error) && (
+          <p className="alert alert-error" role="alert">
+            {(deleteClaim.error ?? restoreClaim.error)?.message}
+          </p>
+        )}
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {announcement}
+        </p>
+      </aside>
+      <ShortcutsDialog isOpen={isShortcutsOpen} onClose={() => setIsShortcutsOpen(false)} />
+    </div>
+  );
+}

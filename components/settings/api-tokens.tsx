@@ -1,0 +1,266 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import type { ApiToken, CreateApiTokenInput, NewApiToken } from "@/lib/tokens/token.schemas";
+
+const EXPIRY_OPTIONS = [
+  { value: "", label: "Never" },
+  { value: "30", label: "30 days" },
+  { value: "90", label: "90 days" },
+  { value: "365", label: "365 days" },
+] as const;
+
+/** The caller's API tokens: create one (its secret shown once), see when each was used, revoke. */
+export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
+  const router = useRouter();
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [status, setStatus] = useState("");
+  const [newToken, setNewToken] = useState<NewApiToken | null>(null);
+  // No Idempotency-Key here: a replayable response would keep the secret in the idempotency table.
+  const createToken = useMutation({
+    mutationFn: (input: CreateApiTokenInput) => apiFetch<NewApiToken>("/api/v1/tokens", { body: input }),
+    onSuccess: (token) => {
+      setNewToken(token);
+      setStatus(`Token “${token.name}” created. Copy it now: it will not be shown again.`);
+      router.refresh();
+    },
+  });
+  const error = createToken.error;
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const expiresInDays = String(data.get("expiresInDays") ?? "");
+    createToken.mutate(
+      { name: String(data.get("name") ?? ""), ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}) },
+      { onSuccess: () => form.reset() },
+    );
+  }
+
+  function dismissNewToken() {
+    setNewToken(null);
+    setStatus("");
+    nameRef.current?.focus();
+  }
+
+  return (
+    <>
+      <p role="status" className="muted">
+        {status}
+      </p>
+      {newToken && <NewTokenPanel token={newToken} onDone={dismissNewToken} />}
+
+      <form className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="create-token-heading">
+        <h2 id="create-token-heading">Create a token</h2>
+        <div className="form-grid">
+          <div>
+            <label htmlFor="token-name">Name</label>
+            <input
+              ref={nameRef}
+              id="token-name"
+              name="name"
+              required
+              maxLength={100}
+              placeholder="e.g. Nightly export script"
+              aria-invalid={fieldErrors.name ? true : undefined}
+              aria-describedby={fieldErrors.name ? "token-name-error" : "token-name-hint"}
+            />
+            {fieldErrors.name ? (
+              <p id="token-name-error" className="field-error" role="alert">
+                {fieldErrors.name}
+              </p>
+            ) : (
+              <p id="token-name-hint" className="hint">
+                Say where it will be used, so you know which one to revoke.
+              </p>
+            )}
+          </div>
+          <div>
+            <label htmlFor="token-expiry">Expires after</label>
+            <select
+              id="token-expiry"
+              name="expiresInDays"
+              defaultValue="90"
+              aria-invalid={fieldErrors.expiresInDays ? true : undefined}
+              aria-describedby={fieldErrors.expiresInDays ? "token-expiry-error" : undefined}
+            >
+              {EXPIRY_OPTIONS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+            {fieldErrors.expiresInDays && (
+              <p id="token-expiry-error" className="field-error" role="alert">
+                {fieldErrors.expiresInDays}
+              </p>
+            )}
+          </div>
+        </div>
+        {error && Object.keys(fieldErrors).length === 0 && (
+          <p className="field-error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <div>
+          <button type="submit" disabled={createToken.isPending}>
+            {createToken.isPending ? "Creating…" : "Create token"}
+          </button>
+        </div>
+      </form>
+
+      <section className="stack" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">Your tokens</h2>
+        {tokens.length === 0 ? (
+          <div className="empty-state small">
+            <p>No API tokens yet. Scripts and other tools use a token to call the ClaimDesk API as you.</p>
+          </div>
+        ) : (
+          <table className="data-table">
+            <caption className="visually-hidden">Your API tokens</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td>
+                    <UtcTime at={token.createdAt} />
+                  </td>
+                  <td>{token.lastUsedAt ? <UtcTime at={token.lastUsedAt} withTime /> : <span className="muted">Never</span>}</td>
+                  <td>{token.expiresAt ? <UtcTime at={token.expiresAt} /> : <span className="muted">Never</span>}</td>
+                  <td>
+                    <TokenStatus token={token} />
+                  </td>
+                  <td>
+                    {token.isActive && (
+                      <RevokeTokenButton
+                        token={token}
+                        onRevoked={() => {
+                          setStatus(`Token “${token.name}” revoked. Anything still using it is refused from now on.`);
+                          router.refresh();
+                        }}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function NewTokenPanel({ token, onDone }: { token: NewApiToken; onDone: () => void }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copyMessage, setCopyMessage] = useState("");
+
+  // Take the keyboard and screen reader straight to the secret.
+  useEffect(() => inputRef.current?.focus(), [token.id]);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(token.token);
+      setCopyMessage("Copied to the clipboard.");
+    } catch {
+      inputRef.current?.select();
+      setCopyMessage("Could not copy automatically: the token is selected, copy it with your keyboard.");
+    }
+  }
+
+  return (
+    <section className="card stack token-secret" aria-labelledby="new-token-heading">
+      <h2 id="new-token-heading">Your new token “{token.name}”</h2>
+      <p id="new-token-warning" className="alert alert-warning">
+        Copy this token now. ClaimDesk stores only a fingerprint of it and will not show it again; if you lose it, revoke
+        it and create a new one. Keep it as secret as a password.
+      </p>
+      <div>
+        <label htmlFor="new-token-secret">Token</label>
+        <div className="row">
+          <input
+            ref={inputRef}
+            id="new-token-secret"
+            className="grow"
+            readOnly
+            value={token.token}
+            spellCheck={false}
+            autoComplete="off"
+            onFocus={(event) => event.currentTarget.select()}
+            aria-describedby="new-token-warning"
+          />
+          <button type="button" onClick={() => void copy()}>
+            Copy
+          </button>
+        </div>
+        <p className="hint" role="status">
+          {copyMessage}
+        </p>
+      </div>
+      <div>
+        <button type="button" className="button-secondary" onClick={onDone}>
+          I have copied it
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function RevokeTokenButton({ token, onRevoked }: { token: ApiToken; onRevoked: () => void }) {
+  const revoke = useMutation({
+    mutationFn: () => apiFetch<void>(`/api/v1/tokens/${encodeURIComponent(token.id)}`, { method: "DELETE" }),
+    onSuccess: onRevoked,
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className="button-secondary danger"
+        disabled={revoke.isPending}
+        aria-label={`Revoke token: ${token.name}`}
+        onClick={() =>
+          window.confirm(`Revoke the token “${token.name}”? Anything using it is refused from then on. This cannot be undone.`) &&
+          revoke.mutate()
+        }
+      >
+        {revoke.isPending ? "Revoking…" : "Revoke"}
+      </button>
+      {revoke.error && (
+        <p className="field-error" role="alert">
+          {revoke.error.message}
+        </p>
+      )}
+    </>
+  );
+}
+
+function TokenStatus({ token }: { token: ApiToken }) {
+  const [label, variant] = token.revokedAt ? ["Revoked", "revoked"] : token.isActive ? ["Active", "active"] : ["Expired", "expired"];
+  return <span className={`token-status token-status-${variant}`}>{label}</span>;
+}
+
+// UTC and fixed formats, so the server's render and the browser's agree.
+function UtcTime({ at, withTime = false }: { at: string; withTime?: boolean }) {
+  return (
+    <time dateTime={at} title={at}>
+      {withTime ? `${at.slice(0, 10)} ${at.slice(11, 16)} UTC` : at.slice(0, 10)}
+    </time>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import type { CreateWorkspaceInput, Workspace } from "@/lib/workspaces/workspace.schemas";
+
+export function CreateWorkspaceForm() {
+  const router = useRouter();
+  const createWorkspace = useMutation({
+    mutationFn: (input: CreateWorkspaceInput) =>
+      apiFetch<Workspace>("/api/v1/workspaces", { body: input, headers: { "Idempotency-Key": crypto.randomUUID() } }),
+    onSuccess: (workspace) => router.push(`/w/${workspace.id}`),
+  });
+  const error = createWorkspace.error;
+  const nameError = error instanceof ApiError ? error.fieldErrors().name : undefined;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    createWorkspace.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? "") });
+  }
+
+  return (
+    <form className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="create-workspace-heading">
+      <h2 id="create-workspace-heading">Create a workspace</h2>
+      <div>
+        <label htmlFor="workspace-name">Workspace name</label>
+        <input
+          id="workspace-name"
+          name="name"
+          required
+          maxLength={100}
+          placeholder="e.g. Politics desk"
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={error ? "workspace-name-error" : undefined}
+        />
+        {error && (
+          <p id="workspace-name-error" className="field-error" role="alert">
+            {nameError ?? error.message}
+          </p>
+        )}
+      </div>
+      <div>
+        <button type="submit" disabled={createWorkspace.isPending}>
+          {createWorkspace.isPending ? "Creating…" : "Create workspace"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+import tseslint from "typescript-eslint";
+
+const serverOnlyImports = {
+  patterns: [
+    { group: ["@/lib/db", "@/lib/*/server/*", "@/lib/*/server", "@/scripts/*"], message: "Client code must not import server modules; call the API through a TanStack Query hook." },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/ban-ts-comment": "error",
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read settings through lib/env.ts." },
+      ],
+    },
+  },
+  { files: ["lib/env.ts", "scripts/test/int-setup.ts", "e2e/**", "playwright.config.ts", "vitest.config.mts", "prisma.config.ts", "next.config.js"], rules: { "no-restricted-syntax": "off" } },
+  { files: ["components/**", "lib/**/client/**", "lib/**/*.schemas.ts", "lib/http/api-fetch.ts"], rules: { "no-restricted-imports": ["error", serverOnlyImports] } },
+);

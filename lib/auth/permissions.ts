@@ -1,0 +1,36 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// Roles from api-v1.md, each including the one before. Safe to import on the client to decide
+// which controls to show; the server decides again in every use case.
+export const ROLES = ["viewer", "reviewer", "editor", "owner"] as const satisfies readonly Role[];
+
+const ROLE_RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, owner: 3 };
+
+/** The least role that may perform each action. The one table every authorization check reads. */
+export const MINIMUM_ROLE = {
+  "workspace.read": "viewer",
+  "workspace.export": "viewer",
+  "claim.create": "reviewer",
+  "claim.label": "reviewer",
+  "claim.submit": "reviewer",
+  "evidence.add": "reviewer",
+  "comment.create": "reviewer",
+  "passage.create": "reviewer",
+  "claim.decide": "editor",
+  "claim.assign": "editor",
+  "claim.delete": "editor",
+  "claim.restore": "editor",
+  "passage.manage": "editor",
+  "workspace.settings": "owner",
+  "member.manage": "owner",
+} as const satisfies Record<string, Role>;
+
+export type WorkspaceAction = keyof typeof MINIMUM_ROLE;
+
+export function can(role: Role, action: WorkspaceAction): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[MINIMUM_ROLE[action]];
+}
+
+export function isRoleAtLeast(role: Role, minimum: Role): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[minimum];
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
+import type { BulkUpdateClaimsInput, BulkUpdateResult } from "@/lib/claims/claim.schemas";
+import { updateClaim } from "@/lib/claims/server/update-claim";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+
+/**
+ * Applies one change to many claims, each as its own versioned, audited update through
+ * updateClaim, so one refusal (a stale version, a forbidden move) does not undo the others.
+ */
+export async function bulkUpdateClaims({
+  actor,
+  workspaceId,
+  input,
+}: {
+  actor: Actor;
+  workspaceId: string;
+  input: BulkUpdateClaimsInput;
+}): Promise<BulkUpdateResult> {
+  await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
+  const claimIds = [...new Set(input.claimIds)];
+  const inWorkspace = await db.claim.findMany({
+    where: { id: { in: claimIds }, workspaceId, deletedAt: null },
+    select: { id: true, version: true },
+  });
+  const currentVersion = new Map(inWorkspace.map((claim) => [claim.id, claim.version]));
+  const results: BulkUpdateResult["results"] = [];
+  for (const claimId of claimIds) {
+    const version = input.versions?.[claimId] ?? currentVersion.get(claimId);
+    if (!currentVersion.has(claimId) || version === undefined) {
+      results.push({ claimId, ok: false, error: { code: "not_found", message: "This claim does not exist in this workspace, or was deleted." } });
+      continue;
+    }
+    try {
+      results.push({ claimId, ok: true, claim: await updateClaim({ actor, claimId, version, input: input.changes }) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({ claimId, ok: false, error: { code: error.code, message: error.message } });
+    }
+  }
+  return { results };
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { WorkspaceAction } from "@/lib/auth/permissions";
+import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
+import { db, type DbTransaction } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError, notFound } from "@/lib/http/errors";
+
+export const RESTORE_WINDOW_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type ClaimAccess = {
+  claim: { id: string; workspaceId: string; passageId: string; deletedAt: Date | null; passageDeletedAt: Date | null };
+  role: Role;
+};
+
+/**
+ * Finds a claim through the caller's memberships in one query: a claim of a workspace the caller
+ * is not in is as missing as one that never existed (404). Deleted claims, or claims of deleted
+ * passages, answer 410 unless `includeDeleted`.
+ */
+export async function requireClaimAccess(
+  actor: Actor,
+  claimId: string,
+  action: WorkspaceAction,
+  options: { client?: DbTransaction | typeof db; includeDeleted?: boolean } = {},
+): Promise<ClaimAccess> {
+  const client = options.client ?? db;
+  const row = await client.claim.findFirst({
+    where: { id: claimId, workspace: { memberships: { some: { userId: actor.userId } } } },
+    select: {
+      id: true,
+      workspaceId: true,
+      passageId: true,
+      deletedAt: true,
+      passage: { select: { deletedAt: true } },
+      workspace: { select: { memberships: { where: { userId: actor.userId }, select: { role: true } } } },
+    },
+  });
+  const role = row?.workspace.memberships[0]?.role;
+  if (!row || !role) throw notFound("This claim");
+  assertRoleAllows(role, action);
+  if (!options.includeDeleted && (row.deletedAt || row.passage.deletedAt)) {
+    throw claimGone(row.deletedAt ?? row.passage.deletedAt ?? new Date(), row.deletedAt ? "claim" : "passage");
+  }
+  return {
+    claim: { id: row.id, workspaceId: row.workspaceId, passageId: row.passageId, deletedAt: row.deletedAt, passageDeletedAt: row.passage.deletedAt },
+    role,
+  };
+}
+
+export function isRestorable(deletedAt: Date): boolean {
+  return Date.now() - deletedAt.getTime() <= RESTORE_WINDOW_DAYS * DAY_MS;
+}
+
+function claimGone(deletedAt: Date, what: "claim" | "passage"): AppError {
+  const until = new Date(deletedAt.getTime() + RESTORE_WINDOW_DAYS * DAY_MS).toISOString().slice(0, 10);
+  return new AppError(
+    "gone",
+    what === "claim"
+      ? `This claim was deleted. An editor can restore it until ${until}.`
+      : `This claim's passage was deleted. An editor can restore the passage until ${until}.`,
+    { details: { deletedAt: deletedAt.toISOString() } },
+  );
+}

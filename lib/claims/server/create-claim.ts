@@ -1,0 +1,47 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
+import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
+import type { Claim, CreateClaimInput } from "@/lib/claims/claim.schemas";
+import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import { requirePassageAccess } from "@/lib/passages/server/passage-access";
+
+/** Marks a span of a passage as a draft claim, anchored by offsets or by quote. */
+export async function createClaim({ actor, passageId, input }: { actor: Actor; passageId: string; input: CreateClaimInput }): Promise<Claim> {
+  const { passage } = await requirePassageAccess(actor, passageId, "claim.create", { includeText: true });
+  const anchor = "exact" in input ? anchorByQuote(passage.text, input) : anchorByPosition(passage.text, input);
+  if (!anchor.ok) {
+    throw new AppError("validation_failed", `The claim cannot be placed: ${anchor.reason}`, {
+      details: [{ path: ["body", "exact" in input ? "exact" : "start"], message: anchor.reason }],
+    });
+  }
+  const { quote, position } = anchor.target;
+  return db.$transaction(async (tx) => {
+    const claim = await tx.claim.create({
+      data: {
+        workspaceId: passage.workspaceId,
+        passageId,
+        createdById: actor.userId,
+        statement: input.statement ?? quote.exact,
+        label: input.label,
+        ...quote,
+        ...position,
+      },
+      select: claimSelect,
+    });
+    await recordAuditEvents(tx, [
+      {
+        workspaceId: passage.workspaceId,
+        actorId: actor.userId,
+        entityType: "claim",
+        entityId: claim.id,
+        claimId: claim.id,
+        action: "claim.created",
+        after: { exact: quote.exact, start: position.start, end: position.end, label: input.label ?? null },
+      },
+    ]);
+    return toClaim(claim);
+  });
+}

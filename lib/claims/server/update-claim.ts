@@ -1,0 +1,111 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
+import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
+import type { Claim, UpdateClaimInput } from "@/lib/claims/claim.schemas";
+import { requireClaimAccess } from "@/lib/claims/server/claim-access";
+import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
+import { db, type DbTransaction } from "@/lib/db";
+import { AppError, notFound } from "@/lib/http/errors";
+import { checkTransition } from "@/lib/review/review-state";
+
+type ChangedField = keyof UpdateClaimInput;
+
+/**
+ * The one place a claim's label, state, statement, assignee or verdict note changes. The caller
+ * names the version it started from; a stale version is refused with the current claim (412), so
+ * no update is ever lost. Each changed field is audited in the same transaction.
+ */
+export async function updateClaim({
+  actor,
+  claimId,
+  version,
+  input,
+}: {
+  actor: Actor;
+  claimId: string;
+  version: number;
+  input: UpdateClaimInput;
+}): Promise<Claim> {
+  const { claim: found, role } = await requireClaimAccess(actor, claimId, "workspace.read");
+  if (input.label !== undefined || input.statement !== undefined || input.verdictNote !== undefined) assertRoleAllows(role, "claim.label");
+  if (input.assigneeId !== undefined) {
+    assertRoleAllows(role, "claim.assign");
+    if (input.assigneeId !== null) await assertMember(found.workspaceId, input.assigneeId);
+  }
+
+  return db.$transaction(async (tx) => {
+    const current = await loadClaim(tx, claimId);
+    if (current.version !== version) throw staleVersion(current);
+
+    const changes = changedFields(current, input);
+    if (changes.state !== undefined) {
+      const check = checkTransition({
+        from: current.state,
+        to: changes.state,
+        role,
+        label: changes.label !== undefined ? changes.label : current.label,
+        evidenceCount: current._count.evidence,
+      });
+      if (!check.ok) throw new AppError(check.code, check.message, { details: { allowed: check.allowed } });
+    }
+    const fields = Object.keys(changes) as ChangedField[];
+    if (fields.length === 0) return toClaim(current);
+
+    const updatedAt = new Date();
+    const updated = await tx.claim.updateMany({
+      where: { id: claimId, version, deletedAt: null },
+      data: { ...changes, updatedAt, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw staleVersion(await loadClaim(tx, claimId));
+
+    await recordAuditEvents(
+      tx,
+      fields.map(
+        (field): AuditEventInput => ({
+          workspaceId: current.workspaceId,
+          actorId: actor.userId,
+          entityType: "claim",
+          entityId: claimId,
+          claimId,
+          action: field === "state" ? "claim.state_changed" : "claim.updated",
+          field,
+          before: current[field] ?? null,
+          after: changes[field] ?? null,
+        }),
+      ),
+    );
+    // The row is locked by our update, so the claim is exactly what we loaded plus our changes.
+    return toClaim({ ...current, ...changes, updatedAt, version: version + 1 } as typeof current);
+  });
+}
+
+async function loadClaim(tx: DbTransaction, claimId: string) {
+  const row = await tx.claim.findUnique({ where: { id: claimId }, select: claimSelect });
+  if (!row) throw notFound("This claim");
+  return row;
+}
+
+function changedFields(current: Awaited<ReturnType<typeof loadClaim>>, input: UpdateClaimInput): UpdateClaimInput {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(input) as [ChangedField, unknown][]) {
+    if (value !== undefined && value !== current[field]) changes[field] = value;
+  }
+  return changes as UpdateClaimInput;
+}
+
+function staleVersion(current: Awaited<ReturnType<typeof loadClaim>>): AppError {
+  return new AppError(
+    "precondition_failed",
+    `Someone else changed this claim (it is now at version ${current.version}). Review their change, then apply yours again.`,
+    { details: { current: toClaim(current) }, headers: { ETag: `"${current.version}"` } },
+  );
+}
+
+async function assertMember(workspaceId: string, userId: string): Promise<void> {
+  const membership = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { role: true } });
+  if (!membership) {
+    const message = "The assignee must be a member of this workspace.";
+    throw new AppError("validation_failed", message, { details: [{ path: ["body", "assigneeId"], message }] });
+  }
+}

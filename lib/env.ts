@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+// The only module that reads process.env (scripts and the app alike), so every
+// setting is named, validated and documented in one place.
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const ServerEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set. Run `npm start` for the embedded database, or set it to a postgres:// URL." })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
+  NEXTAUTH_SECRET: z
+    .string({
+      error:
+        "NEXTAUTH_SECRET is not set. With your own DATABASE_URL, set NEXTAUTH_SECRET to a random value of at least 32 characters (for example `openssl rand -base64 32`).",
+    })
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters long (for example `openssl rand -base64 32`)."),
+  NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
+  GITHUB_ID: optionalText,
+  GITHUB_SECRET: optionalText,
+  GOOGLE_CLIENT_ID: optionalText,
+  GOOGLE_CLIENT_SECRET: optionalText,
+  OIDC_ISSUER: optionalText.pipe(z.url().optional()),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_NAME: optionalText,
+});
+
+export type ServerEnv = z.infer<typeof ServerEnvSchema>;
+
+let cachedServerEnv: ServerEnv | undefined;
+
+/** The validated settings of a running app; throws an error that names every missing or bad variable. */
+export function serverEnv(): ServerEnv {
+  if (cachedServerEnv) return cachedServerEnv;
+  const parsed = ServerEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.message}`).join("\n");
+    throw new Error(`ClaimDesk cannot start; fix these settings:\n${problems}`);
+  }
+  cachedServerEnv = parsed.data;
+  return cachedServerEnv;
+}
+
+/** The database URL when one is configured, without requiring the rest of the settings (build time, scripts). */
+export function configuredDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+const LauncherEnvSchema = z.object({
+  DATABASE_URL: optionalText,
+  NEXTAUTH_SECRET: optionalText,
+  NEXTAUTH_URL: optionalText,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: optionalText,
+  CLAIMDESK_DATA_DIR: optionalText,
+  TEST_DATABASE_URL: optionalText,
+  CI: optionalText,
+  CHROMIUM_PATH: optionalText,
+});
+
+export type LauncherEnv = z.infer<typeof LauncherEnvSchema>;
+
+/** Settings read by the scripts that start, test and benchmark the app. */
+export function launcherEnv(): LauncherEnv {
+  const parsed = LauncherEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
+  }
+  return parsed.data;
+}
+
+/** The environment to hand to a child process, with ClaimDesk settings applied. */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}

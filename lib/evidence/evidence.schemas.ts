@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+export const EvidenceStanceSchema = z.enum(["supports", "refutes", "context"]).meta({ id: "EvidenceStance" });
+
+export const WebUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, "URLs are at most 2000 characters")
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === "http:" || protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "Enter a full web address starting with http:// or https:// (other schemes such as javascript: or file: are refused)");
+
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const AddEvidenceInputSchema = z
+  .object({
+    stance: EvidenceStanceSchema,
+    note: optionalText(5000),
+    url: WebUrlSchema.optional(),
+    title: optionalText(500),
+    publisher: optionalText(200),
+    quote: optionalText(10_000),
+    accessedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    passageId: z.string().min(1).max(64).optional(),
+    start: z.int().min(0).optional(),
+    end: z.int().min(0).optional(),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    const isWeb = input.url !== undefined;
+    const isSpan = input.passageId !== undefined;
+    if (isWeb === isSpan) {
+      context.addIssue({ code: "custom", path: ["url"], message: "Give either a source URL, or a passage with start and end, but not both" });
+    }
+    if (isSpan && (input.start === undefined || input.end === undefined)) {
+      context.addIssue({ code: "custom", path: ["start"], message: "A passage span needs start and end offsets" });
+    }
+  })
+  .meta({ id: "AddEvidenceInput" });
+export type AddEvidenceInput = z.input<typeof AddEvidenceInputSchema>;
+
+export const EvidenceSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["web", "passage"]),
+    url: z.string().nullable(),
+    title: z.string().nullable(),
+    publisher: z.string().nullable(),
+    quote: z.string().nullable(),
+    accessedAt: z.iso.datetime().nullable(),
+    passageId: z.string().nullable(),
+    start: z.int().nullable(),
+    end: z.int().nullable(),
+  })
+  .meta({ id: "Evidence" });
+
+export const EvidenceLinkSchema = z
+  .object({
+    id: z.string().describe("The link between this claim and the evidence"),
+    stance: EvidenceStanceSchema,
+    note: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    createdBy: z.object({ id: z.string(), name: z.string() }),
+    evidence: EvidenceSchema,
+  })
+  .meta({ id: "EvidenceLink" });
+export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>;
+
+export const EvidenceLinkParamsSchema = z.object({ claimId: z.string().min(1).max(64), linkId: z.string().min(1).max(64) });

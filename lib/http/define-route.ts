@@ -1,0 +1,172 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+import { z, type ZodType } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { actorFromApiToken } from "@/lib/auth/server/api-token-auth";
+import { serverEnv } from "@/lib/env";
+import { AppError, type ErrorIssue } from "@/lib/http/errors";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { runIdempotently } from "@/lib/http/idempotency";
+import { consumeWriteAllowance } from "@/lib/http/write-rate-limit";
+
+const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+type HandlerInput<TActor, TParams, TQuery, TBody> = {
+  actor: TActor;
+  params: TParams;
+  query: TQuery;
+  body: TBody;
+  request: NextRequest;
+};
+
+/** What a handler returns: a finished Response, or JSON with a status and headers. */
+export type RouteResult = Response | { status?: number; body: unknown; headers?: Record<string, string> };
+
+type RouteConfig<TAuth extends "required" | "none", TParams, TQuery, TBody> = {
+  auth: TAuth;
+  params?: ZodType<TParams>;
+  query?: ZodType<TQuery>;
+  body?: ZodType<TBody>;
+  bodyLimitBytes?: number;
+  /** Reads a body that is not just JSON (file uploads); `fingerprint` identifies it for Idempotency-Key. */
+  readBody?: (request: NextRequest) => Promise<{ body: TBody; fingerprint: string }>;
+  /** Creating endpoints: a retried request with the same Idempotency-Key returns the first response. */
+  isIdempotent?: boolean;
+  handler: (
+    input: HandlerInput<TAuth extends "required" ? Actor : Actor | null, TParams, TQuery, TBody>,
+  ) => Promise<RouteResult>;
+};
+
+/**
+ * The one wrapper every /api route goes through: resolves the caller (session cookie or bearer
+ * token), refuses cross-site cookie mutations, parses input with zod, and turns every error into
+ * the API's error shape. Handlers stay a few lines that call one use case.
+ */
+export function defineRoute<TAuth extends "required" | "none", TParams = unknown, TQuery = unknown, TBody = unknown>(
+  config: RouteConfig<TAuth, TParams, TQuery, TBody>,
+) {
+  return async (request: NextRequest, context: RouteContext): Promise<Response> => {
+    try {
+      const actor = await resolveActor(request);
+      if (config.auth === "required" && !actor) {
+        throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+      }
+      if (actor?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      if (!SAFE_METHODS.has(request.method)) await consumeWriteAllowance(actor, request);
+
+      const params = parseInput(config.params, await context.params, "path");
+      const query = parseInput(config.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+      const customBody = config.readBody ? await config.readBody(request) : undefined;
+      const rawBody = customBody?.fingerprint ?? (config.body ? await readBody(request, config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES) : "");
+      const body = customBody ? customBody.body : config.body ? parseInput(config.body, parseJson(rawBody), "body") : undefined;
+      const run = () =>
+        config.handler({ actor: actor as never, params: params as TParams, query: query as TQuery, body: body as TBody, request });
+
+      const idempotencyKey = request.headers.get("idempotency-key");
+      if (config.isIdempotent && idempotencyKey !== null && actor) {
+        const result = await runIdempotently(
+          { userId: actor.userId, key: idempotencyKey, scope: `${request.method} ${request.nextUrl.pathname}`, rawBody },
+          async () => toJsonResult(await run()),
+        );
+        return Response.json(result.body, {
+          status: result.status,
+          headers: result.isReplay ? { "Idempotent-Replayed": "true" } : {},
+        });
+      }
+      const result = await run();
+      if (result instanceof Response) return result;
+      return Response.json(result.body, { status: result.status ?? 200, headers: result.headers });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return Response.json(error.toBody(), { status: error.status, headers: error.headers });
+  }
+  if (error instanceof z.ZodError) {
+    return errorResponse(validationError("The request is not valid.", error.issues));
+  }
+  console.error("Unhandled error in API route", error);
+  return Response.json(
+    { error: { code: "internal", message: "Something went wrong on our side. Try again; if it keeps failing, tell your administrator." } },
+    { status: 500 },
+  );
+}
+
+function validationError(message: string, issues: readonly z.core.$ZodIssue[], pathPrefix?: string): AppError {
+  const details: ErrorIssue[] = issues.map((issue) => ({
+    path: [...(pathPrefix ? [pathPrefix] : []), ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
+    message: issue.message,
+  }));
+  return new AppError("validation_failed", `${message} ${details.map((d) => `${d.path.join(".") || "input"}: ${d.message}`).join("; ")}`, {
+    details,
+  });
+}
+
+export function parseInput<T>(schema: ZodType<T> | undefined, value: unknown, where: "path" | "query" | "body"): T | undefined {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw validationError(`Invalid ${where === "path" ? "path" : where === "query" ? "query parameters" : "request body"}.`, parsed.error.issues, where);
+}
+
+export function parseJson(raw: string): unknown {
+  if (raw.trim() === "") throw new AppError("validation_failed", "The request body is empty; send a JSON object.", { details: [{ path: ["body"], message: "Empty body" }] });
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "unreadable";
+    throw new AppError("validation_failed", `The request body is not valid JSON (${reason}).`, {
+      details: [{ path: ["body"], message: `Malformed JSON: ${reason}` }],
+    });
+  }
+}
+
+/** Reads a JSON request body within a size limit, refusing other media types. */
+export async function readBody(request: Request, limitBytes: number): Promise<string> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON with `Content-Type: application/json`.");
+  }
+  return new TextDecoder().decode(await readLimitedBody(request, limitBytes));
+}
+
+async function resolveActor(request: NextRequest): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const actor = match?.[1] ? await actorFromApiToken(match[1]) : null;
+    if (!actor) throw new AppError("unauthenticated", "The API token is invalid, expired or revoked. Create a new one in Settings → API tokens.");
+    return actor;
+  }
+  const token = await getToken({ req: request, secret: serverEnv().NEXTAUTH_SECRET });
+  if (!token?.sub || !token.email) return null;
+  return { userId: token.sub, email: token.email, name: token.name ?? token.email, via: "session" };
+}
+
+// Cookie-authenticated changes must come from our own pages (CSRF); scripts use bearer tokens.
+function assertSameOrigin(request: NextRequest): void {
+  const origin = request.headers.get("origin");
+  const allowed = new Set([request.nextUrl.origin]);
+  const configured = serverEnv().NEXTAUTH_URL;
+  if (configured) allowed.add(new URL(configured).origin);
+  const isSameOrigin = origin ? allowed.has(origin) : request.headers.get("sec-fetch-site") === "same-origin";
+  if (!isSameOrigin) {
+    throw new AppError(
+      "forbidden",
+      "Cross-site request refused: changes made with a session cookie must come from ClaimDesk itself. Scripts should use an API token.",
+    );
+  }
+}
+
+function toJsonResult(result: RouteResult): { status: number; body: unknown; headers?: Record<string, string> } {
+  if (result instanceof Response) throw new Error("Idempotent and JSON routes must return a JSON result");
+  return { status: result.status ?? 200, body: result.body, headers: result.headers };
+}

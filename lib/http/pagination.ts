@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { AppError } from "@/lib/http/errors";
+
+export const PaginationQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(500).optional(),
+});
+
+export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
+
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** Keyset position of the last item of a page: its sort key and id, opaque to clients. */
+export type Keyset = { at: string; id: string };
+
+const KeysetSchema = z.object({ at: z.string(), id: z.string() });
+
+export function encodeCursor(keyset: Keyset): string {
+  return Buffer.from(JSON.stringify(keyset), "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string): Keyset {
+  try {
+    return KeysetSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    const message = "The cursor is not valid; start again from the first page.";
+    throw new AppError("validation_failed", message, { details: [{ path: ["query", "cursor"], message }] });
+  }
+}

@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { PaginationQuerySchema } from "@/lib/http/pagination";
+
+/** Stored text is at most 5 MB, counted in UTF-8 bytes after normalization. */
+export const PASSAGE_TEXT_LIMIT_BYTES = 5 * 1024 * 1024;
+export const PASSAGE_TITLE_MAX_LENGTH = 300;
+/** The files an import accepts, for messages and for a file input's `accept`. */
+export const ACCEPTED_PASSAGE_FILES = ".txt, .md or .html (.htm)";
+export const PASSAGE_FILE_ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
+
+// PostgreSQL text cannot hold NUL; it only ever appears when a binary file is pasted or uploaded.
+const hasNoNul = (value: string) => !value.includes("\u0000");
+const NUL_MESSAGE = "Contains a NUL character; is this a binary file? Paste or upload plain text.";
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+// Optional metadata: blank means "none" (form fields arrive as ""), null clears it on update.
+const blankToNull = (value: string) => (value === "" ? null : value);
+
+const metadataText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is at most ${max} characters`)
+    .refine(hasNoNul, NUL_MESSAGE)
+    .transform(blankToNull)
+    .nullable()
+    .optional();
+
+const TitleSchema = z
+  .string({ error: "Enter a title" })
+  .trim()
+  .min(1, "Enter a title")
+  .max(PASSAGE_TITLE_MAX_LENGTH, `Titles are at most ${PASSAGE_TITLE_MAX_LENGTH} characters`)
+  .refine(hasNoNul, NUL_MESSAGE);
+
+const SourceUrlSchema = z
+  .string()
+  .trim()
+  .max(2048, "Source URLs are at most 2048 characters")
+  .refine((value) => value === "" || isHttpUrl(value), "Use a web address that starts with http:// or https://")
+  .transform(blankToNull)
+  .nullable()
+  .optional()
+  .describe("Where the passage was published; http or https only");
+
+const PublishedAtSchema = z
+  .union([z.literal(""), z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: "Enter the publication date as YYYY-MM-DD or an ISO 8601 date and time",
+  })
+  .transform(blankToNull)
+  .nullable()
+  .optional();
+
+const LanguageSchema = z
+  .string()
+  .trim()
+  .regex(/^([A-Za-z0-9-]{2,35})?$/, "Use a language tag such as en, de or pt-BR (2 to 35 letters, digits and hyphens)")
+  .transform(blankToNull)
+  .nullable()
+  .optional()
+  .describe("BCP 47 language tag, e.g. en or pt-BR");
+
+const metadataShape = {
+  sourceUrl: SourceUrlSchema,
+  publisher: metadataText("Publisher", 200),
+  author: metadataText("Author", 200),
+  publishedAt: PublishedAtSchema,
+  language: LanguageSchema,
+};
+
+export const CreatePassageInputSchema = z
+  .object({
+    title: TitleSchema,
+    text: z
+      .string({ error: "Paste the passage text" })
+      .refine((value) => value.trim() !== "", "The text is empty; paste the passage or upload a file")
+      .refine(hasNoNul, NUL_MESSAGE)
+      .describe("Stored normalized (Unicode NFC, \\n line ends); at most 5 MB of UTF-8"),
+    ...metadataShape,
+  })
+  .meta({ id: "CreatePassageInput" });
+export type CreatePassageInput = z.infer<typeof CreatePassageInputSchema>;
+
+/** The fields of a multipart upload: the same as JSON, with the text from `file` and the title optional. */
+export const UploadPassageFieldsSchema = z.object({ title: TitleSchema.optional(), ...metadataShape });
+export type UploadPassageFields = z.infer<typeof UploadPassageFieldsSchema>;
+
+const TEXT_IS_IMMUTABLE =
+  "The text of a passage cannot change, because claims point into it by offset. Import the new version as a new passage.";
+
+export const UpdatePassageInputSchema = z
+  .strictObject(
+    { title: TitleSchema.optional(), ...metadataShape },
+    {
+      error: (issue) => {
+        if (issue.code !== "unrecognized_keys") return undefined;
+        return issue.keys.includes("text") ? TEXT_IS_IMMUTABLE : `Only title and metadata can change; remove ${issue.keys.join(", ")}.`;
+      },
+    },
+  )
+  .meta({ id: "UpdatePassageInput" });
+export type UpdatePassageInput = z.infer<typeof UpdatePassageInputSchema>;
+
+export const PassageSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    title: z.string(),
+    text: z.string().describe("Normalized text; claim offsets count its UTF-16 code units"),
+    textLength: z.int().describe("Length of `text` in UTF-16 code units"),
+    sourceUrl: z.string().nullable(),
+    publisher: z.string().nullable(),
+    author: z.string().nullable(),
+    publishedAt: z.iso.datetime().nullable(),
+    language: z.string().nullable(),
+    createdBy: z.object({ id: z.string(), name: z.string() }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Passage" });
+export type Passage = z.infer<typeof PassageSchema>;
+
+export const PassageSummarySchema = PassageSchema.omit({ text: true })
+  .extend({ claimCount: z.int().describe("Claims marked in this passage, not counting deleted ones") })
+  .meta({ id: "PassageSummary" });
+export type PassageSummary = z.infer<typeof PassageSummarySchema>;
+
+export const ListPassagesQuerySchema = PaginationQuerySchema.extend({
+  q: z.string().trim().max(200, "Search terms are at most 200 characters").optional().describe("Matches title, publisher or author"),
+});
+export type ListPassagesQuery = z.infer<typeof ListPassagesQuerySchema>;
+
+export const PassageIdParamsSchema = z.object({ passageId: z.string().min(1).max(64) });

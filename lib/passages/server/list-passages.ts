@@ -1,0 +1,67 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/http/errors";
+import { decodeCursor, encodeCursor } from "@/lib/http/pagination";
+import { containsText } from "@/lib/search/contains-text";
+import type { ListPassagesQuery, PassageSummary } from "@/lib/passages/passage.schemas";
+import { passageSummarySelect, toPassageSummary } from "@/lib/passages/server/passage-view";
+
+/**
+ * A workspace's passages, newest first, by keyset pagination. Never reads the text column, and
+ * counts claims in one grouped query, so a page costs the same few queries whatever its size.
+ */
+export async function listPassages({
+  actor,
+  workspaceId,
+  query,
+}: {
+  actor: Actor;
+  workspaceId: string;
+  query: ListPassagesQuery;
+}): Promise<{ items: PassageSummary[]; nextCursor: string | null }> {
+  await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const conditions: Prisma.PassageWhereInput[] = [{ workspaceId, deletedAt: null }];
+  if (query.q) {
+    const contains = containsText(query.q);
+    conditions.push({ OR: [{ title: contains }, { publisher: contains }, { author: contains }] });
+  }
+  if (after) {
+    const at = new Date(after.at);
+    if (Number.isNaN(at.getTime())) throw invalidCursor();
+    conditions.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after.id } }] });
+  }
+  const rows = await db.passage.findMany({
+    where: { AND: conditions },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    select: passageSummarySelect,
+  });
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const claimCounts = await countClaims(page.map((row) => row.id));
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => toPassageSummary(row, claimCounts.get(row.id) ?? 0)),
+    nextCursor: hasMore && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
+
+// Grouped over this page's passages only (Prisma's `_count` relation aggregate groups every claim in the table).
+async function countClaims(passageIds: string[]): Promise<Map<string, number>> {
+  if (passageIds.length === 0) return new Map();
+  const groups = await db.claim.groupBy({
+    by: ["passageId"],
+    where: { passageId: { in: passageIds }, deletedAt: null },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.passageId, group._count._all]));
+}
+
+function invalidCursor(): AppError {
+  const message = "The cursor is not valid; start again from the first page.";
+  return new AppError("validation_failed", message, { details: [{ path: ["query", "cursor"], message }] });
+}

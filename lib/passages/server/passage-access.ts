@@ -1,0 +1,69 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { WorkspaceAction } from "@/lib/auth/permissions";
+import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
+import { db, type DbTransaction } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError, notFound } from "@/lib/http/errors";
+import type { PassageRow } from "@/lib/passages/server/passage-view";
+
+export const PASSAGE_RESTORE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type PassageAccess = { passage: PassageRow & { textHash: string; deletedAt: Date | null }; role: Role };
+
+type SqlRow = Omit<PassageRow, "createdBy" | "text"> & {
+  text: string | null;
+  textHash: string;
+  deletedAt: Date | null;
+  createdById: string;
+  createdByName: string;
+  role: Role;
+};
+
+/**
+ * Loads a passage with the caller's role in its workspace, in one query: a passage in a workspace
+ * the caller is not a member of is as missing as one that never existed (404). Deleted passages
+ * answer 410 unless `includeDeleted`. `forUpdate` locks the row for the caller's transaction.
+ */
+export async function requirePassageAccess(
+  actor: Actor,
+  passageId: string,
+  action: WorkspaceAction,
+  options: { client?: DbTransaction | typeof db; includeText?: boolean; includeDeleted?: boolean; forUpdate?: boolean } = {},
+): Promise<PassageAccess> {
+  const client = options.client ?? db;
+  const rows = await client.$queryRaw<SqlRow[]>`
+    SELECT p."id", p."workspaceId", p."title", ${options.includeText ? Prisma.sql`p."text"` : Prisma.sql`NULL`} AS "text",
+      p."textHash", p."textLength", p."sourceUrl", p."publisher", p."author", p."publishedAt", p."language",
+      p."createdAt", p."updatedAt", p."deletedAt", u."id" AS "createdById", u."name" AS "createdByName", m."role"::text AS "role"
+    FROM "Passage" p
+    JOIN "Membership" m ON m."workspaceId" = p."workspaceId" AND m."userId" = ${actor.userId}
+    JOIN "User" u ON u."id" = p."createdById"
+    WHERE p."id" = ${passageId}
+    ${options.forUpdate ? Prisma.sql`FOR UPDATE OF p` : Prisma.empty}`;
+  const row = rows[0];
+  if (!row) throw notFound("This passage");
+  assertRoleAllows(row.role, action);
+  if (row.deletedAt && !options.includeDeleted) throw passageGone(row.deletedAt);
+  const { createdById, createdByName, role, ...passage } = row;
+  return { passage: { ...passage, text: passage.text ?? "", createdBy: { id: createdById, name: createdByName } }, role };
+}
+
+export function restorableUntil(deletedAt: Date): Date {
+  return new Date(deletedAt.getTime() + PASSAGE_RESTORE_DAYS * DAY_MS);
+}
+
+export function passageGone(deletedAt: Date): AppError {
+  const until = restorableUntil(deletedAt);
+  const message =
+    until.getTime() > Date.now()
+      ? `This passage was deleted. An editor can restore it within ${PASSAGE_RESTORE_DAYS} days, until ${formatDay(until)}.`
+      : `This passage was deleted on ${formatDay(deletedAt)} and can no longer be restored; import it again.`;
+  return new AppError("gone", message, {
+    details: { deletedAt: deletedAt.toISOString(), restorableUntil: until.toISOString() },
+  });
+}
+
+const formatDay = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Passage, PassageSummary } from "@/lib/passages/passage.schemas";
+
+/** The columns of a passage in a list: everything but its text, which can be megabytes. */
+export const passageSummarySelect = {
+  id: true,
+  workspaceId: true,
+  title: true,
+  textLength: true,
+  sourceUrl: true,
+  publisher: true,
+  author: true,
+  publishedAt: true,
+  language: true,
+  createdAt: true,
+  updatedAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const;
+
+export const passageSelect = { ...passageSummarySelect, text: true } as const;
+
+export type PassageSummaryRow = {
+  id: string;
+  workspaceId: string;
+  title: string;
+  textLength: number;
+  sourceUrl: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: { id: string; name: string };
+};
+
+export type PassageRow = PassageSummaryRow & { text: string };
+
+export function toPassageSummary(row: PassageSummaryRow, claimCount: number): PassageSummary {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    title: row.title,
+    textLength: row.textLength,
+    sourceUrl: row.sourceUrl,
+    publisher: row.publisher,
+    author: row.author,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    language: row.language,
+    createdBy: { id: row.createdBy.id, name: row.createdBy.name },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    claimCount,
+  };
+}
+
+export function toPassage(row: PassageRow): Passage {
+  const { claimCount: _claimCount, ...summary } = toPassageSummary(row, 0);
+  return { ...summary, text: row.text };
+}
+
+/** The URL of a passage in the app, for messages that point a person to it. */
+export const passagePagePath = (passage: { id: string; workspaceId: string }) =>
+  `/w/${passage.workspaceId}/passages/${passage.id}`;

@@ -1,0 +1,16 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+
+/** Revokes one of the caller's tokens at once; revoking a revoked token changes nothing. */
+export async function revokeApiToken({ actor, tokenId }: { actor: Actor; tokenId: string }): Promise<void> {
+  const { count } = await db.apiToken.updateMany({
+    where: { id: tokenId, userId: actor.userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count > 0) return;
+  // Someone else's token and a missing one answer alike.
+  const isOwnToken = (await db.apiToken.count({ where: { id: tokenId, userId: actor.userId } })) > 0;
+  if (!isOwnToken) throw new AppError("not_found", "This API token does not exist, or is not yours.");
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/permissions";
+import { PaginationQuerySchema } from "@/lib/http/pagination";
+
+export const RoleSchema = z.enum(ROLES).meta({ id: "Role" });
+
+export const CreateWorkspaceInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter a workspace name").max(100, "Workspace names are at most 100 characters"),
+  })
+  .meta({ id: "CreateWorkspaceInput" });
+export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInputSchema>;
+
+export const WorkspaceSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: RoleSchema.describe("The caller's role in this workspace"),
+    isBlindReview: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "Workspace" });
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+export const WorkspaceIdParamsSchema = z.object({ workspaceId: z.string().min(1).max(64) });
+
+export const ListWorkspacesQuerySchema = PaginationQuerySchema;

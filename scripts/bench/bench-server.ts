@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createDbClient, type DbClient } from "@/lib/db";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { childProcessEnv, launcherEnv } from "@/lib/env";
+import { createApiTokenRecord, createUserRecord, createWorkspaceRecord } from "@/lib/fixtures/factories";
+import { startEmbeddedPostgres } from "../lib/embedded-postgres";
+import { freePort } from "../lib/embedded-postgres";
+import { buildIfStale, startNext, stopProcess, waitForHealthy } from "../lib/processes";
+import { applyMigrations } from "../lib/schema-engine";
+
+export type BenchServer = {
+  baseUrl: string;
+  db: DbClient;
+  databaseUrl: string;
+  user: { id: string; email: string; name: string; password: string };
+  workspaceId: string;
+  token: string;
+  api: (path: string, init?: RequestInit) => Promise<Response>;
+  stop: () => Promise<void>;
+};
+
+/** The production build on a fresh embedded PostgreSQL, with one user, workspace and API token. */
+export async function startBenchServer(): Promise<BenchServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "claimdesk-bench-"));
+  const postgres = await startEmbeddedPostgres({ dataDir, database: "claimdesk_bench" });
+  await applyMigrations(postgres.url);
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const env = childProcessEnv({
+    DATABASE_URL: postgres.url,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: baseUrl,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  await buildIfStale(env);
+  const server = startNext("start", port, "127.0.0.1", env);
+  await waitForHealthy(baseUrl, server, 60_000);
+
+  const db = createDbClient(postgres.url);
+  const user = await createUserRecord(db, { name: "Bench Owner" });
+  const workspace = await createWorkspaceRecord(db, { ownerId: user.id, name: "Bench desk" });
+  const { secret } = await createApiTokenRecord(db, { userId: user.id, name: "bench" });
+  return {
+    baseUrl,
+    db,
+    databaseUrl: postgres.url,
+    user,
+    workspaceId: workspace.id,
+    token: secret,
+    api: (apiPath, init = {}) =>
+      fetch(`${baseUrl}${apiPath}`, {
+        ...init,
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", ...(init.headers ?? {}) },
+      }),
+    stop: async () => {
+      await db.$disconnect();
+      await stopProcess(server);
+      await postgres.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function summarize(samples: number[]): { median: number; p95: number; min: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  return { median: at(0.5), p95: at(0.95), min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN };
+}
+
+export const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/** Debian's Chromium with a page signed in as the bench user through next-auth's credentials flow. */
+export async function signedInBrowserPage(server: BenchServer): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({ executablePath: launcherEnv().CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ baseURL: server.baseUrl });
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: server.user.email, password: server.user.password, json: "true" },
+  });
+  return { browser, page: await context.newPage() };
+}
