@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment } from "@/lib/env";
 
-const SIGN_IN_REQUIRED = [/^\/workspaces(\/|$)/, /^\/w\//, /^\/settings(\/|$)/];
+const SIGN_IN_REQUIRED = [/^\/workspaces(\/|$)/, /^\/w\//, /^\/settings(\/|$)/, /^\/notifications(\/|$)/];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 // Only two jobs: a per-request CSP nonce for pages, and sending visitors without a session cookie

@@ -7,6 +7,7 @@ import { useClaim, useClaimHistory, useRemoveEvidence } from "@/lib/claims/clien
 import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
 import { allowedTransitions, CLAIM_LABELS } from "@/lib/review/review-state";
+import { ClaimComments } from "@/components/comments/claim-comments";
 import { EvidenceForm } from "./evidence-form";
 
 export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
@@ -159,6 +160,8 @@ export function ClaimDetail(props: ClaimDetailProps) {
         )}
         {can(role, "evidence.add") && <EvidenceForm claim={summary} urlInputRef={evidenceUrlRef} />}
       </section>
+
+      <ClaimComments claimId={summary.id} workspaceId={summary.workspaceId} canComment={can(role, "comment.create")} />
 
       {can(role, "claim.delete") && (
         <div>

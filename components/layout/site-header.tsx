@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NotificationsLink } from "@/components/notifications/notifications-link";
 
 export function SiteHeader({ actor }: { actor: Actor | null }) {
   return (
@@ -12,6 +13,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
         {actor ? (
           <>
             <Link href="/workspaces">Workspaces</Link>
+            <NotificationsLink />
             <Link href="/settings/tokens">API tokens</Link>
             <span className="muted">{actor.name}</span>
             <SignOutButton />

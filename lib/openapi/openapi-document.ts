@@ -1,6 +1,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { registerClaimPaths } from "@/lib/claims/claims.openapi";
+import { registerDiscussionPaths } from "@/lib/comments/comments.openapi";
 import { errorResponses, jsonContent, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
 import { registerPassagePaths } from "@/lib/passages/passages.openapi";
 import { registerTokenPaths } from "@/lib/tokens/tokens.openapi";
@@ -8,7 +9,7 @@ import { registerUserPaths } from "@/lib/users/users.openapi";
 import { registerWorkspacePaths } from "@/lib/workspaces/workspaces.openapi";
 
 // Every feature adds its paths here; the document is generated from the same zod schemas the routes parse with.
-const FEATURE_PATHS: RegisterPaths[] = [registerUserPaths, registerTokenPaths, registerWorkspacePaths, registerPassagePaths, registerClaimPaths];
+const FEATURE_PATHS: RegisterPaths[] = [registerUserPaths, registerTokenPaths, registerWorkspacePaths, registerPassagePaths, registerClaimPaths, registerDiscussionPaths];
 
 const HealthSchema = z.object({ status: z.enum(["ok", "error"]), db: z.enum(["ok", "unreachable"]) }).meta({ id: "Health" });
 

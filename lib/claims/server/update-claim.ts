@@ -75,6 +75,11 @@ export async function updateClaim({
         }),
       ),
     );
+    if (changes.assigneeId && changes.assigneeId !== actor.userId) {
+      await tx.notification.create({
+        data: { userId: changes.assigneeId, workspaceId: current.workspaceId, kind: "assignment", actorId: actor.userId, claimId },
+      });
+    }
     // The row is locked by our update, so the claim is exactly what we loaded plus our changes.
     return toClaim({ ...current, ...changes, updatedAt, version: version + 1 } as typeof current);
   });

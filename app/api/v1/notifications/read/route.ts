@@ -1,0 +1,9 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { MarkNotificationsReadInputSchema } from "@/lib/notifications/notification.schemas";
+import { markNotificationsRead } from "@/lib/notifications/server/mark-notifications-read";
+
+export const POST = defineRoute({
+  auth: "required",
+  body: MarkNotificationsReadInputSchema,
+  handler: async ({ actor, body }) => ({ body: await markNotificationsRead({ actor, input: body }) }),
+});

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { PaginationQuerySchema } from "@/lib/http/pagination";
+
+export const NOTIFICATION_KINDS = ["mention", "assignment"] as const;
+
+export const NotificationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    workspace: z.object({ id: z.string(), name: z.string() }),
+    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    claim: z.object({ id: z.string(), passageId: z.string(), statement: z.string() }).nullable(),
+    commentExcerpt: z.string().nullable().describe("The start of the comment that mentioned you, as plain text"),
+    readAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "Notification" });
+
+export type Notification = z.infer<typeof NotificationSchema>;
+
+export const NotificationListSchema = z
+  .object({ items: z.array(NotificationSchema), nextCursor: z.string().nullable(), unreadCount: z.int() })
+  .meta({ id: "NotificationList" });
+
+export type NotificationList = z.infer<typeof NotificationListSchema>;
+
+export const ListNotificationsQuerySchema = PaginationQuerySchema.extend({
+  unread: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true"),
+});
+
+export const MarkNotificationsReadInputSchema = z
+  .object({
+    ids: z.array(z.string().min(1).max(64)).min(1).max(500).optional().describe("Omit to mark every notification read"),
+  })
+  .strict()
+  .meta({ id: "MarkNotificationsReadInput" });
+
+export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInputSchema>;
