@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbTransaction } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { publishChanges } from "@/lib/live/server/publish-change";
 
 export type AuditEventInput = {
   workspaceId: string;
@@ -18,10 +19,14 @@ export type AuditEventInput = {
 const toJson = (value: unknown) =>
   value === undefined ? undefined : value === null ? Prisma.JsonNull : (value as Prisma.InputJsonValue);
 
-/** Audit events are written only inside the transaction of the change they describe. */
+/**
+ * Audit events are written only inside the transaction of the change they describe. Every audited
+ * change is also what open pages need to hear about, so this is where live updates are sent from.
+ */
 export async function recordAuditEvents(tx: DbTransaction, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
   await tx.auditEvent.createMany({
     data: events.map((event) => ({ ...event, before: toJson(event.before), after: toJson(event.after) })),
   });
+  await publishChanges(tx, events);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { ClaimsTable } from "@/components/claims-table/claims-table";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
@@ -29,6 +30,7 @@ export default async function ClaimsPage({ params, searchParams }: ClaimsPagePro
       <h1>
         Claims <span className="claims-view-workspace">in {workspace.name}</span>
       </h1>
+      <LiveIndicator workspaceId={workspaceId} currentUserId={actor.userId} />
       {/* The table reads its filters from the URL on the client. */}
       <Suspense fallback={<p>Loading claims…</p>}>
         <ClaimsTable workspaceId={workspaceId} role={workspace.role} currentUserId={actor.userId} />

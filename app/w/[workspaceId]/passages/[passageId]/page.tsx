@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { DeletePassageButton } from "@/components/passages/delete-passage-button";
 import { PassageReader } from "@/components/passages/passage-reader";
 import { can } from "@/lib/auth/permissions";
@@ -38,6 +39,7 @@ export default async function PassagePage({ params }: PassagePageProps) {
             </a>
           )}
         </p>
+        <LiveIndicator workspaceId={workspaceId} passageId={passage.id} currentUserId={actor.userId} />
       </header>
       <Suspense fallback={<p className="muted">Loading…</p>}>
         <PassageReader passage={{ id: passage.id, text: passage.text }} role={workspace.role} />

@@ -1,0 +1,104 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { claimKeys } from "@/lib/claims/client/claim-queries";
+import { commentKeys } from "@/lib/comments/client/comment-queries";
+import type { ChangeEvent, LiveEvent, Viewer } from "@/lib/live/live-events";
+import { notificationKeys } from "@/lib/notifications/client/notification-queries";
+
+// Several events in quick succession (a bulk change, a burst of typing) cost one refetch.
+const REFRESH_DELAY_MS = 150;
+const MAX_RETRY_DELAY_MS = 30_000;
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+/**
+ * Keeps the queries of an open page current from the workspace's live stream, and reports who
+ * else has the passage open. EventSource reconnects by itself after a dropped connection; when
+ * the server refused the stream (closed state) we retry with a growing delay.
+ */
+export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId: string; passageId?: string | null }) {
+  const queryClient = useQueryClient();
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const pending = useRef<{ claimIds: Set<string>; isEverything: boolean; timer: ReturnType<typeof setTimeout> | null }>({
+    claimIds: new Set(),
+    isEverything: false,
+    timer: null,
+  });
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    let retryDelay = 1000;
+    let hasBeenLive = false;
+    const batch = pending.current;
+
+    const refresh = () => {
+      batch.timer = null;
+      const claimIds = [...batch.claimIds];
+      const isEverything = batch.isEverything;
+      batch.claimIds.clear();
+      batch.isEverything = false;
+      void queryClient.invalidateQueries({ queryKey: claimKeys.workspace(workspaceId) });
+      if (passageId) void queryClient.invalidateQueries({ queryKey: claimKeys.passage(passageId) });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      if (isEverything) {
+        void queryClient.invalidateQueries({ queryKey: claimKeys.all });
+        void queryClient.invalidateQueries({ queryKey: ["comments"] });
+        return;
+      }
+      for (const claimId of claimIds) {
+        void queryClient.invalidateQueries({ queryKey: claimKeys.detail(claimId) });
+        void queryClient.invalidateQueries({ queryKey: claimKeys.history(claimId) });
+        void queryClient.invalidateQueries({ queryKey: commentKeys.claim(claimId) });
+      }
+    };
+
+    const onChange = (event: ChangeEvent) => {
+      if (event.claimIds === null) batch.isEverything = true;
+      else for (const claimId of event.claimIds) batch.claimIds.add(claimId);
+      batch.timer ??= setTimeout(refresh, REFRESH_DELAY_MS);
+    };
+
+    const open = () => {
+      const query = passageId ? `?passageId=${encodeURIComponent(passageId)}` : "";
+      source = new EventSource(`/api/v1/workspaces/${workspaceId}/events${query}`);
+      source.onopen = () => {
+        retryDelay = 1000;
+        setStatus("live");
+        // Whatever changed while we were away is unknown: refetch what the page shows.
+        if (hasBeenLive) onChange({ type: "change", workspaceId, actorId: null, claimIds: null, actions: [] });
+        hasBeenLive = true;
+      };
+      source.onmessage = (message: MessageEvent<string>) => {
+        let event: LiveEvent;
+        try {
+          event = JSON.parse(message.data) as LiveEvent;
+        } catch {
+          return;
+        }
+        if (event.type === "change") onChange(event);
+        else if (event.type === "presence" && event.passageId === passageId) setViewers(event.viewers);
+      };
+      source.onerror = () => {
+        setStatus("reconnecting");
+        if (source?.readyState !== EventSource.CLOSED) return;
+        source.close();
+        retryTimer = setTimeout(open, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY_MS);
+      };
+    };
+
+    open();
+    return () => {
+      source?.close();
+      if (retryTimer) clearTimeout(retryTimer);
+      if (batch.timer) clearTimeout(batch.timer);
+      batch.timer = null;
+    };
+  }, [queryClient, workspaceId, passageId]);
+
+  return { viewers, status };
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/http/errors";
+import type { LiveEvent } from "@/lib/live/live-events";
+import { liveHub } from "@/lib/live/server/live-hub";
+
+const HEARTBEAT_MS = 25_000;
+const RECONNECT_AFTER_MS = 3000;
+
+/**
+ * A Server-Sent Events stream of a workspace's changes, and of who is viewing a passage when one
+ * is named. Membership is checked again on every heartbeat: a removed member's stream ends.
+ */
+export async function openLiveStream({
+  actor,
+  workspaceId,
+  passageId,
+  signal,
+}: {
+  actor: Actor;
+  workspaceId: string;
+  passageId: string | null;
+  signal: AbortSignal;
+}): Promise<Response> {
+  await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
+  if (passageId) {
+    const passage = await db.passage.findFirst({ where: { id: passageId, workspaceId, deletedAt: null }, select: { id: true } });
+    if (!passage) throw notFound("This passage");
+  }
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { name: true } });
+  const encoder = new TextEncoder();
+  let cleanup: (() => void) | null = null;
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let isOpen = true;
+      const write = (text: string) => {
+        if (isOpen) controller.enqueue(encoder.encode(text));
+      };
+      const send = (event: LiveEvent) => write(`data: ${JSON.stringify(event)}\n\n`);
+      write(`retry: ${RECONNECT_AFTER_MS}\n: connected\n\n`);
+      const unsubscribe = await liveHub().subscribe(
+        { workspaceId, passageId, send },
+        passageId ? { userId: actor.userId, name: user?.name ?? "Someone" } : null,
+      );
+      const heartbeat = setInterval(() => {
+        void db.membership
+          .findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } })
+          .then((membership) => (membership ? write(": heartbeat\n\n") : close()))
+          .catch(() => undefined);
+      }, HEARTBEAT_MS);
+      const close = () => {
+        if (!isOpen) return;
+        isOpen = false;
+        clearInterval(heartbeat);
+        unsubscribe();
+        controller.close();
+      };
+      cleanup = close;
+      if (signal.aborted) close();
+      else signal.addEventListener("abort", close, { once: true });
+    },
+    cancel() {
+      cleanup?.();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      // Proxies such as nginx would otherwise hold events back in a buffer.
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
