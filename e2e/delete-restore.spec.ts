@@ -98,7 +98,7 @@ test("a keyboard user selects a claim with Shift+arrows and marks it with Enter"
   await expect(page.getByRole("button", { name: /^Disputed/ })).toHaveAttribute("aria-pressed", "true");
 
   // Clicking a highlight opens its claim; `?` lists the shortcuts.
-  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "Close", exact: true }).click();
   await expect(page.locator(".claim-quote")).toHaveCount(0);
   await page.getByText("Rents rose 9 percent in 2025.").click({ position: { x: 10, y: 8 } });
   await expect(page.locator(".claim-quote")).toHaveText("Rents rose 9 percent");

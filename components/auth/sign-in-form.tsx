@@ -74,7 +74,8 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: SignIn
         </button>
       ))}
       <p>
-        New to ClaimDesk? <Link href="/signup">Create an account</Link>
+        New to ClaimDesk?{" "}
+          <Link href={destination === "/workspaces" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(destination)}`}>Create an account</Link>
       </p>
     </div>
   );

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { PASSWORD_MIN_LENGTH, type CreateUserInput, type User } from "@/lib/users/user.schemas";
 
-export function SignUpForm() {
+export function SignUpForm({ destination }: { destination: string }) {
   const router = useRouter();
   const [signInError, setSignInError] = useState("");
   const createAccount = useMutation({
@@ -19,7 +19,7 @@ export function SignUpForm() {
       return user;
     },
     onSuccess: () => {
-      router.replace("/workspaces");
+      router.replace(destination);
       router.refresh();
     },
   });
@@ -59,7 +59,7 @@ export function SignUpForm() {
         </button>
       </form>
       <p>
-        Already have an account? <Link href="/signin">Sign in</Link>
+        Already have an account? <Link href={destination === "/workspaces" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(destination)}`}>Sign in</Link>
       </p>
     </div>
   );

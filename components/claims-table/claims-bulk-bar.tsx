@@ -1,13 +1,16 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { AssigneePicker } from "@/components/assignment/assignee-picker";
 import type { BulkChanges } from "@/components/claims-table/claims-table-queries";
 import type { LabelFilter, StateFilter } from "@/components/claims-table/claims-filters";
 import { LABEL_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
 import { CLAIM_LABELS } from "@/lib/review/review-state";
 
 type ClaimsBulkBarProps = {
+  workspaceId: string;
   selectedCount: number;
+  canAssign: boolean;
   canLabel: boolean;
   canMove: boolean;
   /** States at least one selected claim may move to with the user's role. */
@@ -20,7 +23,7 @@ type ClaimsBulkBarProps = {
 const LABEL_CHOICES: LabelFilter[] = [...CLAIM_LABELS, "none"];
 
 /** Shown while claims are selected: set their label or move them to a review state, all at once. */
-export function ClaimsBulkBar({ selectedCount, canLabel, canMove, stateOptions, isPending, onApply, onClearSelection }: ClaimsBulkBarProps) {
+export function ClaimsBulkBar({ workspaceId, selectedCount, canAssign, canLabel, canMove, stateOptions, isPending, onApply, onClearSelection }: ClaimsBulkBarProps) {
   const [label, setLabel] = useState<LabelFilter | "">("");
   const [state, setState] = useState<StateFilter | "">("");
   const stateChoice = state !== "" && stateOptions.includes(state) ? state : "";
@@ -90,6 +93,16 @@ export function ClaimsBulkBar({ selectedCount, canLabel, canMove, stateOptions, 
             </p>
           )}
         </form>
+      )}
+      {canAssign && (
+        <AssigneePicker
+          workspaceId={workspaceId}
+          className="claims-view-bulk-action"
+          label="Assign to"
+          submitLabel="Assign"
+          isPending={isPending}
+          onAssign={(assigneeId) => onApply({ assigneeId })}
+        />
       )}
       {isPending && <p className="muted">Applying…</p>}
     </section>

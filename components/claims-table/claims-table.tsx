@@ -21,6 +21,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/api-fetch";
 import { allowedTransitions, REVIEW_STATES } from "@/lib/review/review-state";
+import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
 type ClaimsTableProps = { workspaceId: string; role: Role; currentUserId: string };
 
@@ -30,9 +31,6 @@ function errorMessage(error: unknown): string {
   return error instanceof ApiError ? error.message : "Something went wrong. Try again.";
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.closest("input, textarea, select") !== null);
-}
 
 /**
  * A workspace's claims: filters kept in the URL, pages loaded as the list scrolls, selection and
@@ -231,7 +229,9 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
       />
       {selected.length > 0 && (
         <ClaimsBulkBar
+          workspaceId={workspaceId}
           selectedCount={selected.length}
+          canAssign={can(role, "claim.assign")}
           canLabel={canLabel}
           canMove={canMove}
           stateOptions={stateOptions}

@@ -7,7 +7,11 @@ import { useClaim, useClaimHistory, useRemoveEvidence } from "@/lib/claims/clien
 import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
 import { allowedTransitions, CLAIM_LABELS } from "@/lib/review/review-state";
+import { ClaimAssignee } from "@/components/assignment/claim-assignee";
 import { ClaimComments } from "@/components/comments/claim-comments";
+import { BlindLabelPicker, BlindVotes } from "@/components/review/blind-review-panel";
+import { useBlindLabels } from "@/lib/review/client/blind-review-queries";
+import { ClaimMatches } from "@/components/matching/claim-matches";
 import { EvidenceForm } from "./evidence-form";
 
 export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
@@ -29,8 +33,12 @@ export function ClaimDetail(props: ClaimDetailProps) {
   const { summary, role, conflict, error, isSaving, evidenceUrlRef, onChange, onResolveConflict, onClose, onDelete } = props;
   const { data: claim } = useClaim(summary.id);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
+  const [draftGeneration, setDraftGeneration] = useState(0);
   const history = useClaimHistory(summary.id, isHistoryOpen);
   const shown = { ...summary, ...claim, label: summary.label, state: summary.state };
+  const blindVotes = useBlindLabels(summary.id);
+  // In blind double review, reviewers vote on the label; editors still set the claim's label.
+  const isBlindVoter = blindVotes.data?.isBlindReview === true && !can(role, "claim.decide");
   const canLabel = can(role, "claim.label");
   const transitions = allowedTransitions(shown.state, role);
   const removeEvidence = useRemoveEvidence(summary);
@@ -56,7 +64,15 @@ export function ClaimDetail(props: ClaimDetailProps) {
             <button type="button" onClick={() => onResolveConflict("reapply")}>
               Re-apply my change
             </button>
-            <button type="button" className="button-secondary" onClick={() => onResolveConflict("discard")}>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => {
+                // Keeping theirs also drops what was typed into the text fields.
+                setDraftGeneration((generation) => generation + 1);
+                onResolveConflict("discard");
+              }}
+            >
               Keep theirs
             </button>
           </div>
@@ -71,7 +87,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
       <blockquote className="claim-quote">{shown.target.quote.exact}</blockquote>
 
       <EditableText
-        key={`statement-${shown.version}`}
+        key={`statement-${draftGeneration}`}
         id="claim-statement"
         label="Statement"
         hint="Reword the claim so it can be checked on its own."
@@ -80,25 +96,30 @@ export function ClaimDetail(props: ClaimDetailProps) {
         onSave={(statement) => onChange({ statement })}
       />
 
-      <fieldset className="label-picker">
-        <legend>Label</legend>
-        <div className="row">
-          {CLAIM_LABELS.map((label: ClaimLabel) => (
-            <button
-              key={label}
-              type="button"
-              className={`label-button label-${label}`}
-              aria-pressed={shown.label === label}
-              disabled={!canLabel || isSaving}
-              aria-keyshortcuts={LABEL_DISPLAY[label].shortcut}
-              onClick={() => onChange({ label: shown.label === label ? null : label })}
-            >
-              <span aria-hidden="true">{LABEL_DISPLAY[label].symbol}</span> {LABEL_DISPLAY[label].name}{" "}
-              <kbd>{LABEL_DISPLAY[label].shortcut}</kbd>
-            </button>
-          ))}
-        </div>
-      </fieldset>
+      {isBlindVoter && blindVotes.data ? (
+        <BlindLabelPicker claimId={summary.id} votes={blindVotes.data} isDisabled={isSaving} />
+      ) : (
+        <fieldset className="label-picker">
+          <legend>Label</legend>
+          <div className="row">
+            {CLAIM_LABELS.map((label: ClaimLabel) => (
+              <button
+                key={label}
+                type="button"
+                className={`label-button label-${label}`}
+                aria-pressed={shown.label === label}
+                disabled={!canLabel || isSaving}
+                aria-keyshortcuts={LABEL_DISPLAY[label].shortcut}
+                onClick={() => onChange({ label: shown.label === label ? null : label })}
+              >
+                <span aria-hidden="true">{LABEL_DISPLAY[label].symbol}</span> {LABEL_DISPLAY[label].name}{" "}
+                <kbd>{LABEL_DISPLAY[label].shortcut}</kbd>
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {blindVotes.data?.isBlindReview && blindVotes.data.labels && <BlindVotes votes={blindVotes.data} />}
 
       <div>
         <p>
@@ -117,8 +138,16 @@ export function ClaimDetail(props: ClaimDetailProps) {
         )}
       </div>
 
+      <ClaimAssignee
+        workspaceId={summary.workspaceId}
+        assigneeId={shown.assigneeId}
+        canAssign={can(role, "claim.assign")}
+        isSaving={isSaving}
+        onAssign={(assigneeId) => onChange({ assigneeId })}
+      />
+
       <EditableText
-        key={`verdict-${shown.version}`}
+        key={`verdict-${draftGeneration}`}
         id="claim-verdict"
         label="Verdict note"
         hint="What the evidence shows, in a sentence or two."
@@ -160,6 +189,8 @@ export function ClaimDetail(props: ClaimDetailProps) {
         )}
         {can(role, "evidence.add") && <EvidenceForm claim={summary} urlInputRef={evidenceUrlRef} />}
       </section>
+
+      <ClaimMatches claimId={summary.id} statement={shown.statement} role={role} />
 
       <ClaimComments claimId={summary.id} workspaceId={summary.workspaceId} canComment={can(role, "comment.create")} />
 
@@ -209,6 +240,14 @@ type EditableTextProps = { id: string; label: string; hint: string; value: strin
 
 function EditableText({ id, label, hint, value, isDisabled, onSave }: EditableTextProps) {
   const [draft, setDraft] = useState(value);
+  // The saved value the draft started from: a live update of it must not wipe what is being typed.
+  const [base, setBase] = useState(value);
+  const isDirty = draft.trim() !== base.trim();
+  if (value !== base && (!isDirty || value.trim() === draft.trim())) {
+    setBase(value);
+    setDraft(value);
+  }
+  const isChangedUnderDraft = value !== base && isDirty && value.trim() !== draft.trim();
   const isChanged = draft.trim() !== value.trim();
   return (
     <div>
@@ -217,7 +256,22 @@ function EditableText({ id, label, hint, value, isDisabled, onSave }: EditableTe
       <p id={`${id}-hint`} className="hint">
         {hint}
       </p>
-      {isChanged && (
+      {isChangedUnderDraft && (
+        <div className="alert alert-warning stack" role="alert">
+          <p>
+            Someone else changed the {label.toLowerCase()} while you were editing it. Theirs now reads: “{value}”.
+          </p>
+          <div className="row">
+            <button type="button" onClick={() => setBase(value)}>
+              Keep editing mine
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setDraft(value)}>
+              Use theirs
+            </button>
+          </div>
+        </div>
+      )}
+      {isChanged && !isChangedUnderDraft && (
         <div className="row">
           <button type="button" disabled={isDisabled} onClick={() => onSave(draft.trim())}>
             Save {label.toLowerCase()}

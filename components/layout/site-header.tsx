@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
 
 export function SiteHeader({ actor }: { actor: Actor | null }) {
@@ -13,6 +14,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
         {actor ? (
           <>
             <Link href="/workspaces">Workspaces</Link>
+            <WorkspaceSwitcher />
             <NotificationsLink />
             <Link href="/settings/tokens">API tokens</Link>
             <span className="muted">{actor.name}</span>

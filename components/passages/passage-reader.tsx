@@ -5,20 +5,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ClaimDetail, type ClaimConflict } from "@/components/claims/claim-detail";
 import { ClaimList } from "@/components/claims/claim-list";
 import { ShortcutsDialog } from "@/components/claims/shortcuts-dialog";
+import { SuggestionsPanel } from "@/components/suggestions/suggestions-panel";
+import { useSuggestions } from "@/components/suggestions/use-suggestions";
 import { can } from "@/lib/auth/permissions";
 import type { ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { conflictingClaim, useCreateClaim, useDeleteClaim, usePassageClaims, useUpdateClaim } from "@/lib/claims/client/claim-queries";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
 import { nextReviewState } from "@/lib/review/review-state";
 import { PassageText } from "./passage-text";
+import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
 type PassageReaderProps = { passage: { id: string; text: string }; role: Role };
 
 const LABEL_KEYS: Record<string, ClaimLabel> = { "1": "factual", "2": "opinion", "3": "disputed" };
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-}
 
 /** The passage page's interactive part: the text with highlights, the claim list and the open claim. */
 export function PassageReader({ passage, role }: PassageReaderProps) {
@@ -27,6 +27,7 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(searchParams.get("claim"));
   const claimsQuery = usePassageClaims(passage.id);
   const claims = useMemo(() => claimsQuery.data ?? [], [claimsQuery.data]);
+  const suggestions = useSuggestions(passage.id, claims);
   const createClaim = useCreateClaim(passage.id);
   const updateClaim = useUpdateClaim();
   const [conflict, setConflict] = useState<ClaimConflict | null>(null);
@@ -131,6 +132,8 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
             })
           }
           onOpenClaim={openClaim}
+          suggestions={suggestions.painted}
+          focusedSuggestion={suggestions.focused}
         />
       </div>
       <aside className="passage-side stack" aria-label="Claims">
@@ -188,6 +191,7 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
             {(deleteClaim.error ?? restoreClaim.error)?.message}
           </p>
         )}
+        <SuggestionsPanel passageId={passage.id} role={role} suggestions={suggestions} onAnnounce={setAnnouncement} />
         <p className="visually-hidden" role="status" aria-live="polite">
           {announcement}
         </p>

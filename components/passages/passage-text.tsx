@@ -3,7 +3,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { trimSpan } from "@/lib/claims/anchoring";
 import type { ClaimLabel } from "@/lib/generated/prisma/enums";
-import { allLineElements, rangeFor, splitLines, textOffsetOf } from "./text-offsets";
+import { allLineElements, domPointAt, rangeFor, splitLines, textOffsetOf } from "./text-offsets";
 
 export type HighlightedClaim = { id: string; start: number; end: number; label: ClaimLabel | null };
 type Span = { start: number; end: number };
@@ -16,6 +16,9 @@ type PassageTextProps = {
   isMarking: boolean;
   onMark: (span: Span) => void;
   onOpenClaim: (claimId: string) => void;
+  /** Suggested sentences, painted dashed; the focused one is also scrolled into view. */
+  suggestions?: Span[];
+  focusedSuggestion?: Span | null;
 };
 
 const HIGHLIGHT_NAMES = ["claim-factual", "claim-opinion", "claim-disputed", "claim-none", "claim-selected"] as const;
@@ -32,7 +35,7 @@ const Lines = memo(function Lines({ text }: { text: string }) {
  * The passage text with its claims painted by the CSS Custom Highlight API: ranges over the text
  * nodes, no wrapper elements, so thousands of claims cost little and overlaps just paint twice.
  */
-export function PassageText({ text, claims, selectedClaimId, canMark, isMarking, onMark, onOpenClaim }: PassageTextProps) {
+export function PassageText({ text, claims, selectedClaimId, canMark, isMarking, onMark, onOpenClaim, suggestions = NO_SPANS, focusedSuggestion = null }: PassageTextProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Span | null>(null);
   // Until hydration, keys and selections reach no handler; the attribute tells scripts when they will.
@@ -70,6 +73,28 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
       for (const name of HIGHLIGHT_NAMES) CSS.highlights.delete(name);
     };
   }, [claims, selectedClaimId]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || typeof CSS === "undefined" || !("highlights" in CSS)) return;
+    const elements = allLineElements(container);
+    const ranges = suggestions.flatMap((span) => rangeFor(container, span.start, span.end, elements) ?? []);
+    const focused = focusedSuggestion && rangeFor(container, focusedSuggestion.start, focusedSuggestion.end, elements);
+    CSS.highlights.set("claim-suggestion", new Highlight(...ranges));
+    CSS.highlights.set("claim-suggestion-focused", new Highlight(...(focused ? [focused] : [])));
+    return () => {
+      CSS.highlights.delete("claim-suggestion");
+      CSS.highlights.delete("claim-suggestion-focused");
+    };
+  }, [suggestions, focusedSuggestion]);
+
+  const focusedStart = focusedSuggestion?.start;
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || focusedStart === undefined) return;
+    const [node] = domPointAt(container, focusedStart) ?? [];
+    node?.parentElement?.scrollIntoView({ block: "nearest" });
+  }, [focusedStart]);
 
   const readSelection = useCallback((): Span | null => {
     const container = containerRef.current;
@@ -166,6 +191,8 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
     </div>
   );
 }
+
+const NO_SPANS: Span[] = [];
 
 function subscribeToNothing(): () => void {
   return () => undefined;

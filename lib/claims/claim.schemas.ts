@@ -25,6 +25,7 @@ const claimFields = {
   state: ReviewStateSchema,
   assigneeId: z.string().nullable(),
   verdictNote: z.string().nullable(),
+  duplicateOfId: z.string().nullable().describe("The claim of the same workspace this one repeats, if someone linked it"),
   target: ClaimTargetSchema,
   createdBy: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.iso.datetime(),
@@ -62,6 +63,7 @@ export const UpdateClaimInputSchema = z
     state: ReviewStateSchema.optional(),
     assigneeId: z.string().min(1).max(64).nullable().optional(),
     verdictNote: VerdictNoteSchema.nullable().optional(),
+    duplicateOfId: z.string().min(1).max(64).nullable().optional().describe("Link this claim as a duplicate of another claim of the workspace; null unlinks"),
   })
   .strict()
   .refine((input) => Object.keys(input).length > 0, "Send at least one field to change")
@@ -96,9 +98,13 @@ export const BulkUpdateClaimsInputSchema = z
   .object({
     claimIds: z.array(z.string().min(1).max(64)).min(1, "Select at least one claim").max(500, "Change at most 500 claims at once"),
     changes: z
-      .object({ label: ClaimLabelSchema.nullable().optional(), state: ReviewStateSchema.optional() })
+      .object({
+        label: ClaimLabelSchema.nullable().optional(),
+        state: ReviewStateSchema.optional(),
+        assigneeId: z.string().min(1).max(64).nullable().optional().describe("A member to assign the claims to (editors), or null to unassign"),
+      })
       .strict()
-      .refine((changes) => Object.keys(changes).length > 0, "Choose a label or a state to apply"),
+      .refine((changes) => Object.keys(changes).length > 0, "Choose a label, a state or an assignee to apply"),
     versions: z.record(z.string(), z.int().min(1)).optional().describe("The version of each claim the caller saw; others use the current one"),
   })
   .strict()

@@ -14,7 +14,7 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 /** Keyset position of the last item of a page: its sort key and id, opaque to clients. */
 export type Keyset = { at: string; id: string };
 
-const KeysetSchema = z.object({ at: z.string(), id: z.string() });
+const KeysetSchema = z.object({ at: z.iso.datetime(), id: z.string() });
 
 export function encodeCursor(keyset: Keyset): string {
   return Buffer.from(JSON.stringify(keyset), "utf8").toString("base64url");
@@ -27,4 +27,15 @@ export function decodeCursor(cursor: string): Keyset {
     const message = "The cursor is not valid; start again from the first page.";
     throw new AppError("validation_failed", message, { details: [{ path: ["query", "cursor"], message }] });
   }
+}
+
+/**
+ * The rows after a keyset cursor in (createdAt, id) order, as a Prisma where clause. The plain
+ * bound on createdAt lets PostgreSQL seek its index to the cursor; the OR alone scans from the start.
+ */
+export function afterKeyset(keyset: Keyset, direction: "asc" | "desc") {
+  const at = new Date(keyset.at);
+  return direction === "desc"
+    ? { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: keyset.id } }] }
+    : { createdAt: { gte: at }, OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: keyset.id } }] };
 }

@@ -1,15 +1,23 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { registerClaimPaths } from "@/lib/claims/claims.openapi";
+import { registerExportPaths } from "@/lib/exports/exports.openapi";
+import { registerImportPaths } from "@/lib/imports/imports.openapi";
 import { registerDiscussionPaths } from "@/lib/comments/comments.openapi";
+import { registerTeamPaths } from "@/lib/review/review.openapi";
+import { registerInvitationPaths } from "@/lib/invitations/invitations.openapi";
+import { registerMatchingPaths } from "@/lib/matching/matching.openapi";
+import { registerMemberPaths } from "@/lib/members/members.openapi";
 import { errorResponses, jsonContent, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
 import { registerPassagePaths } from "@/lib/passages/passages.openapi";
+import { registerSearchPaths } from "@/lib/search/search.openapi";
+import { registerSuggestionPaths } from "@/lib/suggestions/suggestions.openapi";
 import { registerTokenPaths } from "@/lib/tokens/tokens.openapi";
 import { registerUserPaths } from "@/lib/users/users.openapi";
 import { registerWorkspacePaths } from "@/lib/workspaces/workspaces.openapi";
 
 // Every feature adds its paths here; the document is generated from the same zod schemas the routes parse with.
-const FEATURE_PATHS: RegisterPaths[] = [registerUserPaths, registerTokenPaths, registerWorkspacePaths, registerPassagePaths, registerClaimPaths, registerDiscussionPaths];
+const FEATURE_PATHS: RegisterPaths[] = [registerUserPaths, registerTokenPaths, registerWorkspacePaths, registerPassagePaths, registerClaimPaths, registerDiscussionPaths, registerTeamPaths, registerMemberPaths, registerInvitationPaths, registerExportPaths, registerImportPaths, registerSuggestionPaths, registerMatchingPaths, registerSearchPaths];
 
 const HealthSchema = z.object({ status: z.enum(["ok", "error"]), db: z.enum(["ok", "unreachable"]) }).meta({ id: "Health" });
 

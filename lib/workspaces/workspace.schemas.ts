@@ -23,6 +23,16 @@ export const WorkspaceSchema = z
   .meta({ id: "Workspace" });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
+export const UpdateWorkspaceInputSchema = z
+  .object({
+    name: CreateWorkspaceInputSchema.shape.name.optional(),
+    isBlindReview: z.boolean().optional().describe("Blind double review: reviewers label independently; an editor sets the final label"),
+  })
+  .strict()
+  .refine((input) => input.name !== undefined || input.isBlindReview !== undefined, "Send a name or isBlindReview to change")
+  .meta({ id: "UpdateWorkspaceInput" });
+export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInputSchema>;
+
 export const WorkspaceIdParamsSchema = z.object({ workspaceId: z.string().min(1).max(64) });
 
 export const ListWorkspacesQuerySchema = PaginationQuerySchema;

@@ -3,6 +3,7 @@ import { errorResponses, jsonBody, jsonContent, type RegisterPaths } from "@/lib
 import {
   CreateWorkspaceInputSchema,
   ListWorkspacesQuerySchema,
+  UpdateWorkspaceInputSchema,
   WorkspaceIdParamsSchema,
   WorkspaceSchema,
 } from "@/lib/workspaces/workspace.schemas";
@@ -37,5 +38,16 @@ export const registerWorkspacePaths: RegisterPaths = (registry) => {
     summary: "One workspace",
     request: { params: WorkspaceIdParamsSchema },
     responses: { 200: jsonContent(WorkspaceSchema, "The workspace"), ...errorResponses("unauthenticated", "not_found") },
+  });
+  registry.registerPath({
+    method: "patch",
+    path: "/api/v1/workspaces/{workspaceId}",
+    tags: ["Workspaces"],
+    summary: "Rename a workspace or switch blind double review (owners)",
+    request: { params: WorkspaceIdParamsSchema, ...jsonBody(UpdateWorkspaceInputSchema) },
+    responses: {
+      200: jsonContent(WorkspaceSchema, "The workspace as changed"),
+      ...errorResponses("validation_failed", "unauthenticated", "forbidden", "not_found", "unsupported_media_type"),
+    },
   });
 };

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { WorkspaceSearchBox } from "@/components/search/workspace-search-box";
+import { ClaimDashboard } from "@/components/workspaces/claim-dashboard";
 import { can } from "@/lib/auth/permissions";
+import { countClaims } from "@/lib/claims/server/count-claims";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
 import { listPassages } from "@/lib/passages/server/list-passages";
@@ -14,7 +17,10 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
   const { workspaceId } = await params;
   const actor = await requirePageActor(`/w/${workspaceId}`);
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
-  const { items: passages } = await listPassages({ actor, workspaceId, query: { limit: 200 } });
+  const [{ items: passages }, counts] = await Promise.all([
+    listPassages({ actor, workspaceId, query: { limit: 200 } }),
+    countClaims({ actor, workspaceId }),
+  ]);
   const canImport = can(workspace.role, "passage.create");
   return (
     <div className="stack">
@@ -25,6 +31,13 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
         </div>
         <nav className="row" aria-label="Workspace">
           <Link href={`/w/${workspaceId}/claims`}>All claims</Link>
+          <Link href={`/w/${workspaceId}/export`}>Export</Link>
+          <Link href={`/w/${workspaceId}/queue`}>My queue</Link>
+          <Link href={`/w/${workspaceId}/duplicates`}>Duplicates</Link>
+          <Link href={`/w/${workspaceId}/members`}>Members</Link>
+          {can(workspace.role, "claim.decide") && workspace.isBlindReview && <Link href={`/w/${workspaceId}/review`}>Blind review</Link>}
+          {can(workspace.role, "claim.decide") && <Link href={`/w/${workspaceId}/agreement`}>Agreement</Link>}
+          {can(workspace.role, "workspace.settings") && <Link href={`/w/${workspaceId}/settings`}>Settings</Link>}
           {can(workspace.role, "claim.restore") && <Link href={`/w/${workspaceId}/deleted`}>Recently deleted</Link>}
           {canImport && (
             <Link href={`/w/${workspaceId}/passages/new`} className="button">
@@ -33,6 +46,8 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
           )}
         </nav>
       </div>
+      <WorkspaceSearchBox workspaceId={workspaceId} />
+      {counts.total > 0 && <ClaimDashboard workspaceId={workspaceId} counts={counts} />}
       {passages.length === 0 ? (
         <div className="empty-state">
           <h2>No passages yet</h2>

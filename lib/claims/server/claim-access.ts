@@ -12,6 +12,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type ClaimAccess = {
   claim: { id: string; workspaceId: string; passageId: string; deletedAt: Date | null; passageDeletedAt: Date | null };
   role: Role;
+  /** Whether the workspace runs blind double review, where reviewers vote instead of labelling. */
+  isBlindReview: boolean;
 };
 
 /**
@@ -34,7 +36,7 @@ export async function requireClaimAccess(
       passageId: true,
       deletedAt: true,
       passage: { select: { deletedAt: true } },
-      workspace: { select: { memberships: { where: { userId: actor.userId }, select: { role: true } } } },
+      workspace: { select: { isBlindReview: true, memberships: { where: { userId: actor.userId }, select: { role: true } } } },
     },
   });
   const role = row?.workspace.memberships[0]?.role;
@@ -46,6 +48,7 @@ export async function requireClaimAccess(
   return {
     claim: { id: row.id, workspaceId: row.workspaceId, passageId: row.passageId, deletedAt: row.deletedAt, passageDeletedAt: row.passage.deletedAt },
     role,
+    isBlindReview: row.workspace.isBlindReview,
   };
 }
 

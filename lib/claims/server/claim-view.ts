@@ -13,6 +13,7 @@ export const claimSummarySelect = {
   state: true,
   assigneeId: true,
   verdictNote: true,
+  duplicateOfId: true,
   exact: true,
   prefix: true,
   suffix: true,
@@ -55,6 +56,7 @@ type ClaimRowBase = {
   state: ReviewState;
   assigneeId: string | null;
   verdictNote: string | null;
+  duplicateOfId: string | null;
   exact: string;
   prefix: string;
   suffix: string;
@@ -98,6 +100,7 @@ function baseFields(row: ClaimRowBase) {
     state: row.state,
     assigneeId: row.assigneeId,
     verdictNote: row.verdictNote,
+    duplicateOfId: row.duplicateOfId,
     target: { quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix }, position: { start: row.start, end: row.end } },
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),

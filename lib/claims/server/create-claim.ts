@@ -4,13 +4,28 @@ import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
 import type { Claim, CreateClaimInput } from "@/lib/claims/claim.schemas";
 import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
-import { db } from "@/lib/db";
+import { db, type DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
+
+/** Where a claim came from: marked by a person, or an accepted suggestion (recorded in its audit event). */
+export type ClaimOrigin = "manual" | "suggestion";
 
 /** Marks a span of a passage as a draft claim, anchored by offsets or by quote. */
 export async function createClaim({ actor, passageId, input }: { actor: Actor; passageId: string; input: CreateClaimInput }): Promise<Claim> {
   const { passage } = await requirePassageAccess(actor, passageId, "claim.create", { includeText: true });
+  return db.$transaction((tx) => insertClaim(tx, { actor, passage, input }));
+}
+
+/**
+ * The one way a claim is written with its `claim.created` event, in the caller's transaction after
+ * the caller checked "claim.create": createClaim, and accepting suggestions (several at once).
+ */
+export async function insertClaim(
+  tx: DbTransaction,
+  { actor, passage, input, origin = "manual" }: { actor: Actor; passage: { id: string; workspaceId: string; text: string }; input: CreateClaimInput; origin?: ClaimOrigin },
+): Promise<Claim> {
+  const passageId = passage.id;
   const anchor = "exact" in input ? anchorByQuote(passage.text, input) : anchorByPosition(passage.text, input);
   if (!anchor.ok) {
     throw new AppError("validation_failed", `The claim cannot be placed: ${anchor.reason}`, {
@@ -18,30 +33,34 @@ export async function createClaim({ actor, passageId, input }: { actor: Actor; p
     });
   }
   const { quote, position } = anchor.target;
-  return db.$transaction(async (tx) => {
-    const claim = await tx.claim.create({
-      data: {
-        workspaceId: passage.workspaceId,
-        passageId,
-        createdById: actor.userId,
-        statement: input.statement ?? quote.exact,
-        label: input.label,
-        ...quote,
-        ...position,
-      },
-      select: claimSelect,
-    });
-    await recordAuditEvents(tx, [
-      {
-        workspaceId: passage.workspaceId,
-        actorId: actor.userId,
-        entityType: "claim",
-        entityId: claim.id,
-        claimId: claim.id,
-        action: "claim.created",
-        after: { exact: quote.exact, start: position.start, end: position.end, label: input.label ?? null },
-      },
-    ]);
-    return toClaim(claim);
+  const claim = await tx.claim.create({
+    data: {
+      workspaceId: passage.workspaceId,
+      passageId,
+      createdById: actor.userId,
+      statement: input.statement ?? quote.exact,
+      label: input.label,
+      ...quote,
+      ...position,
+    },
+    select: claimSelect,
   });
+  await recordAuditEvents(tx, [
+    {
+      workspaceId: passage.workspaceId,
+      actorId: actor.userId,
+      entityType: "claim",
+      entityId: claim.id,
+      claimId: claim.id,
+      action: "claim.created",
+      after: {
+        exact: quote.exact,
+        start: position.start,
+        end: position.end,
+        label: input.label ?? null,
+        ...(origin === "manual" ? {} : { origin }),
+      },
+    },
+  ]);
+  return toClaim(claim);
 }

@@ -5,7 +5,7 @@ import type { ClaimSummary, ListClaimsQuery } from "@/lib/claims/claim.schemas";
 import { claimSummarySelect, toClaimSummary } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { decodeCursor, encodeCursor } from "@/lib/http/pagination";
+import { afterKeyset, decodeCursor, encodeCursor } from "@/lib/http/pagination";
 import { containsText } from "@/lib/search/contains-text";
 
 /** A workspace's claims with allowlisted filters, by keyset pagination; never reads passage text. */
@@ -29,13 +29,7 @@ export async function listClaims({
     const contains = containsText(query.q);
     conditions.push({ OR: [{ statement: contains }, { exact: contains }] });
   }
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    const at = new Date(after.at);
-    const beyond = direction === "desc" ? { lt: at } : { gt: at };
-    const beyondId = direction === "desc" ? { lt: after.id } : { gt: after.id };
-    conditions.push({ OR: [{ createdAt: beyond }, { createdAt: at, id: beyondId }] });
-  }
+  if (query.cursor) conditions.push(afterKeyset(decodeCursor(query.cursor), direction));
   const rows = await db.claim.findMany({
     where: { AND: conditions },
     orderBy: [{ createdAt: direction }, { id: direction }],

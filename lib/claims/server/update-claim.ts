@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import type { Claim, UpdateClaimInput } from "@/lib/claims/claim.schemas";
@@ -12,7 +13,7 @@ import { checkTransition } from "@/lib/review/review-state";
 type ChangedField = keyof UpdateClaimInput;
 
 /**
- * The one place a claim's label, state, statement, assignee or verdict note changes. The caller
+ * The one place a claim's label, state, statement, assignee, verdict note or duplicate link changes. The caller
  * names the version it started from; a stale version is refused with the current claim (412), so
  * no update is ever lost. Each changed field is audited in the same transaction.
  */
@@ -27,11 +28,21 @@ export async function updateClaim({
   version: number;
   input: UpdateClaimInput;
 }): Promise<Claim> {
-  const { claim: found, role } = await requireClaimAccess(actor, claimId, "workspace.read");
+  const { claim: found, role, isBlindReview } = await requireClaimAccess(actor, claimId, "workspace.read");
   if (input.label !== undefined || input.statement !== undefined || input.verdictNote !== undefined) assertRoleAllows(role, "claim.label");
+  if (input.label !== undefined && isBlindReview && !can(role, "claim.decide")) {
+    throw new AppError(
+      "conflict",
+      "This workspace uses blind double review: your label is an independent vote (PUT /api/v1/claims/{id}/blind-label), and an editor sets the final label.",
+    );
+  }
   if (input.assigneeId !== undefined) {
     assertRoleAllows(role, "claim.assign");
     if (input.assigneeId !== null) await assertMember(found.workspaceId, input.assigneeId);
+  }
+  if (input.duplicateOfId !== undefined) {
+    assertRoleAllows(role, "claim.label");
+    if (input.duplicateOfId !== null) await assertDuplicateTarget(found.workspaceId, claimId, input.duplicateOfId);
   }
 
   return db.$transaction(async (tx) => {
@@ -105,6 +116,30 @@ function staleVersion(current: Awaited<ReturnType<typeof loadClaim>>): AppError 
     `Someone else changed this claim (it is now at version ${current.version}). Review their change, then apply yours again.`,
     { details: { current: toClaim(current) }, headers: { ETag: `"${current.version}"` } },
   );
+}
+
+/** The original must be a live claim of the same workspace (else 404), and the link must not close a loop. */
+async function assertDuplicateTarget(workspaceId: string, claimId: string, duplicateOfId: string): Promise<void> {
+  if (duplicateOfId === claimId) {
+    const message = "A claim cannot be a duplicate of itself; choose another claim.";
+    throw new AppError("validation_failed", message, { details: [{ path: ["body", "duplicateOfId"], message }] });
+  }
+  let nextId: string | null = duplicateOfId;
+  // Follow the original's own duplicate links: reaching this claim again would make a loop.
+  for (let hops = 0; nextId !== null && hops < 50; hops++) {
+    const original: { id: string; duplicateOfId: string | null } | null = await db.claim.findFirst({
+      where: { id: nextId, workspaceId, deletedAt: null, passage: { deletedAt: null } },
+      select: { id: true, duplicateOfId: true },
+    });
+    if (!original) {
+      if (hops === 0) throw notFound("The claim to mark this one a duplicate of");
+      return;
+    }
+    if (original.duplicateOfId === claimId) {
+      throw new AppError("conflict", "That claim is already marked as a duplicate of this one. Unlink it first, or mark it the other way round.");
+    }
+    nextId = original.duplicateOfId;
+  }
 }
 
 async function assertMember(workspaceId: string, userId: string): Promise<void> {

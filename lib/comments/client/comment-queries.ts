@@ -1,11 +1,11 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Comment, CommentList, CreateCommentInput } from "@/lib/comments/comment.schemas";
 import type { MentionCandidate } from "@/lib/comments/mentions";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { useWorkspaceMembers } from "@/lib/members/client/member-queries";
 
 export const commentKeys = {
   claim: (claimId: string) => ["comments", "claim", claimId] as const,
-  mentionable: (workspaceId: string) => ["members", "workspace", workspaceId, "mentionable"] as const,
 };
 
 export function useClaimComments(claimId: string) {
@@ -27,17 +27,8 @@ export function usePostComment(claimId: string) {
   });
 }
 
-type MemberList = { items: { userId: string; name: string; email: string }[] };
-
 /** The members a comment can mention, for autocomplete. */
 export function useMentionCandidates(workspaceId: string, isEnabled: boolean) {
-  return useQuery({
-    queryKey: commentKeys.mentionable(workspaceId),
-    queryFn: ({ signal }) =>
-      apiFetch<MemberList>(`/api/v1/workspaces/${workspaceId}/members`, { signal }).then((list): MentionCandidate[] =>
-        list.items.map(({ userId, name, email }) => ({ userId, name, email })),
-      ),
-    enabled: isEnabled,
-    staleTime: 5 * 60_000,
-  });
+  const members = useWorkspaceMembers(workspaceId, isEnabled);
+  return { ...members, data: members.data?.map(({ userId, name, email }): MentionCandidate => ({ userId, name, email })) };
 }

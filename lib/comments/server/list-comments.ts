@@ -4,19 +4,17 @@ import { requireClaimAccess } from "@/lib/claims/server/claim-access";
 import type { CommentList } from "@/lib/comments/comment.schemas";
 import { commentSelect, mentionCandidates, toComment } from "@/lib/comments/server/comment-view";
 import { db } from "@/lib/db";
-import { decodeCursor, encodeCursor, type PaginationQuery } from "@/lib/http/pagination";
+import { afterKeyset, decodeCursor, encodeCursor, type PaginationQuery } from "@/lib/http/pagination";
 
 /** A claim's discussion, oldest first, as a conversation reads. */
 export async function listComments({ actor, claimId, query }: { actor: Actor; claimId: string; query: PaginationQuery }): Promise<CommentList> {
   const { claim } = await requireClaimAccess(actor, claimId, "workspace.read");
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const afterDate = after ? new Date(after.at) : null;
   const [rows, candidates] = await Promise.all([
     db.comment.findMany({
       where: {
         claimId,
         deletedAt: null,
-        ...(after && afterDate ? { OR: [{ createdAt: { gt: afterDate } }, { createdAt: afterDate, id: { gt: after.id } }] } : {}),
+        ...(query.cursor ? afterKeyset(decodeCursor(query.cursor), "asc") : {}),
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: query.limit + 1,

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { claimKeys } from "@/lib/claims/client/claim-queries";
 import { commentKeys } from "@/lib/comments/client/comment-queries";
 import type { ChangeEvent, LiveEvent, Viewer } from "@/lib/live/live-events";
+import { memberKeys } from "@/lib/members/client/member-queries";
 import { notificationKeys } from "@/lib/notifications/client/notification-queries";
 
 // Several events in quick succession (a bulk change, a burst of typing) cost one refetch.
@@ -22,9 +23,10 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
   const queryClient = useQueryClient();
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const pending = useRef<{ claimIds: Set<string>; isEverything: boolean; timer: ReturnType<typeof setTimeout> | null }>({
+  const pending = useRef<{ claimIds: Set<string>; isEverything: boolean; areMembersChanged: boolean; timer: ReturnType<typeof setTimeout> | null }>({
     claimIds: new Set(),
     isEverything: false,
+    areMembersChanged: false,
     timer: null,
   });
 
@@ -39,8 +41,11 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       batch.timer = null;
       const claimIds = [...batch.claimIds];
       const isEverything = batch.isEverything;
+      const areMembersChanged = batch.areMembersChanged;
       batch.claimIds.clear();
       batch.isEverything = false;
+      batch.areMembersChanged = false;
+      if (isEverything || areMembersChanged) void queryClient.invalidateQueries({ queryKey: memberKeys.workspace(workspaceId) });
       void queryClient.invalidateQueries({ queryKey: claimKeys.workspace(workspaceId) });
       if (passageId) void queryClient.invalidateQueries({ queryKey: claimKeys.passage(passageId) });
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
@@ -57,6 +62,7 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
     };
 
     const onChange = (event: ChangeEvent) => {
+      if (event.actions.some((action) => action.startsWith("member.") || action.startsWith("invitation."))) batch.areMembersChanged = true;
       if (event.claimIds === null) batch.isEverything = true;
       else for (const claimId of event.claimIds) batch.claimIds.add(claimId);
       batch.timer ??= setTimeout(refresh, REFRESH_DELAY_MS);

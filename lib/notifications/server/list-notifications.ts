@@ -1,15 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { decodeCursor, encodeCursor, type PaginationQuery } from "@/lib/http/pagination";
+import { afterKeyset, decodeCursor, encodeCursor, type PaginationQuery } from "@/lib/http/pagination";
 import { NOTIFICATION_KINDS, type NotificationList } from "@/lib/notifications/notification.schemas";
 
 const EXCERPT_LENGTH = 140;
 
 /** The caller's notifications, newest first, only from workspaces they still belong to. */
 export async function listNotifications({ actor, query }: { actor: Actor; query: PaginationQuery & { unread: boolean } }): Promise<NotificationList> {
-  const before = query.cursor ? decodeCursor(query.cursor) : null;
-  const beforeDate = before ? new Date(before.at) : null;
   const visible = {
     userId: actor.userId,
     workspace: { memberships: { some: { userId: actor.userId } } },
@@ -21,7 +19,7 @@ export async function listNotifications({ actor, query }: { actor: Actor; query:
         AND: [
           visible,
           query.unread ? { readAt: null } : {},
-          before && beforeDate ? { OR: [{ createdAt: { lt: beforeDate } }, { createdAt: beforeDate, id: { lt: before.id } }] } : {},
+          query.cursor ? afterKeyset(decodeCursor(query.cursor), "desc") : {},
         ],
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -3,8 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AppError } from "@/lib/http/errors";
-import { decodeCursor, encodeCursor } from "@/lib/http/pagination";
+import { afterKeyset, decodeCursor, encodeCursor } from "@/lib/http/pagination";
 import { containsText } from "@/lib/search/contains-text";
 import type { ListPassagesQuery, PassageSummary } from "@/lib/passages/passage.schemas";
 import { passageSummarySelect, toPassageSummary } from "@/lib/passages/server/passage-view";
@@ -29,11 +28,7 @@ export async function listPassages({
     const contains = containsText(query.q);
     conditions.push({ OR: [{ title: contains }, { publisher: contains }, { author: contains }] });
   }
-  if (after) {
-    const at = new Date(after.at);
-    if (Number.isNaN(at.getTime())) throw invalidCursor();
-    conditions.push({ OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: after.id } }] });
-  }
+  if (after) conditions.push(afterKeyset(after, "desc"));
   const rows = await db.passage.findMany({
     where: { AND: conditions },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -59,9 +54,4 @@ async function countClaims(passageIds: string[]): Promise<Map<string, number>> {
     _count: { _all: true },
   });
   return new Map(groups.map((group) => [group.passageId, group._count._all]));
-}
-
-function invalidCursor(): AppError {
-  const message = "The cursor is not valid; start again from the first page.";
-  return new AppError("validation_failed", message, { details: [{ path: ["query", "cursor"], message }] });
 }

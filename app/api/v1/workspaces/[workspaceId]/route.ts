@@ -1,9 +1,17 @@
 import { defineRoute } from "@/lib/http/define-route";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { updateWorkspace } from "@/lib/workspaces/server/update-workspace";
+import { UpdateWorkspaceInputSchema, WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 
 export const GET = defineRoute({
   auth: "required",
   params: WorkspaceIdParamsSchema,
   handler: async ({ actor, params }) => ({ body: await getWorkspace({ actor, workspaceId: params.workspaceId }) }),
+});
+
+export const PATCH = defineRoute({
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  body: UpdateWorkspaceInputSchema,
+  handler: async ({ actor, params, body }) => ({ body: await updateWorkspace({ actor, workspaceId: params.workspaceId, input: body }) }),
 });

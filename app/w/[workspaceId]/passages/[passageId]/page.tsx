@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { AssignPassageClaims } from "@/components/assignment/assign-passage-claims";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { DeletePassageButton } from "@/components/passages/delete-passage-button";
 import { PassageReader } from "@/components/passages/passage-reader";
@@ -40,6 +41,7 @@ export default async function PassagePage({ params }: PassagePageProps) {
           )}
         </p>
         <LiveIndicator workspaceId={workspaceId} passageId={passage.id} currentUserId={actor.userId} />
+        {can(workspace.role, "claim.assign") && <AssignPassageClaims workspaceId={workspaceId} passageId={passage.id} />}
       </header>
       <Suspense fallback={<p className="muted">Loading…</p>}>
         <PassageReader passage={{ id: passage.id, text: passage.text }} role={workspace.role} />

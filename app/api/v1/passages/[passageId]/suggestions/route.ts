@@ -1,0 +1,13 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
+import { listSuggestions } from "@/lib/suggestions/server/list-suggestions";
+import { ListSuggestionsQuerySchema } from "@/lib/suggestions/suggestion.schemas";
+
+export const GET = defineRoute({
+  auth: "required",
+  params: PassageIdParamsSchema,
+  query: ListSuggestionsQuerySchema,
+  handler: async ({ actor, params, query }) => ({
+    body: { items: await listSuggestions({ actor, passageId: params.passageId, minScore: query.minScore }) },
+  }),
+});

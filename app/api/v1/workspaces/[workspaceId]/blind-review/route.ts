@@ -1,0 +1,11 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { ListBlindReviewQuerySchema } from "@/lib/review/blind-review.schemas";
+import { listBlindReviews } from "@/lib/review/server/list-blind-reviews";
+import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+
+export const GET = defineRoute({
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  query: ListBlindReviewQuerySchema,
+  handler: async ({ actor, params, query }) => ({ body: await listBlindReviews({ actor, workspaceId: params.workspaceId, query }) }),
+});

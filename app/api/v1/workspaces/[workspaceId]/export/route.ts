@@ -1,0 +1,24 @@
+import { serverEnv } from "@/lib/env";
+import { CLAIM_COUNT_HEADER, ExportQuerySchema } from "@/lib/exports/export.schemas";
+import { exportClaims } from "@/lib/exports/server/export-claims";
+import { defineRoute } from "@/lib/http/define-route";
+import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+
+export const GET = defineRoute({
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  query: ExportQuerySchema,
+  handler: async ({ actor, params, query, request }) => {
+    const appUrl = serverEnv().NEXTAUTH_URL ?? request.nextUrl.origin;
+    const download = await exportClaims({ actor, workspaceId: params.workspaceId, query, appUrl });
+    return new Response(download.body, {
+      headers: {
+        "Content-Type": download.contentType,
+        "Content-Disposition": `attachment; filename="${download.fileName}"`,
+        [CLAIM_COUNT_HEADER]: String(download.claimCount),
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  },
+});

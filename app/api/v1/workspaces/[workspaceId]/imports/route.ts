@@ -1,0 +1,15 @@
+import { serverEnv } from "@/lib/env";
+import { defineRoute } from "@/lib/http/define-route";
+import { importClaims } from "@/lib/imports/server/import-claims";
+import { readImportBody } from "@/lib/imports/server/read-import-body";
+import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+
+export const POST = defineRoute({
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  readBody: readImportBody,
+  isIdempotent: true,
+  handler: async ({ actor, params, body, request }) => ({
+    body: await importClaims({ actor, workspaceId: params.workspaceId, file: body, appUrl: serverEnv().NEXTAUTH_URL ?? request.nextUrl.origin }),
+  }),
+});

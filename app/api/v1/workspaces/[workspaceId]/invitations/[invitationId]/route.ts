@@ -1,0 +1,12 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { InvitationParamsSchema } from "@/lib/invitations/invitation.schemas";
+import { revokeInvitation } from "@/lib/invitations/server/revoke-invitation";
+
+export const DELETE = defineRoute({
+  auth: "required",
+  params: InvitationParamsSchema,
+  handler: async ({ actor, params }) => {
+    await revokeInvitation({ actor, workspaceId: params.workspaceId, invitationId: params.invitationId });
+    return new Response(null, { status: 204 });
+  },
+});

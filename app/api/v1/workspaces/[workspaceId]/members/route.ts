@@ -1,0 +1,11 @@
+import { defineRoute } from "@/lib/http/define-route";
+import { ListMembersQuerySchema } from "@/lib/members/member.schemas";
+import { listMembers } from "@/lib/members/server/list-members";
+import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+
+export const GET = defineRoute({
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  query: ListMembersQuerySchema,
+  handler: async ({ actor, params, query }) => ({ body: await listMembers({ actor, workspaceId: params.workspaceId, page: query }) }),
+});

@@ -1,0 +1,91 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch } from "@/lib/http/api-fetch";
+import type { PendingInvitation } from "@/lib/invitations/invitation.schemas";
+
+/** Invitations not yet accepted; an owner withdraws one so its link stops working. */
+export function PendingInvitations({ workspaceId, invitations }: { workspaceId: string; invitations: PendingInvitation[] }) {
+  const [status, setStatus] = useState("");
+  return (
+    <section className="stack" aria-labelledby="pending-invitations-heading">
+      <h2 id="pending-invitations-heading">Pending invitations</h2>
+      <p role="status" className="muted">
+        {status}
+      </p>
+      {invitations.length === 0 ? (
+        <p className="muted">No pending invitations.</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">Pending invitations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Invited by</th>
+              <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <th scope="row">{invitation.email}</th>
+                <td>{invitation.role}</td>
+                <td>{invitation.invitedBy.name}</td>
+                <td>
+                  <time dateTime={invitation.expiresAt}>{`${invitation.expiresAt.slice(0, 10)} ${invitation.expiresAt.slice(11, 16)} UTC`}</time>
+                </td>
+                <td>
+                  <RevokeInvitationButton workspaceId={workspaceId} invitation={invitation} onRevoked={setStatus} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RevokeInvitationButton({
+  workspaceId,
+  invitation,
+  onRevoked,
+}: {
+  workspaceId: string;
+  invitation: PendingInvitation;
+  onRevoked: (status: string) => void;
+}) {
+  const router = useRouter();
+  const revoke = useMutation({
+    mutationFn: () =>
+      apiFetch<void>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/invitations/${encodeURIComponent(invitation.id)}`, { method: "DELETE" }),
+    onSuccess: () => {
+      onRevoked(`The invitation for ${invitation.email} was withdrawn; its link no longer works.`);
+      router.refresh();
+    },
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className="button-secondary danger"
+        disabled={revoke.isPending}
+        aria-label={`Withdraw the invitation for ${invitation.email}`}
+        onClick={() => window.confirm(`Withdraw the invitation for ${invitation.email}? Its link stops working.`) && revoke.mutate()}
+      >
+        {revoke.isPending ? "Withdrawing…" : "Withdraw"}
+      </button>
+      {revoke.error && (
+        <p className="field-error" role="alert">
+          {revoke.error.message}
+        </p>
+      )}
+    </>
+  );
+}

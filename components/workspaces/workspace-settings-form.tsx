@@ -1,0 +1,49 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch, ApiError } from "@/lib/http/api-fetch";
+import type { UpdateWorkspaceInput, Workspace } from "@/lib/workspaces/workspace.schemas";
+
+export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace, "id" | "name" | "isBlindReview"> }) {
+  const router = useRouter();
+  const [name, setName] = useState(workspace.name);
+  const [isBlindReview, setIsBlindReview] = useState(workspace.isBlindReview);
+  const save = useMutation({
+    mutationFn: (input: UpdateWorkspaceInput) => apiFetch<Workspace>(`/api/v1/workspaces/${workspace.id}`, { method: "PATCH", body: input }),
+    onSuccess: () => router.refresh(),
+  });
+  const nameError = save.error instanceof ApiError ? save.error.fieldErrors().name : undefined;
+
+  return (
+    <form
+      className="card stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate({ name, isBlindReview });
+      }}
+    >
+      <div>
+        <label htmlFor="workspace-name">Name</label>
+        <input id="workspace-name" value={name} maxLength={100} required onChange={(event) => setName(event.target.value)} aria-invalid={nameError ? true : undefined} />
+        {nameError && <p role="alert">{nameError}</p>}
+      </div>
+      <div className="checkbox-row">
+        <input id="workspace-blind" type="checkbox" checked={isBlindReview} onChange={(event) => setIsBlindReview(event.target.checked)} aria-describedby="workspace-blind-hint" />
+        <label htmlFor="workspace-blind">Blind double review</label>
+      </div>
+      <p id="workspace-blind-hint" className="hint">
+        Reviewers label each claim independently without seeing each other&rsquo;s label; editors compare the labels on the Review page, set
+        the final label, and follow agreement (Cohen&rsquo;s kappa, Krippendorff&rsquo;s alpha) on the Agreement page.
+      </p>
+      {save.isError && !nameError && <p role="alert">{save.error.message}</p>}
+      {save.isSuccess && <p role="status">Saved.</p>}
+      <div>
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save settings"}
+        </button>
+      </div>
+    </form>
+  );
+}

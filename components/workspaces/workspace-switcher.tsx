@@ -1,0 +1,51 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { apiFetch } from "@/lib/http/api-fetch";
+import type { Workspace } from "@/lib/workspaces/workspace.schemas";
+
+/** Mutations that change which workspaces the user is in invalidate this key. */
+export const myWorkspacesQueryKey = ["workspaces", "mine"] as const;
+
+/** A disclosure in the header listing the user's workspaces; works as plain links, no custom keyboard handling needed. */
+export function WorkspaceSwitcher() {
+  const pathname = usePathname();
+  const currentId = /^\/w\/([^/]+)/.exec(pathname)?.[1];
+  const workspaces = useQuery({
+    queryKey: myWorkspacesQueryKey,
+    queryFn: ({ signal }) => apiFetch<{ items: Workspace[] }>("/api/v1/workspaces?limit=200", { signal }),
+  });
+  const items = workspaces.data?.items ?? [];
+  const current = items.find((workspace) => workspace.id === currentId);
+  return (
+    // Keyed by path so the menu closes after navigating.
+    <details key={pathname} className="workspace-switcher" onToggle={(event) => event.currentTarget.open && void workspaces.refetch()}>
+      <summary>
+        <span className="visually-hidden">Switch workspace; current: </span>
+        {current?.name ?? "Switch workspace"}
+      </summary>
+      <div className="workspace-switcher-menu">
+        {workspaces.isError ? (
+          <p className="field-error">Could not load your workspaces.</p>
+        ) : workspaces.isPending ? (
+          <p className="muted">Loading…</p>
+        ) : (
+          <ul aria-label="Your workspaces">
+            {items.map((workspace) => (
+              <li key={workspace.id}>
+                <Link href={`/w/${workspace.id}`} aria-current={workspace.id === currentId ? "true" : undefined}>
+                  {workspace.name}
+                </Link>{" "}
+                <span className="muted">{workspace.role}</span>
+              </li>
+            ))}
+            {items.length === 0 && <li className="muted">No workspaces yet.</li>}
+          </ul>
+        )}
+        <Link href="/workspaces">All workspaces</Link>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,70 @@
+import type { APIRequestContext } from "@playwright/test";
+import { createWorkspaceViaApi, expect, expectNoSeriousAxeViolations, signInViaApi, test } from "./fixtures";
+
+type Created = { id: string; version: number };
+
+/** JSON mutations as the signed-in browser makes them (same-origin). */
+function api(request: APIRequestContext, baseURL: string | undefined) {
+  const headers = { origin: baseURL ?? "" };
+  return {
+    post: async (path: string, data: unknown) => {
+      const response = await request.post(path, { data, headers });
+      expect(response.ok(), await response.text()).toBe(true);
+      return (await response.json()) as Created;
+    },
+    patch: async (path: string, data: unknown, version: number) => {
+      const response = await request.patch(path, { data, headers: { ...headers, "if-match": `"${version}"` } });
+      expect(response.ok(), await response.text()).toBe(true);
+      return (await response.json()) as Created;
+    },
+  };
+}
+
+test("a similar claim shows the verified match with its label and state; `/` and the arrow keys open a search result", async ({ page, user, baseURL }) => {
+  await signInViaApi(page.request, user);
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Jobs desk");
+  const { post, patch } = api(page.request, baseURL);
+
+  const first = await post(`/api/v1/workspaces/${workspaceId}/passages`, {
+    title: "October jobs report",
+    text: "Unemployment fell to 5.1 percent in October. The statistics office published the figures on Friday.",
+  });
+  let verified = await post(`/api/v1/passages/${first.id}/claims`, { exact: "Unemployment fell to 5.1 percent in October.", label: "factual" });
+  await post(`/api/v1/claims/${verified.id}/evidence`, { stance: "supports", url: "https://stats.example.org/october", title: "October release" });
+  verified = await patch(`/api/v1/claims/${verified.id}`, { state: "in_review" }, verified.version);
+  verified = await patch(`/api/v1/claims/${verified.id}`, { state: "verified", verdictNote: "Matches the official release." }, verified.version);
+
+  const second = await post(`/api/v1/workspaces/${workspaceId}/passages`, {
+    title: "Evening news transcript",
+    text: "The anchor said unemployment fell to 5.1 percent in October, a record low.",
+  });
+  const similar = await post(`/api/v1/passages/${second.id}/claims`, { exact: "unemployment fell to 5.1 percent in October" });
+
+  await page.goto(`/w/${workspaceId}/passages/${second.id}?claim=${similar.id}`);
+  const matches = page.getByRole("region", { name: /Similar claims/ });
+  await expect(matches.getByRole("link", { name: "Unemployment fell to 5.1 percent in October." })).toBeVisible();
+  await expect(matches.getByText("Factual")).toBeVisible();
+  await expect(matches.getByText("Verified")).toBeVisible();
+  await expect(matches.getByText("Verdict note: Matches the official release.")).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+
+  await matches.getByRole("button", { name: /Use the evidence of/ }).click();
+  await expect(page.getByRole("heading", { name: "Evidence (1)" })).toBeVisible();
+  await matches.getByRole("button", { name: /Mark as duplicate/ }).click();
+  await expect(matches.getByText("This claim is its duplicate")).toBeVisible();
+
+  await page.goto(`/w/${workspaceId}`);
+  await page.locator("body").press("/");
+  const searchBox = page.getByRole("combobox", { name: "Search this workspace" });
+  await expect(searchBox).toBeFocused();
+  await searchBox.pressSequentially("statistics office");
+  const results = page.getByRole("listbox", { name: "Search results" });
+  await expect(results.getByRole("option").first()).toContainText("October jobs report");
+  await expect(results.locator("mark").first()).toHaveText(/statistics/i);
+  await expectNoSeriousAxeViolations(page);
+  await searchBox.press("ArrowDown");
+  await expect(results.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await searchBox.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/passages/${first.id}`));
+  await expect(page.getByRole("heading", { name: "October jobs report", level: 1 })).toBeVisible();
+});

@@ -1,0 +1,54 @@
+import { createWorkspaceViaApi, expect, expectNoSeriousAxeViolations, gotoPassage, signInViaApi, test } from "./fixtures";
+
+const ARTICLE = [
+  "NEWS | SPORT | OPINION",
+  "Riverton council approves budget",
+  "Riverton City Council approved a £48.6 million budget on Tuesday, by seven votes to four. The plan raises council tax by 4.99 percent.",
+  "Advertisement",
+  "The depot has stood empty since 2019, according to council records. Frankly, the council should have sold it years ago.",
+  "Riverton council approves budget",
+].join("\n\n");
+
+test("a reviewer imports a text and accepts two suggestions by keyboard; they become draft claims", async ({ page, user, baseURL }) => {
+  await signInViaApi(page.request, user);
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Suggestions desk");
+
+  await page.goto(`/w/${workspaceId}/passages/new`);
+  await page.getByLabel("Text", { exact: true }).fill(ARTICLE);
+  await page.getByLabel("Title").fill("Riverton budget");
+  await page.getByRole("button", { name: "Import passage" }).click();
+  await expect(page.getByRole("heading", { name: "Riverton budget", level: 1 })).toBeVisible();
+  await gotoPassage(page, page.url());
+
+  // Suggested right after import: the three checkable sentences, not the menu, headline or advert.
+  const suggestions = page.getByRole("region", { name: /^Suggestions/ });
+  await expect(suggestions.getByRole("heading", { name: "Suggestions (3)" })).toBeVisible();
+  const items = suggestions.locator(".suggestion-item");
+  await expect(items).toHaveCount(3);
+  await expect(suggestions).not.toContainText("Advertisement");
+  await expect(suggestions).toContainText("score");
+  await expectNoSeriousAxeViolations(page);
+
+  // Enter accepts the focused suggestion and moves the focus to the next one.
+  await items.first().focus();
+  await page.keyboard.press("Enter");
+  await expect(suggestions.getByRole("heading", { name: "Suggestions (2)" })).toBeVisible();
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(suggestions.getByRole("heading", { name: "Suggestions (1)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Claims (2)" })).toBeVisible();
+
+  // x dismisses the last one; it stays gone after a reload.
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press("x");
+  await expect(suggestions.getByRole("heading", { name: "Suggestions (0)" })).toBeVisible();
+  await gotoPassage(page, page.url());
+  await expect(page.getByRole("heading", { name: "Claims (2)" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Suggestions/ }).getByRole("heading", { name: "Suggestions (0)" })).toBeVisible();
+
+  // The existing shortcuts still work on the accepted drafts.
+  await page.keyboard.press("j");
+  await expect(page.locator(".claim-quote")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator(".claim-quote")).toHaveCount(0);
+});

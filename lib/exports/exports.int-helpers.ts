@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
+import { serverEnv } from "@/lib/env";
+
+const ORIGIN = "http://localhost:3000";
+
+type User = { id: string; email: string; name: string };
+
+/** GETs an export as the route handler answers it, keeping the body as text (callRoute parses JSON). */
+export async function downloadExport(as: User, workspaceId: string, query: Record<string, string>) {
+  const token = await encode({ token: { sub: as.id, email: as.email, name: as.name }, secret: serverEnv().NEXTAUTH_SECRET });
+  const url = new URL(`/api/v1/workspaces/${workspaceId}/export?${new URLSearchParams(query).toString()}`, ORIGIN);
+  const request = new NextRequest(url, { headers: { cookie: `next-auth.session-token=${token}` } });
+  const response = await exportRoute(request, { params: Promise.resolve({ workspaceId }) });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
+}
+
+const CONTEXT_FILES: Record<string, string> = {
+  "https://schema.org": "schema-org.jsonld",
+  "https://schema.org/": "schema-org.jsonld",
+  "http://schema.org": "schema-org.jsonld",
+  "http://schema.org/": "schema-org.jsonld",
+  "http://www.w3.org/ns/anno.jsonld": "anno.jsonld",
+  "https://www.w3.org/ns/anno.jsonld": "anno.jsonld",
+};
+
+/** A jsonld document loader that serves the vendored contexts and refuses the network. */
+export async function localDocumentLoader(url: string) {
+  const file = CONTEXT_FILES[url];
+  if (!file) throw new Error(`No local copy of the JSON-LD context ${url}; tests never use the network.`);
+  const document: unknown = JSON.parse(readFileSync(path.join(import.meta.dirname, "contexts", file), "utf8"));
+  return { contextUrl: undefined, documentUrl: url, document };
+}

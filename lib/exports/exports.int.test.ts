@@ -1,0 +1,268 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import jsonld from "jsonld";
+import { describe, expect, it } from "vitest";
+import { POST as addEvidenceRoute } from "@/app/api/v1/claims/[claimId]/evidence/route";
+import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
+import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/claims/route";
+import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
+import type { Claim } from "@/lib/claims/claim.schemas";
+import { downloadExport, localDocumentLoader } from "@/lib/exports/exports.int-helpers";
+import { exportClaimsWhere, readExportBatches } from "@/lib/exports/server/read-export-claims";
+import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
+import { callRoute } from "@/scripts/test/route-client";
+import { createDesk, db } from "@/scripts/test/desk";
+
+const HARBOUR = "The harbour handled 4.2 million containers in 2025. Critics say the dredging cost 900 million euros. Frankly, the waterfront has never looked better.";
+const MINISTER = "The minister said unemployment fell to 5.1 percent in October, the lowest rate since 2008.";
+
+/** A desk with verified claims of every kind (one verified through the API, so the audit log names the editor), plus a draft. */
+async function exportDesk() {
+  const desk = await createDesk();
+  const harbour = await createPassageRecord(db, {
+    workspaceId: desk.workspaceId,
+    createdById: desk.owner.id,
+    title: "Harbour report",
+    text: HARBOUR,
+    sourceUrl: "https://news.example.org/harbour",
+    publisher: "Harbour Times",
+    author: "Ada Reporter",
+    publishedAt: new Date("2026-11-20T00:00:00Z"),
+  });
+  const minister = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, title: "Minister interview", text: MINISTER });
+
+  const created = await callRoute(createClaimRoute, "POST", `/api/v1/passages/${harbour.id}/claims`, {
+    as: desk.reviewer,
+    params: { passageId: harbour.id },
+    body: { exact: "The harbour handled 4.2 million containers in 2025.", label: "factual" },
+  });
+  const viaApi = created.body as Claim;
+  await callRoute(addEvidenceRoute, "POST", `/api/v1/claims/${viaApi.id}/evidence`, {
+    as: desk.reviewer,
+    params: { claimId: viaApi.id },
+    body: { stance: "supports", url: "https://port.example.org/2025", title: "Port statistics 2025", publisher: "Port authority", quote: "4.2 million TEU" },
+  });
+  await callRoute(addEvidenceRoute, "POST", `/api/v1/claims/${viaApi.id}/evidence`, {
+    as: desk.reviewer,
+    params: { claimId: viaApi.id },
+    body: { stance: "context", passageId: minister.id, start: 0, end: 12 },
+  });
+  const patch = (claimId: string, body: unknown, version: number, as = desk.editor) =>
+    callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${claimId}`, { as, params: { claimId }, body, headers: { "if-match": `"${version}"` } });
+  expect((await patch(viaApi.id, { state: "in_review", verdictNote: "Matches the port's own figures." }, 1)).status).toBe(200);
+  expect((await patch(viaApi.id, { state: "verified" }, 2)).status).toBe(200);
+
+  const formula = await createClaimRecord(db, {
+    passage: harbour,
+    exact: "Frankly, the waterfront has never looked better.",
+    createdById: desk.reviewer.id,
+    label: "opinion",
+    state: "verified",
+    statement: '=HYPERLINK("https://evil.example","click")',
+    verdictNote: "+1 said the mayor, \"quoted\", with a comma\nand a second line",
+  });
+  const disputed = await createClaimRecord(db, {
+    passage: minister,
+    exact: "unemployment fell to 5.1 percent in October",
+    createdById: desk.reviewer.id,
+    label: "disputed",
+    state: "verified",
+  });
+  await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: disputed.id, createdById: desk.reviewer.id, url: "https://stats.example.org/oct", title: "@Stats", stance: "refutes" });
+  const draft = await createClaimRecord(db, { passage: harbour, exact: "Critics say the dredging cost 900 million euros.", createdById: desk.reviewer.id, label: "factual" });
+  return { ...desk, harbour, minister, claims: { viaApi, formula, disputed, draft } };
+}
+
+describe("GET /workspaces/{id}/export", () => {
+  it("streams RFC 4180 CSV with a BOM, a header, evidence in one cell and formulas neutralized", async () => {
+    const desk = await exportDesk();
+    const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "csv" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
+    expect(response.headers.get("x-claim-count")).toBe("3");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="claimdesk-workspace-[a-z0-9-]+-verified-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect([...response.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(response.text).toContain("\r\n");
+
+    const rows = parseCsv(response.bytes, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
+    expect(rows).toHaveLength(3);
+    const byId = new Map(rows.map((row) => [row.claim_id, row]));
+    const formula = byId.get(desk.claims.formula.id);
+    expect(formula?.statement).toBe(`'=HYPERLINK("https://evil.example","click")`);
+    expect(formula?.verdict_note).toBe("'+1 said the mayor, \"quoted\", with a comma\nand a second line");
+    const viaApi = byId.get(desk.claims.viaApi.id);
+    expect(viaApi).toMatchObject({ label: "factual", state: "verified", passage_title: "Harbour report", passage_author: "Ada Reporter", evidence_count: "2", verified_by: desk.editor.name });
+    expect(viaApi?.evidence?.split("\n")).toEqual([
+      "supports: Port statistics 2025 (Port authority) <https://port.example.org/2025> “4.2 million TEU”",
+      `context: Minister interview [passage ${desk.minister.id} 0–12] “The minister”`,
+    ]);
+    expect(byId.get(desk.claims.disputed.id)?.evidence).toBe("refutes: @Stats <https://stats.example.org/oct>");
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("writes JSONL: a header, each passage once with its text, then one claim per line with selectors, evidence and reviewers", async () => {
+    const desk = await exportDesk();
+    const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "jsonl" });
+    expect(response.status).toBe(200);
+    const lines = response.text.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ type: "export", format: "claimdesk.claims", version: 1, workspace: { id: desk.workspaceId } });
+    const passages = lines.filter((line) => line.type === "passage");
+    expect(passages.map((line) => line.id).sort()).toEqual([desk.harbour.id, desk.minister.id].sort());
+    expect(passages.find((line) => line.id === desk.harbour.id)).toMatchObject({ text: HARBOUR, sourceUrl: "https://news.example.org/harbour" });
+    const claims = lines.filter((line) => line.type === "claim");
+    expect(claims).toHaveLength(3);
+    const firstClaimLine = lines.findIndex((line) => line.type === "claim" && (line.passage as { id: string }).id === desk.minister.id);
+    expect(lines.findIndex((line) => line.type === "passage" && line.id === desk.minister.id)).toBeLessThan(firstClaimLine);
+    expect(claims.find((line) => line.id === desk.claims.viaApi.id)).toMatchObject({
+      passage: { id: desk.harbour.id, title: "Harbour report", sourceUrl: "https://news.example.org/harbour", publisher: "Harbour Times", author: "Ada Reporter", publishedAt: "2026-11-20T00:00:00.000Z" },
+      target: {
+        selector: [
+          { type: "TextQuoteSelector", exact: "The harbour handled 4.2 million containers in 2025.", prefix: "", suffix: expect.any(String) },
+          { type: "TextPositionSelector", start: 0, end: 51 },
+        ],
+      },
+      label: "factual",
+      state: "verified",
+      verdictNote: "Matches the port's own figures.",
+      evidence: [
+        { stance: "supports", kind: "web", url: "https://port.example.org/2025", title: "Port statistics 2025", publisher: "Port authority", quote: "4.2 million TEU" },
+        { stance: "context", kind: "passage", passageId: desk.minister.id, start: 0, end: 12, quote: "The minister" },
+      ],
+      reviewers: { createdBy: { id: desk.reviewer.id }, assignee: null, verifiedBy: { id: desk.editor.id, name: desk.editor.name } },
+      url: `http://localhost:3000/w/${desk.workspaceId}/passages/${desk.harbour.id}?claim=${desk.claims.viaApi.id}`,
+    });
+  });
+
+  it("writes schema.org ClaimReview JSON-LD whose every term expands to a schema.org IRI", async () => {
+    const desk = await exportDesk();
+    const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "claimreview" });
+    expect(response.headers.get("content-type")).toMatch(/^application\/ld\+json/);
+    const document = JSON.parse(response.text) as { "@context": string; "@graph": Record<string, unknown>[] };
+    expect(document["@context"]).toBe("https://schema.org");
+    expect(document["@graph"]).toHaveLength(3);
+    expect(document["@graph"].find((node) => node.claimReviewed === "The harbour handled 4.2 million containers in 2025.")).toMatchObject({
+      "@type": "ClaimReview",
+      url: `http://localhost:3000/w/${desk.workspaceId}/passages/${desk.harbour.id}?claim=${desk.claims.viaApi.id}`,
+      author: { "@type": "Organization", name: desk.workspace.name },
+      reviewRating: { "@type": "Rating", alternateName: "Supported by evidence", ratingValue: 5, bestRating: 5, worstRating: 1, ratingExplanation: "Matches the port's own figures." },
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Person", name: "Ada Reporter" },
+        datePublished: "2026-11-20",
+        appearance: { "@type": "CreativeWork", url: "https://news.example.org/harbour", headline: "Harbour report" },
+      },
+    });
+    expect(document["@graph"].find((node) => node.claimReviewed === "unemployment fell to 5.1 percent in October")).toMatchObject({
+      reviewRating: { alternateName: "Disputed" },
+    });
+
+    // Safe mode throws on any key or value the context cannot map: nothing is dropped.
+    const expanded = await jsonld.expand(document as jsonld.JsonLdDocument, { documentLoader: localDocumentLoader, safe: true } as jsonld.Options.Expand);
+    expect(expanded).toHaveLength(3);
+    assertOnlyAbsoluteIris(expanded);
+    expect(JSON.stringify(expanded)).toContain('"@type":["http://schema.org/ClaimReview"]');
+    expect(JSON.stringify(expanded)).toContain("http://schema.org/itemReviewed");
+  });
+
+  it("writes a W3C Web Annotation collection whose every term expands to a full IRI", async () => {
+    const desk = await exportDesk();
+    const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "webannotation" });
+    const collection = JSON.parse(response.text) as { "@context": string; type: string; first: { items: Record<string, unknown>[] } };
+    expect(collection).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", first: { type: "AnnotationPage" } });
+    expect(collection.first.items).toHaveLength(3);
+    expect(collection.first.items.find((item) => (item.id as string).endsWith(desk.claims.viaApi.id))).toMatchObject({
+      type: "Annotation",
+      motivation: "assessing",
+      body: [
+        { type: "TextualBody", purpose: "describing", value: "The harbour handled 4.2 million containers in 2025." },
+        { type: "TextualBody", purpose: "tagging", value: "factual" },
+        { type: "TextualBody", purpose: "assessing", value: "Matches the port's own figures." },
+        { type: "SpecificResource", purpose: "linking", source: "https://port.example.org/2025" },
+        { type: "SpecificResource", purpose: "linking", source: `http://localhost:3000/w/${desk.workspaceId}/passages/${desk.minister.id}` },
+      ],
+      target: {
+        source: "https://news.example.org/harbour",
+        selector: [{ type: "TextQuoteSelector", exact: "The harbour handled 4.2 million containers in 2025." }, { type: "TextPositionSelector", start: 0, end: 51 }],
+      },
+    });
+    // A passage without a source URL is the target through its page in the app.
+    expect(collection.first.items.find((item) => (item.id as string).endsWith(desk.claims.disputed.id))).toMatchObject({
+      target: { source: `http://localhost:3000/w/${desk.workspaceId}/passages/${desk.minister.id}` },
+    });
+
+    const expanded = await jsonld.expand(collection as jsonld.JsonLdDocument, { documentLoader: localDocumentLoader, safe: true } as jsonld.Options.Expand);
+    assertOnlyAbsoluteIris(expanded);
+    const text = JSON.stringify(expanded);
+    expect(text).toContain('"@type":["http://www.w3.org/ns/activitystreams#OrderedCollection"]');
+    expect(text).toContain('"http://www.w3.org/ns/oa#motivatedBy":[{"@id":"http://www.w3.org/ns/oa#assessing"}]');
+    expect(text).toContain('"http://www.w3.org/ns/oa#hasPurpose":[{"@id":"http://www.w3.org/ns/oa#tagging"}]');
+  });
+
+  it("gives byte-identical files for the same filters and data", async () => {
+    const desk = await exportDesk();
+    for (const format of ["jsonl", "csv", "claimreview", "webannotation"]) {
+      const first = await downloadExport(desk.viewer, desk.workspaceId, { format, state: "all" });
+      const second = await downloadExport(desk.owner, desk.workspaceId, { format, state: "all" });
+      expect(first.status).toBe(200);
+      expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    }
+  });
+
+  it("filters by state, label, passage, assignee and since, and counts what it sends", async () => {
+    const desk = await exportDesk();
+    const count = async (query: Record<string, string>) => {
+      const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "jsonl", ...query });
+      expect(response.status).toBe(200);
+      const claims = response.text.split("\n").filter((line) => line.startsWith('{"type":"claim"')).length;
+      expect(response.headers.get("x-claim-count")).toBe(String(claims));
+      return claims;
+    };
+    expect(await count({})).toBe(3);
+    expect(await count({ state: "all" })).toBe(4);
+    expect(await count({ state: "draft" })).toBe(1);
+    expect(await count({ label: "opinion" })).toBe(1);
+    expect(await count({ label: "none", state: "all" })).toBe(0);
+    expect(await count({ passageId: desk.minister.id })).toBe(1);
+    expect(await count({ assigneeId: desk.editor.id })).toBe(0);
+    expect(await count({ since: "2999-01-01" })).toBe(0);
+    expect(await count({ since: "2000-01-01T00:00:00Z" })).toBe(3);
+    const named = await downloadExport(desk.viewer, desk.workspaceId, { format: "csv", state: "all", label: "factual" });
+    expect(named.headers.get("content-disposition")).toMatch(/-all-states-factual-\d{4}-\d{2}-\d{2}\.csv"$/);
+  });
+
+  it("refuses unknown formats and filters with a 400, strangers and foreign passages with a 404", async () => {
+    const desk = await exportDesk();
+    const other = await createWorkspaceRecord(db, { ownerId: desk.stranger.id });
+    const foreign = await createPassageRecord(db, { workspaceId: other.id, createdById: desk.stranger.id, text: "Someone else's passage." });
+    const get = (as: typeof desk.viewer, query: string) =>
+      callRoute(exportRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/export?${query}`, { as, params: { workspaceId: desk.workspaceId } });
+    expect((await get(desk.viewer, "format=xlsx")).status).toBe(400);
+    const unknown = await get(desk.viewer, "format=csv&workspaceId=x");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ error: { message: expect.stringContaining("Unknown filter") } });
+    expect((await get(desk.viewer, "format=csv&since=yesterday")).status).toBe(400);
+    expect((await get(desk.stranger, "format=csv")).status).toBe(404);
+    expect((await get(desk.viewer, `format=csv&passageId=${foreign.id}`)).status).toBe(404);
+    expect((await callRoute(exportRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/export?format=csv`, { params: { workspaceId: desk.workspaceId } })).status).toBe(401);
+  });
+
+  it("reads in keyset batches, sending each passage once however the claims interleave", async () => {
+    const desk = await exportDesk();
+    const batches = [];
+    for await (const batch of readExportBatches({ where: await exportClaimsWhere(desk.workspaceId, { state: "all" }), includePassageText: true, batchSize: 1 })) batches.push(batch);
+    expect(batches.map((batch) => batch.claims.length)).toEqual([1, 1, 1, 1]);
+    const claimIds = batches.flatMap((batch) => batch.claims.map((claim) => claim.id));
+    expect(new Set(claimIds).size).toBe(4);
+    expect(batches.flatMap((batch) => batch.newPassages.map((passage) => passage.id)).sort()).toEqual([desk.harbour.id, desk.minister.id].sort());
+  });
+});
+
+/** Every key of expanded JSON-LD is a keyword or an absolute IRI, and so is every @type. */
+function assertOnlyAbsoluteIris(value: unknown): void {
+  if (Array.isArray(value)) return value.forEach(assertOnlyAbsoluteIris);
+  if (value === null || typeof value !== "object") return;
+  for (const [key, inner] of Object.entries(value)) {
+    expect(key.startsWith("@") || /^https?:\/\//.test(key), `unresolved term ${key}`).toBe(true);
+    if (key === "@type") for (const type of [inner].flat()) expect(String(type)).toMatch(/^https?:\/\//);
+    if (key !== "@value") assertOnlyAbsoluteIris(inner);
+  }
+}

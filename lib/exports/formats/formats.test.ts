@@ -1,0 +1,115 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createClaimCounter } from "@/lib/exports/export-progress";
+import { exportFileName, slugify } from "@/lib/exports/export-filename";
+import type { ExportClaim, ExportContext } from "@/lib/exports/export-record";
+import { claimRating } from "@/lib/exports/formats/claimreview";
+import { csvFormatter, neutralizeCell } from "@/lib/exports/formats/csv";
+import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
+
+const context: ExportContext = { appUrl: "https://desk.example", workspace: { id: "ws1", name: "Harbour Desk" }, filterLabel: "verified" };
+
+function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
+  return {
+    id: "c1",
+    passage: { id: "p1", title: "Title", sourceUrl: null, publisher: null, author: null, publishedAt: null, language: "en" },
+    exact: "quote",
+    prefix: "",
+    suffix: "",
+    start: 0,
+    end: 5,
+    statement: "A statement",
+    label: "factual",
+    state: "verified",
+    verdictNote: null,
+    evidence: [],
+    createdBy: { id: "u1", name: "Ada" },
+    assignee: null,
+    verifiedBy: null,
+    createdAt: "2026-11-25T10:00:00.000Z",
+    updatedAt: "2026-11-25T10:00:00.000Z",
+    ...overrides,
+  };
+}
+
+const web = (stance: "supports" | "refutes" | "context") => ({
+  stance,
+  note: null,
+  kind: "web" as const,
+  url: "https://e.example",
+  title: null,
+  publisher: null,
+  quote: null,
+  accessedAt: null,
+  passageId: null,
+  start: null,
+  end: null,
+});
+
+describe("CSV cells", () => {
+  it("neutralizes every formula trigger and nothing else", () => {
+    for (const trigger of ["=", "+", "-", "@", "\t", "\r"]) expect(neutralizeCell(`${trigger}1+1`)).toBe(`'${trigger}1+1`);
+    expect(neutralizeCell("1+1")).toBe("1+1");
+    expect(neutralizeCell("")).toBe("");
+  });
+
+  it("round-trips any statement through csv-parse, neutralized", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), (statement) => {
+        const text = csvFormatter.begin(context) + csvFormatter.batch({ claims: [claim({ statement })], newPassages: [] }, context, { isFirst: true });
+        const [row] = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
+        expect(row?.statement).toBe(neutralizeCell(statement));
+      }),
+    );
+  });
+});
+
+describe("ClaimReview rating", () => {
+  it("maps label and evidence stance to a textual rating, with a number only for checked facts", () => {
+    expect(claimRating(claim({ evidence: [web("supports")] }))).toEqual({ alternateName: "Supported by evidence", ratingValue: 5 });
+    expect(claimRating(claim({ evidence: [web("refutes"), web("context")] }))).toEqual({ alternateName: "Contradicted by evidence", ratingValue: 1 });
+    expect(claimRating(claim({ evidence: [web("refutes"), web("supports")] }))).toEqual({ alternateName: "Mixed evidence", ratingValue: 3 });
+    expect(claimRating(claim({ evidence: [web("context")] }))).toEqual({ alternateName: "Factual claim, not yet rated" });
+    expect(claimRating(claim({ label: "disputed", evidence: [web("supports")] }))).toEqual({ alternateName: "Disputed" });
+    expect(claimRating(claim({ label: "opinion" }))).toEqual({ alternateName: "Opinion, not checkable" });
+    expect(claimRating(claim({ label: null }))).toEqual({ alternateName: "Not rated" });
+  });
+});
+
+describe("file names", () => {
+  it("say workspace, filters and day", () => {
+    expect(slugify("Harbour Désk! / 2026")).toBe("harbour-desk-2026");
+    expect(slugify("!!!")).toBe("workspace");
+    const on = new Date("2026-11-25T23:30:00Z");
+    expect(exportFileName({ workspaceName: "Harbour Desk", query: { format: "csv", state: "verified" }, extension: "csv", on })).toBe(
+      "claimdesk-harbour-desk-verified-2026-11-25.csv",
+    );
+    expect(
+      exportFileName({ workspaceName: "Harbour Desk", query: { format: "jsonl", state: "all", label: "none", since: "2026-01-01" }, extension: "jsonl", on }),
+    ).toBe("claimdesk-harbour-desk-all-states-unlabelled-since-2026-01-01-2026-11-25.jsonl");
+  });
+});
+
+describe("the progress counter", () => {
+  it("counts each format's claims however the text is cut into chunks", () => {
+    const claims = [
+      claim({ id: "a", statement: "line one\nline two, with \"quotes\"" }),
+      claim({ id: "b", verdictNote: "{not a claim line}\n{still not}" }),
+      claim({ id: "c" }),
+    ];
+    for (const [format, formatter] of Object.entries(EXPORT_FORMATTERS)) {
+      const text =
+        formatter.begin(context) +
+        formatter.batch({ claims: claims.slice(0, 2), newPassages: [{ ...claims[0]!.passage, text: "x\n{", textHash: "h" }] }, context, { isFirst: true }) +
+        formatter.batch({ claims: claims.slice(2), newPassages: [] }, context, { isFirst: false }) +
+        formatter.end(context);
+      for (const size of [1, 7, 1000]) {
+        const count = createClaimCounter(format as keyof typeof EXPORT_FORMATTERS);
+        let last = 0;
+        for (let at = 0; at < text.length; at += size) last = count(text.slice(at, at + size));
+        expect(last, `${format} in chunks of ${size}`).toBe(3);
+      }
+    }
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { POST as importRoute } from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
+import { downloadExport } from "@/lib/exports/exports.int-helpers";
+import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
+import { IMPORT_LIMIT_BYTES, type ImportReport } from "@/lib/imports/import.schemas";
+import { callRoute } from "@/scripts/test/route-client";
+import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+
+const HARBOUR = "The harbour handled 4.2 million containers in 2025. Critics say the dredging cost 900 million euros. Frankly, the waterfront has never looked better.";
+const MINISTER = "The minister said unemployment fell to 5.1 percent in October, the lowest rate since 2008.";
+
+async function sourceDesk() {
+  const desk = await createDesk();
+  const harbour = await createPassageRecord(db, {
+    workspaceId: desk.workspaceId,
+    createdById: desk.owner.id,
+    title: "Harbour report",
+    text: HARBOUR,
+    sourceUrl: "https://news.example.org/harbour",
+    publisher: "Harbour Times",
+    author: "Ada Reporter",
+    publishedAt: new Date("2026-11-20T00:00:00Z"),
+  });
+  const minister = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, title: "Minister interview", text: MINISTER });
+  const fact = await createClaimRecord(db, { passage: harbour, exact: "The harbour handled 4.2 million containers in 2025.", createdById: desk.reviewer.id, label: "factual", state: "verified", verdictNote: "Matches the port's figures." });
+  await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: fact.id, createdById: desk.reviewer.id, url: "https://port.example.org/2025", title: "Port statistics", publisher: "Port authority", quote: "4.2 million TEU", stance: "supports", note: "Table 3" });
+  const span = await db.evidence.create({
+    data: { workspaceId: desk.workspaceId, kind: "passage", passageId: minister.id, start: 0, end: 12, quote: "The minister", title: "Minister interview", createdById: desk.reviewer.id },
+  });
+  await db.claimEvidence.create({ data: { workspaceId: desk.workspaceId, claimId: fact.id, evidenceId: span.id, stance: "context", createdById: desk.reviewer.id } });
+  await createClaimRecord(db, { passage: harbour, exact: "Frankly, the waterfront has never looked better.", createdById: desk.reviewer.id, label: "opinion", state: "verified", statement: "=1+1 waterfront" });
+  const disputed = await createClaimRecord(db, { passage: minister, exact: "unemployment fell to 5.1 percent in October", createdById: desk.reviewer.id, label: "disputed", state: "in_review" });
+  await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: disputed.id, createdById: desk.reviewer.id, url: "https://stats.example.org/oct", title: "Stats", stance: "refutes" });
+  await createClaimRecord(db, { passage: harbour, exact: "Critics say the dredging cost 900 million euros.", createdById: desk.reviewer.id });
+  return { ...desk, harbour, minister };
+}
+
+const postImport = (as: TestUser | undefined, workspaceId: string, file: string, contentType = "application/x-ndjson") =>
+  callRoute(importRoute, "POST", `/api/v1/workspaces/${workspaceId}/imports`, { as, params: { workspaceId }, rawBody: file, headers: { "content-type": contentType } });
+
+/** The claims of a JSONL export without what differs between workspaces: ids, links, reviewers, update times. */
+function comparableClaims(jsonl: string) {
+  return jsonl
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.type === "claim")
+    .map((line) => {
+      const { id: _id, url: _url, reviewers: _reviewers, updatedAt: _updatedAt, passage, evidence, ...rest } = line as {
+        id: string;
+        url: string;
+        reviewers: unknown;
+        updatedAt: string;
+        passage: Record<string, unknown>;
+        evidence: Record<string, unknown>[];
+      };
+      const { id: _passageId, ...passageRest } = passage;
+      return { ...rest, passage: passageRest, evidence: evidence.map(({ passageId: _evidencePassage, accessedAt: _accessedAt, ...kept }) => kept) };
+    });
+}
+
+describe("POST /workspaces/{id}/imports", () => {
+  it("round-trips: export JSONL, import into an empty workspace, export again gives the same claims", async () => {
+    const desk = await sourceDesk();
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "jsonl", state: "all" });
+    const empty = await createWorkspaceRecord(db, { ownerId: desk.owner.id, name: "Empty desk" });
+
+    const response = await postImport(desk.owner, empty.id, exported.text);
+    expect(response.status).toBe(200);
+    const report = response.body as ImportReport;
+    expect(report.counts).toEqual({ items: 4, imported: 4, matched: 0, notAnchored: 0, invalid: 0, passagesCreated: 2, passagesMatched: 0 });
+    expect(report.items.every((item) => item.notes.length === 0)).toBe(true);
+
+    const again = await downloadExport(desk.owner, empty.id, { format: "jsonl", state: "all" });
+    expect(comparableClaims(again.text)).toEqual(comparableClaims(exported.text));
+    expect(comparableClaims(again.text)).toHaveLength(4);
+    const passages = await db.passage.findMany({ where: { workspaceId: empty.id }, select: { text: true, sourceUrl: true } });
+    expect(passages.map((passage) => passage.text).sort()).toEqual([HARBOUR, MINISTER].sort());
+    expect(await db.auditEvent.count({ where: { workspaceId: empty.id, action: "claim.imported" } })).toBe(4);
+
+    // The same file again: every span is already a claim, nothing is written twice.
+    const repeat = (await postImport(desk.owner, empty.id, exported.text)).body as ImportReport;
+    expect(repeat.counts).toMatchObject({ imported: 0, matched: 4, passagesCreated: 0, passagesMatched: 2 });
+    expect(await db.claim.count({ where: { workspaceId: empty.id } })).toBe(4);
+  });
+
+  it("brings decided claims in for review when the importer may not decide", async () => {
+    const desk = await sourceDesk();
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "jsonl" });
+    const target = await createWorkspaceRecord(db, { ownerId: desk.owner.id });
+    await db.membership.create({ data: { workspaceId: target.id, userId: desk.reviewer.id, role: "reviewer" } });
+    const report = (await postImport(desk.reviewer, target.id, exported.text)).body as ImportReport;
+    expect(report.counts.imported).toBe(2);
+    expect(report.items[0]?.notes).toEqual(["Imported as in review instead of verified: deciding needs the editor role."]);
+    expect(await db.claim.findMany({ where: { workspaceId: target.id }, select: { state: true } })).toEqual([{ state: "in_review" }, { state: "in_review" }]);
+  });
+
+  it("imports our Web Annotation export against passages matched by source URL", async () => {
+    const desk = await sourceDesk();
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "webannotation", state: "all" });
+    const target = await createWorkspaceRecord(db, { ownerId: desk.owner.id });
+    const harbour = await createPassageRecord(db, { workspaceId: target.id, createdById: desk.owner.id, text: `Updated intro.\n\n${HARBOUR}`, sourceUrl: "https://news.example.org/harbour" });
+
+    const report = (await postImport(desk.owner, target.id, exported.text, "application/ld+json")).body as ImportReport;
+    expect(report.format).toBe("webannotation");
+    // Three annotations target the harbour article (moved by the new intro, found by quote); the minister passage is not here.
+    expect(report.counts).toMatchObject({ items: 4, imported: 3, notAnchored: 1, passagesCreated: 0, passagesMatched: 1 });
+    expect(report.items.find((item) => item.status === "not_anchored")?.reason).toContain("does not carry the passage text");
+    const fact = await db.claim.findFirstOrThrow({
+      where: { passageId: harbour.id, exact: "The harbour handled 4.2 million containers in 2025." },
+      select: { label: true, state: true, verdictNote: true, statement: true, start: true, evidence: { select: { stance: true, evidence: { select: { url: true } } } } },
+    });
+    expect(fact).toMatchObject({ label: "factual", state: "draft", verdictNote: "Matches the port's figures.", start: "Updated intro.\n\n".length });
+    expect(fact.evidence).toEqual([{ stance: "context", evidence: { url: "https://port.example.org/2025" } }]);
+    const spanNote = report.items.find((item) => item.exact === "The harbour handled 4.2 million containers in 2025.")?.notes;
+    expect(spanNote?.[0]).toMatch(/^Evidence 2 was left out/);
+  });
+
+  it("imports a Hypothesis annotation: tags as label hints, text as the note, and reports a quote that no longer occurs", async () => {
+    const desk = await sourceDesk();
+    const annotation = (exact: string, extra: Record<string, unknown> = {}) => ({
+      id: "hyp-1",
+      uri: "https://news.example.org/harbour",
+      text: "Port figures say 4.0 million.",
+      tags: ["Disputed", "shipping"],
+      document: { title: ["Harbour report"] },
+      target: [
+        {
+          source: "https://news.example.org/harbour",
+          selector: [
+            { type: "RangeSelector", startContainer: "/p[1]", startOffset: 0, endContainer: "/p[1]", endOffset: 10 },
+            { type: "TextPositionSelector", start: 64, end: 64 + exact.length },
+            { type: "TextQuoteSelector", exact, prefix: "Critics say ", suffix: "." },
+          ],
+        },
+      ],
+      ...extra,
+    });
+    const file = JSON.stringify({ total: 2, rows: [annotation("the dredging cost 900 million euros"), annotation("the dredging cost 9 billion euros")] });
+    const report = (await postImport(desk.editor, desk.workspaceId, file, "application/json")).body as ImportReport;
+    expect(report.items.map((item) => item.status)).toEqual(["imported", "not_anchored"]);
+    expect(report.items[0]?.notes).toEqual(["Tags that are not a label were left out: shipping."]);
+    expect(report.items[1]?.reason).toBe("The quote does not occur in the passage text.");
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: report.items[0]?.claimId ?? "" }, select: { label: true, verdictNote: true, passageId: true, state: true } });
+    expect(claim).toEqual({ label: "disputed", verdictNote: "Port figures say 4.0 million.", passageId: desk.harbour.id, state: "draft" });
+  });
+
+  it("falls back to the position when the quote's context changed, and reports bad lines without failing the rest", async () => {
+    const desk = await sourceDesk();
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: "Intro. Rates rose. Rates rose again in May.", sourceUrl: "https://news.example.org/rates" });
+    const claimLine = (selector: unknown[]) =>
+      JSON.stringify({ type: "claim", passage: { id: "x", sourceUrl: "https://news.example.org/rates" }, target: { selector }, statement: "Rates rose", label: "factual" });
+    const file = [
+      claimLine([{ type: "TextQuoteSelector", exact: "Rates rose", prefix: "old context ", suffix: "" }, { type: "TextPositionSelector", start: 19, end: 29 }]),
+      "{not json",
+      JSON.stringify({ type: "claim", statement: "" }),
+    ].join("\n");
+    const report = (await postImport(desk.editor, desk.workspaceId, file)).body as ImportReport;
+    expect(report.items.map((item) => [item.item, item.status])).toEqual([["line 1", "imported"], ["line 2", "invalid"], ["line 3", "invalid"]]);
+    expect(await db.claim.findUniqueOrThrow({ where: { id: report.items[0]?.claimId ?? "" }, select: { start: true, end: true, passageId: true } })).toEqual({ start: 19, end: 29, passageId: passage.id });
+  });
+
+  it("answers 413 over the size limit, 415 for other media, 400 for an empty file, 403 for viewers and 404 for strangers", async () => {
+    const desk = await sourceDesk();
+    const big = await postImport(desk.owner, desk.workspaceId, "x".repeat(IMPORT_LIMIT_BYTES + 1));
+    expect(big.status).toBe(413);
+    expect(big.body).toMatchObject({ error: { code: "payload_too_large", message: expect.stringContaining("Export fewer claims per file") } });
+    expect((await postImport(desk.owner, desk.workspaceId, "a,b", "text/csv")).status).toBe(415);
+    expect((await postImport(desk.owner, desk.workspaceId, "  \n")).status).toBe(400);
+    expect((await postImport(desk.owner, desk.workspaceId, "[1, 2]", "application/json")).body).toMatchObject({ counts: { invalid: 2 } });
+    expect((await postImport(desk.viewer, desk.workspaceId, "{}")).status).toBe(403);
+    expect((await postImport(desk.stranger, desk.workspaceId, "{}")).status).toBe(404);
+    expect((await postImport(undefined, desk.workspaceId, "{}")).status).toBe(401);
+  });
+});

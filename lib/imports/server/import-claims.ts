@@ -1,0 +1,286 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
+import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
+import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
+import { db, type DbTransaction } from "@/lib/db";
+import { WebUrlSchema } from "@/lib/evidence/evidence.schemas";
+import { canonicalUrl } from "@/lib/evidence/server/add-evidence";
+import type { ClaimLabel, ReviewState } from "@/lib/generated/prisma/enums";
+import type { ImportItemResult, ImportReport } from "@/lib/imports/import.schemas";
+import { parseImport, type EvidenceDraft, type PassageSource } from "@/lib/imports/parse-import";
+import { reAnchor } from "@/lib/imports/re-anchor";
+import { normalizePassageText } from "@/lib/passages/normalize-text";
+import { PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
+import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
+
+type ResolvedPassage = { ok: true; id: string; text: string } | { ok: false; reason: string };
+
+/**
+ * Imports claims from a ClaimDesk JSONL export or W3C Web Annotations into a workspace, in one
+ * transaction: passages are matched (app link, source URL, same text) or created from the text the
+ * file carries; each claim is re-anchored in the stored text, written with its evidence and an
+ * audit event, or reported with the reason it was not.
+ */
+export async function importClaims({
+  actor,
+  workspaceId,
+  file,
+  appUrl,
+}: {
+  actor: Actor;
+  workspaceId: string;
+  file: string;
+  appUrl: string;
+}): Promise<ImportReport> {
+  const access = await requireWorkspaceAccess(actor, workspaceId, "claim.create");
+  const parsed = parseImport(file, new URL(appUrl).origin);
+  const canDecide = can(access.role, "claim.decide");
+
+  return db.$transaction(
+    async (tx) => {
+      const passages = new Map<string, ResolvedPassage>();
+      const spans = new Map<string, Map<string, string>>();
+      const audit: AuditEventInput[] = [];
+      const counts = { passagesCreated: 0, passagesMatched: 0 };
+
+      async function passageFor(key: string): Promise<ResolvedPassage> {
+        const cached = passages.get(key);
+        if (cached) return cached;
+        const source = parsed.passages.get(key);
+        const resolved = source ? await resolvePassage(tx, { workspaceId, actorId: actor.userId, source, audit, counts }) : { ok: false as const, reason: "The file names a passage it does not describe." };
+        passages.set(key, resolved);
+        return resolved;
+      }
+
+      async function existingSpans(passageId: string): Promise<Map<string, string>> {
+        let known = spans.get(passageId);
+        if (!known) {
+          const claims = await tx.claim.findMany({ where: { passageId, deletedAt: null }, select: { id: true, start: true, end: true } });
+          known = new Map(claims.map((claim) => [`${claim.start}:${claim.end}`, claim.id]));
+          spans.set(passageId, known);
+        }
+        return known;
+      }
+
+      const results: (ImportItemResult & { position: number })[] = [...parsed.invalid];
+      for (const draft of parsed.claims) {
+        const base = { position: draft.position, item: draft.item, exact: draft.quote?.exact ?? null, notes: [...draft.notes] };
+        const passage = await passageFor(draft.passageKey);
+        if (!passage.ok) {
+          results.push({ ...base, status: "not_anchored", claimId: null, passageId: null, reason: passage.reason });
+          continue;
+        }
+        const anchor = reAnchor(passage.text, draft);
+        if (!anchor.ok) {
+          results.push({ ...base, status: "not_anchored", claimId: null, passageId: passage.id, reason: anchor.reason });
+          continue;
+        }
+        const { quote, position } = anchor.target;
+        const known = await existingSpans(passage.id);
+        const existing = known.get(`${position.start}:${position.end}`);
+        if (existing) {
+          results.push({ ...base, status: "matched", claimId: existing, passageId: passage.id, reason: null });
+          continue;
+        }
+
+        const evidenceIds: { evidenceId: string; stance: EvidenceDraft["stance"]; note: string | null }[] = [];
+        for (const [index, evidence] of draft.evidence.entries()) {
+          const placed = await placeEvidence(tx, { workspaceId, actorId: actor.userId, evidence, passageFor });
+          if (!placed.ok) base.notes.push(`Evidence ${index + 1} was left out: ${placed.reason}`);
+          else if (!evidenceIds.some((link) => link.evidenceId === placed.evidenceId)) evidenceIds.push({ evidenceId: placed.evidenceId, stance: evidence.stance, note: evidence.note });
+        }
+        const label = draft.label;
+        const state = importedState(draft.state, { canDecide, label, evidenceCount: evidenceIds.length, notes: base.notes });
+        const claim = await tx.claim.create({
+          data: {
+            workspaceId,
+            passageId: passage.id,
+            createdById: actor.userId,
+            statement: (draft.statement ?? quote.exact).slice(0, 5000),
+            label,
+            state,
+            verdictNote: draft.verdictNote,
+            ...quote,
+            ...position,
+            ...(draft.createdAt ? { createdAt: new Date(draft.createdAt) } : {}),
+          },
+          select: { id: true },
+        });
+        if (evidenceIds.length) {
+          await tx.claimEvidence.createMany({
+            data: evidenceIds.map((link) => ({ workspaceId, claimId: claim.id, createdById: actor.userId, ...link })),
+          });
+        }
+        known.set(`${position.start}:${position.end}`, claim.id);
+        audit.push({
+          workspaceId,
+          actorId: actor.userId,
+          entityType: "claim",
+          entityId: claim.id,
+          claimId: claim.id,
+          action: "claim.imported",
+          after: {
+            exact: quote.exact,
+            start: position.start,
+            end: position.end,
+            label,
+            state,
+            evidenceCount: evidenceIds.length,
+            from: { format: parsed.format, item: draft.item, ...draft.original },
+          },
+        });
+        results.push({ ...base, status: "imported", claimId: claim.id, passageId: passage.id, reason: null });
+      }
+      await recordAuditEvents(tx, audit);
+
+      const items = results.sort((a, b) => a.position - b.position).map(({ position: _position, ...result }) => result);
+      const count = (status: ImportItemResult["status"]) => items.filter((item) => item.status === status).length;
+      return {
+        format: parsed.format,
+        counts: {
+          items: items.length,
+          imported: count("imported"),
+          matched: count("matched"),
+          notAnchored: count("not_anchored"),
+          invalid: count("invalid"),
+          ...counts,
+        },
+        items,
+      };
+    },
+    // One transaction for the whole file: a failure writes nothing, never half a claim.
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
+
+/**
+ * Imported claims keep their state when the importer could have set it: deciding (verified,
+ * rejected) needs the editor role, and verifying needs a label (and evidence for facts).
+ * Otherwise they come in for review.
+ */
+export function importedState(
+  wanted: ReviewState,
+  input: { canDecide: boolean; label: ClaimLabel | null; evidenceCount: number; notes: string[] },
+): ReviewState {
+  if ((wanted === "verified" || wanted === "rejected") && !input.canDecide) {
+    input.notes.push(`Imported as in review instead of ${wanted}: deciding needs the editor role.`);
+    return "in_review";
+  }
+  if (wanted === "verified" && !input.label) {
+    input.notes.push("Imported as in review instead of verified: the claim has no label.");
+    return "in_review";
+  }
+  if (wanted === "verified" && (input.label === "factual" || input.label === "disputed") && input.evidenceCount === 0) {
+    input.notes.push("Imported as in review instead of verified: a factual or disputed claim needs evidence.");
+    return "in_review";
+  }
+  return wanted;
+}
+
+async function resolvePassage(
+  tx: DbTransaction,
+  input: { workspaceId: string; actorId: string; source: PassageSource; audit: AuditEventInput[]; counts: { passagesCreated: number; passagesMatched: number } },
+): Promise<ResolvedPassage> {
+  const { workspaceId, source, counts } = input;
+  const live = { workspaceId, deletedAt: null };
+  const select = { id: true, text: true, textHash: true } as const;
+  const text = source.text === null ? null : normalizePassageText(source.text);
+  const textHash = text === null ? null : createHash("sha256").update(text).digest("hex");
+  const matched = (passage: { id: string; text: string }): ResolvedPassage => {
+    counts.passagesMatched++;
+    return { ok: true, id: passage.id, text: passage.text };
+  };
+
+  if (source.appPassageId) {
+    const passage = await tx.passage.findFirst({ where: { ...live, id: source.appPassageId }, select });
+    if (passage) return matched(passage);
+  }
+  if (source.sourceUrl) {
+    const candidates = await tx.passage.findMany({ where: { ...live, sourceUrl: source.sourceUrl }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select, take: 20 });
+    const passage = candidates.find((candidate) => candidate.textHash === textHash) ?? candidates[0];
+    if (passage) return matched(passage);
+  }
+  if (text === null || textHash === null) {
+    const where = source.sourceUrl ?? (source.appPassageId ? "the passage the annotation links to" : "its source");
+    return { ok: false, reason: `No passage in this workspace matches ${where}, and the file does not carry the passage text. Import the passage first.` };
+  }
+  const sameText = await tx.passage.findFirst({ where: { ...live, textHash }, select });
+  if (sameText) return matched(sameText);
+
+  if (text.trim() === "" || text.includes("\u0000")) return { ok: false, reason: "The passage text in the file is empty or not plain text." };
+  if (Buffer.byteLength(text, "utf8") > PASSAGE_TEXT_LIMIT_BYTES) return { ok: false, reason: "The passage text in the file is over the 5 MB a passage may hold." };
+  await assertTextNotInWorkspace(tx, { workspaceId, textHash });
+  const publishedAt = source.publishedAt && !Number.isNaN(Date.parse(source.publishedAt)) ? new Date(source.publishedAt) : null;
+  const metadata = {
+    title: (source.title?.trim() || "Imported passage").slice(0, PASSAGE_TITLE_MAX_LENGTH),
+    sourceUrl: source.sourceUrl && WebUrlSchema.safeParse(source.sourceUrl).success ? source.sourceUrl : null,
+    publisher: source.publisher?.slice(0, 200) ?? null,
+    author: source.author?.slice(0, 200) ?? null,
+    language: source.language && /^[A-Za-z0-9-]{2,35}$/.test(source.language) ? source.language : null,
+  };
+  const passage = await tx.passage.create({
+    data: { workspaceId, createdById: input.actorId, text, textHash, textLength: text.length, publishedAt, ...metadata },
+    select: { id: true },
+  });
+  counts.passagesCreated++;
+  input.audit.push({
+    workspaceId,
+    actorId: input.actorId,
+    entityType: "passage",
+    entityId: passage.id,
+    action: "passage.created",
+    after: { ...metadata, textLength: text.length, textHash, publishedAt: publishedAt?.toISOString() ?? null, via: "import" },
+  });
+  return { ok: true, id: passage.id, text };
+}
+
+async function placeEvidence(
+  tx: DbTransaction,
+  input: { workspaceId: string; actorId: string; evidence: EvidenceDraft; passageFor: (key: string) => Promise<ResolvedPassage> },
+): Promise<{ ok: true; evidenceId: string } | { ok: false; reason: string }> {
+  const { workspaceId, actorId, evidence } = input;
+  if (evidence.passageKey) {
+    const passage = await input.passageFor(evidence.passageKey);
+    if (!passage.ok) return { ok: false, reason: `its passage could not be found (${passage.reason})` };
+    const range = evidence.start !== null && evidence.end !== null ? { start: evidence.start, end: evidence.end } : null;
+    const isRangeStill = range !== null && (evidence.quote === null || passage.text.slice(range.start, range.end) === evidence.quote);
+    const anchor = isRangeStill ? anchorByPosition(passage.text, range) : evidence.quote ? anchorByQuote(passage.text, { exact: evidence.quote }) : reAnchor(passage.text, { quote: null, range });
+    if (!anchor.ok) return { ok: false, reason: anchor.reason };
+    const created = await tx.evidence.create({
+      data: {
+        workspaceId,
+        kind: "passage",
+        passageId: passage.id,
+        ...anchor.target.position,
+        quote: anchor.target.quote.exact,
+        title: evidence.title?.slice(0, 500) ?? null,
+        createdById: actorId,
+      },
+      select: { id: true },
+    });
+    return { ok: true, evidenceId: created.id };
+  }
+  const url = WebUrlSchema.safeParse(evidence.url ?? "");
+  if (!url.success) return { ok: false, reason: `“${evidence.url ?? ""}” is not an http(s) address.` };
+  const accessedAt = evidence.accessedAt && !Number.isNaN(Date.parse(evidence.accessedAt)) ? new Date(evidence.accessedAt) : new Date();
+  const record = await tx.evidence.upsert({
+    where: { workspaceId_url: { workspaceId, url: canonicalUrl(url.data) } },
+    update: {},
+    create: {
+      workspaceId,
+      kind: "web",
+      url: canonicalUrl(url.data),
+      title: evidence.title?.slice(0, 500) ?? null,
+      publisher: evidence.publisher?.slice(0, 200) ?? null,
+      quote: evidence.quote?.slice(0, 10_000) ?? null,
+      accessedAt,
+      createdById: actorId,
+    },
+    select: { id: true },
+  });
+  return { ok: true, evidenceId: record.id };
+}
+

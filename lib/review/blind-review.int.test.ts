@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { GET as blindLabelRoute, PUT as putBlindLabelRoute } from "@/app/api/v1/claims/[claimId]/blind-label/route";
+import { GET as historyRoute } from "@/app/api/v1/claims/[claimId]/history/route";
+import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
+import { GET as agreementRoute } from "@/app/api/v1/workspaces/[workspaceId]/agreement/route";
+import { GET as blindReviewRoute } from "@/app/api/v1/workspaces/[workspaceId]/blind-review/route";
+import { PATCH as patchWorkspaceRoute } from "@/app/api/v1/workspaces/[workspaceId]/route";
+import type { AgreementReport } from "@/lib/agreement/agreement.schemas";
+import { addMemberRecord, createClaimRecord, createPassageRecord, createUserRecord } from "@/lib/fixtures/factories";
+import type { BlindLabels, BlindReviewItem } from "@/lib/review/blind-review.schemas";
+import { callRoute } from "@/scripts/test/route-client";
+import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+
+const TEXT = "Bus fares rose 12 percent. Ridership fell by a third. The mayor called the plan a triumph.";
+
+async function blindDesk() {
+  const desk = await createDesk();
+  const secondReviewer = await createUserRecord(db, { name: "Second Reviewer" });
+  await addMemberRecord(db, { workspaceId: desk.workspaceId, userId: secondReviewer.id, role: "reviewer" });
+  const turnedOn = await callRoute(patchWorkspaceRoute, "PATCH", `/api/v1/workspaces/${desk.workspaceId}`, {
+    as: desk.owner,
+    params: { workspaceId: desk.workspaceId },
+    body: { isBlindReview: true },
+  });
+  expect(turnedOn.status).toBe(200);
+  expect(turnedOn.body).toMatchObject({ isBlindReview: true });
+  const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: TEXT, title: "Transit" });
+  const claims = await Promise.all(
+    ["Bus fares rose 12 percent.", "Ridership fell by a third.", "The mayor called the plan a triumph."].map((exact) =>
+      createClaimRecord(db, { passage, exact, createdById: desk.reviewer.id }),
+    ),
+  );
+  return { ...desk, secondReviewer, passage, claims };
+}
+
+const vote = (as: TestUser, claimId: string, label: string) =>
+  callRoute(putBlindLabelRoute, "PUT", `/api/v1/claims/${claimId}/blind-label`, { as, params: { claimId }, body: { label } });
+const votesSeenBy = async (as: TestUser, claimId: string) =>
+  (await callRoute(blindLabelRoute, "GET", `/api/v1/claims/${claimId}/blind-label`, { as, params: { claimId } })).body as BlindLabels;
+
+describe("blind double review", () => {
+  it("keeps each reviewer's vote from the other, in the votes and in the history, while editors see both", async () => {
+    const { reviewer, secondReviewer, editor, claims } = await blindDesk();
+    const claim = claims[0];
+    if (!claim) throw new Error("no claim");
+    expect((await vote(reviewer, claim.id, "factual")).status).toBe(200);
+    expect((await vote(secondReviewer, claim.id, "disputed")).status).toBe(200);
+
+    expect(await votesSeenBy(reviewer, claim.id)).toEqual({ isBlindReview: true, myLabel: "factual", labels: null });
+    expect(await votesSeenBy(secondReviewer, claim.id)).toMatchObject({ myLabel: "disputed", labels: null });
+    const editorView = await votesSeenBy(editor, claim.id);
+    expect(editorView.labels?.map((entry) => [entry.reviewer.id, entry.label])).toEqual([
+      [reviewer.id, "factual"],
+      [secondReviewer.id, "disputed"],
+    ]);
+
+    const history = (await callRoute(historyRoute, "GET", `/api/v1/claims/${claim.id}/history`, { as: reviewer, params: { claimId: claim.id } })).body as {
+      items: { action: string; after: unknown }[];
+    };
+    expect(history.items.filter((entry) => entry.action === "claim.blind_labelled").map((entry) => entry.after)).toEqual(["factual"]);
+    const claimRow = await db.claim.findUniqueOrThrow({ where: { id: claim.id }, select: { label: true } });
+    expect(claimRow.label).toBeNull();
+  });
+
+  it("refuses a reviewer's direct label, lets an editor set the final label, and lists disagreements first", async () => {
+    const { reviewer, secondReviewer, editor, workspaceId, claims } = await blindDesk();
+    const [first, second, third] = claims;
+    if (!first || !second || !third) throw new Error("no claims");
+    const direct = await callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${first.id}`, {
+      as: reviewer,
+      params: { claimId: first.id },
+      body: { label: "factual" },
+      headers: { "if-match": '"1"' },
+    });
+    expect(direct.status).toBe(409);
+    expect(JSON.stringify(direct.body)).toContain("blind double review");
+
+    await vote(reviewer, first.id, "factual");
+    await vote(secondReviewer, first.id, "factual");
+    await vote(reviewer, second.id, "factual");
+    await vote(secondReviewer, second.id, "opinion");
+    await vote(reviewer, third.id, "opinion");
+
+    const list = await callRoute(blindReviewRoute, "GET", `/api/v1/workspaces/${workspaceId}/blind-review`, { as: editor, params: { workspaceId } });
+    expect(list.status).toBe(200);
+    const items = (list.body as { items: BlindReviewItem[] }).items;
+    expect(items.map((item) => [item.claim.id, item.status])).toEqual([
+      [second.id, "disagreement"],
+      [third.id, "waiting"],
+      [first.id, "agreement"],
+    ]);
+    expect((await callRoute(blindReviewRoute, "GET", `/api/v1/workspaces/${workspaceId}/blind-review`, { as: reviewer, params: { workspaceId } })).status).toBe(403);
+
+    const decided = await callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${second.id}`, {
+      as: editor,
+      params: { claimId: second.id },
+      body: { label: "opinion" },
+      headers: { "if-match": '"1"' },
+    });
+    expect(decided.status).toBe(200);
+    const undecided = await callRoute(blindReviewRoute, "GET", `/api/v1/workspaces/${workspaceId}/blind-review?isDecided=false`, { as: editor, params: { workspaceId } });
+    expect((undecided.body as { items: BlindReviewItem[] }).items.map((item) => item.claim.id)).not.toContain(second.id);
+  });
+
+  it("answers 409 for votes when blind review is off, and only owners switch it", async () => {
+    const desk = await createDesk();
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: TEXT });
+    const claim = await createClaimRecord(db, { passage, exact: "Bus fares rose 12 percent.", createdById: desk.reviewer.id });
+    expect((await vote(desk.reviewer, claim.id, "factual")).status).toBe(409);
+    expect((await vote(desk.reviewer, claim.id, "maybe")).status).toBe(400);
+    const byEditor = await callRoute(patchWorkspaceRoute, "PATCH", `/api/v1/workspaces/${desk.workspaceId}`, {
+      as: desk.editor,
+      params: { workspaceId: desk.workspaceId },
+      body: { isBlindReview: true },
+    });
+    expect(byEditor.status).toBe(403);
+    expect((await vote(desk.stranger, claim.id, "factual")).status).toBe(404);
+  });
+
+  it("reports agreement: alpha for the workspace and each passage, kappa and a confusion matrix per pair", async () => {
+    const { reviewer, secondReviewer, editor, workspaceId, claims } = await blindDesk();
+    const labels: [string, string][] = [
+      ["factual", "factual"],
+      ["factual", "opinion"],
+      ["opinion", "opinion"],
+    ];
+    for (const [i, claim] of claims.entries()) {
+      const [mine, theirs] = labels[i] ?? ["factual", "factual"];
+      await vote(reviewer, claim.id, mine);
+      await vote(secondReviewer, claim.id, theirs);
+    }
+    const response = await callRoute(agreementRoute, "GET", `/api/v1/workspaces/${workspaceId}/agreement`, { as: editor, params: { workspaceId } });
+    expect(response.status).toBe(200);
+    const report = response.body as AgreementReport;
+    expect(report.labelCount).toBe(6);
+    expect(report.pairs).toHaveLength(1);
+    const pair = report.pairs[0];
+    // p_o = 2/3; marginals (2 factual, 1 opinion) and (1, 2): p_e = 4/9, κ = (2/3 − 4/9) / (5/9) = 0.4.
+    expect(pair?.kappa).toBeCloseTo(0.4, 10);
+    expect(pair?.itemCount).toBe(3);
+    const names = [pair?.first.id, pair?.second.id];
+    expect(names).toEqual(expect.arrayContaining([reviewer.id, secondReviewer.id]));
+    expect(pair?.confusion.flat().reduce((sum, count) => sum + count, 0)).toBe(3);
+    // Nominal alpha for 3 units of 2 values: n = 6, one disagreeing pair: α = 1 − 5·2 / (36 − 9 − 9) = 0.444…
+    expect(report.workspace.alpha).toBeCloseTo(1 - 10 / 18, 10);
+    expect(report.passages).toHaveLength(1);
+    expect(report.passages[0]?.alpha).toBeCloseTo(report.workspace.alpha ?? 0, 10);
+    expect((await callRoute(agreementRoute, "GET", `/api/v1/workspaces/${workspaceId}/agreement`, { as: reviewer, params: { workspaceId } })).status).toBe(403);
+  });
+});

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { ClaimLabelSchema, ReviewStateSchema } from "@/lib/claims/claim.schemas";
+
+export const SubmitBlindLabelInputSchema = z.object({ label: ClaimLabelSchema }).strict().meta({ id: "SubmitBlindLabelInput" });
+export type SubmitBlindLabelInput = z.infer<typeof SubmitBlindLabelInputSchema>;
+
+const ReviewerLabelSchema = z.object({
+  reviewer: z.object({ id: z.string(), name: z.string() }),
+  label: ClaimLabelSchema,
+  updatedAt: z.iso.datetime(),
+});
+
+export const BlindLabelsSchema = z
+  .object({
+    isBlindReview: z.boolean(),
+    myLabel: ClaimLabelSchema.nullable(),
+    labels: z.array(ReviewerLabelSchema).nullable().describe("Every reviewer's label, for editors; null for reviewers, who see only their own"),
+  })
+  .meta({ id: "BlindLabels" });
+export type BlindLabels = z.infer<typeof BlindLabelsSchema>;
+
+export const BLIND_REVIEW_STATUSES = ["disagreement", "agreement", "waiting"] as const;
+
+export const BlindReviewItemSchema = z
+  .object({
+    claim: z.object({
+      id: z.string(),
+      passageId: z.string(),
+      passageTitle: z.string(),
+      statement: z.string(),
+      label: ClaimLabelSchema.nullable(),
+      state: ReviewStateSchema,
+      version: z.int(),
+    }),
+    labels: z.array(ReviewerLabelSchema),
+    status: z.enum(BLIND_REVIEW_STATUSES).describe("waiting: fewer than two reviewers have labelled it"),
+  })
+  .meta({ id: "BlindReviewItem" });
+export type BlindReviewItem = z.infer<typeof BlindReviewItemSchema>;
+
+export const BlindReviewListSchema = z.object({ items: z.array(BlindReviewItemSchema) }).meta({ id: "BlindReviewList" });
+
+export const ListBlindReviewQuerySchema = z.object({
+  status: z.enum([...BLIND_REVIEW_STATUSES, "all"]).default("all"),
+  isDecided: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true"))
+    .describe("true: only claims whose final label is set; false: only those still waiting for an editor"),
+});

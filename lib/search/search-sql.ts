@@ -1,0 +1,106 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { SearchKind, SearchQuery } from "@/lib/search/search.schemas";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "@/lib/search/snippet";
+
+// Every stored tsvector uses the `english` configuration (see the search_and_matching migration);
+// queries must use the same one.
+
+/** Passage text past this many characters is neither indexed nor excerpted (a tsvector holds at most 1 MB). */
+const INDEXED_TEXT_LENGTH = 200_000;
+
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, ShortWord=3`;
+
+/**
+ * Field weight first, then ts_rank: a match in a statement or title (weight A) ranks above one in a
+ * claim's quote or an evidence title (B), which ranks above passage text, evidence quotes and
+ * comments (C). ts_rank alone is in [0, 1], and many matches in a long passage could add up past
+ * a single match in a statement.
+ */
+function rankOf(vector: Prisma.Sql, query: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN ts_filter(${vector}, '{a}') @@ ${query} THEN 2 WHEN ts_filter(${vector}, '{a,b}') @@ ${query} THEN 1 ELSE 0 END + ts_rank(${vector}, ${query}))`;
+}
+
+/**
+ * ts_headline with our markers instead of HTML tags; markers already in the text are removed first.
+ * Its parser reads well-formed tags such as `<b>` as markup and leaves them out of the excerpt.
+ */
+function markedHeadline(text: Prisma.Sql, query: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`ts_headline('english'::regconfig, translate(${text}, ${HIGHLIGHT_START + HIGHLIGHT_END}, ''), ${query}, ${HEADLINE_OPTIONS})`;
+}
+
+export type SearchRow = {
+  kind: SearchKind;
+  id: string;
+  passageId: string;
+  claimId: string | null;
+  rank: number;
+  title: string;
+  markedSnippet: string;
+};
+
+/**
+ * The search as one statement (kept apart from the use case so the benchmark can EXPLAIN exactly
+ * it). Each kind's matches come from its GIN index; excerpts are made only for the rows returned.
+ */
+export function workspaceSearchSql(workspaceId: string, query: SearchQuery): Prisma.Sql {
+  // Written out in every condition rather than computed once in a CTE: as a constant the planner
+  // can weigh it against the column statistics and pick each table's GIN index when it is selective.
+  const QUERY = Prisma.sql`websearch_to_tsquery('english'::regconfig, ${query.q})`;
+  const kinds = query.kind ? [query.kind] : (Object.keys(BRANCHES) as SearchKind[]);
+  const branches = kinds.map((kind) => Prisma.sql`(${BRANCHES[kind](workspaceId, QUERY)} ORDER BY rank DESC, id LIMIT ${query.limit})`);
+  return Prisma.sql`
+    WITH top AS (
+      SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) AS hits
+      ORDER BY rank DESC, id LIMIT ${query.limit}
+    )
+    SELECT top.kind, top.id, top."passageId", top."claimId", top.rank::float8 AS rank,
+      CASE top.kind
+        WHEN 'evidence' THEN coalesce(e.title, e.url, 'Passage excerpt')
+        WHEN 'comment' THEN left(c.statement, 300)
+        ELSE p.title
+      END AS title,
+      CASE top.kind
+        WHEN 'passage' THEN ${markedHeadline(Prisma.sql`left(p.text, ${INDEXED_TEXT_LENGTH})`, QUERY)}
+        WHEN 'claim' THEN CASE WHEN ts_filter(c."searchVector", '{a}') @@ ${QUERY}
+          THEN ${markedHeadline(Prisma.sql`c.statement`, QUERY)} ELSE ${markedHeadline(Prisma.sql`c.exact`, QUERY)} END
+        WHEN 'evidence' THEN CASE WHEN ts_filter(e."searchVector", '{c}') @@ ${QUERY}
+          THEN ${markedHeadline(Prisma.sql`e.quote`, QUERY)} ELSE ${markedHeadline(Prisma.sql`coalesce(e.title, e.url, '')`, QUERY)} END
+        ELSE ${markedHeadline(Prisma.sql`m.body`, QUERY)}
+      END AS "markedSnippet"
+    FROM top
+    JOIN "Passage" p ON p.id = top."passageId"
+    LEFT JOIN "Claim" c ON c.id = top."claimId"
+    LEFT JOIN "Evidence" e ON top.kind = 'evidence' AND e.id = top.id
+    LEFT JOIN "Comment" m ON top.kind = 'comment' AND m.id = top.id
+    ORDER BY top.rank DESC, top.id`;
+}
+
+// One query per kind, each over its own GIN index, reading only live rows of live parents.
+const BRANCHES: Record<SearchKind, (workspaceId: string, QUERY: Prisma.Sql) => Prisma.Sql> = {
+  passage: (workspaceId, QUERY) => Prisma.sql`
+    SELECT 'passage'::text AS kind, p.id, p.id AS "passageId", NULL::text AS "claimId", ${rankOf(Prisma.sql`p."searchVector"`, QUERY)} AS rank
+    FROM "Passage" p
+    WHERE p."workspaceId" = ${workspaceId} AND p."deletedAt" IS NULL AND p."searchVector" @@ ${QUERY}`,
+  claim: (workspaceId, QUERY) => Prisma.sql`
+    SELECT 'claim'::text AS kind, c.id, c."passageId", c.id AS "claimId", ${rankOf(Prisma.sql`c."searchVector"`, QUERY)} AS rank
+    FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId"
+    WHERE c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND p."deletedAt" IS NULL AND c."searchVector" @@ ${QUERY}`,
+  // Evidence is reached through a claim: the newest live link decides which claim a hit opens.
+  evidence: (workspaceId, QUERY) => Prisma.sql`
+    SELECT 'evidence'::text AS kind, e.id, link."passageId", link."claimId", ${rankOf(Prisma.sql`e."searchVector"`, QUERY)} AS rank
+    FROM "Evidence" e
+    CROSS JOIN LATERAL (
+      SELECT c.id AS "claimId", c."passageId"
+      FROM "ClaimEvidence" ce JOIN "Claim" c ON c.id = ce."claimId" JOIN "Passage" p ON p.id = c."passageId"
+      WHERE ce."evidenceId" = e.id AND ce."deletedAt" IS NULL AND c."deletedAt" IS NULL AND p."deletedAt" IS NULL
+      ORDER BY ce."createdAt" DESC, ce.id
+      LIMIT 1
+    ) AS link
+    WHERE e."workspaceId" = ${workspaceId} AND e."searchVector" @@ ${QUERY}`,
+  comment: (workspaceId, QUERY) => Prisma.sql`
+    SELECT 'comment'::text AS kind, m.id, c."passageId", c.id AS "claimId", ${rankOf(Prisma.sql`m."searchVector"`, QUERY)} AS rank
+    FROM "Comment" m JOIN "Claim" c ON c.id = m."claimId" JOIN "Passage" p ON p.id = c."passageId"
+    WHERE m."workspaceId" = ${workspaceId} AND m."deletedAt" IS NULL AND c."deletedAt" IS NULL AND p."deletedAt" IS NULL
+      AND m."searchVector" @@ ${QUERY}`,
+};
+

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+export const SEARCH_KINDS = ["passage", "claim", "evidence", "comment"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export const SearchKindSchema = z.enum(SEARCH_KINDS).meta({ id: "SearchKind" });
+export const SEARCH_KIND_DISPLAY: Record<SearchKind, string> = { passage: "Passage", claim: "Claim", evidence: "Evidence", comment: "Comment" };
+
+export const SEARCH_LIMIT_DEFAULT = 20;
+export const SEARCH_LIMIT_MAX = 100;
+
+export const SearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, "Type a word or phrase to search for")
+    .max(200, "Search terms are at most 200 characters")
+    .describe('Web-search syntax: words, "quoted phrases", OR, and -excluded words'),
+  kind: SearchKindSchema.optional().describe("Only results of this kind"),
+  limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(SEARCH_LIMIT_DEFAULT),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+/** Where a highlighted word starts and ends in `snippet`, in UTF-16 code units, end exclusive. */
+export const HighlightRangeSchema = z.tuple([z.int().min(0), z.int().min(0)]).meta({ id: "HighlightRange" });
+export type HighlightRange = z.infer<typeof HighlightRangeSchema>;
+
+export const SearchHitSchema = z
+  .object({
+    kind: SearchKindSchema,
+    id: z.string().describe("The id of the passage, claim, evidence record or comment"),
+    title: z.string().describe("Passage title (passages, claims), evidence title or URL, or the statement of the commented claim"),
+    snippet: z.string().describe("Plain text, never HTML: an excerpt around the matching words"),
+    highlights: z.array(HighlightRangeSchema).describe("The matching words in `snippet`"),
+    passageId: z.string().describe("The passage to open"),
+    claimId: z.string().nullable().describe("The claim to open in it (null for passages)"),
+    rank: z.number().describe("Higher is better: statement and title matches above quotes, quotes above passage text"),
+  })
+  .meta({ id: "SearchHit" });
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const SearchResultSchema = z.object({ items: z.array(SearchHitSchema) }).meta({ id: "SearchResult" });
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+/** The page a search hit opens: the passage, with the claim selected when there is one. */
+export function searchHitHref(workspaceId: string, hit: Pick<SearchHit, "passageId" | "claimId">): string {
+  const passage = `/w/${workspaceId}/passages/${hit.passageId}`;
+  return hit.claimId ? `${passage}?claim=${hit.claimId}` : passage;
+}

@@ -1,0 +1,151 @@
+import type { AnalyzedSentence, TextToken } from "@/lib/suggestions/analyze-text";
+import type { SuggestionReason, SuggestedLabel } from "@/lib/suggestions/suggestion.schemas";
+
+/** What a sentence contains, counted; every feature the score uses is here, so the UI can say why. */
+export type SentenceFeatures = Record<SuggestionReason, number>;
+
+// How much each feature says "this can be checked against a source" (factual) or "this is a
+// judgement" (opinion). Hand-set and explainable; see lib/suggestions/eval for how they fare.
+const FACTUAL_WEIGHTS = {
+  number: 0.3,
+  quantity: 0.35,
+  date: 0.25,
+  named_entity: 0.2,
+  comparison: 0.15,
+  change: 0.15,
+  causal: 0.15,
+  attribution: 0.2,
+  contested: 0.15,
+} as const satisfies Partial<Record<SuggestionReason, number>>;
+
+const OPINION_WEIGHTS = {
+  evaluative: 0.3,
+  prescriptive: 0.4,
+  first_person: 0.3,
+  hedge: 0.25,
+} as const satisfies Partial<Record<SuggestionReason, number>>;
+
+/** Features counted at most this often, so one long list of numbers does not drown the rest. */
+const MAX_COUNT = 2;
+
+const TEMPORAL_ENTITIES = new Set(["DATE", "TIME", "DURATION"]);
+const DATE_WORDS =
+  /\d|\b(jan(uary)?|feb(ruary)?|march|april|may|june|july|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tomorrow|last|next|ago|decade|century)\b/i;
+const QUANTITY_WORDS = new Set(["percent", "per", "%", "million", "billion", "trillion", "thousand", "half", "third", "quarter", "doubled", "tripled", "halved", "km", "kg", "tonnes", "tons", "miles"]);
+const COMPARISON_WORDS = new Set(["than", "more", "less", "fewer", "most", "least", "record", "higher", "lower", "larger", "smaller", "bigger", "greater", "longer", "shorter", "cheaper", "faster", "slower", "older", "younger"]);
+const NOT_SUPERLATIVE = new Set(["modest", "honest", "earnest", "interest", "manifest", "latest", "guest", "rest", "test", "best", "west", "east"]);
+const CHANGE_WORDS = new Set([
+  "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "increased", "increase", "increases", "decreased", "decrease",
+  "grew", "grown", "dropped", "declined", "declines", "soared", "surged", "plunged", "jumped", "reduced", "reduces", "cut", "cuts", "raised", "raises", "doubled", "tripled", "halved", "slashed",
+]);
+const CAUSAL_WORDS = new Set(["caused", "causes", "cause", "because", "blamed", "triggered"]);
+const CAUSAL_PHRASES = /\b(due to|as a result|linked to|responsible for|led to|leads to|result(ed|s)? in|thanks to|driven by)\b/;
+const ATTRIBUTION_WORDS = new Set([
+  "said", "says", "say", "told", "tells", "reported", "reports", "announced", "confirmed", "stated", "estimate", "estimates", "estimated",
+  "found", "finds", "shows", "showed", "shown", "revealed", "published", "according", "data", "figures", "study", "survey", "records", "statistics", "census", "promised",
+]);
+const CONTESTED_WORDS = new Set([
+  "disputed", "disputes", "dispute", "alleged", "allegedly", "alleges", "claimed", "claims", "claim", "denied", "denies", "deny", "contested", "refuted",
+  "unverified", "unproven", "misleading", "false", "debunked", "rejected",
+]);
+const EVALUATIVE_WORDS = new Set([
+  "good", "bad", "great", "best", "worst", "better", "worse", "terrible", "awful", "horrible", "dreadful", "wonderful", "excellent", "brilliant", "fantastic",
+  "amazing", "outrageous", "ridiculous", "absurd", "silly", "stupid", "foolish", "reckless", "irresponsible", "unnecessary", "unacceptable", "unfair", "unjust",
+  "disastrous", "catastrophic", "appalling", "pathetic", "shameful", "disgraceful", "disgrace", "deplorable", "laudable", "admirable", "sensible", "wise", "naive",
+  "cynical", "incompetent", "lazy", "greedy", "misguided", "wrong", "nonsense", "insult", "scandal", "scandalous", "fiasco", "mess", "shiny", "scary", "unhelpful",
+  "overblown", "shocking", "sad", "tragic", "beautiful", "ugly", "pointless", "useless", "dishonest", "heroic", "courageous", "cowardly", "hypocritical", "toxic",
+]);
+const PRESCRIPTIVE_WORDS = new Set(["should", "must", "ought", "deserve", "deserves", "shouldn't", "mustn't"]);
+const PRESCRIPTIVE_PHRASES = /\b(need(s)? to|have to|has to|it is time|it's time|let's|let us)\b/;
+const FIRST_PERSON_WORDS = new Set(["i", "me", "my", "mine", "myself", "we", "our", "ours", "us"]);
+const HEDGE_PHRASES =
+  /\b(i think|i believe|i feel|in my (view|opinion)|frankly|clearly|surely|obviously|of course|simply|entirely|deeply|arguably|undoubtedly|needless to say)\b/;
+
+const isCapitalizedProperNoun = (token: TextToken | undefined) =>
+  token !== undefined && token.pos === "PROPN" && /^\p{Lu}/u.test(token.text) && token.text !== token.text.toUpperCase();
+
+// The tagger calls any capitalized first word a proper noun ("Drinking coffee…"), so a first word
+// counts only as the start of a longer name ("Hamid Karzai is…").
+const isProperNoun = (tokens: TextToken[], index: number, firstWordIndex: number) =>
+  isCapitalizedProperNoun(tokens[index]) && (index !== firstWordIndex || isCapitalizedProperNoun(tokens[index + 1]));
+
+/** Counts the features of one sentence: pure, from the tokens wink-nlp gave it. */
+export function extractFeatures(sentence: Pick<AnalyzedSentence, "exact" | "tokens">): SentenceFeatures {
+  const { tokens } = sentence;
+  const lower = sentence.exact.toLowerCase();
+  const features: SentenceFeatures = {
+    number: 0, quantity: 0, date: 0, named_entity: 0, comparison: 0, change: 0, causal: 0, attribution: 0, contested: 0,
+    evaluative: 0, prescriptive: 0, first_person: 0, hedge: 0,
+  };
+  const firstWordIndex = tokens.findIndex((token) => /\p{L}/u.test(token.text));
+  tokens.forEach((token, index) => {
+    const { normal } = token;
+    const isTemporal = token.entity !== null && TEMPORAL_ENTITIES.has(token.entity);
+    if (isTemporal) {
+      // Only dates with something specific in them: "14 March 2025", "since 2019", "next week"; not "night".
+      if (token.isEntityStart && DATE_WORDS.test(entityText(tokens, index))) features.date++;
+    } else if (token.pos === "NUM" || token.type === "number") {
+      features.number++;
+    }
+    if (token.entity === "PERCENT" || token.entity === "MONEY" || token.type === "currency" || QUANTITY_WORDS.has(normal)) features.quantity++;
+    // A mention is a run of proper nouns: "Sam Novak" is one name, not two.
+    if (isProperNoun(tokens, index, firstWordIndex) && !isProperNoun(tokens, index - 1, firstWordIndex)) features.named_entity++;
+    // Rankings ("second-largest") are comparisons too.
+    if (COMPARISON_WORDS.has(normal) || isSuperlative(token) || (token.entity === "ORDINAL" && token.isEntityStart)) features.comparison++;
+    if (CHANGE_WORDS.has(normal) && token.pos !== "NOUN") features.change++;
+    if (CAUSAL_WORDS.has(normal)) features.causal++;
+    if (ATTRIBUTION_WORDS.has(normal)) features.attribution++;
+    if (CONTESTED_WORDS.has(normal)) features.contested++;
+    if (EVALUATIVE_WORDS.has(normal)) features.evaluative++;
+    if (PRESCRIPTIVE_WORDS.has(normal)) features.prescriptive++;
+    if (FIRST_PERSON_WORDS.has(normal) && token.pos === "PRON") features.first_person++;
+  });
+  if (CAUSAL_PHRASES.test(lower)) features.causal++;
+  if (PRESCRIPTIVE_PHRASES.test(lower)) features.prescriptive++;
+  features.hedge += lower.match(new RegExp(HEDGE_PHRASES, "g"))?.length ?? 0;
+  return features;
+}
+
+export type CheckWorthiness = { score: number; suggestedLabel: SuggestedLabel; reasons: SuggestionReason[] };
+
+/**
+ * Check-worthiness in [0, 1]: checkable content (numbers, dates, names, attribution…) raises it,
+ * judgement (evaluative words, should/must, first person) lowers it. The label follows the
+ * stronger side; contested wording marks a checkable sentence as disputed.
+ */
+export function scoreFeatures(features: SentenceFeatures): CheckWorthiness {
+  const factual = weigh(features, FACTUAL_WEIGHTS);
+  const opinion = weigh(features, OPINION_WEIGHTS);
+  const raw = Math.max(0, factual - opinion);
+  const score = Math.round((1 - Math.exp(-1.6 * raw)) * 1000) / 1000;
+  const suggestedLabel: SuggestedLabel = opinion >= 0.3 && opinion >= factual * 0.6 ? "opinion" : features.contested > 0 ? "disputed" : "factual";
+  const reasons = (Object.keys(features) as SuggestionReason[])
+    .filter((reason) => features[reason] > 0)
+    .sort((a, b) => reasonWeight(features, b) - reasonWeight(features, a));
+  return { score, suggestedLabel, reasons };
+}
+
+function weigh(features: SentenceFeatures, weights: Partial<Record<SuggestionReason, number>>): number {
+  let total = 0;
+  for (const [reason, weight] of Object.entries(weights) as [SuggestionReason, number][]) total += weight * Math.min(MAX_COUNT, features[reason]);
+  return total;
+}
+
+function reasonWeight(features: SentenceFeatures, reason: SuggestionReason): number {
+  const weight = (FACTUAL_WEIGHTS as Partial<Record<SuggestionReason, number>>)[reason] ?? (OPINION_WEIGHTS as Partial<Record<SuggestionReason, number>>)[reason] ?? 0;
+  return weight * Math.min(MAX_COUNT, features[reason]);
+}
+
+function isSuperlative(token: TextToken): boolean {
+  if (token.pos !== "ADJ" && token.pos !== "ADV") return false;
+  return token.normal.length > 4 && token.normal.endsWith("est") && !NOT_SUPERLATIVE.has(token.normal.split("-").pop() ?? "");
+}
+
+function entityText(tokens: TextToken[], start: number): string {
+  let end = start + 1;
+  while (end < tokens.length && tokens[end]?.entity === tokens[start]?.entity && !tokens[end]?.isEntityStart) end++;
+  return tokens
+    .slice(start, end)
+    .map((token) => token.text)
+    .join(" ");
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { z } from "zod";
+import type { DbClient, DbTransaction } from "@/lib/db";
+import { suggestClaims } from "@/lib/suggestions/suggest-claims";
+import type { Suggestion } from "@/lib/suggestions/suggestion.schemas";
+
+/** The audit action that records a dismissed suggestion; see openSuggestions for why. */
+export const SUGGESTION_DISMISSED = "suggestion.dismissed";
+
+type SuggestedPassage = { id: string; workspaceId: string; text: string; textHash: string };
+
+// A passage's text never changes, so its suggestions are computed once per process and reused
+// while the reader accepts and dismisses them one by one. Keyed by text hash as well, in case.
+const CACHE_SIZE = 32;
+/** Longer texts are recomputed each time rather than held in memory. */
+const CACHE_MAX_TEXT_LENGTH = 1_000_000;
+const computed = new Map<string, Suggestion[]>();
+
+/** Every suggestion of the passage's text, open or not, best first. */
+export function passageSuggestions(passage: SuggestedPassage): Suggestion[] {
+  const key = `${passage.id}:${passage.textHash}`;
+  const cached = computed.get(key);
+  if (cached) {
+    computed.delete(key);
+    computed.set(key, cached);
+    return cached;
+  }
+  const suggestions = suggestClaims(passage.text);
+  if (passage.text.length > CACHE_MAX_TEXT_LENGTH) return suggestions;
+  computed.set(key, suggestions);
+  const oldest = computed.keys().next();
+  if (computed.size > CACHE_SIZE && !oldest.done) computed.delete(oldest.value);
+  return suggestions;
+}
+
+/**
+ * The suggestions still open: not overlapping a live claim, not dismissed, scoring at least `minScore`.
+ *
+ * Dismissals are the passage's `suggestion.dismissed` audit events rather than a table of their
+ * own: the audit log already records who dismissed what and when, suggestions are recomputed from
+ * the immutable text so offsets stay valid, and this needs no schema migration. Should dismissals
+ * ever need undoing or per-user scope, they deserve a real table.
+ */
+export async function openSuggestions(client: DbClient | DbTransaction, passage: SuggestedPassage, minScore: number): Promise<Suggestion[]> {
+  const [claims, dismissed] = await Promise.all([
+    client.claim.findMany({ where: { passageId: passage.id, deletedAt: null }, select: { start: true, end: true } }),
+    dismissedSpans(client, passage.id),
+  ]);
+  return passageSuggestions(passage).filter(
+    (suggestion) =>
+      suggestion.score >= minScore &&
+      !dismissed.has(spanKey(suggestion)) &&
+      !claims.some((claim) => claim.start < suggestion.end && suggestion.start < claim.end),
+  );
+}
+
+const DismissedSpanSchema = z.object({ start: z.int(), end: z.int() });
+
+export const spanKey = (span: { start: number; end: number }) => `${span.start}:${span.end}`;
+
+export async function dismissedSpans(client: DbClient | DbTransaction, passageId: string): Promise<Set<string>> {
+  const events = await client.auditEvent.findMany({
+    where: { entityType: "passage", entityId: passageId, action: SUGGESTION_DISMISSED },
+    select: { after: true },
+  });
+  const spans = new Set<string>();
+  for (const { after } of events) {
+    const span = DismissedSpanSchema.safeParse(after);
+    if (span.success) spans.add(spanKey(span.data));
+  }
+  return spans;
+}

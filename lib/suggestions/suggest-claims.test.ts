@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/openapi/openapi-document";
+import { suggestClaims } from "@/lib/suggestions/suggest-claims";
+
+const ARTICLE = [
+  "NEWS | SPORT | OPINION",
+  "Port strike halts shipping",
+  "About 1,400 dock workers at the Port of Kessel walked out on Friday. 👷 The union says pay fell 9 percent since 2021.",
+  "Advertisement",
+  "Frankly, this strike is a disgrace and must end.",
+  "Port strike halts shipping",
+].join("\n\n");
+
+describe("suggestClaims", () => {
+  it("suggests prose sentences best first with exact offsets, leaving out debris", () => {
+    const suggestions = suggestClaims(ARTICLE);
+    expect([...suggestions].sort((a, b) => a.start - b.start).map((s) => s.exact)).toEqual([
+      "About 1,400 dock workers at the Port of Kessel walked out on Friday.",
+      "The union says pay fell 9 percent since 2021.",
+      "Frankly, this strike is a disgrace and must end.",
+    ]);
+    for (const suggestion of suggestions) expect(ARTICLE.slice(suggestion.start, suggestion.end)).toBe(suggestion.exact);
+    const scores = suggestions.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(suggestions[suggestions.length - 1]).toMatchObject({ suggestedLabel: "opinion", score: 0 });
+  });
+
+  it("is deterministic, so dismissals can refer to offsets", () => {
+    expect(suggestClaims(ARTICLE)).toEqual(suggestClaims(ARTICLE));
+  });
+
+  it("returns nothing for empty or whitespace text", () => {
+    expect(suggestClaims("")).toEqual([]);
+    expect(suggestClaims(" \n\n ")).toEqual([]);
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it("describes the suggestion endpoints with the statuses they answer", () => {
+    const paths = openApiDocument().paths ?? {};
+    const statuses = (path: string, method: "get" | "post") => Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
+    expect(statuses("/api/v1/passages/{passageId}/suggestions", "get")).toEqual(["200", "400", "401", "404", "410"]);
+    expect(statuses("/api/v1/passages/{passageId}/suggestions/dismissals", "post")).toEqual(["200", "201", "400", "401", "403", "404", "410", "429"]);
+    expect(statuses("/api/v1/passages/{passageId}/suggestions/accept", "post")).toEqual(["201", "400", "401", "403", "404", "409", "410", "429"]);
+  });
+});

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+/** The label a suggestion proposes for the draft claim it becomes when accepted. */
+export const SUGGESTED_LABELS = ["factual", "opinion", "disputed"] as const;
+export type SuggestedLabel = (typeof SUGGESTED_LABELS)[number];
+
+/** Features that make a sentence check-worthy (the first nine) or a judgement (the last four). */
+export const SUGGESTION_REASONS = [
+  "number",
+  "quantity",
+  "date",
+  "named_entity",
+  "comparison",
+  "change",
+  "causal",
+  "attribution",
+  "contested",
+  "evaluative",
+  "prescriptive",
+  "first_person",
+  "hedge",
+] as const;
+export type SuggestionReason = (typeof SUGGESTION_REASONS)[number];
+
+/** Below this score a sentence holds nothing a fact-checker could look up (no number, date, name…). */
+export const DEFAULT_MIN_SCORE = 0.3;
+
+const ScoreSchema = z.number().min(0).max(1);
+
+export const SuggestionSchema = z
+  .object({
+    start: z.int().describe("UTF-16 offset of the sentence in the stored passage text"),
+    end: z.int(),
+    exact: z.string().describe("The sentence: text.slice(start, end)"),
+    score: ScoreSchema.describe("Check-worthiness in [0, 1]; higher first"),
+    suggestedLabel: z.enum(SUGGESTED_LABELS),
+    reasons: z.array(z.enum(SUGGESTION_REASONS)).describe("The features behind the score, strongest first"),
+  })
+  .meta({ id: "Suggestion" });
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+export const ListSuggestionsQuerySchema = z.object({
+  minScore: z.coerce
+    .number({ error: "minScore must be a number between 0 and 1" })
+    .min(0, "minScore must be between 0 and 1")
+    .max(1, "minScore must be between 0 and 1")
+    .default(DEFAULT_MIN_SCORE),
+});
+
+const SpanSchema = z.object({ start: z.int().min(0), end: z.int().min(1) }).strict();
+
+export const DismissSuggestionInputSchema = SpanSchema.meta({ id: "DismissSuggestionInput" });
+export type DismissSuggestionInput = z.infer<typeof DismissSuggestionInputSchema>;
+
+export const SuggestionDismissalSchema = z.object({ start: z.int(), end: z.int(), exact: z.string() }).meta({ id: "SuggestionDismissal" });
+
+export const AcceptSuggestionsInputSchema = z
+  .union(
+    [
+      z.object({ suggestions: z.array(SpanSchema).min(1, "Send at least one suggestion").max(500, "Accept at most 500 suggestions at once") }).strict(),
+      z.object({ minScore: ScoreSchema.describe("Accept every open suggestion scoring at least this") }).strict(),
+    ],
+    { error: "Send { suggestions: [{ start, end }] } to accept those, or { minScore } to accept every suggestion scoring at least that" },
+  )
+  .meta({ id: "AcceptSuggestionsInput" });
+export type AcceptSuggestionsInput = z.infer<typeof AcceptSuggestionsInputSchema>;

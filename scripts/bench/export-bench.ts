@@ -1,0 +1,210 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { childProcessEnv } from "@/lib/env";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/export.schemas";
+import { createPassageRecord, createWorkspaceRecord } from "@/lib/fixtures/factories";
+import type { BenchServer } from "./bench-server";
+import { ms } from "./bench-server";
+
+// `npm run bench -- export`: 100,000 verified claims (each with one evidence link) over 100
+// passages, exported in every format by the real use case in a child process (so its RSS is the
+// export's alone), beside PostgreSQL's own COPY of the same rows as CSV through psql.
+
+const CLAIM_COUNT = 100_000;
+const PASSAGE_COUNT = 100;
+const CHILD_FLAG = "--export-bench-child";
+
+type ChildResult = { format: ExportFormat; claimCount: number; bytes: number; elapsedMs: number; rssBaselineMb: number; rssPeakMb: number; heapPeakGrowthMb: number; liveHeapMaxMb: number | null };
+
+export async function benchExport(server: BenchServer): Promise<string[]> {
+  const workspace = await createWorkspaceRecord(server.db, { ownerId: server.user.id, name: "Export bench" });
+  const seedStarted = performance.now();
+  await seedClaims(server, workspace.id);
+  const seedMs = performance.now() - seedStarted;
+
+  const lines = [`seeded ${CLAIM_COUNT.toLocaleString("en")} verified claims with evidence over ${PASSAGE_COUNT} passages in ${ms(seedMs)} (INSERT … SELECT generate_series)`];
+  lines.push("format          claims/s     MB/s   size MB   time       RSS growth (peak − baseline); heap growth incl. garbage");
+  for (const format of EXPORT_FORMATS) {
+    const result = await runChild(server, workspace.id, format);
+    if (result.claimCount !== CLAIM_COUNT) throw new Error(`${format} exported ${result.claimCount} claims, expected ${CLAIM_COUNT}`);
+    const memory = `${(result.rssPeakMb - result.rssBaselineMb).toFixed(0)} MB (${result.rssBaselineMb.toFixed(0)} → ${result.rssPeakMb.toFixed(0)} MB); heap +${result.heapPeakGrowthMb.toFixed(0)} MB`;
+    lines.push(row(format, result.claimCount, result.bytes, result.elapsedMs, memory));
+  }
+  // Whether memory stays flat: the live heap after forced collections, for 10,000 and for 100,000 claims.
+  const since = new Date(Date.UTC(2026, 0, 1) + (CLAIM_COUNT - 10_000) * 1000).toISOString();
+  const probes = [await runChild(server, workspace.id, "jsonl", { since, isGcProbe: true }), await runChild(server, workspace.id, "jsonl", { isGcProbe: true })];
+  lines.push(`jsonl live heap after GC (every 10 batches): ${probes.map((probe) => `${probe.claimCount.toLocaleString("en")} claims → max ${probe.liveHeapMaxMb?.toFixed(1) ?? "?"} MB`).join("; ")}`);
+  const copy = await copyWithPsql(server.databaseUrl, workspace.id);
+  lines.push(row("COPY csv (psql)", CLAIM_COUNT, copy.bytes, copy.elapsedMs, "(in PostgreSQL and psql)"));
+
+  const httpStarted = performance.now();
+  const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=jsonl`);
+  if (!response.ok || !response.body) throw new Error(`HTTP export answered ${response.status}: ${await response.text()}`);
+  const httpBytes = await countBytes(response.body);
+  lines.push(row("jsonl over HTTP", Number(response.headers.get("x-claim-count")), httpBytes, performance.now() - httpStarted, "(production server)"));
+  return lines;
+}
+
+async function countBytes(stream: ReadableStream<Uint8Array>, onChunk?: (chunkCount: number) => void): Promise<number> {
+  const reader = stream.getReader();
+  let bytes = 0;
+  for (let chunkCount = 1; ; chunkCount++) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+    onChunk?.(chunkCount);
+  }
+}
+
+function row(name: string, claims: number, bytes: number, elapsedMs: number, memory: string): string {
+  const seconds = elapsedMs / 1000;
+  const megabytes = bytes / (1024 * 1024);
+  return `${name.padEnd(15)} ${Math.round(claims / seconds).toLocaleString("en").padStart(8)} ${(megabytes / seconds).toFixed(1).padStart(8)} ${megabytes.toFixed(1).padStart(9)}   ${ms(elapsedMs).padEnd(10)} ${memory}`;
+}
+
+export async function seedClaims(server: Pick<BenchServer, "db" | "databaseUrl" | "user">, workspaceId: string): Promise<void> {
+  const passageIds: string[] = [];
+  for (let i = 0; i < PASSAGE_COUNT; i++) {
+    const text = `Bench passage ${i}. The harbour handled ${i} million containers in 2025. Critics say the dredging cost ${900 + i} million euros. `.repeat(20);
+    const passage = await createPassageRecord(server.db, {
+      workspaceId,
+      createdById: server.user.id,
+      title: `Export bench passage ${i}`,
+      text,
+      sourceUrl: `https://news.example.org/bench/${i}`,
+      publisher: "Bench Times",
+      author: "Bench Author",
+    });
+    passageIds.push(passage.id);
+  }
+  const client = new pg.Client({ connectionString: server.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "Claim" ("id", "workspaceId", "passageId", "statement", "label", "state", "verdictNote", "exact", "prefix", "suffix", "start", "end", "createdById", "createdAt", "updatedAt")
+       SELECT 'bench-claim-' || g, $1, ($2::text[])[1 + g % ${PASSAGE_COUNT}],
+         'The harbour handled ' || g || ' containers, said the minister', (ARRAY['factual','opinion','disputed'])[1 + g % 3]::"ClaimLabel", 'verified',
+         CASE WHEN g % 2 = 0 THEN 'Checked against the port statistics, row ' || g END,
+         'The harbour handled', 'Bench passage 1. ', ' 1 million containers', 17, 36, $3,
+         timestamp '2026-01-01' + g * interval '1 second', timestamp '2026-01-01' + g * interval '1 second'
+       FROM generate_series(1, ${CLAIM_COUNT}) AS g`,
+      [workspaceId, passageIds, server.user.id],
+    );
+    const evidence = await client.query<{ id: string }>(
+      `INSERT INTO "Evidence" ("id", "workspaceId", "kind", "url", "title", "publisher", "createdById", "updatedAt")
+       VALUES ('bench-evidence-' || $1, $1, 'web', 'https://port.example.org/statistics-' || $1, 'Port statistics', 'Port authority', $2, now()) RETURNING "id"`,
+      [workspaceId, server.user.id],
+    );
+    await client.query(
+      `INSERT INTO "ClaimEvidence" ("id", "workspaceId", "claimId", "evidenceId", "stance", "createdById", "createdAt")
+       SELECT 'bench-link-' || g, $1, 'bench-claim-' || g, $2, (ARRAY['supports','refutes','context'])[1 + g % 3]::"EvidenceStance", $3, timestamp '2026-01-01'
+       FROM generate_series(1, ${CLAIM_COUNT}) AS g`,
+      [workspaceId, evidence.rows[0]?.id, server.user.id],
+    );
+    await client.query(`ANALYZE "Passage"; ANALYZE "Claim"; ANALYZE "ClaimEvidence"; ANALYZE "Evidence";`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs one export in a fresh Node process (this file with CHILD_FLAG) and reads its measurements. */
+export function runChild(
+  server: Pick<BenchServer, "databaseUrl" | "user">,
+  workspaceId: string,
+  format: ExportFormat,
+  options: { since?: string; isGcProbe?: boolean } = {},
+): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        ...(options.isGcProbe ? ["--expose-gc"] : []),
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "scripts/bench/export-bench.ts",
+        CHILD_FLAG,
+        format,
+        workspaceId,
+        server.user.id,
+        ...(options.since ? [options.since] : []),
+      ],
+      {
+        env: childProcessEnv({ DATABASE_URL: server.databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" }),
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`The ${format} export child exited with ${code}: ${output}`));
+      resolve(JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as ChildResult);
+    });
+  });
+}
+
+async function copyWithPsql(databaseUrl: string, workspaceId: string): Promise<{ bytes: number; elapsedMs: number }> {
+  const sql = `COPY (SELECT c."id", c."statement", c."label", c."state", c."verdictNote", c."exact", c."prefix", c."suffix", c."start", c."end",
+      p."id", p."title", p."sourceUrl", p."publisher", p."author", p."publishedAt",
+      (SELECT string_agg(l."stance" || ': ' || coalesce(e."title", e."url"), E'\\n' ORDER BY l."createdAt", l."id")
+         FROM "ClaimEvidence" l JOIN "Evidence" e ON e."id" = l."evidenceId" WHERE l."claimId" = c."id" AND l."deletedAt" IS NULL),
+      c."createdAt", c."updatedAt"
+    FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId"
+    WHERE c."workspaceId" = '${workspaceId.replace(/'/g, "''")}' AND c."deletedAt" IS NULL AND c."state" = 'verified' AND p."deletedAt" IS NULL
+    ORDER BY c."createdAt", c."id") TO STDOUT WITH (FORMAT csv, HEADER)`;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const psql = spawn("psql", [databaseUrl, "-X", "-q", "-c", sql], { stdio: ["ignore", "pipe", "inherit"] });
+    let bytes = 0;
+    psql.stdout.on("data", (chunk: Buffer) => (bytes += chunk.byteLength));
+    psql.on("error", (error) => reject(new Error(`psql is needed for the COPY comparison: ${error.message}`)));
+    psql.on("exit", (code) => (code === 0 ? resolve({ bytes, elapsedMs: performance.now() - started }) : reject(new Error(`psql exited with ${code}`))));
+  });
+}
+
+/** In the child: export once, sampling RSS every 20 ms, and print one JSON line of results. */
+async function runExportInThisProcess(format: ExportFormat, workspaceId: string, userId: string, since: string | undefined): Promise<void> {
+  const { exportClaims } = await import("@/lib/exports/server/export-claims");
+  const { db } = await import("@/lib/db");
+  await db.claim.count({ where: { workspaceId } }); // connect and warm up before the baseline
+  const actor = { userId, email: "bench@example.test", name: "Bench", via: "token" as const };
+  const { rss: rssBaseline, heapUsed: heapBaseline } = process.memoryUsage();
+  let rssPeak = rssBaseline;
+  let heapPeak = heapBaseline;
+  const sample = () => {
+    const usage = process.memoryUsage();
+    rssPeak = Math.max(rssPeak, usage.rss);
+    heapPeak = Math.max(heapPeak, usage.heapUsed);
+  };
+  const sampler = setInterval(sample, 20);
+  const started = performance.now();
+  const download = await exportClaims({ actor, workspaceId, query: { format, state: "verified", since }, appUrl: "https://bench.example" });
+  // With --expose-gc: collect every 10 chunks and keep the largest live heap, to tell retention from garbage.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let liveHeapMax: number | null = null;
+  const bytes = await countBytes(download.body, (chunkCount) => {
+    if (!gc || chunkCount % 10 !== 0) return;
+    gc();
+    liveHeapMax = Math.max(liveHeapMax ?? 0, process.memoryUsage().heapUsed);
+  });
+  const elapsedMs = performance.now() - started;
+  clearInterval(sampler);
+  sample();
+  const megabytes = (value: number) => value / (1024 * 1024);
+  const result: ChildResult = { format, claimCount: download.claimCount, bytes, elapsedMs, rssBaselineMb: megabytes(rssBaseline), rssPeakMb: megabytes(rssPeak), heapPeakGrowthMb: megabytes(heapPeak - heapBaseline),
+    liveHeapMaxMb: liveHeapMax === null ? null : megabytes(liveHeapMax),
+  };
+  console.log(JSON.stringify(result));
+  await db.$disconnect();
+}
+
+const childAt = process.argv.indexOf(CHILD_FLAG);
+if (childAt !== -1) {
+  const [format, workspaceId, userId, since] = process.argv.slice(childAt + 1);
+  runExportInThisProcess(format as ExportFormat, workspaceId ?? "", userId ?? "", since).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,172 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createWorkspaceRecord } from "@/lib/fixtures/factories";
+import { claimMatchesSql } from "@/lib/matching/matching-sql";
+import { MATCH_SIMILARITY_THRESHOLD } from "@/lib/matching/matching.schemas";
+import { workspaceSearchSql } from "@/lib/search/search-sql";
+import type { BenchServer } from "./bench-server";
+import { ms, summarize } from "./bench-server";
+
+const CLAIM_COUNT = 100_000;
+const PASSAGE_COUNT = 10_000;
+const SENTENCES_PER_PASSAGE = 14;
+const RUNS = 50;
+
+// Vocabulary for claim-like sentences in six shapes, so statements share words the way real ones do
+// without all sharing one template's trigrams.
+const WORDS = {
+  subject: ["the government", "the city council", "the health ministry", "the central bank", "the opposition", "the mayor", "the governor", "the prime minister", "the finance minister", "the school board", "the police", "the army", "the energy regulator", "the union", "the port authority", "the statistics office", "the transport agency", "the senate", "parliament", "the court"],
+  verb: ["cut", "raised", "doubled", "halved", "froze", "tripled", "slashed", "increased", "reduced", "boosted"],
+  verb2: ["rose", "fell", "climbed", "dropped", "jumped", "declined", "grew", "shrank", "soared", "collapsed"],
+  verb3: ["imports", "exports", "produces", "consumes", "wastes", "recycles", "burns", "sells"],
+  object: ["unemployment", "health spending", "the budget deficit", "crime", "inflation", "teacher salaries", "hospital waiting times", "housing prices", "rents", "carbon emissions", "renewable energy", "tariffs", "exports", "vaccination rates", "school funding", "public debt", "fuel prices", "pensions", "the minimum wage", "police funding", "child poverty", "road deaths", "air pollution", "tourism", "wheat harvests", "electricity prices", "broadband coverage", "defence spending", "tax revenue", "migration"],
+  person: ["The minister", "The mayor", "A senator", "The spokesperson", "The candidate", "The chief executive", "An economist", "The president", "The union leader", "The opposition leader"],
+  place: ["Lindqvist", "the capital", "the northern region", "Porto Alto", "the coastal provinces", "the eastern district", "Valmont", "the country", "the harbour city", "the southern valley"],
+  unit: ["percent", "points", "tonnes", "billion", "thousand", "megawatts", "hours", "days"],
+  period: ["year", "quarter", "month", "decade", "winter", "summer"],
+  adjective: ["new", "delayed", "controversial", "expanded", "cancelled", "publicly funded", "private", "modernised"],
+  currency: ["euros", "dollars", "pounds", "kroner"],
+  superlative: ["highest", "lowest", "fastest growing", "most expensive", "cheapest", "largest"],
+  region: ["Europe", "the region", "the world", "the country", "the north", "the union"],
+  source: ["official figures", "the annual report", "a leaked memo", "the latest survey", "the auditor", "independent analysts"],
+  adverb: ["sharply", "steadily", "slightly", "dramatically", "every year", "twice"],
+};
+
+const SEARCH_QUERIES = [
+  "unemployment",
+  "health spending",
+  '"hospital waiting times"',
+  "tariffs OR exports",
+  "housing -rents",
+  "minister said inflation",
+  "vaccination rates rose",
+  "renewable energy megawatts",
+  "teacher salaries",
+  "carbon emissions fell",
+  "Lindqvist harbour",
+  "budget deficit doubled",
+  "most expensive",
+  "child poverty",
+  "electricity prices soared",
+  "leaked memo",
+  "police funding cut",
+  "broadband coverage",
+  "wheat harvests",
+  "defence spending",
+];
+
+/** Seeds 100,000 claims over 10,000 passages with SQL, then times claim matching and search over HTTP and EXPLAINs both. */
+export async function benchSearch(server: BenchServer): Promise<string[]> {
+  const lines: string[] = [];
+  const workspace = await createWorkspaceRecord(server.db, { ownerId: server.user.id, name: "Search bench" });
+  const seedStarted = performance.now();
+  await seed(server, workspace.id);
+  lines.push(`seeded ${CLAIM_COUNT.toLocaleString("en")} claims over ${PASSAGE_COUNT.toLocaleString("en")} passages (generated tsvector and trigram columns, GIN indexes kept up to date) in ${(performance.now() - seedStarted) / 1000 | 0} s`);
+
+  const claims = await server.db.$queryRaw<{ id: string; statement: string; normalized: string }[]>`
+    SELECT id, statement, "statementNormalized" AS normalized FROM "Claim" WHERE "workspaceId" = ${workspace.id} ORDER BY md5(id) LIMIT ${RUNS}`;
+  const get = async (path: string) => {
+    const started = performance.now();
+    const response = await server.api(path);
+    const elapsed = performance.now() - started;
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    return { elapsed, body: (await response.json()) as { items: unknown[] } };
+  };
+
+  for (const claim of claims.slice(0, 3)) await get(`/api/v1/claims/${claim.id}/matches`); // warm-up
+  const matchTimes: number[] = [];
+  const matchCounts: number[] = [];
+  for (const claim of claims) {
+    const { elapsed, body } = await get(`/api/v1/claims/${claim.id}/matches`);
+    matchTimes.push(elapsed);
+    matchCounts.push(body.items.length);
+  }
+  const matching = summarize(matchTimes);
+  lines.push(
+    `match one claim against ${CLAIM_COUNT.toLocaleString("en")} (GET /claims/{id}/matches over HTTP, ${RUNS} different claims, ${summarize(matchCounts).median} matches each at the median)`,
+    `  median ${ms(matching.median)}, p95 ${ms(matching.p95)}, max ${ms(matching.max)}  (target < 50 ms)`,
+  );
+
+  for (const q of SEARCH_QUERIES.slice(0, 3)) await get(searchPath(workspace.id, q));
+  const searchTimes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const q = SEARCH_QUERIES[run % SEARCH_QUERIES.length] ?? "unemployment";
+    searchTimes.push((await get(searchPath(workspace.id, q))).elapsed);
+  }
+  const search = summarize(searchTimes);
+  lines.push(
+    `search the workspace (GET /workspaces/{id}/search over HTTP, ${RUNS} runs over ${SEARCH_QUERIES.length} queries: words, phrases, OR, -exclusions; all four kinds, 20 results with snippets)`,
+    `  median ${ms(search.median)}, p95 ${ms(search.p95)}, max ${ms(search.max)}  (target < 100 ms)`,
+  );
+
+  const duplicateTimes: number[] = [];
+  for (let run = 0; run < 3; run++) duplicateTimes.push((await get(`/api/v1/workspaces/${workspace.id}/duplicates`)).elapsed);
+  lines.push(`duplicates view at this size (GET /workspaces/{id}/duplicates: identical statements everywhere, near-identical among the 50 newest claims' neighbours; 3 runs): median ${ms(summarize(duplicateTimes).median)}`);
+
+  const [probe] = claims;
+  if (probe) {
+    const sql = claimMatchesSql({ workspaceId: workspace.id, claimId: probe.id, normalized: probe.normalized, statement: probe.statement, threshold: MATCH_SIMILARITY_THRESHOLD, limit: 10 });
+    const matchPlan = await server.db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);
+    lines.push(`EXPLAIN ANALYZE of the matching query for “${probe.statement}”:`, ...planHighlights(matchPlan));
+  }
+  const searchPlan = await server.db.$queryRaw<{ "QUERY PLAN": string }[]>(
+    Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${workspaceSearchSql(workspace.id, { q: "health spending", limit: 20 })}`,
+  );
+  lines.push("EXPLAIN ANALYZE of the search query for “health spending”:", ...planHighlights(searchPlan));
+  // A common phrase matches most passages, where the planner rightly reads the table; a title is selective.
+  const [passage] = await server.db.$queryRaw<{ title: string }[]>`SELECT title FROM "Passage" WHERE "workspaceId" = ${workspace.id} ORDER BY id LIMIT 1`;
+  if (passage) {
+    const titlePlan = await server.db.$queryRaw<{ "QUERY PLAN": string }[]>(
+      Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${workspaceSearchSql(workspace.id, { q: passage.title, limit: 20 })}`,
+    );
+    lines.push(`EXPLAIN ANALYZE of the search query for the passage title “${passage.title}”:`, ...planHighlights(titlePlan));
+  }
+  return lines;
+}
+
+const searchPath = (workspaceId: string, q: string) => `/api/v1/workspaces/${workspaceId}/search?${new URLSearchParams({ q }).toString()}`;
+
+/** The plan lines that show which indexes answered, and the timings. */
+function planHighlights(plan: { "QUERY PLAN": string }[]): string[] {
+  return plan
+    .map((row) => row["QUERY PLAN"])
+    .filter((line) => /Index Scan|Seq Scan|Execution Time/.test(line))
+    .map((line) => `  ${line.trim()}`);
+}
+
+async function seed(server: BenchServer, workspaceId: string): Promise<void> {
+  const words = JSON.stringify(WORDS);
+  // Throwaway helpers in the bench's own database: one random word of a kind, one claim-like sentence.
+  await server.db.$executeRaw`
+    CREATE OR REPLACE FUNCTION bench_pick(words jsonb, kind text) RETURNS text LANGUAGE sql VOLATILE AS $$
+      SELECT words -> kind ->> floor(random() * jsonb_array_length(words -> kind))::int
+    $$`;
+  await server.db.$executeRaw`
+    CREATE OR REPLACE FUNCTION bench_sentence(w jsonb) RETURNS text LANGUAGE sql VOLATILE AS $$
+      SELECT CASE floor(random() * 6)::int
+        WHEN 0 THEN initcap(bench_pick(w, 'subject')) || ' ' || bench_pick(w, 'verb') || ' ' || bench_pick(w, 'object') || ' by ' || (1 + floor(random() * 60))::int || ' percent in ' || (2010 + floor(random() * 16))::int || '.'
+        WHEN 1 THEN 'According to ' || bench_pick(w, 'source') || ', ' || bench_pick(w, 'object') || ' ' || bench_pick(w, 'verb2') || ' to ' || (1 + floor(random() * 900))::int || ' ' || bench_pick(w, 'unit') || ' last ' || bench_pick(w, 'period') || '.'
+        WHEN 2 THEN bench_pick(w, 'person') || ' said ' || bench_pick(w, 'object') || ' ' || bench_pick(w, 'verb2') || ' ' || bench_pick(w, 'adverb') || ' since ' || (1990 + floor(random() * 35))::int || '.'
+        WHEN 3 THEN 'The ' || bench_pick(w, 'adjective') || ' ' || bench_pick(w, 'object') || ' programme in ' || bench_pick(w, 'place') || ' cost ' || (2 + floor(random() * 950))::int || ' million ' || bench_pick(w, 'currency') || '.'
+        WHEN 4 THEN initcap(bench_pick(w, 'place')) || ' has the ' || bench_pick(w, 'superlative') || ' ' || bench_pick(w, 'object') || ' in ' || bench_pick(w, 'region') || '.'
+        ELSE bench_pick(w, 'person') || ' claimed that ' || bench_pick(w, 'place') || ' ' || bench_pick(w, 'verb3') || ' ' || (1 + floor(random() * 500))::int || ' ' || bench_pick(w, 'unit') || ' of ' || bench_pick(w, 'object') || '.'
+      END
+    $$`;
+  await server.db.$executeRaw`
+    INSERT INTO "Passage" (id, "workspaceId", title, text, "textHash", "textLength", "createdById", "updatedAt")
+    SELECT 'bench-p-' || g, ${workspaceId}, initcap(bench_pick(${words}::jsonb, 'object')) || ': ' || bench_pick(${words}::jsonb, 'source') || ' ' || g,
+      body.text, md5(body.text), length(body.text), ${server.user.id}, now()
+    FROM generate_series(1, ${PASSAGE_COUNT}::int) AS g
+    CROSS JOIN LATERAL (
+      SELECT string_agg(bench_sentence(${words}::jsonb), ' ') AS text FROM generate_series(1, ${SENTENCES_PER_PASSAGE}::int + g % 3) AS s
+    ) AS body`;
+  for (let offset = 0; offset < CLAIM_COUNT; offset += 20_000) {
+    await server.db.$executeRaw`
+      INSERT INTO "Claim" (id, "workspaceId", "passageId", statement, label, state, exact, prefix, suffix, start, "end", "createdById", "createdAt", "updatedAt")
+      SELECT 'bench-c-' || g, ${workspaceId}, 'bench-p-' || (1 + g % ${PASSAGE_COUNT}::int), sentence.text,
+        CASE WHEN g % 4 = 0 THEN 'factual'::"ClaimLabel" END, CASE WHEN g % 4 = 0 THEN 'verified'::"ReviewState" ELSE 'draft'::"ReviewState" END,
+        sentence.text, '', '', 0, length(sentence.text), ${server.user.id}, now() - make_interval(secs => ${CLAIM_COUNT}::int - g), now()
+      FROM generate_series(${offset + 1}::int, ${Math.min(offset + 20_000, CLAIM_COUNT)}::int) AS g
+      CROSS JOIN LATERAL (SELECT bench_sentence(${words}::jsonb) AS text WHERE g > 0) AS sentence`;
+  }
+  await server.db.$executeRaw`ANALYZE "Passage", "Claim"`;
+}
