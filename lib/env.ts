@@ -62,6 +62,8 @@ const LauncherEnvSchema = z.object({
   TEST_DATABASE_URL: optionalText,
   CI: optionalText,
   CHROMIUM_PATH: optionalText,
+  /** Extra Node flags for the export benchmark's child processes, e.g. a heap cap. */
+  EXPORT_CHILD_FLAGS: optionalText,
 });
 
 export type LauncherEnv = z.infer<typeof LauncherEnvSchema>;

@@ -8,6 +8,9 @@ export const REVIEW_SHORTCUTS: [string, string][] = [
   ["e", "Add evidence to the open claim"],
   ["s", "Move the open claim to its next review state"],
   ["Shift + arrows, Enter", "Select text in the passage and mark it as a claim"],
+  ["Enter / x, ↑ / ↓", "On a focused suggestion: accept it as a draft claim / dismiss it, move between suggestions"],
+  ["/", "Search the workspace (on workspace pages); filter the table (on the claims table)"],
+  ["Ctrl + Enter", "Post the comment being written"],
   ["Escape", "Close the open claim"],
   ["?", "Show these shortcuts"],
 ];

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { childProcessEnv } from "@/lib/env";
+import { childProcessEnv, launcherEnv } from "@/lib/env";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/export.schemas";
 import { createPassageRecord, createWorkspaceRecord } from "@/lib/fixtures/factories";
 import type { BenchServer } from "./bench-server";
@@ -120,6 +120,7 @@ export function runChild(
       process.execPath,
       [
         ...(options.isGcProbe ? ["--expose-gc"] : []),
+        ...(launcherEnv().EXPORT_CHILD_FLAGS?.split(" ") ?? []),
         "--conditions=react-server",
         "--import",
         "tsx",
