@@ -18,6 +18,8 @@ export type BenchServer = {
   user: { id: string; email: string; name: string; password: string };
   workspaceId: string;
   token: string;
+  /** The web server's process id, to sample its memory. */
+  serverPid: number | undefined;
   api: (path: string, init?: RequestInit) => Promise<Response>;
   stop: () => Promise<void>;
 };
@@ -51,6 +53,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     user,
     workspaceId: workspace.id,
     token: secret,
+    serverPid: server.pid,
     api: (apiPath, init = {}) =>
       fetch(`${baseUrl}${apiPath}`, {
         ...init,

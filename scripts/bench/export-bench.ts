@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
 import pg from "pg";
 import { childProcessEnv, launcherEnv } from "@/lib/env";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/export.schemas";
@@ -38,12 +39,40 @@ export async function benchExport(server: BenchServer): Promise<string[]> {
   const copy = await copyWithPsql(server.databaseUrl, workspace.id);
   lines.push(row("COPY csv (psql)", CLAIM_COUNT, copy.bytes, copy.elapsedMs, "(in PostgreSQL and psql)"));
 
+  // The production server as `npm start` runs it, first export since it started: its process tree's RSS.
+  const serverRssBaseline = await processTreeRss(server.serverPid);
+  let serverRssPeak = serverRssBaseline;
+  const serverSampler = setInterval(() => void processTreeRss(server.serverPid).then((rss) => (serverRssPeak = Math.max(serverRssPeak, rss))), 20);
   const httpStarted = performance.now();
   const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=jsonl`);
   if (!response.ok || !response.body) throw new Error(`HTTP export answered ${response.status}: ${await response.text()}`);
   const httpBytes = await countBytes(response.body);
-  lines.push(row("jsonl over HTTP", Number(response.headers.get("x-claim-count")), httpBytes, performance.now() - httpStarted, "(production server)"));
+  clearInterval(serverSampler);
+  const serverMemory = `server RSS +${(serverRssPeak - serverRssBaseline).toFixed(0)} MB (${serverRssBaseline.toFixed(0)} → ${serverRssPeak.toFixed(0)} MB)`;
+  lines.push(row("jsonl over HTTP", Number(response.headers.get("x-claim-count")), httpBytes, performance.now() - httpStarted, serverMemory));
   return lines;
+}
+
+/** Resident memory of a process and its descendants, in MB, from /proc (Linux). */
+async function processTreeRss(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return 0;
+  let kilobytes = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === undefined) break;
+    try {
+      const status = await readFile(`/proc/${current}/status`, "utf8");
+      kilobytes += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      for (const task of await readdir(`/proc/${current}/task`)) {
+        const children = await readFile(`/proc/${current}/task/${task}/children`, "utf8");
+        pending.push(...children.split(" ").filter(Boolean).map(Number));
+      }
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return kilobytes / 1024;
 }
 
 async function countBytes(stream: ReadableStream<Uint8Array>, onChunk?: (chunkCount: number) => void): Promise<number> {
