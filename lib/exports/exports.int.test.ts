@@ -7,7 +7,7 @@ import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/clai
 import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
 import type { Claim } from "@/lib/claims/claim.schemas";
 import { downloadExport, localDocumentLoader } from "@/lib/exports/exports.int-helpers";
-import { exportClaimsWhere, readExportBatches } from "@/lib/exports/server/read-export-claims";
+import { readExportBatches } from "@/lib/exports/server/read-export-claims";
 import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { callRoute } from "@/scripts/test/route-client";
 import { createDesk, db } from "@/scripts/test/desk";
@@ -248,7 +248,7 @@ describe("GET /workspaces/{id}/export", () => {
   it("reads in keyset batches, sending each passage once however the claims interleave", async () => {
     const desk = await exportDesk();
     const batches = [];
-    for await (const batch of readExportBatches({ where: await exportClaimsWhere(desk.workspaceId, { state: "all" }), includePassageText: true, batchSize: 1 })) batches.push(batch);
+    for await (const batch of readExportBatches({ workspaceId: desk.workspaceId, filters: { state: "all" }, includePassageText: true, batchSize: 1 })) batches.push(batch);
     expect(batches.map((batch) => batch.claims.length)).toEqual([1, 1, 1, 1]);
     const claimIds = batches.flatMap((batch) => batch.claims.map((claim) => claim.id));
     expect(new Set(claimIds).size).toBe(4);

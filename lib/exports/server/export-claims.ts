@@ -50,7 +50,7 @@ export async function exportClaims({
   async function* chunks(): AsyncGenerator<string> {
     yield formatter.begin(context);
     let isFirst = true;
-    for await (const batch of readExportBatches({ where, includePassageText: formatter.includesPassageText })) {
+    for await (const batch of readExportBatches({ workspaceId, filters, includePassageText: formatter.includesPassageText })) {
       yield formatter.batch(batch, context, { isFirst });
       isFirst = false;
     }

@@ -1,8 +1,9 @@
 import "server-only";
-import { evidenceLinkSelect } from "@/lib/claims/server/claim-view";
+import pg from "pg";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import type { ExportQuery } from "@/lib/exports/export.schemas";
-import type { ExportBatch, ExportClaim, ExportPassageWithText, ExportPerson } from "@/lib/exports/export-record";
+import type { ExportBatch, ExportClaim, ExportPassage, ExportPassageWithText } from "@/lib/exports/export-record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const EXPORT_BATCH_SIZE = 500;
@@ -20,30 +21,6 @@ const passageMetadataSelect = {
   textLength: true,
 } as const;
 
-const exportClaimSelect = {
-  id: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
-  statement: true,
-  label: true,
-  state: true,
-  verdictNote: true,
-  createdAt: true,
-  updatedAt: true,
-  createdBy: { select: { id: true, name: true } },
-  assignee: { select: { id: true, name: true } },
-  passage: { select: passageMetadataSelect },
-  evidence: {
-    where: { deletedAt: null },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }] as Prisma.ClaimEvidenceOrderByWithRelationInput[],
-    select: evidenceLinkSelect,
-  },
-} as const;
-
-type ExportClaimRow = Prisma.ClaimGetPayload<{ select: typeof exportClaimSelect }>;
 
 /**
  * The claims an export covers: live claims of live passages, with the allowlisted filters. Deleted
@@ -64,71 +41,103 @@ export async function exportClaimsWhere(workspaceId: string, query: Omit<ExportQ
   };
 }
 
+type ExportFilters = Omit<ExportQuery, "format">;
+
+// Timestamps leave PostgreSQL as the same ISO 8601 text Prisma's Date.toISOString() gives, so the
+// driver never reads them in the machine's local time zone.
+const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The export's rows as one statement: claim, passage metadata, people, and evidence as JSON. */
+function exportClaimsSql(workspaceId: string, filters: ExportFilters): { text: string; values: unknown[] } {
+  const values: unknown[] = [workspaceId];
+  const conditions = [`c."workspaceId" = $1`, `c."deletedAt" IS NULL`, `p."deletedAt" IS NULL`];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    values.push(value);
+    conditions.push(condition(`$${values.length}`));
+  };
+  if (filters.state !== "all") add((at) => `c.state = ${at}::"ReviewState"`, filters.state);
+  if (filters.label === "none") conditions.push("c.label IS NULL");
+  else if (filters.label) add((at) => `c.label = ${at}::"ClaimLabel"`, filters.label);
+  if (filters.passageId) add((at) => `c."passageId" = ${at}`, filters.passageId);
+  if (filters.assigneeId) add((at) => `c."assigneeId" = ${at}`, filters.assigneeId);
+  if (filters.since) add((at) => `c."updatedAt" >= ${at}::timestamptz AT TIME ZONE 'UTC'`, filters.since);
+  const text = `
+    SELECT c.id, c.exact, c.prefix, c.suffix, c.start, c."end", c.statement, c.label::text AS label, c.state::text AS state,
+      c."verdictNote", ${isoText('c."createdAt"')} AS "createdAt", ${isoText('c."updatedAt"')} AS "updatedAt",
+      json_build_object('id', p.id, 'title', p.title, 'sourceUrl', p."sourceUrl", 'publisher', p.publisher, 'author', p.author,
+        'publishedAt', ${isoText('p."publishedAt"')}, 'language', p.language) AS passage,
+      p."textLength" AS "passageTextLength",
+      json_build_object('id', creator.id, 'name', creator.name) AS "createdBy",
+      CASE WHEN assignee.id IS NULL THEN NULL ELSE json_build_object('id', assignee.id, 'name', assignee.name) END AS assignee,
+      (SELECT json_agg(json_build_object('stance', l.stance, 'note', l.note, 'kind', e.kind, 'url', e.url, 'title', e.title,
+          'publisher', e.publisher, 'quote', e.quote, 'accessedAt', ${isoText('e."accessedAt"')}, 'passageId', e."passageId",
+          'start', e.start, 'end', e."end") ORDER BY l."createdAt", l.id)
+        FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId"
+        WHERE l."claimId" = c.id AND l."deletedAt" IS NULL) AS evidence,
+      (SELECT json_build_object('id', u.id, 'name', u.name, 'at', ${isoText('ev."createdAt"')})
+        FROM "AuditEvent" ev JOIN "User" u ON u.id = ev."actorId"
+        WHERE c.state = 'verified' AND ev."claimId" = c.id AND ev.action = 'claim.state_changed' AND ev.field = 'state'
+          AND ev.after = '"verified"'::jsonb
+        ORDER BY ev."createdAt" DESC, ev.id DESC LIMIT 1) AS "verifiedBy"
+    FROM "Claim" c
+    JOIN "Passage" p ON p.id = c."passageId"
+    JOIN "User" creator ON creator.id = c."createdById"
+    LEFT JOIN "User" assignee ON assignee.id = c."assigneeId"
+    WHERE ${conditions.join(" AND ")}
+    ORDER BY c."createdAt", c.id`;
+  return { text, values };
+}
+
+type ExportClaimRow = Omit<ExportClaim, "evidence" | "verifiedBy"> & {
+  passageTextLength: number;
+  evidence: ExportClaim["evidence"] | null;
+  verifiedBy: ExportClaim["verifiedBy"];
+};
+
 /**
- * Reads the claims of an export in keyset batches ordered by (createdAt, id), so memory stays the
- * size of one batch whatever the number of claims, and the same data always comes in the same order.
+ * Reads the claims of an export through a server-side cursor on its own connection, in one
+ * read-only snapshot, ordered by (createdAt, id): the count matches the rows, the same data gives
+ * the same bytes, and memory holds one batch at a time. Flat rows with JSON for the nested parts
+ * cost the Node process far less garbage than Prisma objects did (measured: docs/benchmarks.md).
  * With `includePassageText`, each batch also carries the passages (claims' and span evidence's)
  * not yet sent; only their ids are remembered between batches.
  */
 export async function* readExportBatches(input: {
-  where: Prisma.ClaimWhereInput;
+  workspaceId: string;
+  filters: ExportFilters;
   includePassageText: boolean;
   batchSize?: number;
 }): AsyncGenerator<ExportBatch> {
   const batchSize = input.batchSize ?? EXPORT_BATCH_SIZE;
   const sentPassageIds = new Set<string>();
-  let after: { createdAt: Date; id: string } | null = null;
-  for (;;) {
-    const rows: ExportClaimRow[] = await db.claim.findMany({
-      where: after
-        ? {
-            AND: [
-              input.where,
-              // The plain bound gives PostgreSQL an index range; the OR alone rescans from the start.
-              { createdAt: { gte: after.createdAt } },
-              { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] },
-            ],
-          }
-        : input.where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: batchSize,
-      // Separate IN queries per relation: measured far faster here than LATERAL joins over a batch.
-      relationLoadStrategy: "query",
-      select: exportClaimSelect,
-    });
-    if (rows.length === 0) return;
-    const verifiers = await lastVerifiers(rows.filter((row) => row.state === "verified").map((row) => row.id));
-    const claims = rows.map((row) => toExportClaim(row, verifiers.get(row.id) ?? null));
-    const newPassages = input.includePassageText ? await passagesToSend(rows, sentPassageIds) : [];
-    yield { claims, newPassages };
-    if (rows.length < batchSize) return;
-    const last = rows[rows.length - 1];
-    if (!last) return;
-    after = { createdAt: last.createdAt, id: last.id };
+  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // Timestamps are stored as UTC without a zone; `since` must be read in UTC too.
+    await client.query("SET LOCAL TimeZone = 'UTC'");
+    const { text, values } = exportClaimsSql(input.workspaceId, input.filters);
+    await client.query(`DECLARE export_claims NO SCROLL CURSOR FOR ${text}`, values);
+    for (;;) {
+      const { rows } = await client.query<ExportClaimRow>(`FETCH ${batchSize} FROM export_claims`);
+      if (rows.length === 0) break;
+      const claims = rows.map(toExportClaim);
+      const newPassages = input.includePassageText ? await passagesToSend(rows, sentPassageIds) : [];
+      yield { claims, newPassages };
+      if (rows.length < batchSize) break;
+    }
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
   }
-}
-
-/** Who last moved each claim to verified, from the audit log. */
-async function lastVerifiers(claimIds: string[]): Promise<Map<string, ExportPerson & { at: string }>> {
-  const verifiers = new Map<string, ExportPerson & { at: string }>();
-  if (claimIds.length === 0) return verifiers;
-  const events = await db.auditEvent.findMany({
-    where: { claimId: { in: claimIds }, action: "claim.state_changed", field: "state", after: { equals: "verified" } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { claimId: true, createdAt: true, actor: { select: { id: true, name: true } } },
-  });
-  for (const event of events) {
-    if (event.claimId && event.actor) verifiers.set(event.claimId, { ...event.actor, at: event.createdAt.toISOString() });
-  }
-  return verifiers;
 }
 
 async function passagesToSend(rows: ExportClaimRow[], sentPassageIds: Set<string>): Promise<ExportPassageWithText[]> {
   const lengths = new Map<string, number>();
   for (const row of rows) {
-    if (!sentPassageIds.has(row.passage.id)) lengths.set(row.passage.id, row.passage.textLength);
-    for (const link of row.evidence) {
-      const passageId = link.evidence.passageId;
+    if (!sentPassageIds.has(row.passage.id)) lengths.set(row.passage.id, row.passageTextLength);
+    for (const link of row.evidence ?? []) {
+      const passageId = link.passageId;
       if (passageId && !sentPassageIds.has(passageId) && !lengths.has(passageId)) lengths.set(passageId, 0);
     }
   }
@@ -166,7 +175,15 @@ function groupByBudget(entries: [string, number][]): string[][] {
   return groups;
 }
 
-function toExportPassage(passage: Omit<ExportClaimRow["passage"], "textLength"> & { textLength?: number }) {
+function toExportPassage(passage: {
+  id: string;
+  title: string;
+  sourceUrl: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+}): ExportPassage {
   return {
     id: passage.id,
     title: passage.title,
@@ -178,10 +195,10 @@ function toExportPassage(passage: Omit<ExportClaimRow["passage"], "textLength"> 
   };
 }
 
-function toExportClaim(row: ExportClaimRow, verifiedBy: (ExportPerson & { at: string }) | null): ExportClaim {
+function toExportClaim(row: ExportClaimRow): ExportClaim {
   return {
     id: row.id,
-    passage: toExportPassage(row.passage),
+    passage: row.passage,
     exact: row.exact,
     prefix: row.prefix,
     suffix: row.suffix,
@@ -191,23 +208,11 @@ function toExportClaim(row: ExportClaimRow, verifiedBy: (ExportPerson & { at: st
     label: row.label,
     state: row.state,
     verdictNote: row.verdictNote,
-    evidence: row.evidence.map((link) => ({
-      stance: link.stance,
-      note: link.note,
-      kind: link.evidence.kind,
-      url: link.evidence.url,
-      title: link.evidence.title,
-      publisher: link.evidence.publisher,
-      quote: link.evidence.quote,
-      accessedAt: link.evidence.accessedAt?.toISOString() ?? null,
-      passageId: link.evidence.passageId,
-      start: link.evidence.start,
-      end: link.evidence.end,
-    })),
+    evidence: row.evidence ?? [],
     createdBy: row.createdBy,
     assignee: row.assignee,
-    verifiedBy,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    verifiedBy: row.verifiedBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
