@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
 import { ROLES } from "@/lib/auth/permissions";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { INVITATION_VALID_DAYS, type CreateInvitationInput, type NewInvitation } from "@/lib/invitations/invitation.schemas";
@@ -98,55 +99,15 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
 }
 
 function InvitationLinkPanel({ invitation, onDone }: { invitation: NewInvitation; onDone: () => void }) {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copyMessage, setCopyMessage] = useState("");
-  useEffect(() => inputRef.current?.focus(), [invitation.id]);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(invitation.url);
-      setCopyMessage("Copied to the clipboard.");
-    } catch {
-      inputRef.current?.select();
-      setCopyMessage("Could not copy automatically: the link is selected, copy it with your keyboard.");
-    }
-  }
-
   return (
-    <section className="card stack token-secret" aria-labelledby="invitation-link-heading">
-      <h2 id="invitation-link-heading">Invitation link for {invitation.email}</h2>
-      <p id="invitation-link-warning" className="alert alert-warning">
-        Send this link to {invitation.email}. It makes whoever opens it first a {invitation.role} of this workspace, works
-        once, and expires in {INVITATION_VALID_DAYS} days. ClaimDesk will not show it again; if it is lost, invite the same
-        address again.
-      </p>
-      <div>
-        <label htmlFor="invitation-link">Invitation link</label>
-        <div className="row">
-          <input
-            ref={inputRef}
-            id="invitation-link"
-            className="grow"
-            readOnly
-            value={invitation.url}
-            spellCheck={false}
-            autoComplete="off"
-            onFocus={(event) => event.currentTarget.select()}
-            aria-describedby="invitation-link-warning"
-          />
-          <button type="button" onClick={() => void copy()}>
-            Copy
-          </button>
-        </div>
-        <p className="hint" role="status">
-          {copyMessage}
-        </p>
-      </div>
-      <div>
-        <button type="button" className="button-secondary" onClick={onDone}>
-          Done
-        </button>
-      </div>
-    </section>
+    <OneTimeSecretPanel
+      heading={`Invitation link for ${invitation.email}`}
+      warning={`Send this link to ${invitation.email}. It makes whoever opens it first a ${invitation.role} of this workspace, works once, and expires in ${INVITATION_VALID_DAYS} days. ClaimDesk will not show it again; if it is lost, invite the same address again.`}
+      label="Invitation link"
+      secret={invitation.url}
+      noun="link"
+      doneLabel="Done"
+      onDone={onDone}
+    />
   );
 }

@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import type { ApiToken, CreateApiTokenInput, NewApiToken } from "@/lib/tokens/token.schemas";
 
@@ -169,57 +170,16 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
 }
 
 function NewTokenPanel({ token, onDone }: { token: NewApiToken; onDone: () => void }) {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copyMessage, setCopyMessage] = useState("");
-
-  // Take the keyboard and screen reader straight to the secret.
-  useEffect(() => inputRef.current?.focus(), [token.id]);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopyMessage("Copied to the clipboard.");
-    } catch {
-      inputRef.current?.select();
-      setCopyMessage("Could not copy automatically: the token is selected, copy it with your keyboard.");
-    }
-  }
-
   return (
-    <section className="card stack token-secret" aria-labelledby="new-token-heading">
-      <h2 id="new-token-heading">Your new token “{token.name}”</h2>
-      <p id="new-token-warning" className="alert alert-warning">
-        Copy this token now. ClaimDesk stores only a fingerprint of it and will not show it again; if you lose it, revoke
-        it and create a new one. Keep it as secret as a password.
-      </p>
-      <div>
-        <label htmlFor="new-token-secret">Token</label>
-        <div className="row">
-          <input
-            ref={inputRef}
-            id="new-token-secret"
-            className="grow"
-            readOnly
-            value={token.token}
-            spellCheck={false}
-            autoComplete="off"
-            onFocus={(event) => event.currentTarget.select()}
-            aria-describedby="new-token-warning"
-          />
-          <button type="button" onClick={() => void copy()}>
-            Copy
-          </button>
-        </div>
-        <p className="hint" role="status">
-          {copyMessage}
-        </p>
-      </div>
-      <div>
-        <button type="button" className="button-secondary" onClick={onDone}>
-          I have copied it
-        </button>
-      </div>
-    </section>
+    <OneTimeSecretPanel
+      heading={`Your new token “${token.name}”`}
+      warning="Copy this token now. ClaimDesk stores only a fingerprint of it and will not show it again; if you lose it, revoke it and create a new one. Keep it as secret as a password."
+      label="Token"
+      secret={token.token}
+      noun="token"
+      doneLabel="I have copied it"
+      onDone={onDone}
+    />
   );
 }
 
