@@ -16,7 +16,7 @@ export function AssignPassageClaims({ workspaceId, passageId }: { workspaceId: s
 
   return (
     <details className="assign-passage">
-      <summary>Assign all {items.length} claims of this passage</summary>
+      <summary>{items.length === 1 ? "Assign this passage's claim" : `Assign all ${items.length} claims of this passage`}</summary>
       <AssigneePicker
         workspaceId={workspaceId}
         label="Assign every claim to"
