@@ -14,10 +14,17 @@ const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END},
  * Field weight first, then ts_rank: a match in a statement or title (weight A) ranks above one in a
  * claim's quote or an evidence title (B), which ranks above passage text, evidence quotes and
  * comments (C). ts_rank alone is in [0, 1], and many matches in a long passage could add up past
- * a single match in a statement.
+ * a single match in a statement. `weights` names the classes a kind's vector holds, so no
+ * ts_filter runs for a class it cannot match (each one reads the whole vector again).
  */
-function rankOf(vector: Prisma.Sql, query: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(CASE WHEN ts_filter(${vector}, '{a}') @@ ${query} THEN 2 WHEN ts_filter(${vector}, '{a,b}') @@ ${query} THEN 1 ELSE 0 END + ts_rank(${vector}, ${query}))`;
+function rankOf(vector: Prisma.Sql, query: Prisma.Sql, weights: "ab" | "a" | "b" | ""): Prisma.Sql {
+  const rank = Prisma.sql`ts_rank(${vector}, ${query})`;
+  if (weights === "ab") {
+    return Prisma.sql`(CASE WHEN ts_filter(${vector}, '{a}') @@ ${query} THEN 2 WHEN ts_filter(${vector}, '{a,b}') @@ ${query} THEN 1 ELSE 0 END + ${rank})`;
+  }
+  if (weights === "a") return Prisma.sql`(CASE WHEN ts_filter(${vector}, '{a}') @@ ${query} THEN 2 ELSE 0 END + ${rank})`;
+  if (weights === "b") return Prisma.sql`(CASE WHEN ts_filter(${vector}, '{b}') @@ ${query} THEN 1 ELSE 0 END + ${rank})`;
+  return rank;
 }
 
 /**
@@ -78,16 +85,16 @@ export function workspaceSearchSql(workspaceId: string, query: SearchQuery): Pri
 // One query per kind, each over its own GIN index, reading only live rows of live parents.
 const BRANCHES: Record<SearchKind, (workspaceId: string, QUERY: Prisma.Sql) => Prisma.Sql> = {
   passage: (workspaceId, QUERY) => Prisma.sql`
-    SELECT 'passage'::text AS kind, p.id, p.id AS "passageId", NULL::text AS "claimId", ${rankOf(Prisma.sql`p."searchVector"`, QUERY)} AS rank
+    SELECT 'passage'::text AS kind, p.id, p.id AS "passageId", NULL::text AS "claimId", ${rankOf(Prisma.sql`p."searchVector"`, QUERY, "a")} AS rank
     FROM "Passage" p
     WHERE p."workspaceId" = ${workspaceId} AND p."deletedAt" IS NULL AND p."searchVector" @@ ${QUERY}`,
   claim: (workspaceId, QUERY) => Prisma.sql`
-    SELECT 'claim'::text AS kind, c.id, c."passageId", c.id AS "claimId", ${rankOf(Prisma.sql`c."searchVector"`, QUERY)} AS rank
+    SELECT 'claim'::text AS kind, c.id, c."passageId", c.id AS "claimId", ${rankOf(Prisma.sql`c."searchVector"`, QUERY, "ab")} AS rank
     FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId"
     WHERE c."workspaceId" = ${workspaceId} AND c."deletedAt" IS NULL AND p."deletedAt" IS NULL AND c."searchVector" @@ ${QUERY}`,
   // Evidence is reached through a claim: the newest live link decides which claim a hit opens.
   evidence: (workspaceId, QUERY) => Prisma.sql`
-    SELECT 'evidence'::text AS kind, e.id, link."passageId", link."claimId", ${rankOf(Prisma.sql`e."searchVector"`, QUERY)} AS rank
+    SELECT 'evidence'::text AS kind, e.id, link."passageId", link."claimId", ${rankOf(Prisma.sql`e."searchVector"`, QUERY, "b")} AS rank
     FROM "Evidence" e
     CROSS JOIN LATERAL (
       SELECT c.id AS "claimId", c."passageId"
@@ -98,7 +105,7 @@ const BRANCHES: Record<SearchKind, (workspaceId: string, QUERY: Prisma.Sql) => P
     ) AS link
     WHERE e."workspaceId" = ${workspaceId} AND e."searchVector" @@ ${QUERY}`,
   comment: (workspaceId, QUERY) => Prisma.sql`
-    SELECT 'comment'::text AS kind, m.id, c."passageId", c.id AS "claimId", ${rankOf(Prisma.sql`m."searchVector"`, QUERY)} AS rank
+    SELECT 'comment'::text AS kind, m.id, c."passageId", c.id AS "claimId", ${rankOf(Prisma.sql`m."searchVector"`, QUERY, "")} AS rank
     FROM "Comment" m JOIN "Claim" c ON c.id = m."claimId" JOIN "Passage" p ON p.id = c."passageId"
     WHERE m."workspaceId" = ${workspaceId} AND m."deletedAt" IS NULL AND c."deletedAt" IS NULL AND p."deletedAt" IS NULL
       AND m."searchVector" @@ ${QUERY}`,
