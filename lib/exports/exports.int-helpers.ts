@@ -4,8 +4,29 @@ import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
 import { serverEnv } from "@/lib/env";
+import { createPassageRecord } from "@/lib/fixtures/factories";
+import { db } from "@/scripts/test/desk";
 
 const ORIGIN = "http://localhost:3000";
+
+export const HARBOUR = "The harbour handled 4.2 million containers in 2025. Critics say the dredging cost 900 million euros. Frankly, the waterfront has never looked better.";
+export const MINISTER = "The minister said unemployment fell to 5.1 percent in October, the lowest rate since 2008.";
+
+/** A news article with full metadata and an interview without any: the passages export and import tests share. */
+export async function createNewsPassages(desk: { workspaceId: string; owner: { id: string } }) {
+  const harbour = await createPassageRecord(db, {
+    workspaceId: desk.workspaceId,
+    createdById: desk.owner.id,
+    title: "Harbour report",
+    text: HARBOUR,
+    sourceUrl: "https://news.example.org/harbour",
+    publisher: "Harbour Times",
+    author: "Ada Reporter",
+    publishedAt: new Date("2026-11-20T00:00:00Z"),
+  });
+  const minister = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, title: "Minister interview", text: MINISTER });
+  return { harbour, minister };
+}
 
 type User = { id: string; email: string; name: string };
 

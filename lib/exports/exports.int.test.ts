@@ -6,29 +6,17 @@ import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
 import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/claims/route";
 import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
 import type { Claim } from "@/lib/claims/claim.schemas";
-import { downloadExport, localDocumentLoader } from "@/lib/exports/exports.int-helpers";
+import { createNewsPassages, downloadExport, HARBOUR, localDocumentLoader } from "@/lib/exports/exports.int-helpers";
 import { readExportBatches } from "@/lib/exports/server/read-export-claims";
 import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { callRoute } from "@/scripts/test/route-client";
 import { createDesk, db } from "@/scripts/test/desk";
 
-const HARBOUR = "The harbour handled 4.2 million containers in 2025. Critics say the dredging cost 900 million euros. Frankly, the waterfront has never looked better.";
-const MINISTER = "The minister said unemployment fell to 5.1 percent in October, the lowest rate since 2008.";
 
 /** A desk with verified claims of every kind (one verified through the API, so the audit log names the editor), plus a draft. */
 async function exportDesk() {
   const desk = await createDesk();
-  const harbour = await createPassageRecord(db, {
-    workspaceId: desk.workspaceId,
-    createdById: desk.owner.id,
-    title: "Harbour report",
-    text: HARBOUR,
-    sourceUrl: "https://news.example.org/harbour",
-    publisher: "Harbour Times",
-    author: "Ada Reporter",
-    publishedAt: new Date("2026-11-20T00:00:00Z"),
-  });
-  const minister = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, title: "Minister interview", text: MINISTER });
+  const { harbour, minister } = await createNewsPassages(desk);
 
   const created = await callRoute(createClaimRoute, "POST", `/api/v1/passages/${harbour.id}/claims`, {
     as: desk.reviewer,

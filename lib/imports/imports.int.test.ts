@@ -1,27 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { POST as importRoute } from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
-import { downloadExport } from "@/lib/exports/exports.int-helpers";
+import { createNewsPassages, downloadExport, HARBOUR, MINISTER } from "@/lib/exports/exports.int-helpers";
 import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { IMPORT_LIMIT_BYTES, type ImportReport } from "@/lib/imports/import.schemas";
 import { callRoute } from "@/scripts/test/route-client";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 
-const HARBOUR = "The harbour handled 4.2 million containers in 2025. Critics say the dredging cost 900 million euros. Frankly, the waterfront has never looked better.";
-const MINISTER = "The minister said unemployment fell to 5.1 percent in October, the lowest rate since 2008.";
 
 async function sourceDesk() {
   const desk = await createDesk();
-  const harbour = await createPassageRecord(db, {
-    workspaceId: desk.workspaceId,
-    createdById: desk.owner.id,
-    title: "Harbour report",
-    text: HARBOUR,
-    sourceUrl: "https://news.example.org/harbour",
-    publisher: "Harbour Times",
-    author: "Ada Reporter",
-    publishedAt: new Date("2026-11-20T00:00:00Z"),
-  });
-  const minister = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, title: "Minister interview", text: MINISTER });
+  const { harbour, minister } = await createNewsPassages(desk);
   const fact = await createClaimRecord(db, { passage: harbour, exact: "The harbour handled 4.2 million containers in 2025.", createdById: desk.reviewer.id, label: "factual", state: "verified", verdictNote: "Matches the port's figures." });
   await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: fact.id, createdById: desk.reviewer.id, url: "https://port.example.org/2025", title: "Port statistics", publisher: "Port authority", quote: "4.2 million TEU", stance: "supports", note: "Table 3" });
   const span = await db.evidence.create({
