@@ -90,3 +90,8 @@ export function childProcessEnv(overrides: Record<string, string | undefined>): 
 export function isDevelopment(): boolean {
   return process.env.NODE_ENV === "development";
 }
+
+/** Whether this code runs inside the Next.js server (bundled), rather than from source under tsx or Vitest. */
+export function isNextServer(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
+}

@@ -31,11 +31,16 @@ export async function createNewsPassages(desk: { workspaceId: string; owner: { i
 type User = { id: string; email: string; name: string };
 
 /** GETs an export as the route handler answers it, keeping the body as text (callRoute parses JSON). */
-export async function downloadExport(as: User, workspaceId: string, query: Record<string, string>) {
+/** The export route's response as a signed-in member gets it, its body not yet read. */
+export async function requestExport(as: User, workspaceId: string, query: Record<string, string>): Promise<Response> {
   const token = await encode({ token: { sub: as.id, email: as.email, name: as.name }, secret: serverEnv().NEXTAUTH_SECRET });
   const url = new URL(`/api/v1/workspaces/${workspaceId}/export?${new URLSearchParams(query).toString()}`, ORIGIN);
   const request = new NextRequest(url, { headers: { cookie: `next-auth.session-token=${token}` } });
-  const response = await exportRoute(request, { params: Promise.resolve({ workspaceId }) });
+  return exportRoute(request, { params: Promise.resolve({ workspaceId }) });
+}
+
+export async function downloadExport(as: User, workspaceId: string, query: Record<string, string>) {
+  const response = await requestExport(as, workspaceId, query);
   const bytes = new Uint8Array(await response.arrayBuffer());
   return { status: response.status, headers: response.headers, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
 }

@@ -6,8 +6,10 @@ import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
 import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/claims/route";
 import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
 import type { Claim } from "@/lib/claims/claim.schemas";
-import { createNewsPassages, downloadExport, HARBOUR, localDocumentLoader } from "@/lib/exports/exports.int-helpers";
-import { readExportBatches } from "@/lib/exports/server/read-export-claims";
+import { createNewsPassages, downloadExport, HARBOUR, localDocumentLoader, requestExport } from "@/lib/exports/exports.int-helpers";
+import { serverEnv } from "@/lib/env";
+import { PASSAGE_TEXT_LIMIT_BYTES } from "@/lib/passages/passage.schemas";
+import { openExportReader } from "@/lib/exports/server/read-export-claims";
 import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { callRoute } from "@/scripts/test/route-client";
 import { createDesk, db } from "@/scripts/test/desk";
@@ -233,14 +235,55 @@ describe("GET /workspaces/{id}/export", () => {
     expect((await callRoute(exportRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/export?format=csv`, { params: { workspaceId: desk.workspaceId } })).status).toBe(401);
   });
 
-  it("reads in keyset batches, sending each passage once however the claims interleave", async () => {
+  it("reads one snapshot in batches, counting what it sends and sending each passage once", async () => {
     const desk = await exportDesk();
+    const reader = await openExportReader({
+      connectionString: serverEnv().DATABASE_URL,
+      workspaceId: desk.workspaceId,
+      filters: { state: "all" },
+      includePassageText: true,
+      batchSize: 1,
+    });
+    // Written after the export started: neither counted nor sent.
+    await createClaimRecord(db, { passage: desk.harbour, createdById: desk.editor.id, exact: "The harbour" });
     const batches = [];
-    for await (const batch of readExportBatches({ workspaceId: desk.workspaceId, filters: { state: "all" }, includePassageText: true, batchSize: 1 })) batches.push(batch);
+    for await (const batch of reader.batches()) batches.push(batch);
+    expect(reader.claimCount).toBe(4);
     expect(batches.map((batch) => batch.claims.length)).toEqual([1, 1, 1, 1]);
     const claimIds = batches.flatMap((batch) => batch.claims.map((claim) => claim.id));
     expect(new Set(claimIds).size).toBe(4);
     expect(batches.flatMap((batch) => batch.newPassages.map((passage) => passage.id)).sort()).toEqual([desk.harbour.id, desk.minister.id].sort());
+  });
+
+  it("exports passages at the 5 MB limit within the export worker's bounded heap", async () => {
+    const desk = await createDesk();
+    // Two-byte characters make V8 keep these as two-byte strings: the largest a passage can be in memory.
+    const filler = "Портовая статистика — 4,2 млн контейнеров. ";
+    const passages = [];
+    for (const name of ["north", "south", "east"]) {
+      const head = `The ${name} quay opened in 2025. `;
+      const text = head + filler.repeat(Math.floor((PASSAGE_TEXT_LIMIT_BYTES - head.length) / Buffer.byteLength(filler)));
+      const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text });
+      await createClaimRecord(db, { passage, exact: head.trim(), createdById: desk.owner.id });
+      passages.push(passage);
+    }
+    const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "jsonl", state: "all" });
+    expect(response.status).toBe(200);
+    const lines = response.text.trim().split("\n").map((line) => JSON.parse(line) as { type: string; id: string; text?: string });
+    expect(lines.filter((line) => line.type === "claim")).toHaveLength(3);
+    const texts = new Map(lines.filter((line) => line.type === "passage").map((line) => [line.id, line.text]));
+    for (const passage of passages) expect(texts.get(passage.id)).toBe(passage.text);
+  });
+
+  it("ends the export's database session when the download is abandoned", async () => {
+    const desk = await exportDesk();
+    const openCursors = () => db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM pg_stat_activity WHERE query LIKE 'FETCH % FROM export_claims' AND pid <> pg_backend_pid()`;
+    const response = await requestExport(desk.viewer, desk.workspaceId, { format: "jsonl", state: "all" });
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    await expect.poll(async () => (await openCursors())[0]?.count).toBe(0);
   });
 });
 

@@ -16,7 +16,7 @@ const CLAIM_COUNT = 100_000;
 const PASSAGE_COUNT = 100;
 const CHILD_FLAG = "--export-bench-child";
 
-type ChildResult = { format: ExportFormat; claimCount: number; bytes: number; elapsedMs: number; rssBaselineMb: number; rssPeakMb: number; heapPeakGrowthMb: number; liveHeapMaxMb: number | null };
+type ChildResult = { format: ExportFormat; claimCount: number; bytes: number; elapsedMs: number; rssBaselineMb: number; rssPeakMb: number };
 
 export async function benchExport(server: BenchServer): Promise<string[]> {
   const workspace = await createWorkspaceRecord(server.db, { ownerId: server.user.id, name: "Export bench" });
@@ -25,31 +25,34 @@ export async function benchExport(server: BenchServer): Promise<string[]> {
   const seedMs = performance.now() - seedStarted;
 
   const lines = [`seeded ${CLAIM_COUNT.toLocaleString("en")} verified claims with evidence over ${PASSAGE_COUNT} passages in ${ms(seedMs)} (INSERT … SELECT generate_series)`];
-  lines.push("format          claims/s     MB/s   size MB   time       RSS growth (peak − baseline); heap growth incl. garbage");
+  lines.push("format          claims/s     MB/s   size MB   time       RSS growth of the process (peak − baseline)");
   for (const format of EXPORT_FORMATS) {
     const result = await runChild(server, workspace.id, format);
     if (result.claimCount !== CLAIM_COUNT) throw new Error(`${format} exported ${result.claimCount} claims, expected ${CLAIM_COUNT}`);
-    const memory = `${(result.rssPeakMb - result.rssBaselineMb).toFixed(0)} MB (${result.rssBaselineMb.toFixed(0)} → ${result.rssPeakMb.toFixed(0)} MB); heap +${result.heapPeakGrowthMb.toFixed(0)} MB`;
+    const memory = `${(result.rssPeakMb - result.rssBaselineMb).toFixed(0)} MB (${result.rssBaselineMb.toFixed(0)} → ${result.rssPeakMb.toFixed(0)} MB)`;
     lines.push(row(format, result.claimCount, result.bytes, result.elapsedMs, memory));
   }
-  // Whether memory stays flat: the live heap after forced collections, for 10,000 and for 100,000 claims.
-  const since = new Date(Date.UTC(2026, 0, 1) + (CLAIM_COUNT - 10_000) * 1000).toISOString();
-  const probes = [await runChild(server, workspace.id, "jsonl", { since, isGcProbe: true }), await runChild(server, workspace.id, "jsonl", { isGcProbe: true })];
-  lines.push(`jsonl live heap after GC (every 10 batches): ${probes.map((probe) => `${probe.claimCount.toLocaleString("en")} claims → max ${probe.liveHeapMaxMb?.toFixed(1) ?? "?"} MB`).join("; ")}`);
+  // Whether memory stays flat: the same growth for no claims (the worker's start), 10,000 and 100,000.
+  const sinceFor = (claims: number) => new Date(Date.UTC(2026, 0, 1) + (CLAIM_COUNT - claims + 1) * 1000).toISOString();
+  const probes = [await runChild(server, workspace.id, "jsonl", { since: sinceFor(0) }), await runChild(server, workspace.id, "jsonl", { since: sinceFor(10_000) })];
+  lines.push(`jsonl RSS growth by size: ${probes.map((probe) => `${probe.claimCount.toLocaleString("en")} claims → ${(probe.rssPeakMb - probe.rssBaselineMb).toFixed(0)} MB`).join("; ")}`);
   const copy = await copyWithPsql(server.databaseUrl, workspace.id);
   lines.push(row("COPY csv (psql)", CLAIM_COUNT, copy.bytes, copy.elapsedMs, "(in PostgreSQL and psql)"));
 
-  // The production server as `npm start` runs it, first export since it started: its process tree's RSS.
-  const serverRssBaseline = await processTreeRss(server.serverPid);
-  let serverRssPeak = serverRssBaseline;
-  const serverSampler = setInterval(() => void processTreeRss(server.serverPid).then((rss) => (serverRssPeak = Math.max(serverRssPeak, rss))), 20);
-  const httpStarted = performance.now();
-  const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=jsonl`);
-  if (!response.ok || !response.body) throw new Error(`HTTP export answered ${response.status}: ${await response.text()}`);
-  const httpBytes = await countBytes(response.body);
-  clearInterval(serverSampler);
-  const serverMemory = `server RSS +${(serverRssPeak - serverRssBaseline).toFixed(0)} MB (${serverRssBaseline.toFixed(0)} → ${serverRssPeak.toFixed(0)} MB)`;
-  lines.push(row("jsonl over HTTP", Number(response.headers.get("x-claim-count")), httpBytes, performance.now() - httpStarted, serverMemory));
+  // The production server as `npm start` runs it: its process tree's RSS during each export over
+  // HTTP, from just before it; the first (JSONL) is the first export since the server started.
+  for (const format of EXPORT_FORMATS) {
+    const serverRssBaseline = await processTreeRss(server.serverPid);
+    let serverRssPeak = serverRssBaseline;
+    const serverSampler = setInterval(() => void processTreeRss(server.serverPid).then((rss) => (serverRssPeak = Math.max(serverRssPeak, rss))), 20);
+    const httpStarted = performance.now();
+    const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=${format}`);
+    if (!response.ok || !response.body) throw new Error(`HTTP export answered ${response.status}: ${await response.text()}`);
+    const httpBytes = await countBytes(response.body);
+    clearInterval(serverSampler);
+    const serverMemory = `server RSS +${(serverRssPeak - serverRssBaseline).toFixed(0)} MB (${serverRssBaseline.toFixed(0)} → ${serverRssPeak.toFixed(0)} MB)`;
+    lines.push(row(`${format} HTTP`, Number(response.headers.get("x-claim-count")), httpBytes, performance.now() - httpStarted, serverMemory));
+  }
   return lines;
 }
 
@@ -75,21 +78,20 @@ async function processTreeRss(pid: number | undefined): Promise<number> {
   return kilobytes / 1024;
 }
 
-async function countBytes(stream: ReadableStream<Uint8Array>, onChunk?: (chunkCount: number) => void): Promise<number> {
+async function countBytes(stream: ReadableStream<Uint8Array>): Promise<number> {
   const reader = stream.getReader();
   let bytes = 0;
-  for (let chunkCount = 1; ; chunkCount++) {
+  for (;;) {
     const { done, value } = await reader.read();
     if (done) return bytes;
     bytes += value.byteLength;
-    onChunk?.(chunkCount);
   }
 }
 
 function row(name: string, claims: number, bytes: number, elapsedMs: number, memory: string): string {
   const seconds = elapsedMs / 1000;
   const megabytes = bytes / (1024 * 1024);
-  return `${name.padEnd(15)} ${Math.round(claims / seconds).toLocaleString("en").padStart(8)} ${(megabytes / seconds).toFixed(1).padStart(8)} ${megabytes.toFixed(1).padStart(9)}   ${ms(elapsedMs).padEnd(10)} ${memory}`;
+  return `${name.padEnd(19)} ${Math.round(claims / seconds).toLocaleString("en").padStart(8)} ${(megabytes / seconds).toFixed(1).padStart(8)} ${megabytes.toFixed(1).padStart(9)}   ${ms(elapsedMs).padEnd(10)} ${memory}`;
 }
 
 export async function seedClaims(server: Pick<BenchServer, "db" | "databaseUrl" | "user">, workspaceId: string): Promise<void> {
@@ -142,13 +144,12 @@ export function runChild(
   server: Pick<BenchServer, "databaseUrl" | "user">,
   workspaceId: string,
   format: ExportFormat,
-  options: { since?: string; isGcProbe?: boolean } = {},
+  options: { since?: string } = {},
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [
-        ...(options.isGcProbe ? ["--expose-gc"] : []),
         ...(launcherEnv().EXPORT_CHILD_FLAGS?.split(" ") ?? []),
         "--conditions=react-server",
         "--import",
@@ -200,32 +201,18 @@ async function runExportInThisProcess(format: ExportFormat, workspaceId: string,
   const { db } = await import("@/lib/db");
   await db.claim.count({ where: { workspaceId } }); // connect and warm up before the baseline
   const actor = { userId, email: "bench@example.test", name: "Bench", via: "token" as const };
-  const { rss: rssBaseline, heapUsed: heapBaseline } = process.memoryUsage();
+  const rssBaseline = process.memoryUsage.rss();
   let rssPeak = rssBaseline;
-  let heapPeak = heapBaseline;
-  const sample = () => {
-    const usage = process.memoryUsage();
-    rssPeak = Math.max(rssPeak, usage.rss);
-    heapPeak = Math.max(heapPeak, usage.heapUsed);
-  };
+  const sample = () => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss()));
   const sampler = setInterval(sample, 20);
   const started = performance.now();
   const download = await exportClaims({ actor, workspaceId, query: { format, state: "verified", since }, appUrl: "https://bench.example" });
-  // With --expose-gc: collect every 10 chunks and keep the largest live heap, to tell retention from garbage.
-  const gc = (globalThis as { gc?: () => void }).gc;
-  let liveHeapMax: number | null = null;
-  const bytes = await countBytes(download.body, (chunkCount) => {
-    if (!gc || chunkCount % 10 !== 0) return;
-    gc();
-    liveHeapMax = Math.max(liveHeapMax ?? 0, process.memoryUsage().heapUsed);
-  });
+  const bytes = await countBytes(download.body);
   const elapsedMs = performance.now() - started;
   clearInterval(sampler);
   sample();
   const megabytes = (value: number) => value / (1024 * 1024);
-  const result: ChildResult = { format, claimCount: download.claimCount, bytes, elapsedMs, rssBaselineMb: megabytes(rssBaseline), rssPeakMb: megabytes(rssPeak), heapPeakGrowthMb: megabytes(heapPeak - heapBaseline),
-    liveHeapMaxMb: liveHeapMax === null ? null : megabytes(liveHeapMax),
-  };
+  const result: ChildResult = { format, claimCount: download.claimCount, bytes, elapsedMs, rssBaselineMb: megabytes(rssBaseline), rssPeakMb: megabytes(rssPeak) };
   console.log(JSON.stringify(result));
   await db.$disconnect();
 }

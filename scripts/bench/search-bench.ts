@@ -133,7 +133,7 @@ function planHighlights(plan: { "QUERY PLAN": string }[]): string[] {
     .map((line) => `  ${line.trim()}`);
 }
 
-async function seed(server: BenchServer, workspaceId: string): Promise<void> {
+export async function seed(server: BenchServer, workspaceId: string): Promise<void> {
   const words = JSON.stringify(WORDS);
   // Throwaway helpers in the bench's own database: one random word of a kind, one claim-like sentence.
   await server.db.$executeRaw`

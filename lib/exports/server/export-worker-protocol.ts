@@ -1,0 +1,19 @@
+import type { ExportFormat } from "@/lib/exports/export.schemas";
+import type { ExportContext } from "@/lib/exports/export-record";
+import type { ExportFilters } from "@/lib/exports/server/read-export-claims";
+
+/** What the request thread hands the export worker: everything it needs, already authorized. */
+export type ExportWorkerData = {
+  connectionString: string;
+  workspaceId: string;
+  format: ExportFormat;
+  filters: ExportFilters;
+  context: ExportContext;
+};
+
+/** The request thread sends "next" for each chunk it wants; the worker answers with one of these. */
+export type ExportWorkerMessage =
+  | { type: "count"; claimCount: number }
+  | { type: "chunk"; bytes: Uint8Array }
+  | { type: "end" }
+  | { type: "error"; message: string };
