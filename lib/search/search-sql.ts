@@ -15,14 +15,14 @@ const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END},
  * claim's quote or an evidence title (B), which ranks above passage text, evidence quotes and
  * comments (C). ts_rank alone is in [0, 1], and many matches in a long passage could add up past
  * a single match in a statement. `weights` names the classes a kind's vector holds, so no
- * ts_filter runs for a class it cannot match (each one reads the whole vector again).
+ * ts_filter runs for a class it cannot match (each one reads the whole vector again). Passages
+ * need none: a title match is told by their separate title vector.
  */
-function rankOf(vector: Prisma.Sql, query: Prisma.Sql, weights: "ab" | "a" | "b" | ""): Prisma.Sql {
+function rankOf(vector: Prisma.Sql, query: Prisma.Sql, weights: "ab" | "b" | ""): Prisma.Sql {
   const rank = Prisma.sql`ts_rank(${vector}, ${query})`;
   if (weights === "ab") {
     return Prisma.sql`(CASE WHEN ts_filter(${vector}, '{a}') @@ ${query} THEN 2 WHEN ts_filter(${vector}, '{a,b}') @@ ${query} THEN 1 ELSE 0 END + ${rank})`;
   }
-  if (weights === "a") return Prisma.sql`(CASE WHEN ts_filter(${vector}, '{a}') @@ ${query} THEN 2 ELSE 0 END + ${rank})`;
   if (weights === "b") return Prisma.sql`(CASE WHEN ts_filter(${vector}, '{b}') @@ ${query} THEN 1 ELSE 0 END + ${rank})`;
   return rank;
 }
@@ -48,6 +48,11 @@ export type SearchRow = {
 /**
  * The search as one statement (kept apart from the use case so the benchmark can EXPLAIN exactly
  * it). Each kind's matches come from its GIN index; excerpts are made only for the rows returned.
+ *
+ * Ranking every passage whose text matches is most of the cost of a broad query (thousands of long
+ * vectors), and those rows rank below every title, statement and quote hit (weight class 0 against
+ * 1 or 2). So passages matching only in their text are ranked last, and only when the other hits
+ * leave room among the first `limit`: the results are the same, the work is not.
  */
 export function workspaceSearchSql(workspaceId: string, query: SearchQuery): Prisma.Sql {
   // Written out in every condition rather than computed once in a CTE: as a constant the planner
@@ -55,9 +60,17 @@ export function workspaceSearchSql(workspaceId: string, query: SearchQuery): Pri
   const QUERY = Prisma.sql`websearch_to_tsquery('english'::regconfig, ${query.q})`;
   const kinds = query.kind ? [query.kind] : (Object.keys(BRANCHES) as SearchKind[]);
   const branches = kinds.map((kind) => Prisma.sql`(${BRANCHES[kind](workspaceId, QUERY)} ORDER BY rank DESC, id LIMIT ${query.limit})`);
+  const passageText = kinds.includes("passage")
+    ? Prisma.sql`
+      UNION ALL
+      (${passageTextOnly(workspaceId, QUERY)}
+        AND (SELECT count(*) FROM ranked WHERE ranked.rank >= 1) < ${query.limit}
+        ORDER BY rank DESC, id LIMIT ${query.limit})`
+    : Prisma.empty;
   return Prisma.sql`
-    WITH top AS (
-      SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) AS hits
+    WITH ranked AS MATERIALIZED (${Prisma.join(branches, " UNION ALL ")}),
+    top AS (
+      SELECT * FROM (SELECT * FROM ranked ${passageText}) AS hits
       ORDER BY rank DESC, id LIMIT ${query.limit}
     )
     SELECT top.kind, top.id, top."passageId", top."claimId", top.rank::float8 AS rank,
@@ -82,12 +95,22 @@ export function workspaceSearchSql(workspaceId: string, query: SearchQuery): Pri
     ORDER BY top.rank DESC, top.id`;
 }
 
+/** Passages that match in their text but not their title (weight class 0). */
+function passageTextOnly(workspaceId: string, QUERY: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 'passage'::text AS kind, p.id, p.id AS "passageId", NULL::text AS "claimId", ts_rank(p."searchVector", ${QUERY}) AS rank
+    FROM "Passage" p
+    WHERE p."workspaceId" = ${workspaceId} AND p."deletedAt" IS NULL AND p."searchVector" @@ ${QUERY} AND NOT (p."titleVector" @@ ${QUERY})`;
+}
+
 // One query per kind, each over its own GIN index, reading only live rows of live parents.
 const BRANCHES: Record<SearchKind, (workspaceId: string, QUERY: Prisma.Sql) => Prisma.Sql> = {
+  // Title hits only (weight class 2); text-only hits are `passageTextOnly`. The title's own vector
+  // has a GIN index, so this reads only the passages whose title matches.
   passage: (workspaceId, QUERY) => Prisma.sql`
-    SELECT 'passage'::text AS kind, p.id, p.id AS "passageId", NULL::text AS "claimId", ${rankOf(Prisma.sql`p."searchVector"`, QUERY, "a")} AS rank
+    SELECT 'passage'::text AS kind, p.id, p.id AS "passageId", NULL::text AS "claimId", (2 + ts_rank(p."searchVector", ${QUERY})) AS rank
     FROM "Passage" p
-    WHERE p."workspaceId" = ${workspaceId} AND p."deletedAt" IS NULL AND p."searchVector" @@ ${QUERY}`,
+    WHERE p."workspaceId" = ${workspaceId} AND p."deletedAt" IS NULL AND p."titleVector" @@ ${QUERY} AND p."searchVector" @@ ${QUERY}`,
   claim: (workspaceId, QUERY) => Prisma.sql`
     SELECT 'claim'::text AS kind, c.id, c."passageId", c.id AS "claimId", ${rankOf(Prisma.sql`c."searchVector"`, QUERY, "ab")} AS rank
     FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId"

@@ -57,6 +57,22 @@ describe("workspace search", () => {
     expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
   });
 
+  it("ranks a passage title match with statements, and fills the rest of a page with text-only passages only where other hits leave room", async () => {
+    const desk = await deskWithTariffs();
+    const { viewer, workspaceId, owner, statementClaim, quoteClaim, textPassage } = desk;
+    const titlePassage = await createPassageRecord(db, { workspaceId, createdById: owner.id, title: "Tariffs explained", text: "Import duties in brief." });
+    const page = async (limit: number) => hitsOf(await search(viewer, workspaceId, { q: "tariffs", limit: String(limit) })).map((hit) => hit.id);
+
+    expect(new Set(await page(2))).toEqual(new Set([statementClaim.id, titlePassage.id]));
+    expect((await page(3))[2]).toBe(quoteClaim.id);
+    expect((await page(4))[3]).toBe(textPassage.id);
+    expect(hitsOf(await search(viewer, workspaceId, { q: "tariffs", kind: "passage" })).map((hit) => hit.id)).toEqual([
+      titlePassage.id,
+      textPassage.id,
+      desk.quotePassage.id,
+    ]);
+  });
+
   it("returns plain-text snippets whose highlight ranges cover the matching words, stemmed", async () => {
     const { viewer, workspaceId } = await deskWithTariffs();
     const hits = hitsOf(await search(viewer, workspaceId, { q: "tariff" }));
