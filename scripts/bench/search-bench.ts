@@ -66,13 +66,7 @@ export async function benchSearch(server: BenchServer): Promise<string[]> {
 
   const claims = await server.db.$queryRaw<{ id: string; statement: string; normalized: string }[]>`
     SELECT id, statement, "statementNormalized" AS normalized FROM "Claim" WHERE "workspaceId" = ${workspace.id} ORDER BY md5(id) LIMIT ${RUNS}`;
-  const get = async (path: string) => {
-    const started = performance.now();
-    const response = await server.api(path);
-    const elapsed = performance.now() - started;
-    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
-    return { elapsed, body: (await response.json()) as { items: unknown[] } };
-  };
+  const get = (path: string) => timedGet(server, path);
 
   lines.push(...(await benchMatching(server, workspace.id, "generated claims in six shapes (a dense corpus: every statement shares most of its words with thousands of others)")));
 
@@ -122,13 +116,7 @@ export async function benchSearch(server: BenchServer): Promise<string[]> {
 async function benchMatching(server: BenchServer, workspaceId: string, corpus: string): Promise<string[]> {
   const claims = await server.db.$queryRaw<{ id: string; statement: string; normalized: string }[]>`
     SELECT id, statement, "statementNormalized" AS normalized FROM "Claim" WHERE "workspaceId" = ${workspaceId} ORDER BY md5(id) LIMIT ${RUNS}`;
-  const get = async (id: string) => {
-    const started = performance.now();
-    const response = await server.api(`/api/v1/claims/${id}/matches`);
-    const elapsed = performance.now() - started;
-    if (!response.ok) throw new Error(`matches of ${id} answered ${response.status}: ${await response.text()}`);
-    return { elapsed, body: (await response.json()) as { items: unknown[] } };
-  };
+  const get = (id: string) => timedGet(server, `/api/v1/claims/${id}/matches`);
   for (const claim of claims.slice(0, 3)) await get(claim.id); // warm-up
   const times: number[] = [];
   const counts: number[] = [];
@@ -151,6 +139,15 @@ async function benchMatching(server: BenchServer, workspaceId: string, corpus: s
     `  GET /claims/{id}/matches over HTTP, ${RUNS} different claims, ${summarize(counts).median} matches each at the median; a claim has ${summarize(similarCounts).median.toLocaleString("en")} others at least ${MATCH_SIMILARITY_THRESHOLD} similar (median of ${DENSITY_PROBES})`,
     `  median ${ms(matching.median)}, p95 ${ms(matching.p95)}, max ${ms(matching.max)}  (target < 50 ms)`,
   ];
+}
+
+/** One API GET over HTTP, timed from request to response headers. */
+async function timedGet(server: BenchServer, path: string): Promise<{ elapsed: number; body: { items: unknown[] } }> {
+  const started = performance.now();
+  const response = await server.api(path);
+  const elapsed = performance.now() - started;
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return { elapsed, body: (await response.json()) as { items: unknown[] } };
 }
 
 const searchPath = (workspaceId: string, q: string) => `/api/v1/workspaces/${workspaceId}/search?${new URLSearchParams({ q }).toString()}`;
