@@ -48,6 +48,7 @@ test("a desk imports an article, marks and labels claims, adds evidence and veri
   await page.goto(`/w/${workspaceId}`);
   await expect(page.getByRole("heading", { name: "No passages yet" })).toBeVisible();
   await page.getByRole("link", { name: "Import your first passage" }).click();
+  await expect(page.getByLabel("Upload a file")).toBeVisible();
   await expectNoSeriousAxeViolations(page);
   await page.getByLabel("Upload a file").check();
   await page.getByLabel("File", { exact: true }).setInputFiles({ name: "harbour.html", mimeType: "text/html", buffer: Buffer.from(ARTICLE_HTML) });

@@ -39,6 +39,9 @@ export async function gotoPassage(page: Page, url: string): Promise<void> {
 }
 
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  // After a client-side navigation the new page's <title> is committed with its metadata, a moment
+  // after its content; checking in between would report the title missing.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
