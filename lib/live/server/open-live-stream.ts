@@ -31,41 +31,44 @@ export async function openLiveStream({
   }
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { name: true } });
   const encoder = new TextEncoder();
-  let cleanup: (() => void) | null = null;
-
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let isOpen = true;
+  let close = (_cancelled: boolean) => {};
   const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let isOpen = true;
-      const write = (text: string) => {
-        if (isOpen) controller.enqueue(encoder.encode(text));
-      };
-      const send = (event: LiveEvent) => write(`data: ${JSON.stringify(event)}\n\n`);
-      write(`retry: ${RECONNECT_AFTER_MS}\n: connected\n\n`);
-      const unsubscribe = await liveHub().subscribe(
-        { workspaceId, passageId, send },
-        passageId ? { userId: actor.userId, name: user?.name ?? "Someone" } : null,
-      );
-      const heartbeat = setInterval(() => {
-        void db.membership
-          .findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } })
-          .then((membership) => (membership ? write(": heartbeat\n\n") : close()))
-          .catch(() => undefined);
-      }, HEARTBEAT_MS);
-      const close = () => {
-        if (!isOpen) return;
-        isOpen = false;
-        clearInterval(heartbeat);
-        unsubscribe();
-        controller.close();
-      };
-      cleanup = close;
-      if (signal.aborted) close();
-      else signal.addEventListener("abort", close, { once: true });
+    start(streamController) {
+      controller = streamController;
     },
     cancel() {
-      cleanup?.();
+      close(true);
     },
   });
+  const write = (text: string) => {
+    if (isOpen) controller?.enqueue(encoder.encode(text));
+  };
+  const send = (event: LiveEvent) => write(`data: ${JSON.stringify(event)}\n\n`);
+  write(`retry: ${RECONNECT_AFTER_MS}\n: connected\n\n`);
+  // Subscribed before the response goes out: a change committed right after the page connects
+  // would otherwise be announced before this stream listens, and that page would never hear of it.
+  const unsubscribe = await liveHub().subscribe(
+    { workspaceId, passageId, send },
+    passageId ? { userId: actor.userId, name: user?.name ?? "Someone" } : null,
+  );
+  const heartbeat = setInterval(() => {
+    void db.membership
+      .findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } })
+      .then((membership) => (membership ? write(": heartbeat\n\n") : close(false)))
+      .catch(() => undefined);
+  }, HEARTBEAT_MS);
+  close = (cancelled) => {
+    if (!isOpen) return;
+    isOpen = false;
+    clearInterval(heartbeat);
+    unsubscribe();
+    // A stream the reader cancelled is already closed.
+    if (!cancelled) controller?.close();
+  };
+  if (signal.aborted) close(false);
+  else signal.addEventListener("abort", () => close(false), { once: true });
 
   return new Response(stream, {
     headers: {
