@@ -20,7 +20,7 @@ function api(request: APIRequestContext, baseURL: string | undefined) {
   };
 }
 
-test("a similar claim shows the verified match with its label and state; `/` and the arrow keys open a search result", async ({ page, user, baseURL }) => {
+test("a similar claim shows the verified match with its label and state, and once marked joins it in the duplicates view; `/` and the arrow keys open a search result", async ({ page, user, baseURL }) => {
   await signInViaApi(page.request, user);
   const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Jobs desk");
   const { post, patch } = api(page.request, baseURL);
@@ -52,6 +52,15 @@ test("a similar claim shows the verified match with its label and state; `/` and
   await expect(page.getByRole("heading", { name: "Evidence (1)" })).toBeVisible();
   await matches.getByRole("button", { name: /Mark as duplicate/ }).click();
   await expect(matches.getByText("This claim is its duplicate")).toBeVisible();
+
+  await page.goto(`/w/${workspaceId}`);
+  await page.getByRole("link", { name: "Duplicates", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Duplicate claims", level: 1 })).toBeVisible();
+  const group = page.getByRole("listitem").filter({ hasText: "2 claims" });
+  await expect(group.getByRole("link", { name: "Unemployment fell to 5.1 percent in October.", exact: true })).toBeVisible();
+  await expect(group.getByRole("link", { name: "unemployment fell to 5.1 percent in October", exact: true })).toBeVisible();
+  await expect(group.getByText("Marked as a duplicate")).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
 
   await page.goto(`/w/${workspaceId}`);
   await page.locator("body").press("/");
