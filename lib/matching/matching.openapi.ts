@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
 import {
   BorrowEvidenceInputSchema,
@@ -19,7 +20,15 @@ export const registerMatchingPaths: RegisterPaths = (registry) => {
     tags,
     summary: "Similar claims of the same workspace, most similar first (mark one a duplicate with PATCH /claims/{claimId} `duplicateOfId`)",
     request: { params: ClaimIdParamsSchema, query: ClaimMatchesQuerySchema },
-    responses: { 200: jsonContent(ClaimMatchesSchema, "Similar live claims"), ...errorResponses("validation_failed", "unauthenticated", "not_found", "gone") },
+    description:
+      "Similarity is pg_trgm's trigram similarity of the normalized statements, answered from an in-memory index of the workspace that every request first brings up to date. While a large workspace's index loads (a few seconds after the app starts), PostgreSQL's trigram index answers instead, with the same results; the Server-Timing header says which one answered.",
+    responses: {
+      200: {
+        ...jsonContent(ClaimMatchesSchema, "Similar live claims"),
+        headers: z.object({ "Server-Timing": z.string().describe('How long matching took and where it looked, e.g. `match;dur=4.2;desc="in-memory trigram index"`') }),
+      },
+      ...errorResponses("validation_failed", "unauthenticated", "not_found", "gone"),
+    },
   });
   registry.registerPath({
     method: "post",

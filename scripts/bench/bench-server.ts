@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDbClient, type DbClient } from "@/lib/db";
@@ -87,4 +87,26 @@ export async function signedInBrowserPage(server: BenchServer): Promise<{ browse
     form: { csrfToken, email: server.user.email, password: server.user.password, json: "true" },
   });
   return { browser, page: await context.newPage() };
+}
+
+/** Resident memory of a process and its descendants, in MB, from /proc (Linux). */
+export async function processTreeRss(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return 0;
+  let kilobytes = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === undefined) break;
+    try {
+      const status = await readFile(`/proc/${current}/status`, "utf8");
+      kilobytes += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      for (const task of await readdir(`/proc/${current}/task`)) {
+        const children = await readFile(`/proc/${current}/task/${task}/children`, "utf8");
+        pending.push(...children.split(" ").filter(Boolean).map(Number));
+      }
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return kilobytes / 1024;
 }

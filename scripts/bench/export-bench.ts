@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
 import pg from "pg";
 import { childProcessEnv, launcherEnv } from "@/lib/env";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/export.schemas";
 import { createPassageRecord, createWorkspaceRecord } from "@/lib/fixtures/factories";
 import type { BenchServer } from "./bench-server";
-import { ms } from "./bench-server";
+import { ms, processTreeRss } from "./bench-server";
 
 // `npm run bench -- export`: 100,000 verified claims (each with one evidence link) over 100
 // passages, exported in every format by the real use case in a child process (so its RSS is the
@@ -54,28 +53,6 @@ export async function benchExport(server: BenchServer): Promise<string[]> {
     lines.push(row(`${format} HTTP`, Number(response.headers.get("x-claim-count")), httpBytes, performance.now() - httpStarted, serverMemory));
   }
   return lines;
-}
-
-/** Resident memory of a process and its descendants, in MB, from /proc (Linux). */
-async function processTreeRss(pid: number | undefined): Promise<number> {
-  if (pid === undefined) return 0;
-  let kilobytes = 0;
-  const pending = [pid];
-  while (pending.length > 0) {
-    const current = pending.pop();
-    if (current === undefined) break;
-    try {
-      const status = await readFile(`/proc/${current}/status`, "utf8");
-      kilobytes += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      for (const task of await readdir(`/proc/${current}/task`)) {
-        const children = await readFile(`/proc/${current}/task/${task}/children`, "utf8");
-        pending.push(...children.split(" ").filter(Boolean).map(Number));
-      }
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return kilobytes / 1024;
 }
 
 async function countBytes(stream: ReadableStream<Uint8Array>): Promise<number> {

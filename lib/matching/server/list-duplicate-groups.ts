@@ -4,7 +4,16 @@ import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import type { ClaimSummary } from "@/lib/claims/claim.schemas";
 import { claimSummarySelect, toClaimSummary } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
-import { duplicatePairsSql, type DuplicatePair } from "@/lib/matching/matching-sql";
+import {
+  duplicatePairsSql,
+  identicalOrLinkedPairsSql,
+  liveClaimIdsSql,
+  NEAREST_DUPLICATES,
+  newestClaimTrigramsSql,
+  type DuplicatePair,
+} from "@/lib/matching/matching-sql";
+import { freshTrigramIndex, type MatchSource } from "@/lib/matching/server/workspace-trigram-index";
+import type { TrigramIndex } from "@/lib/matching/trigram-index";
 import {
   DUPLICATE_SIMILARITY_THRESHOLD,
   type DuplicateGroups,
@@ -12,9 +21,9 @@ import {
 } from "@/lib/matching/matching.schemas";
 
 /**
- * Each probe is one nearest-neighbour walk of the trigram index, so only the newest claims are
- * probed for near-identical statements; identical ones are found across the whole workspace, and
- * an older near-duplicate shows up again as soon as a new claim repeats it.
+ * Only the newest claims are probed for near-identical statements (each probe is a nearest-neighbour
+ * search); identical ones are found across the whole workspace, and an older near-duplicate shows up
+ * again as soon as a new claim repeats it.
  */
 export const DUPLICATE_SCAN_WINDOW = 50;
 
@@ -22,9 +31,12 @@ export const DUPLICATE_SCAN_WINDOW = 50;
  * Groups of live claims that say the same thing: identical or at least 80% similar statements
  * (trigrams of the normalized text), or linked by hand as duplicates. Largest groups first.
  */
-export async function listDuplicateGroups({ actor, workspaceId, query }: { actor: Actor; workspaceId: string; query: DuplicateGroupsQuery }): Promise<DuplicateGroups> {
+export async function listDuplicateGroups({ actor, workspaceId, query }: { actor: Actor; workspaceId: string; query: DuplicateGroupsQuery }): Promise<{ groups: DuplicateGroups; source: MatchSource }> {
   await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
-  const pairs = await db.$queryRaw<DuplicatePair[]>(duplicatePairsSql(workspaceId, DUPLICATE_SIMILARITY_THRESHOLD, DUPLICATE_SCAN_WINDOW));
+  const index = await freshTrigramIndex(workspaceId);
+  const pairs = index
+    ? await duplicatePairsFromIndex(index, workspaceId)
+    : await db.$queryRaw<DuplicatePair[]>(duplicatePairsSql(workspaceId, DUPLICATE_SIMILARITY_THRESHOLD, DUPLICATE_SCAN_WINDOW));
   const scannedClaimCount = Math.min(DUPLICATE_SCAN_WINDOW, await db.claim.count({ where: { workspaceId, deletedAt: null, passage: { deletedAt: null } } }));
 
   const groups = groupPairs(pairs).slice(0, query.limit);
@@ -39,7 +51,29 @@ export async function listDuplicateGroups({ actor, workspaceId, query }: { actor
     const index = groupOf.get(row.id);
     if (index !== undefined) items[index]?.claims.push(toClaimSummary(row));
   }
-  return { items: items.filter((group) => group.claims.length > 1), scannedClaimCount };
+  return { groups: { items: items.filter((group) => group.claims.length > 1), scannedClaimCount }, source: index ? "memory" : "gist" };
+}
+
+/** The same pairs as duplicatePairsSql, with the newest claims' near neighbours from the in-memory index. */
+async function duplicatePairsFromIndex(index: TrigramIndex, workspaceId: string): Promise<DuplicatePair[]> {
+  const [fixed, newest] = await Promise.all([
+    db.$queryRaw<DuplicatePair[]>(identicalOrLinkedPairsSql(workspaceId)),
+    db.$queryRaw<{ id: string; trigrams: string[] }[]>(newestClaimTrigramsSql(workspaceId, DUPLICATE_SCAN_WINDOW)),
+  ]);
+  const near = newest.map((claim) => ({
+    claimId: claim.id,
+    // The index also holds deleted claims: read past a few, then keep the nearest live ones.
+    neighbours: index.nearest(claim.trigrams, { limit: NEAREST_DUPLICATES * 4, excludeId: claim.id }).filter((match) => match.similarity >= DUPLICATE_SIMILARITY_THRESHOLD),
+  }));
+  const candidates = [...new Set(near.flatMap((probe) => probe.neighbours.map((match) => match.id)))];
+  const live = new Set(candidates.length > 0 ? (await db.$queryRaw<{ id: string }[]>(liveClaimIdsSql(workspaceId, candidates))).map((row) => row.id) : []);
+  const nearPairs = near.flatMap((probe) =>
+    probe.neighbours
+      .filter((match) => live.has(match.id))
+      .slice(0, NEAREST_DUPLICATES)
+      .map((match) => ({ claimId: probe.claimId, otherId: match.id, similarity: match.similarity })),
+  );
+  return [...fixed, ...nearPairs];
 }
 
 /** Connected components of the pairs (union–find): a group holds every claim reachable by a pair. */

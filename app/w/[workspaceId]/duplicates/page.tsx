@@ -13,7 +13,9 @@ export default async function DuplicatesPage({ params }: { params: Promise<{ wor
   const { workspaceId } = await params;
   const actor = await requirePageActor(`/w/${workspaceId}/duplicates`);
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
-  const { items: groups, scannedClaimCount } = await listDuplicateGroups({ actor, workspaceId, query: { limit: 100 } });
+  const {
+    groups: { items: groups, scannedClaimCount },
+  } = await listDuplicateGroups({ actor, workspaceId, query: { limit: 100 } });
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb">

@@ -2,10 +2,15 @@ import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
 import { defineRoute } from "@/lib/http/define-route";
 import { ClaimMatchesQuerySchema } from "@/lib/matching/matching.schemas";
 import { findClaimMatches } from "@/lib/matching/server/find-claim-matches";
+import { matchServerTiming } from "@/lib/matching/server/workspace-trigram-index";
 
 export const GET = defineRoute({
   auth: "required",
   params: ClaimIdParamsSchema,
   query: ClaimMatchesQuerySchema,
-  handler: async ({ actor, params, query }) => ({ body: await findClaimMatches({ actor, claimId: params.claimId, query }) }),
+  handler: async ({ actor, params, query }) => {
+    const started = performance.now();
+    const { matches, source } = await findClaimMatches({ actor, claimId: params.claimId, query });
+    return { body: matches, headers: { "Server-Timing": matchServerTiming(source, performance.now() - started) } };
+  },
 });

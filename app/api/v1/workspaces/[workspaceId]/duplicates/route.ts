@@ -1,11 +1,16 @@
 import { defineRoute } from "@/lib/http/define-route";
 import { DuplicateGroupsQuerySchema } from "@/lib/matching/matching.schemas";
 import { listDuplicateGroups } from "@/lib/matching/server/list-duplicate-groups";
+import { matchServerTiming } from "@/lib/matching/server/workspace-trigram-index";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 
 export const GET = defineRoute({
   auth: "required",
   params: WorkspaceIdParamsSchema,
   query: DuplicateGroupsQuerySchema,
-  handler: async ({ actor, params, query }) => ({ body: await listDuplicateGroups({ actor, workspaceId: params.workspaceId, query }) }),
+  handler: async ({ actor, params, query }) => {
+    const started = performance.now();
+    const { groups, source } = await listDuplicateGroups({ actor, workspaceId: params.workspaceId, query });
+    return { body: groups, headers: { "Server-Timing": matchServerTiming(source, performance.now() - started) } };
+  },
 });
