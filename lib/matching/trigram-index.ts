@@ -38,7 +38,7 @@ export class TrigramIndex {
   private sizes = new Int32Array(INITIAL_CAPACITY);
   private readonly ordinalOf = new Map<string, number>();
   private replacedCount = 0;
-  // Scratch space for `nearest`, kept between calls so a query allocates almost nothing.
+  // Per-claim counters for `nearest`, reused between calls and zeroed as each call reads them.
   private counts = new Int32Array(0);
   private touched = new Int32Array(0);
 
