@@ -45,10 +45,7 @@ function cachedIndexes(): Map<string, IndexEntry> {
  * asks PostgreSQL directly meanwhile.
  */
 export async function freshTrigramIndex(workspaceId: string): Promise<TrigramIndex | null> {
-  const cache = cachedIndexes();
-  const entry = cache.get(workspaceId) ?? startLoading(workspaceId);
-  cache.delete(workspaceId);
-  cache.set(workspaceId, entry);
+  const entry = usedEntry(workspaceId);
   const loaded = entry.ready ?? ((await entry.worthWaiting) ? await entry.loaded : null);
   if (!loaded) return null;
   const turn = loaded.queue.then(() => readChanges(workspaceId, loaded));
@@ -68,10 +65,16 @@ export function matchServerTiming(source: MatchSource, milliseconds: number): st
 
 /** Settles when the workspace's index has loaded (starting the load if none is under way), to warm it up ahead of requests. */
 export async function trigramIndexLoaded(workspaceId: string): Promise<void> {
+  await usedEntry(workspaceId).loaded;
+}
+
+/** The workspace's entry, loading it if it has none, moved to the most recently used end. */
+function usedEntry(workspaceId: string): IndexEntry {
   const cache = cachedIndexes();
   const entry = cache.get(workspaceId) ?? startLoading(workspaceId);
+  cache.delete(workspaceId);
   cache.set(workspaceId, entry);
-  await entry.loaded;
+  return entry;
 }
 
 function startLoading(workspaceId: string): IndexEntry {
