@@ -50,9 +50,9 @@ test("double-clicking Mark claim, Add evidence and Post comment creates one of e
   await selectText(page, 0, QUOTE.length);
   await clickTwiceAtOnce(page.getByRole("button", { name: /^Mark claim \(/ }));
   await expect(page.locator(".claim-quote")).toHaveText(QUOTE);
-  await expect(page.getByRole("heading", { name: "Claims (1)" })).toBeVisible();
   const claims = (await (await page.request.get(`/api/v1/passages/${passageId}/claims?all=true`)).json()) as { items: { id: string }[] };
   expect(claims.items).toHaveLength(1);
+  await expect(page.getByRole("heading", { name: "Claims (1)" })).toBeVisible();
   const claimId = claims.items[0]?.id ?? "";
 
   await page.getByLabel("Source URL").fill("https://harbour.example.org/annual-report-2025");
