@@ -39,6 +39,8 @@ test("a desk imports an article, marks and labels claims, adds evidence and veri
   browser,
   baseURL,
 }) => {
+  // The longest journey of the suite (nine axe runs, two browsers, re-verifying a reopened claim): it needs more than the default minute.
+  test.setTimeout(120_000);
   await signInViaApi(page.request, user);
   // This page gets no live updates, like one whose connection dropped: the concurrent edit below
   // then reaches it only when it saves, as a conflict (team-live.spec.ts covers the live path).
@@ -122,6 +124,10 @@ test("a desk imports an article, marks and labels claims, adds evidence and veri
   await expect(conflict).toBeHidden();
   await expect(page.getByLabel("Statement")).toHaveValue("The port handled 4.2 million containers in 2025.");
   await expect(page.getByLabel("Verdict note")).toHaveValue("Matches table 3 of the annual report.");
+  // Changing a verified claim's content reopened it, so it is decided again.
+  await expect(page.locator(".claim-detail .state-chip")).toHaveText("In review");
+  await page.getByRole("button", { name: "Move to Verified" }).click();
+  await expect(page.locator(".claim-detail .state-chip")).toHaveText("Verified");
 
   // The workspace claims table filters what was marked.
   await page.goto(`/w/${workspaceId}/claims`);

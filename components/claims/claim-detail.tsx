@@ -6,7 +6,7 @@ import type { Claim, ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.s
 import { useClaim, useClaimHistory, useRemoveEvidence } from "@/lib/claims/client/claim-queries";
 import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
-import { allowedTransitions, CLAIM_LABELS } from "@/lib/review/review-state";
+import { allowedTransitions, checkContentChange, CLAIM_LABELS } from "@/lib/review/review-state";
 import { ClaimAssignee } from "@/components/assignment/claim-assignee";
 import { ClaimComments } from "@/components/comments/claim-comments";
 import { BlindLabelPicker, BlindVotes } from "@/components/review/blind-review-panel";
@@ -39,7 +39,10 @@ export function ClaimDetail(props: ClaimDetailProps) {
   const blindVotes = useBlindLabels(summary.id);
   // In blind double review, reviewers vote on the label; editors still set the claim's label.
   const isBlindVoter = blindVotes.data?.isBlindReview === true && !can(role, "claim.decide");
-  const canLabel = can(role, "claim.label");
+  const contentChange = checkContentChange({ state: shown.state, role });
+  // A decided claim's content is settled for reviewers; editors may change it, which reopens it.
+  const canLabel = can(role, "claim.label") && contentChange.ok;
+  const canChangeEvidence = can(role, "evidence.add") && contentChange.ok;
   const transitions = allowedTransitions(shown.state, role);
   const removeEvidence = useRemoveEvidence(summary);
 
@@ -85,6 +88,13 @@ export function ClaimDetail(props: ClaimDetailProps) {
       )}
 
       <blockquote className="claim-quote">{shown.target.quote.exact}</blockquote>
+      {!contentChange.ok && can(role, "claim.label") && <p className="hint">{contentChange.message}</p>}
+      {contentChange.ok && contentChange.reopensTo && (
+        <p className="hint">
+          This claim is {STATE_DISPLAY[shown.state].toLowerCase()}: changing its statement, label, verdict note or evidence moves it back to{" "}
+          {STATE_DISPLAY[contentChange.reopensTo].toLowerCase()}.
+        </p>
+      )}
 
       <EditableText
         key={`statement-${draftGeneration}`}
@@ -152,7 +162,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
         label="Verdict note"
         hint="What the evidence shows, in a sentence or two."
         value={shown.verdictNote ?? ""}
-        isDisabled={!can(role, "claim.label") || isSaving}
+        isDisabled={!canLabel || isSaving}
         onSave={(verdictNote) => onChange({ verdictNote: verdictNote === "" ? null : verdictNote })}
       />
 
@@ -172,7 +182,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
                 )}
                 {link.evidence.publisher && <span className="muted"> · {link.evidence.publisher}</span>}
                 {link.note && <p className="hint">{link.note}</p>}
-                {can(role, "evidence.add") && (
+                {canChangeEvidence && (
                   <button
                     type="button"
                     className="link-button"
@@ -187,7 +197,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
             ))}
           </ul>
         )}
-        {can(role, "evidence.add") && <EvidenceForm claim={summary} urlInputRef={evidenceUrlRef} />}
+        {canChangeEvidence && <EvidenceForm claim={summary} urlInputRef={evidenceUrlRef} />}
       </section>
 
       <ClaimMatches claimId={summary.id} statement={shown.statement} role={role} />

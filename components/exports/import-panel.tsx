@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { formatSize } from "@/components/exports/download-export";
 import { ApiError } from "@/lib/http/api-fetch";
+import { useCreateAttempt, type CreateAttempt } from "@/lib/http/create-attempt";
 import { IMPORT_LIMIT_BYTES, type ImportReport } from "@/lib/imports/import.schemas";
 
 const STATUS_NAMES: Record<ImportReport["items"][number]["status"], string> = {
@@ -13,14 +14,19 @@ const STATUS_NAMES: Record<ImportReport["items"][number]["status"], string> = {
   invalid: "Not readable",
 };
 
-async function postImport(workspaceId: string, file: File): Promise<ImportReport> {
+function postImport(workspaceId: string, file: File, attempt: CreateAttempt): Promise<ImportReport> {
+  const fingerprint = `${workspaceId} ${file.name} ${file.size} ${file.lastModified}`;
+  return attempt.send({ fingerprint }, (key) => sendImport(workspaceId, file, key));
+}
+
+async function sendImport(workspaceId: string, file: File, idempotencyKey: string): Promise<ImportReport> {
   const isJsonl = /\.(jsonl|ndjson)$/i.test(file.name);
   let response: Response;
   try {
     response = await fetch(`/api/v1/workspaces/${workspaceId}/imports`, {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": isJsonl ? "application/x-ndjson" : "application/json", Accept: "application/json", "Idempotency-Key": crypto.randomUUID() },
+      headers: { "Content-Type": isJsonl ? "application/x-ndjson" : "application/json", Accept: "application/json", "Idempotency-Key": idempotencyKey },
       body: file,
     });
   } catch {
@@ -37,6 +43,7 @@ export function ImportPanel({ workspaceId }: { workspaceId: string }) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isImporting, setIsImporting] = useState(false);
+  const attempt = useCreateAttempt();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,7 +56,7 @@ export function ImportPanel({ workspaceId }: { workspaceId: string }) {
     }
     setIsImporting(true);
     try {
-      setReport(await postImport(workspaceId, file));
+      setReport(await postImport(workspaceId, file, attempt));
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "The import failed. Try again.");
     } finally {

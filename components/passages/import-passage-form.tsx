@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { useCreateAttempt } from "@/lib/http/create-attempt";
 import { PASSAGE_FILE_ACCEPT } from "@/lib/passages/passage.schemas";
 
 type ImportedPassage = { id: string; title: string };
@@ -40,6 +41,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const attempt = useCreateAttempt();
   const endpoint = `/api/v1/workspaces/${workspaceId}/passages`;
   const duplicate = error?.code === "conflict" ? (error.details as { existingPassage?: Duplicate } | undefined)?.existingPassage : undefined;
   const fieldErrors = error?.fieldErrors() ?? {};
@@ -52,11 +54,11 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     setError(null);
     setIsSubmitting(true);
     try {
-      const key = crypto.randomUUID();
+      const fields = [...form.entries()].map(([name, value]) => [name, typeof value === "string" ? value : `${value.name} ${value.size} ${value.lastModified}`]);
       const passage =
         mode === "upload"
-          ? await uploadWithProgress(endpoint, form, key, setProgress)
-          : await apiFetch<ImportedPassage>(endpoint, { body: Object.fromEntries(form.entries()), headers: { "Idempotency-Key": key } });
+          ? await attempt.send({ fingerprint: `upload ${JSON.stringify(fields)}` }, (key) => uploadWithProgress(endpoint, form, key, setProgress))
+          : await apiFetch<ImportedPassage>(endpoint, { body: Object.fromEntries(form.entries()), attempt });
       router.push(`/w/${workspaceId}/passages/${passage.id}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, "internal", "The import failed. Try again."));

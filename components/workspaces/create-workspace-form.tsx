@@ -4,13 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { useCreateAttempt } from "@/lib/http/create-attempt";
 import type { CreateWorkspaceInput, Workspace } from "@/lib/workspaces/workspace.schemas";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();
+  const attempt = useCreateAttempt();
   const createWorkspace = useMutation({
-    mutationFn: (input: CreateWorkspaceInput) =>
-      apiFetch<Workspace>("/api/v1/workspaces", { body: input, headers: { "Idempotency-Key": crypto.randomUUID() } }),
+    mutationFn: (input: CreateWorkspaceInput) => apiFetch<Workspace>("/api/v1/workspaces", { body: input, attempt }),
     onSuccess: (workspace) => router.push(`/w/${workspace.id}`),
   });
   const error = createWorkspace.error;

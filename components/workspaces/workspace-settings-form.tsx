@@ -6,10 +6,11 @@ import { useState } from "react";
 import { apiFetch, ApiError } from "@/lib/http/api-fetch";
 import type { UpdateWorkspaceInput, Workspace } from "@/lib/workspaces/workspace.schemas";
 
-export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace, "id" | "name" | "isBlindReview"> }) {
+export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace, "id" | "name" | "isBlindReview" | "isSecondVerifierRequired"> }) {
   const router = useRouter();
   const [name, setName] = useState(workspace.name);
   const [isBlindReview, setIsBlindReview] = useState(workspace.isBlindReview);
+  const [isSecondVerifierRequired, setIsSecondVerifierRequired] = useState(workspace.isSecondVerifierRequired);
   const save = useMutation({
     mutationFn: (input: UpdateWorkspaceInput) => apiFetch<Workspace>(`/api/v1/workspaces/${workspace.id}`, { method: "PATCH", body: input }),
     onSuccess: () => router.refresh(),
@@ -21,7 +22,7 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace
       className="card stack"
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate({ name, isBlindReview });
+        save.mutate({ name, isBlindReview, isSecondVerifierRequired });
       }}
     >
       <div>
@@ -36,6 +37,19 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace
       <p id="workspace-blind-hint" className="hint">
         Reviewers label each claim independently without seeing each other&rsquo;s label; editors compare the labels on the Review page, set
         the final label, and follow agreement (Cohen&rsquo;s kappa, Krippendorff&rsquo;s alpha) on the Agreement page.
+      </p>
+      <div className="checkbox-row">
+        <input
+          id="workspace-second-verifier"
+          type="checkbox"
+          checked={isSecondVerifierRequired}
+          onChange={(event) => setIsSecondVerifierRequired(event.target.checked)}
+          aria-describedby="workspace-second-verifier-hint"
+        />
+        <label htmlFor="workspace-second-verifier">Verification needs a second person</label>
+      </div>
+      <p id="workspace-second-verifier-hint" className="hint">
+        The editor who verifies a claim must be someone other than the person who created it or last changed its label or statement.
       </p>
       {save.isError && !nameError && <p role="alert">{save.error.message}</p>}
       {save.isSuccess && <p role="status">Saved.</p>}

@@ -93,6 +93,13 @@ async function newEvidenceLink(desk: Desk) {
   return { claimId: claim.id, linkId: link.id };
 }
 
+/** A verified claim with one evidence link: its content changes only through claim.decide (editors), which reopens it. */
+async function newVerifiedClaimWithEvidence(desk: Desk) {
+  const { claimId, linkId } = await newEvidenceLink(desk);
+  const claim = await db.claim.update({ where: { id: claimId }, data: { label: "factual", state: "verified", verdictNote: "Checked." }, select: { id: true, version: true } });
+  return { claim, linkId };
+}
+
 async function newMember(desk: Desk) {
   const user = await createUserRecord(db);
   await addMemberRecord(db, { workspaceId: desk.workspaceId, userId: user.id, role: "viewer" });
@@ -342,6 +349,24 @@ const ROWS: MatrixRow[] = [
       });
     },
   },
+  ...(
+    [
+      ["statement", { statement: "Unemployment rose." }],
+      ["label", { label: null }],
+      ["verdictNote", { verdictNote: "Changed." }],
+    ] as const
+  ).map(
+    ([field, body]): MatrixRow => ({
+      endpoint: "PATCH /api/v1/claims/{claimId}",
+      action: `change the ${field} of a verified claim`,
+      minimumRole: "editor",
+      successStatus: 200,
+      send: async (desk, as) => {
+        const { claim } = await newVerifiedClaimWithEvidence(desk);
+        return callRoute(claimRoute.PATCH, "PATCH", `/api/v1/claims/${claim.id}`, { as, params: { claimId: claim.id }, body, headers: { "if-match": `"${claim.version}"` } });
+      },
+    }),
+  ),
   {
     endpoint: "DELETE /api/v1/claims/{claimId}",
     minimumRole: "editor",
@@ -390,6 +415,30 @@ const ROWS: MatrixRow[] = [
     send: async (desk, as) => {
       const { claimId, linkId } = await newEvidenceLink(desk);
       return callRoute(evidenceLinkRoute.DELETE, "DELETE", `/api/v1/claims/${claimId}/evidence/${linkId}`, { as, params: { claimId, linkId } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/claims/{claimId}/evidence",
+    action: "link evidence to a verified claim",
+    minimumRole: "editor",
+    successStatus: 201,
+    send: async (desk, as) => {
+      const { claim } = await newVerifiedClaimWithEvidence(desk);
+      return callRoute(claimEvidenceRoute.POST, "POST", `/api/v1/claims/${claim.id}/evidence`, {
+        as,
+        params: { claimId: claim.id },
+        body: { stance: "refutes", url: `https://example.org/${uniqueSuffix()}`, title: "Source" },
+      });
+    },
+  },
+  {
+    endpoint: "DELETE /api/v1/claims/{claimId}/evidence/{linkId}",
+    action: "unlink evidence from a verified claim",
+    minimumRole: "editor",
+    successStatus: 204,
+    send: async (desk, as) => {
+      const { claim, linkId } = await newVerifiedClaimWithEvidence(desk);
+      return callRoute(evidenceLinkRoute.DELETE, "DELETE", `/api/v1/claims/${claim.id}/evidence/${linkId}`, { as, params: { claimId: claim.id, linkId } });
     },
   },
   {

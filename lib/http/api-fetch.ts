@@ -1,3 +1,4 @@
+import type { CreateAttempt } from "@/lib/http/create-attempt";
 import type { ErrorCode, ErrorIssue } from "@/lib/http/errors";
 
 /** An error answer of our API, as seen by the browser. */
@@ -26,10 +27,22 @@ export class ApiError extends Error {
   }
 }
 
-type ApiFetchOptions = { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
+type ApiFetchOptions = {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Creating requests: sent with the attempt's Idempotency-Key, and joined when repeated while in flight. */
+  attempt?: CreateAttempt;
+};
 
 /** The browser's one way to call /api/v1: JSON in and out, errors as ApiError. */
 export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+  const { attempt, ...rest } = options;
+  if (attempt) {
+    const fingerprint = `${rest.method ?? "POST"} ${path} ${JSON.stringify(rest.body ?? null)}`;
+    return attempt.send({ fingerprint }, (key) => apiFetch<T>(path, { ...rest, headers: { ...rest.headers, "Idempotency-Key": key } }));
+  }
   let response: Response;
   try {
     response = await fetch(path, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewState, Role } from "@/lib/generated/prisma/enums";
-import { allowedTransitions, checkTransition, nextReviewState, REVIEW_STATES } from "@/lib/review/review-state";
+import { allowedTransitions, checkContentChange, checkTransition, nextReviewState, REVIEW_STATES } from "@/lib/review/review-state";
 
 // Every pair of states, with the least role that may make the move (null: never allowed).
 const EXPECTED: Record<ReviewState, Record<ReviewState, Role | null>> = {
@@ -56,5 +56,33 @@ describe("review state machine", () => {
 
   it("suggests the usual next state", () => {
     expect(REVIEW_STATES.map(nextReviewState)).toEqual(["in_review", "verified", "in_review", "in_review"]);
+  });
+
+  it("lets only editors and owners change a decided claim's content, which reopens it; undecided claims change freely", () => {
+    const expected: Record<ReviewState, Record<Role, ReturnType<typeof checkContentChange>["ok"] | "reopens">> = {
+      draft: { viewer: true, reviewer: true, editor: true, owner: true },
+      in_review: { viewer: true, reviewer: true, editor: true, owner: true },
+      verified: { viewer: false, reviewer: false, editor: "reopens", owner: "reopens" },
+      rejected: { viewer: false, reviewer: false, editor: "reopens", owner: "reopens" },
+    };
+    for (const state of REVIEW_STATES) {
+      for (const role of ROLES) {
+        const result = checkContentChange({ state, role });
+        const outcome = result.ok ? (result.reopensTo === "in_review" ? "reopens" : result.reopensTo === null ? true : result.reopensTo) : false;
+        expect(outcome, `${state} × ${role}`).toBe(expected[state][role]);
+        if (!result.ok) expect(result).toMatchObject({ code: "forbidden", message: expect.stringContaining("Only editors or owners") });
+      }
+    }
+  });
+
+  it("needs a second person to verify when asked: not the creator, not the last to change the label or statement", () => {
+    const verify = (secondPerson: { actorId: string; createdById: string; lastEditedById: string | null }) =>
+      checkTransition({ from: "in_review", to: "verified", role: "editor", label: "opinion", evidenceCount: 0, secondPerson });
+    expect(verify({ actorId: "a", createdById: "a", lastEditedById: "b" })).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("you created this claim") });
+    expect(verify({ actorId: "b", createdById: "a", lastEditedById: "b" })).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("last changed its label or statement") });
+    expect(verify({ actorId: "c", createdById: "a", lastEditedById: "b" })).toEqual({ ok: true });
+    expect(verify({ actorId: "c", createdById: "a", lastEditedById: null })).toEqual({ ok: true });
+    // Only verifying needs the second person; rejecting does not.
+    expect(checkTransition({ from: "in_review", to: "rejected", role: "editor", label: null, evidenceCount: 0, secondPerson: { actorId: "a", createdById: "a", lastEditedById: "a" } })).toEqual({ ok: true });
   });
 });

@@ -1,4 +1,4 @@
-import { isRoleAtLeast } from "@/lib/auth/permissions";
+import { can, isRoleAtLeast } from "@/lib/auth/permissions";
 import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums";
 
 // The review state machine of api-v1.md, in one place. Pure: the use cases and the UI both ask it.
@@ -32,8 +32,10 @@ export function checkTransition(input: {
   role: Role;
   label: ClaimLabel | null;
   evidenceCount: number;
+  /** Set when the workspace wants a second person to verify: who asks, and who wrote the claim's wording. */
+  secondPerson?: { actorId: string; createdById: string; lastEditedById: string | null };
 }): TransitionCheck {
-  const { from, to, role, label, evidenceCount } = input;
+  const { from, to, role, label, evidenceCount, secondPerson } = input;
   const allowed = allowedTransitions(from, role);
   const transition = TRANSITIONS[from].find((t) => t.to === to);
   if (!transition) {
@@ -62,8 +64,42 @@ export function checkTransition(input: {
         allowed,
       };
     }
+    if (secondPerson && (secondPerson.actorId === secondPerson.createdById || secondPerson.actorId === secondPerson.lastEditedById)) {
+      const who = secondPerson.actorId === secondPerson.createdById ? "created this claim" : "last changed its label or statement";
+      return {
+        ok: false,
+        code: "conflict",
+        message: `This workspace needs a second person to verify a claim, and you ${who}. Ask another editor or owner to verify it.`,
+        allowed,
+      };
+    }
   }
   return { ok: true };
+}
+
+/** States whose decision a change to the claim's content would silently undo. */
+export const DECIDED_STATES = ["verified", "rejected"] as const satisfies readonly ReviewState[];
+
+export type ContentChangeCheck =
+  | { ok: true; reopensTo: ReviewState | null }
+  | { ok: false; code: "forbidden"; message: string };
+
+/**
+ * Whether someone of `role` may change a claim's statement, label, verdict note or evidence in state
+ * `state`. A decided claim changes only through someone who may decide it again, and the change
+ * reopens it (`reopensTo`), so nothing verified ever differs from what an editor verified.
+ */
+export function checkContentChange(input: { state: ReviewState; role: Role }): ContentChangeCheck {
+  const { state, role } = input;
+  if (!(DECIDED_STATES as readonly ReviewState[]).includes(state)) return { ok: true, reopensTo: null };
+  if (!can(role, "claim.decide")) {
+    return {
+      ok: false,
+      code: "forbidden",
+      message: `This claim is ${state}, so its statement, label, verdict note and evidence are settled. Only editors or owners can change them, which reopens the claim for review; ask one, or add a comment.`,
+    };
+  }
+  return { ok: true, reopensTo: "in_review" };
 }
 
 /** The usual next step (the `s` shortcut): submit a draft, verify a claim in review, reopen a decided one. */

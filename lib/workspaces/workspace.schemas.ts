@@ -17,6 +17,7 @@ export const WorkspaceSchema = z
     name: z.string(),
     role: RoleSchema.describe("The caller's role in this workspace"),
     isBlindReview: z.boolean(),
+    isSecondVerifierRequired: z.boolean().describe("Verification needs a second person: whoever verifies a claim did not create it or last change its label or statement"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -27,9 +28,16 @@ export const UpdateWorkspaceInputSchema = z
   .object({
     name: CreateWorkspaceInputSchema.shape.name.optional(),
     isBlindReview: z.boolean().optional().describe("Blind double review: reviewers label independently; an editor sets the final label"),
+    isSecondVerifierRequired: z
+      .boolean()
+      .optional()
+      .describe("Verification needs a second person: an editor may not verify a claim they created or whose label or statement they last changed"),
   })
   .strict()
-  .refine((input) => input.name !== undefined || input.isBlindReview !== undefined, "Send a name or isBlindReview to change")
+  .refine(
+    (input) => input.name !== undefined || input.isBlindReview !== undefined || input.isSecondVerifierRequired !== undefined,
+    "Send a name, isBlindReview or isSecondVerifierRequired to change",
+  )
   .meta({ id: "UpdateWorkspaceInput" });
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInputSchema>;
 

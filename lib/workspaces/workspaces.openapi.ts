@@ -43,7 +43,7 @@ export const registerWorkspacePaths: RegisterPaths = (registry) => {
     method: "patch",
     path: "/api/v1/workspaces/{workspaceId}",
     tags: ["Workspaces"],
-    summary: "Rename a workspace or switch blind double review (owners)",
+    summary: "Rename a workspace, or switch blind double review or second-person verification (owners)",
     request: { params: WorkspaceIdParamsSchema, ...jsonBody(UpdateWorkspaceInputSchema) },
     responses: {
       200: jsonContent(WorkspaceSchema, "The workspace as changed"),

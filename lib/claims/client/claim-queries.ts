@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Claim, ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import type { AddEvidenceInput, EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { useCreateAttempt } from "@/lib/http/create-attempt";
 
 export const claimKeys = {
   all: ["claims"] as const,
@@ -49,12 +50,9 @@ export function useClaimHistory(claimId: string, isEnabled: boolean) {
 
 export function useCreateClaim(passageId: string) {
   const queryClient = useQueryClient();
+  const attempt = useCreateAttempt();
   return useMutation({
-    mutationFn: (input: { start: number; end: number }) =>
-      apiFetch<Claim>(`/api/v1/passages/${passageId}/claims`, {
-        body: input,
-        headers: { "Idempotency-Key": crypto.randomUUID() },
-      }),
+    mutationFn: (input: { start: number; end: number }) => apiFetch<Claim>(`/api/v1/passages/${passageId}/claims`, { body: input, attempt }),
     onSuccess: (claim) => {
       queryClient.setQueryData(claimKeys.detail(claim.id), claim);
       void queryClient.invalidateQueries({ queryKey: claimKeys.passage(passageId) });
@@ -114,12 +112,9 @@ export function useUpdateClaim() {
 
 export function useAddEvidence(claim: Pick<Claim, "id" | "passageId">) {
   const queryClient = useQueryClient();
+  const attempt = useCreateAttempt();
   return useMutation({
-    mutationFn: (input: AddEvidenceInput) =>
-      apiFetch<EvidenceLink>(`/api/v1/claims/${claim.id}/evidence`, {
-        body: input,
-        headers: { "Idempotency-Key": crypto.randomUUID() },
-      }),
+    mutationFn: (input: AddEvidenceInput) => apiFetch<EvidenceLink>(`/api/v1/claims/${claim.id}/evidence`, { body: input, attempt }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: claimKeys.detail(claim.id) });
       void queryClient.invalidateQueries({ queryKey: claimKeys.passage(claim.passageId) });

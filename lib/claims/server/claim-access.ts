@@ -14,6 +14,8 @@ export type ClaimAccess = {
   role: Role;
   /** Whether the workspace runs blind double review, where reviewers vote instead of labelling. */
   isBlindReview: boolean;
+  /** Whether whoever verifies a claim must not be its creator or the last to change its label or statement. */
+  isSecondVerifierRequired: boolean;
 };
 
 /**
@@ -36,7 +38,7 @@ export async function requireClaimAccess(
       passageId: true,
       deletedAt: true,
       passage: { select: { deletedAt: true } },
-      workspace: { select: { isBlindReview: true, memberships: { where: { userId: actor.userId }, select: { role: true } } } },
+      workspace: { select: { isBlindReview: true, isSecondVerifierRequired: true, memberships: { where: { userId: actor.userId }, select: { role: true } } } },
     },
   });
   const role = row?.workspace.memberships[0]?.role;
@@ -49,6 +51,7 @@ export async function requireClaimAccess(
     claim: { id: row.id, workspaceId: row.workspaceId, passageId: row.passageId, deletedAt: row.deletedAt, passageDeletedAt: row.passage.deletedAt },
     role,
     isBlindReview: row.workspace.isBlindReview,
+    isSecondVerifierRequired: row.workspace.isSecondVerifierRequired,
   };
 }
 

@@ -38,6 +38,7 @@ export async function insertClaim(
       workspaceId: passage.workspaceId,
       passageId,
       createdById: actor.userId,
+      lastEditedById: actor.userId,
       statement: input.statement ?? quote.exact,
       label: input.label,
       ...quote,

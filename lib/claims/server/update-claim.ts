@@ -8,14 +8,15 @@ import { requireClaimAccess } from "@/lib/claims/server/claim-access";
 import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
-import { checkTransition } from "@/lib/review/review-state";
+import { checkContentChange, checkTransition } from "@/lib/review/review-state";
 
 type ChangedField = keyof UpdateClaimInput;
 
 /**
  * The one place a claim's label, state, statement, assignee, verdict note or duplicate link changes. The caller
  * names the version it started from; a stale version is refused with the current claim (412), so
- * no update is ever lost. Each changed field is audited in the same transaction.
+ * no update is ever lost. Each changed field is audited in the same transaction. Changing the content
+ * of a decided claim reopens it (review-state's checkContentChange), so it is decided again.
  */
 export async function updateClaim({
   actor,
@@ -28,7 +29,7 @@ export async function updateClaim({
   version: number;
   input: UpdateClaimInput;
 }): Promise<Claim> {
-  const { claim: found, role, isBlindReview } = await requireClaimAccess(actor, claimId, "workspace.read");
+  const { claim: found, role, isBlindReview, isSecondVerifierRequired } = await requireClaimAccess(actor, claimId, "workspace.read");
   if (input.label !== undefined || input.statement !== undefined || input.verdictNote !== undefined) assertRoleAllows(role, "claim.label");
   if (input.label !== undefined && isBlindReview && !can(role, "claim.decide")) {
     throw new AppError(
@@ -40,16 +41,26 @@ export async function updateClaim({
     assertRoleAllows(role, "claim.assign");
     if (input.assigneeId !== null) await assertMember(found.workspaceId, input.assigneeId);
   }
-  if (input.duplicateOfId !== undefined) {
-    assertRoleAllows(role, "claim.label");
-    if (input.duplicateOfId !== null) await assertDuplicateTarget(found.workspaceId, claimId, input.duplicateOfId);
-  }
+  if (input.duplicateOfId !== undefined) assertRoleAllows(role, "claim.label");
 
   return db.$transaction(async (tx) => {
+    if (input.duplicateOfId) {
+      // Two claims marked duplicates of each other at once must not both pass the loop check:
+      // duplicate links of a workspace are checked one transaction at a time.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`claim-duplicates:${found.workspaceId}`}, 0))`;
+      await assertDuplicateTarget(tx, found.workspaceId, claimId, input.duplicateOfId);
+    }
     const current = await loadClaim(tx, claimId);
     if (current.version !== version) throw staleVersion(current);
 
     const changes = changedFields(current, input);
+    const isWordingChanged = changes.label !== undefined || changes.statement !== undefined;
+    if (isWordingChanged || changes.verdictNote !== undefined) {
+      const check = checkContentChange({ state: current.state, role });
+      if (!check.ok) throw new AppError(check.code, check.message);
+      if (check.reopensTo && changes.state === undefined) changes.state = check.reopensTo;
+    }
+    const lastEditedById = isWordingChanged ? actor.userId : current.lastEditedById;
     if (changes.state !== undefined) {
       const check = checkTransition({
         from: current.state,
@@ -57,6 +68,7 @@ export async function updateClaim({
         role,
         label: changes.label !== undefined ? changes.label : current.label,
         evidenceCount: current._count.evidence,
+        secondPerson: isSecondVerifierRequired ? { actorId: actor.userId, createdById: current.createdBy.id, lastEditedById } : undefined,
       });
       if (!check.ok) throw new AppError(check.code, check.message, { details: { allowed: check.allowed } });
     }
@@ -66,7 +78,7 @@ export async function updateClaim({
     const updatedAt = new Date();
     const updated = await tx.claim.updateMany({
       where: { id: claimId, version, deletedAt: null },
-      data: { ...changes, updatedAt, version: { increment: 1 } },
+      data: { ...changes, updatedAt, lastEditedById, version: { increment: 1 } },
     });
     if (updated.count === 0) throw staleVersion(await loadClaim(tx, claimId));
 
@@ -92,12 +104,12 @@ export async function updateClaim({
       });
     }
     // The row is locked by our update, so the claim is exactly what we loaded plus our changes.
-    return toClaim({ ...current, ...changes, updatedAt, version: version + 1 } as typeof current);
+    return toClaim({ ...current, ...changes, updatedAt, lastEditedById, version: version + 1 } as typeof current);
   });
 }
 
 async function loadClaim(tx: DbTransaction, claimId: string) {
-  const row = await tx.claim.findUnique({ where: { id: claimId }, select: claimSelect });
+  const row = await tx.claim.findUnique({ where: { id: claimId }, select: { ...claimSelect, lastEditedById: true } });
   if (!row) throw notFound("This claim");
   return row;
 }
@@ -119,7 +131,7 @@ function staleVersion(current: Awaited<ReturnType<typeof loadClaim>>): AppError 
 }
 
 /** The original must be a live claim of the same workspace (else 404), and the link must not close a loop. */
-async function assertDuplicateTarget(workspaceId: string, claimId: string, duplicateOfId: string): Promise<void> {
+async function assertDuplicateTarget(tx: DbTransaction, workspaceId: string, claimId: string, duplicateOfId: string): Promise<void> {
   if (duplicateOfId === claimId) {
     const message = "A claim cannot be a duplicate of itself; choose another claim.";
     throw new AppError("validation_failed", message, { details: [{ path: ["body", "duplicateOfId"], message }] });
@@ -127,7 +139,7 @@ async function assertDuplicateTarget(workspaceId: string, claimId: string, dupli
   let nextId: string | null = duplicateOfId;
   // Follow the original's own duplicate links: reaching this claim again would make a loop.
   for (let hops = 0; nextId !== null && hops < 50; hops++) {
-    const original: { id: string; duplicateOfId: string | null } | null = await db.claim.findFirst({
+    const original: { id: string; duplicateOfId: string | null } | null = await tx.claim.findFirst({
       where: { id: nextId, workspaceId, deletedAt: null, passage: { deletedAt: null } },
       select: { id: true, duplicateOfId: true },
     });

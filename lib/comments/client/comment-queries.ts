@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import type { Comment, CommentList, CreateCommentInput } from "@/lib/comments/comment.schemas";
 import type { MentionCandidate } from "@/lib/comments/mentions";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { useCreateAttempt } from "@/lib/http/create-attempt";
 import { useWorkspaceMembers } from "@/lib/members/client/member-queries";
 
 export const commentKeys = {
@@ -20,9 +21,9 @@ export function useClaimComments(claimId: string) {
 
 export function usePostComment(claimId: string) {
   const queryClient = useQueryClient();
+  const attempt = useCreateAttempt();
   return useMutation({
-    mutationFn: (input: CreateCommentInput) =>
-      apiFetch<Comment>(`/api/v1/claims/${claimId}/comments`, { body: input, headers: { "Idempotency-Key": crypto.randomUUID() } }),
+    mutationFn: (input: CreateCommentInput) => apiFetch<Comment>(`/api/v1/claims/${claimId}/comments`, { body: input, attempt }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: commentKeys.claim(claimId) }),
   });
 }

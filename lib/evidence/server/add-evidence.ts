@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition } from "@/lib/claims/anchoring";
 import { requireClaimAccess } from "@/lib/claims/server/claim-access";
+import { lockClaimForContentChange } from "@/lib/claims/server/lock-claim-for-content-change";
 import { evidenceLinkSelect, toEvidenceLink } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
 import type { AddEvidenceInput, EvidenceLink } from "@/lib/evidence/evidence.schemas";
@@ -17,15 +18,18 @@ export function canonicalUrl(url: string): string {
 
 /** Links a web source, or a span of another passage of the same workspace, to a claim. */
 export async function addEvidence({ actor, claimId, input }: { actor: Actor; claimId: string; input: AddEvidenceInput }): Promise<EvidenceLink> {
-  const { claim } = await requireClaimAccess(actor, claimId, "evidence.add");
+  const { claim, role } = await requireClaimAccess(actor, claimId, "evidence.add");
   return db.$transaction(async (tx) => {
+    const { reopen } = await lockClaimForContentChange(tx, { actor, claimId, workspaceId: claim.workspaceId, role });
     const evidenceId = input.url ? await upsertWebEvidence(tx, claim.workspaceId, actor.userId, input) : await createSpanEvidence(tx, claim.workspaceId, actor.userId, input);
-    const existing = await tx.claimEvidence.findFirst({ where: { claimId, evidenceId, deletedAt: null }, select: { id: true } });
-    if (existing) throw new AppError("conflict", "This evidence is already linked to the claim.", { details: { linkId: existing.id } });
-    const link = await tx.claimEvidence.create({
-      data: { workspaceId: claim.workspaceId, claimId, evidenceId, stance: input.stance, note: input.note, createdById: actor.userId },
-      select: evidenceLinkSelect,
+    // ON CONFLICT DO NOTHING against the one-live-link index: a concurrent link of the same evidence waits, then inserts nothing.
+    const inserted = await tx.claimEvidence.createMany({
+      data: [{ workspaceId: claim.workspaceId, claimId, evidenceId, stance: input.stance, note: input.note, createdById: actor.userId }],
+      skipDuplicates: true,
     });
+    const link = await tx.claimEvidence.findFirstOrThrow({ where: { claimId, evidenceId, deletedAt: null }, select: evidenceLinkSelect });
+    if (inserted.count === 0) throw new AppError("conflict", "This evidence is already linked to the claim.", { details: { linkId: link.id } });
+    await reopen();
     await recordAuditEvents(tx, [
       {
         workspaceId: claim.workspaceId,
@@ -41,23 +45,25 @@ export async function addEvidence({ actor, claimId, input }: { actor: Actor; cla
   });
 }
 
+/** Finds or creates the workspace's record of a URL; ON CONFLICT DO NOTHING, so concurrent adds of one new URL make one record. */
 async function upsertWebEvidence(tx: DbTransaction, workspaceId: string, userId: string, input: AddEvidenceInput): Promise<string> {
   const url = canonicalUrl(input.url ?? "");
-  const evidence = await tx.evidence.upsert({
-    where: { workspaceId_url: { workspaceId, url } },
-    update: {},
-    create: {
-      workspaceId,
-      kind: "web",
-      url,
-      title: input.title,
-      publisher: input.publisher,
-      quote: input.quote,
-      accessedAt: input.accessedAt ? new Date(input.accessedAt) : new Date(),
-      createdById: userId,
-    },
-    select: { id: true },
+  await tx.evidence.createMany({
+    data: [
+      {
+        workspaceId,
+        kind: "web",
+        url,
+        title: input.title,
+        publisher: input.publisher,
+        quote: input.quote,
+        accessedAt: input.accessedAt ? new Date(input.accessedAt) : new Date(),
+        createdById: userId,
+      },
+    ],
+    skipDuplicates: true,
   });
+  const evidence = await tx.evidence.findUniqueOrThrow({ where: { workspaceId_url: { workspaceId, url } }, select: { id: true } });
   return evidence.id;
 }
 

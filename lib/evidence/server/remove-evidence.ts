@@ -2,17 +2,20 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { requireClaimAccess } from "@/lib/claims/server/claim-access";
+import { lockClaimForContentChange } from "@/lib/claims/server/lock-claim-for-content-change";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 
 /** Unlinks evidence from a claim (soft delete, recorded in the claim's history). */
 export async function removeEvidence({ actor, claimId, linkId }: { actor: Actor; claimId: string; linkId: string }): Promise<void> {
-  const { claim } = await requireClaimAccess(actor, claimId, "evidence.add");
+  const { claim, role } = await requireClaimAccess(actor, claimId, "evidence.add");
   await db.$transaction(async (tx) => {
+    const { reopen } = await lockClaimForContentChange(tx, { actor, claimId, workspaceId: claim.workspaceId, role });
     const link = await tx.claimEvidence.findFirst({ where: { id: linkId, claimId }, select: { id: true, deletedAt: true, stance: true, evidenceId: true } });
     if (!link) throw notFound("This evidence link");
     if (link.deletedAt) throw new AppError("gone", "This evidence link was already removed.");
     await tx.claimEvidence.update({ where: { id: linkId }, data: { deletedAt: new Date(), deletedById: actor.userId } });
+    await reopen();
     await recordAuditEvents(tx, [
       {
         workspaceId: claim.workspaceId,

@@ -38,6 +38,7 @@ export async function importClaims({
   const access = await requireWorkspaceAccess(actor, workspaceId, "claim.create");
   const parsed = parseImport(file, new URL(appUrl).origin);
   const canDecide = can(access.role, "claim.decide");
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { isSecondVerifierRequired: true } });
 
   return db.$transaction(
     async (tx) => {
@@ -93,12 +94,13 @@ export async function importClaims({
           else if (!evidenceIds.some((link) => link.evidenceId === placed.evidenceId)) evidenceIds.push({ evidenceId: placed.evidenceId, stance: evidence.stance, note: evidence.note });
         }
         const label = draft.label;
-        const state = importedState(draft.state, { canDecide, label, evidenceCount: evidenceIds.length, notes: base.notes });
+        const state = importedState(draft.state, { canDecide, isSecondVerifierRequired: workspace.isSecondVerifierRequired, label, evidenceCount: evidenceIds.length, notes: base.notes });
         const claim = await tx.claim.create({
           data: {
             workspaceId,
             passageId: passage.id,
             createdById: actor.userId,
+            lastEditedById: actor.userId,
             statement: (draft.statement ?? quote.exact).slice(0, 5000),
             label,
             state,
@@ -163,10 +165,15 @@ export async function importClaims({
  */
 export function importedState(
   wanted: ReviewState,
-  input: { canDecide: boolean; label: ClaimLabel | null; evidenceCount: number; notes: string[] },
+  input: { canDecide: boolean; isSecondVerifierRequired?: boolean; label: ClaimLabel | null; evidenceCount: number; notes: string[] },
 ): ReviewState {
   if ((wanted === "verified" || wanted === "rejected") && !input.canDecide) {
     input.notes.push(`Imported as in review instead of ${wanted}: deciding needs the editor role.`);
+    return "in_review";
+  }
+  // The importer creates the claim, so it cannot also be the second person who verifies it.
+  if (wanted === "verified" && input.isSecondVerifierRequired) {
+    input.notes.push("Imported as in review instead of verified: this workspace needs a second person to verify each claim.");
     return "in_review";
   }
   if (wanted === "verified" && !input.label) {

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import type { Claim } from "@/lib/claims/claim.schemas";
 import { claimKeys } from "@/lib/claims/client/claim-queries";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { useCreateAttempt } from "@/lib/http/create-attempt";
 import type { BorrowEvidenceResult, ClaimMatch, ClaimMatches } from "@/lib/matching/matching.schemas";
 
 export const matchingKeys = {
@@ -23,12 +24,9 @@ export function useClaimMatches(claimId: string, statement: string) {
 /** Links the evidence of a verified match to the claim; the server skips evidence already linked. */
 export function useBorrowEvidence(claim: Pick<Claim, "id" | "passageId">) {
   const queryClient = useQueryClient();
+  const attempt = useCreateAttempt();
   return useMutation({
-    mutationFn: (fromClaimId: string) =>
-      apiFetch<BorrowEvidenceResult>(`/api/v1/claims/${claim.id}/evidence/borrow`, {
-        body: { fromClaimId },
-        headers: { "Idempotency-Key": crypto.randomUUID() },
-      }),
+    mutationFn: (fromClaimId: string) => apiFetch<BorrowEvidenceResult>(`/api/v1/claims/${claim.id}/evidence/borrow`, { body: { fromClaimId }, attempt }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: claimKeys.detail(claim.id) });
       void queryClient.invalidateQueries({ queryKey: claimKeys.passage(claim.passageId) });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { requireClaimAccess } from "@/lib/claims/server/claim-access";
+import { lockClaimForContentChange } from "@/lib/claims/server/lock-claim-for-content-change";
 import { evidenceLinkSelect, toEvidenceLink } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -13,14 +14,14 @@ import { STATE_DISPLAY } from "@/lib/claims/label-display";
  * and note. Evidence the claim already has is skipped, so asking twice changes nothing.
  */
 export async function borrowEvidence({ actor, claimId, input }: { actor: Actor; claimId: string; input: BorrowEvidenceInput }): Promise<BorrowEvidenceResult> {
-  const { claim } = await requireClaimAccess(actor, claimId, "evidence.add");
+  const { claim, role } = await requireClaimAccess(actor, claimId, "evidence.add");
   if (input.fromClaimId === claimId) {
     const message = "Choose another claim: a claim already has its own evidence.";
     throw new AppError("validation_failed", message, { details: [{ path: ["body", "fromClaimId"], message }] });
   }
   return db.$transaction(async (tx) => {
     // Concurrent borrows for the same claim wait here, so neither links an evidence record twice.
-    await tx.$queryRaw`SELECT id FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+    const { reopen } = await lockClaimForContentChange(tx, { actor, claimId, workspaceId: claim.workspaceId, role });
     const source = await tx.claim.findFirst({
       where: { id: input.fromClaimId, workspaceId: claim.workspaceId, deletedAt: null, passage: { deletedAt: null } },
       select: {
@@ -49,6 +50,7 @@ export async function borrowEvidence({ actor, claimId, input }: { actor: Actor; 
         }),
       );
     }
+    if (created.length > 0) await reopen();
     await recordAuditEvents(
       tx,
       created.map((link) => ({

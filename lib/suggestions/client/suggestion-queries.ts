@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Claim } from "@/lib/claims/claim.schemas";
 import { claimKeys } from "@/lib/claims/client/claim-queries";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { useCreateAttempt } from "@/lib/http/create-attempt";
 import type { Suggestion } from "@/lib/suggestions/suggestion.schemas";
 
 type Span = { start: number; end: number };
@@ -47,13 +48,11 @@ function useOptimisticRemoval(passageId: string) {
 export function useAcceptSuggestions(passageId: string) {
   const queryClient = useQueryClient();
   const optimistic = useOptimisticRemoval(passageId);
+  const attempt = useCreateAttempt();
   return useMutation({
     mutationKey: suggestionKeys.mutations(passageId),
     mutationFn: (input: { suggestions: Span[] } | { minScore: number }) =>
-      apiFetch<{ items: Claim[] }>(`/api/v1/passages/${passageId}/suggestions/accept`, {
-        body: input,
-        headers: { "Idempotency-Key": crypto.randomUUID() },
-      }).then((page) => page.items),
+      apiFetch<{ items: Claim[] }>(`/api/v1/passages/${passageId}/suggestions/accept`, { body: input, attempt }).then((page) => page.items),
     onMutate: (input) =>
       optimistic.remove((item) =>
         "minScore" in input ? item.score >= input.minScore : input.suggestions.some((span) => span.start === item.start && span.end === item.end),

@@ -7,7 +7,7 @@ import { notFound } from "@/lib/http/errors";
 import type { UpdateWorkspaceInput, Workspace } from "@/lib/workspaces/workspace.schemas";
 import { toWorkspace, workspaceSelect } from "@/lib/workspaces/server/workspace-view";
 
-/** Renames a workspace or switches blind double review (owners). */
+/** Renames a workspace or switches blind double review or second-person verification (owners). */
 export async function updateWorkspace({ actor, workspaceId, input }: { actor: Actor; workspaceId: string; input: UpdateWorkspaceInput }): Promise<Workspace> {
   const access = await requireWorkspaceAccess(actor, workspaceId, "workspace.settings");
   return db.$transaction(async (tx) => {
@@ -16,7 +16,7 @@ export async function updateWorkspace({ actor, workspaceId, input }: { actor: Ac
     const after = await tx.workspace.update({ where: { id: workspaceId }, data: input, select: workspaceSelect });
     await recordAuditEvents(
       tx,
-      (["name", "isBlindReview"] as const)
+      (["name", "isBlindReview", "isSecondVerifierRequired"] as const)
         .filter((field) => input[field] !== undefined && input[field] !== before[field])
         .map((field) => ({
           workspaceId,
