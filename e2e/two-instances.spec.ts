@@ -1,0 +1,66 @@
+import type { ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { childProcessEnv } from "@/lib/env";
+import { e2eServerInfoFile, type E2eServerInfo } from "@/scripts/lib/e2e-server-info";
+import { startNext, stopProcess, waitForHealthy } from "@/scripts/lib/processes";
+import { createWorkspaceViaApi, expect, gotoPassage, test } from "./fixtures";
+
+// Two app instances on one database, as behind a load balancer: the e2e server, and a second
+// `next start` of the same build started here with the e2e server's database and secret.
+const TEXT = "The tunnel cost 90 million euros. Residents called it overdue.";
+let second: ChildProcess | null = null;
+let secondUrl = "";
+
+test.beforeAll(async ({ baseURL }) => {
+  const firstPort = Number(new URL(baseURL ?? "").port);
+  const info = JSON.parse(await readFile(e2eServerInfoFile(firstPort), "utf8")) as E2eServerInfo;
+  const port = firstPort + 10;
+  secondUrl = `http://localhost:${port}`;
+  const env = childProcessEnv({
+    DATABASE_URL: info.databaseUrl,
+    NEXTAUTH_SECRET: info.nextauthSecret,
+    NEXTAUTH_URL: secondUrl,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  second = startNext("start", port, undefined, env);
+  await waitForHealthy(secondUrl, second, 60_000);
+});
+
+test.afterAll(async () => {
+  if (second) await stopProcess(second);
+});
+
+test("a label set through one instance reaches a passage open on the other, live", async ({ signedInPage: page, baseURL }) => {
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Two-instance desk");
+  const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "" }, data: { title: "Tunnel", text: TEXT } });
+  const { id: passageId } = (await created.json()) as { id: string };
+  const claim = await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers: { origin: baseURL ?? "" }, data: { exact: "The tunnel cost 90 million euros." } });
+  const { id: claimId } = (await claim.json()) as { id: string };
+
+  // Cookies are shared across the ports of one host, so the session works on both instances.
+  await gotoPassage(page, `${secondUrl}/w/${workspaceId}/passages/${passageId}`);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  const patched = await page.request.patch(`${baseURL}/api/v1/claims/${claimId}`, { headers: { origin: baseURL ?? "", "if-match": '"1"' }, data: { label: "factual" } });
+  expect(patched.status()).toBe(200);
+  const item = page.getByRole("button", { name: /The tunnel cost 90 million euros\./ });
+  await expect(item.locator(".label-chip")).toHaveText(/Factual/, { timeout: 2000 });
+});
+
+test("an Idempotency-Key used on one instance returns the first answer when retried on the other", async ({ signedInPage: page, baseURL }) => {
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Retry desk");
+  const key = `two-instances-${workspaceId}`;
+  const data = { title: "Tunnel", text: TEXT };
+  const first = await page.request.post(`${baseURL}/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "", "idempotency-key": key }, data });
+  expect(first.status()).toBe(201);
+  expect(first.headers()["idempotent-replayed"]).toBeUndefined();
+
+  const retried = await page.request.post(`${secondUrl}/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: secondUrl, "idempotency-key": key }, data });
+  expect(retried.status()).toBe(201);
+  expect(retried.headers()["idempotent-replayed"]).toBe("true");
+  expect(await retried.json()).toEqual(await first.json());
+
+  const passages = (await (await page.request.get(`/api/v1/workspaces/${workspaceId}/passages`)).json()) as { items: unknown[] };
+  expect(passages.items).toHaveLength(1);
+});
