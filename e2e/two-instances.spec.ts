@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import pg from "pg";
 import { childProcessEnv } from "@/lib/env";
 import { e2eServerInfoFile, type E2eServerInfo } from "@/scripts/lib/e2e-server-info";
 import { startNext, stopProcess, waitForHealthy } from "@/scripts/lib/processes";
@@ -10,10 +11,12 @@ import { createWorkspaceViaApi, expect, gotoPassage, test } from "./fixtures";
 const TEXT = "The tunnel cost 90 million euros. Residents called it overdue.";
 let second: ChildProcess | null = null;
 let secondUrl = "";
+let databaseUrl = "";
 
 test.beforeAll(async ({ baseURL }) => {
   const firstPort = Number(new URL(baseURL ?? "").port);
   const info = JSON.parse(await readFile(e2eServerInfoFile(firstPort), "utf8")) as E2eServerInfo;
+  databaseUrl = info.databaseUrl;
   const port = firstPort + 10;
   secondUrl = `http://localhost:${port}`;
   const env = childProcessEnv({
@@ -63,4 +66,36 @@ test("an Idempotency-Key used on one instance returns the first answer when retr
 
   const passages = (await (await page.request.get(`/api/v1/workspaces/${workspaceId}/passages`)).json()) as { items: unknown[] };
   expect(passages.items).toHaveLength(1);
+});
+
+test("a page says Reconnecting while its instance cannot listen to the database, and catches up when it can", async ({ signedInPage: page, baseURL }) => {
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Outage desk");
+  const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "" }, data: { title: "Tunnel", text: TEXT } });
+  const { id: passageId } = (await created.json()) as { id: string };
+  const claim = await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers: { origin: baseURL ?? "" }, data: { exact: "The tunnel cost 90 million euros." } });
+  const { id: claimId } = (await claim.json()) as { id: string };
+  await gotoPassage(page, `${secondUrl}/w/${workspaceId}/passages/${passageId}`);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  const database = new URL(databaseUrl).pathname.slice(1);
+  // PostgreSQL refuses to lock out the database one is connected to.
+  const adminUrl = new URL(databaseUrl);
+  adminUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    // New connections are refused (superusers included) and the listeners are cut off: the
+    // instance's hub cannot listen again until connections are allowed.
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'claimdesk-live-%'");
+    await expect(page.getByText("Reconnecting…")).toBeVisible();
+  } finally {
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+    await admin.end();
+  }
+  const patched = await page.request.patch(`${baseURL}/api/v1/claims/${claimId}`, { headers: { origin: baseURL ?? "", "if-match": '"1"' }, data: { label: "factual" } });
+  expect(patched.status()).toBe(200);
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
+  const item = page.getByRole("button", { name: /The tunnel cost 90 million euros\./ });
+  await expect(item.locator(".label-chip")).toHaveText(/Factual/);
 });
