@@ -34,6 +34,27 @@ test.afterAll(async () => {
   if (second) await stopProcess(second);
 });
 
+/**
+ * Runs `during` while the e2e database refuses new connections (superusers included) and its
+ * connections named like `applicationName` (all when null) are cut off.
+ */
+async function withDatabaseLockedOut(applicationName: string | null, during: () => Promise<void>): Promise<void> {
+  const database = new URL(databaseUrl).pathname.slice(1);
+  // PostgreSQL refuses to lock out the database one is connected to.
+  const adminUrl = new URL(databaseUrl);
+  adminUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name LIKE $2", [database, applicationName ?? "%"]);
+    await during();
+  } finally {
+    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+    await admin.end();
+  }
+}
+
 test("a label set through one instance reaches a passage open on the other, live", async ({ signedInPage: page, baseURL }) => {
   const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Two-instance desk");
   const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "" }, data: { title: "Tunnel", text: TEXT } });
@@ -77,25 +98,25 @@ test("a page says Reconnecting while its instance cannot listen to the database,
   await gotoPassage(page, `${secondUrl}/w/${workspaceId}/passages/${passageId}`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
 
-  const database = new URL(databaseUrl).pathname.slice(1);
-  // PostgreSQL refuses to lock out the database one is connected to.
-  const adminUrl = new URL(databaseUrl);
-  adminUrl.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    // New connections are refused (superusers included) and the listeners are cut off: the
-    // instance's hub cannot listen again until connections are allowed.
-    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'claimdesk-live-%'");
+  // Only the listeners are cut off: the instance's hub cannot listen again until connections are allowed.
+  await withDatabaseLockedOut("claimdesk-live-%", async () => {
     await expect(page.getByText("Reconnecting…")).toBeVisible();
-  } finally {
-    await admin.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
-    await admin.end();
-  }
+  });
   const patched = await page.request.patch(`${baseURL}/api/v1/claims/${claimId}`, { headers: { origin: baseURL ?? "", "if-match": '"1"' }, data: { label: "factual" } });
   expect(patched.status()).toBe(200);
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
   const item = page.getByRole("button", { name: /The tunnel cost 90 million euros\./ });
   await expect(item.locator(".label-chip")).toHaveText(/Factual/);
+});
+
+test("a page that cannot reach the database says so, and shows itself once the database is back", async ({ signedInPage: page, baseURL }) => {
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Unreachable desk");
+  await withDatabaseLockedOut(null, async () => {
+    await page.goto(`${secondUrl}/w/${workspaceId}`);
+    await expect(page.getByRole("heading", { name: "ClaimDesk is briefly unavailable" })).toBeVisible();
+    const health = await page.request.get(`${secondUrl}/api/health`);
+    expect(health.status()).toBe(503);
+    expect(health.headers()["retry-after"]).toBe("5");
+  });
+  await expect(page.getByRole("heading", { name: "Unreachable desk" })).toBeVisible({ timeout: 20_000 });
 });

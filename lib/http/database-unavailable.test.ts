@@ -16,6 +16,7 @@ describe("isDatabaseUnavailable", () => {
     ["a server still starting (57P03)", serverError("57P03", "the database system is starting up")],
     ["a full server (53300)", serverError("53300", "sorry, too many clients already")],
     ["a socket closed mid-query", new Error("Connection terminated unexpectedly")],
+    ["a database closed to connections (55000)", serverError("55000", 'database "claimdesk" is not currently accepting connections')],
     ["Prisma: can't reach the server (P1001)", prismaError("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5432 })],
     ["Prisma: a raw query cut off by shutdown", prismaError("P2010", { kind: "postgres", code: "57P01", originalCode: "57P01" })],
     ["Prisma: too many connections", prismaError("P2010", { kind: "TooManyConnections", originalCode: "53300" })],

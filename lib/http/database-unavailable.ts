@@ -9,8 +9,9 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
-// node-postgres reports a socket closed by the server only in words.
-const MESSAGES = /Connection terminated unexpectedly|Connection terminated due to connection timeout|Client has encountered a connection error/;
+// node-postgres reports a socket closed by the server only in words; a database closed to new
+// connections (ALLOW_CONNECTIONS false) answers the generic SQLSTATE 55000.
+const MESSAGES = /Connection terminated unexpectedly|Connection terminated due to connection timeout|Client has encountered a connection error|is not currently accepting connections/;
 
 /**
  * Whether an error means the database cannot be reached right now (a retry later may succeed),
