@@ -64,7 +64,8 @@ test("a label set through one instance reaches a passage open on the other, live
 
   // Cookies are shared across the ports of one host, so the session works on both instances.
   await gotoPassage(page, `${secondUrl}/w/${workspaceId}/passages/${passageId}`);
-  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  // The second instance's first stream may wait for its cold start on a busy machine.
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 30_000 });
 
   const patched = await page.request.patch(`${baseURL}/api/v1/claims/${claimId}`, { headers: { origin: baseURL ?? "", "if-match": '"1"' }, data: { label: "factual" } });
   expect(patched.status()).toBe(200);
@@ -96,7 +97,8 @@ test("a page says Reconnecting while its instance cannot listen to the database,
   const claim = await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers: { origin: baseURL ?? "" }, data: { exact: "The tunnel cost 90 million euros." } });
   const { id: claimId } = (await claim.json()) as { id: string };
   await gotoPassage(page, `${secondUrl}/w/${workspaceId}/passages/${passageId}`);
-  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  // The second instance's first stream may wait for its cold start on a busy machine.
+  await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 30_000 });
 
   // Only the listeners are cut off: the instance's hub cannot listen again until connections are allowed.
   await withDatabaseLockedOut("claimdesk-live-%", async () => {
