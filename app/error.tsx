@@ -1,13 +1,7 @@
 "use client";
 
+import { ErrorState } from "@/components/errors/error-state";
+
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  return (
-    <div className="stack narrow" role="alert">
-      <h1>Something went wrong</h1>
-      <p>The page could not be shown. Try again; if it keeps failing, tell your administrator.</p>
-      <button type="button" onClick={reset}>
-        Try again
-      </button>
-    </div>
-  );
+  return <ErrorState reset={reset} />;
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { childProcessEnv } from "@/lib/env";
+import { e2eServerInfoFile, type E2eServerInfo } from "./lib/e2e-server-info";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { buildIfStale, startNext, stopProcess } from "./lib/processes";
 import { applyMigrations } from "./lib/schema-engine";
@@ -14,9 +15,14 @@ async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), "claimdesk-e2e-"));
   const postgres = await startEmbeddedPostgres({ dataDir, database: "claimdesk_e2e" });
   await applyMigrations(postgres.url);
+  const nextauthSecret = randomBytes(32).toString("base64url");
+  // e2e/two-instances.spec.ts starts a second app instance on the same database and secret.
+  const infoFile = e2eServerInfoFile(port);
+  const info: E2eServerInfo = { databaseUrl: postgres.url, nextauthSecret, port };
+  await writeFile(infoFile, JSON.stringify(info), { mode: 0o600 });
   const env = childProcessEnv({
     DATABASE_URL: postgres.url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_SECRET: nextauthSecret,
     NEXTAUTH_URL: `http://localhost:${port}`,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -27,6 +33,7 @@ async function main() {
   const shutdown = async () => {
     await stopProcess(server);
     await postgres.stop();
+    await rm(infoFile, { force: true });
     await rm(dataDir, { recursive: true, force: true });
     process.exit(0);
   };

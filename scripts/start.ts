@@ -3,6 +3,7 @@ import { createDbClient } from "@/lib/db";
 import { childProcessEnv, launcherEnv } from "@/lib/env";
 import { DEMO_WORKSPACE_NAME, seedDemoWorkspace } from "@/prisma/seed";
 import { readOrCreateSecret, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+import { supervisePostgres, type PostgresSupervisor } from "./lib/postgres-supervisor";
 import { buildIfStale, startNext, stopProcess, waitForHealthy } from "./lib/processes";
 import { applyMigrations } from "./lib/schema-engine";
 
@@ -15,6 +16,7 @@ async function main() {
   const settings = launcherEnv();
   const dataDir = path.resolve(settings.CLAIMDESK_DATA_DIR ?? ".data");
   let postgres: RunningPostgres | null = null;
+  let supervisor: PostgresSupervisor | null = null;
   let databaseUrl = settings.DATABASE_URL;
   let secret = settings.NEXTAUTH_SECRET;
 
@@ -28,6 +30,8 @@ async function main() {
     console.log(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || "."})…`);
     postgres = await startEmbeddedPostgres({ dataDir, database: "claimdesk" });
     databaseUrl = postgres.url;
+    // A killed or crashed embedded PostgreSQL comes back by itself; the app answers 503 meanwhile.
+    supervisor = supervisePostgres(postgres);
     secret ??= await readOrCreateSecret(path.join(dataDir, "nextauth-secret"), 32);
   }
 
@@ -38,7 +42,8 @@ async function main() {
     isStopping = true;
     console.log("\nStopping ClaimDesk…");
     if (server) await stopProcess(server);
-    if (postgres) await postgres.stop();
+    if (supervisor) await supervisor.stop();
+    else if (postgres) await postgres.stop();
     process.exit(exitCode);
   };
   // embedded-postgres installs its own exit hooks; ours replace them so the web server stops first.

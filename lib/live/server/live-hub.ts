@@ -16,7 +16,7 @@ type PresenceMessage =
   | { op: "join" | "beat"; passageId: string; key: string; viewer: Viewer }
   | { op: "leave"; passageId: string; key: string };
 
-class LiveHub {
+export class LiveHub {
   private readonly instanceId = randomUUID();
   private readonly subscribers = new Map<string, Subscriber & { viewer: Viewer | null }>();
   /** passageId → connection key → the viewer and when it was last heard of. */
@@ -24,7 +24,10 @@ class LiveHub {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client> | null = null;
   private reconnectDelay = 1000;
+  private reconnectTimer: NodeJS.Timeout | null = null;
   private beatTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly databaseUrl: () => string = () => serverEnv().DATABASE_URL) {}
 
   /** Streams this instance's events for a workspace (and a passage's presence) to `send` until the returned function is called. */
   async subscribe(subscriber: Subscriber, viewer: Viewer | null): Promise<() => void> {
@@ -32,15 +35,27 @@ class LiveHub {
     const id = randomUUID();
     this.subscribers.set(id, { ...subscriber, viewer });
     this.startBeating();
-    if (subscriber.passageId && viewer) {
-      await this.announce({ op: "join", passageId: subscriber.passageId, key: this.keyOf(id), viewer });
-    }
-    if (subscriber.passageId) subscriber.send({ type: "presence", passageId: subscriber.passageId, viewers: this.viewersOf(subscriber.passageId) });
-    return () => {
-      this.subscribers.delete(id);
+    const unsubscribe = () => {
+      if (!this.subscribers.delete(id)) return;
       if (subscriber.passageId && viewer) void this.announce({ op: "leave", passageId: subscriber.passageId, key: this.keyOf(id) }).catch(() => undefined);
       if (this.subscribers.size === 0) this.stopBeating();
     };
+    if (subscriber.passageId && viewer) {
+      try {
+        await this.announce({ op: "join", passageId: subscriber.passageId, key: this.keyOf(id), viewer });
+      } catch (error) {
+        // The stream is never opened, so nothing would ever unsubscribe it.
+        unsubscribe();
+        throw error;
+      }
+    }
+    if (subscriber.passageId) subscriber.send({ type: "presence", passageId: subscriber.passageId, viewers: this.viewersOf(subscriber.passageId) });
+    return unsubscribe;
+  }
+
+  /** How this instance's LISTEN connection is named in pg_stat_activity. */
+  get listenerName(): string {
+    return `claimdesk-live-${this.instanceId.slice(0, 8)}`;
   }
 
   private keyOf(subscriptionId: string): string {
@@ -56,37 +71,62 @@ class LiveHub {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
+    const client = new pg.Client({ connectionString: this.databaseUrl(), application_name: this.listenerName });
     client.on("notification", (message) => this.onNotification(message.channel, message.payload ?? ""));
     client.on("error", () => this.onConnectionLost(client));
     client.on("end", () => this.onConnectionLost(client));
-    await client.connect();
-    await client.query(`LISTEN ${LIVE_CHANGE_CHANNEL}`);
-    await client.query(`LISTEN ${LIVE_PRESENCE_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_CHANGE_CHANNEL}`);
+      await client.query(`LISTEN ${LIVE_PRESENCE_CHANNEL}`);
+    } catch (error) {
+      this.discard(client);
+      throw error;
+    }
     this.client = client;
     this.reconnectDelay = 1000;
     return client;
   }
 
+  private discard(client: pg.Client) {
+    client.removeAllListeners();
+    // A late socket error on a client nobody listens to would otherwise crash the process.
+    client.on("error", () => undefined);
+    void client.end().catch(() => undefined);
+  }
+
   private onConnectionLost(client: pg.Client) {
     if (this.client !== client) return;
     this.client = null;
-    client.removeAllListeners();
-    void client.end().catch(() => undefined);
+    this.discard(client);
     if (this.subscribers.size === 0) return;
+    console.error("Live updates: the LISTEN connection to the database was lost; reconnecting.");
+    for (const subscriber of this.subscribers.values()) subscriber.send({ type: "listener", state: "down" });
+    this.scheduleReconnect();
+  }
+
+  /** Retries with a growing delay for as long as anyone is subscribed; a later subscriber reconnects by itself. */
+  private scheduleReconnect() {
+    if (this.reconnectTimer) return;
     const delay = this.reconnectDelay;
     this.reconnectDelay = Math.min(delay * 2, MAX_RECONNECT_DELAY_MS);
-    setTimeout(() => {
-      this.connection()
-        .then(() => {
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.subscribers.size === 0) return;
+      this.connection().then(
+        () => {
+          console.log("Live updates: listening to the database again; open pages refetch what they show.");
           // Changes made while we were deaf are unknown: every open page refetches what it shows.
-          for (const subscriber of this.subscribers.values()) {
-            subscriber.send({ type: "change", workspaceId: subscriber.workspaceId, actorId: null, claimIds: null, actions: [] });
-          }
-          return this.beat();
-        })
-        .catch(() => this.onConnectionLost(client));
-    }, delay).unref();
+          for (const subscriber of this.subscribers.values()) subscriber.send({ type: "resync" });
+          void this.beat().catch(() => undefined);
+        },
+        (error: unknown) => {
+          console.error(`Live updates: reconnecting failed (${error instanceof Error ? error.message : String(error)}); retrying in ${this.reconnectDelay / 1000} s.`);
+          this.scheduleReconnect();
+        },
+      );
+    }, delay);
+    this.reconnectTimer.unref();
   }
 
   private onNotification(channel: string, payload: string) {
