@@ -23,7 +23,7 @@ function streamedForm(extraHeaders: Record<string, string> = {}) {
     headers: { "content-type": "application/x-www-form-urlencoded", [PEER_ADDRESS_HEADER]: "203.0.113.50", ...extraHeaders },
     body,
     duplex: "half",
-  } as RequestInit & { duplex: "half" });
+  });
   return { request, pulledBytes: () => pulledBytes };
 }
 
