@@ -13,7 +13,8 @@ import { configuredDatabaseUrl } from "@/lib/env";
 import { createApiTokenRecord, createClaimRecord, createPassageRecord, createUserRecord, createWorkspaceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/trusted-proxies";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
-import { callRoute } from "@/scripts/test/route-client";
+import { GET as getMe } from "@/app/api/v1/me/route";
+import { callRoute, sessionToken } from "@/scripts/test/route-client";
 
 // Settings for this file's app instance (read once, before the first request): one trusted proxy
 // range, and no pinned public URL, so links and the same-origin check follow the request.
@@ -136,9 +137,11 @@ describe("per-address limits key on the socket address, not on X-Forwarded-For a
 });
 
 describe("same-origin check for cookie changes: Origin against the request's own Host", () => {
-  const changeAs = async (headers: Record<string, string>, origin: string) => {
+  /** A signed-in browser's change; over https next-auth names its cookie __Secure-. */
+  const changeAs = async (headers: Record<string, string>, origin: string, isHttps = false) => {
     const user = await createUserRecord(db);
-    return callRoute(createWorkspace, "POST", "/api/v1/workspaces", { as: user, isCrossSite: true, headers: { ...headers, origin }, body: { name: "Named desk" } });
+    const cookie = `${isHttps ? "__Secure-" : ""}next-auth.session-token=${await sessionToken(user)}`;
+    return callRoute(createWorkspace, "POST", "/api/v1/workspaces", { isCrossSite: true, headers: { ...headers, cookie, origin }, body: { name: "Named desk" } });
   };
 
   it("accepts a change from the page at any name the app is reached by", async () => {
@@ -162,8 +165,19 @@ describe("same-origin check for cookie changes: Origin against the request's own
 
   it("honours X-Forwarded-Host and -Proto from a trusted proxy", async () => {
     const proxied = from(PROXY, { host: "10.1.2.3:3000", "x-forwarded-host": "desk.example.org", "x-forwarded-proto": "https" });
-    expect((await changeAs(proxied, "https://desk.example.org")).status).toBe(201);
-    expect((await changeAs(proxied, "http://10.1.2.3:3000")).status).toBe(403);
+    expect((await changeAs(proxied, "https://desk.example.org", true)).status).toBe(201);
+    expect((await changeAs(proxied, "http://10.1.2.3:3000", true)).status).toBe(403);
+  });
+});
+
+describe("sessions behind a trusted HTTPS proxy", () => {
+  it("finds next-auth's __Secure- session cookie, which it sets when the forwarded scheme is https", async () => {
+    const user = await createUserRecord(db);
+    const cookie = `__Secure-next-auth.session-token=${await sessionToken(user)}`;
+    const proxied = from(PROXY, { host: "10.1.2.3:3000", "x-forwarded-host": "desk.example.org", "x-forwarded-proto": "https", cookie });
+    const me = await callRoute(getMe, "GET", "/api/v1/me", { headers: proxied });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ id: user.id });
   });
 });
 

@@ -5,7 +5,7 @@ import { z, type ZodType } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromApiToken } from "@/lib/auth/server/api-token-auth";
 import { serverEnv } from "@/lib/env";
-import { publicOrigin, requestOrigin } from "@/lib/http/client-address";
+import { nextAuthOrigin, publicOrigin, requestOrigin } from "@/lib/http/client-address";
 import { AppError, type ErrorIssue } from "@/lib/http/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { runIdempotently } from "@/lib/http/idempotency";
@@ -147,7 +147,8 @@ async function resolveActor(request: NextRequest): Promise<Actor | null> {
     if (!actor) throw new AppError("unauthenticated", "The API token is invalid, expired or revoked. Create a new one in Settings → API tokens.");
     return actor;
   }
-  const token = await getToken({ req: request, secret: serverEnv().NEXTAUTH_SECRET });
+  const secureCookie = nextAuthOrigin(request).startsWith("https:");
+  const token = await getToken({ req: request, secret: serverEnv().NEXTAUTH_SECRET, secureCookie });
   if (!token?.sub || !token.email) return null;
   return { userId: token.sub, email: token.email, name: token.name ?? token.email, via: "session" };
 }
