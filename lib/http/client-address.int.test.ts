@@ -13,6 +13,7 @@ import { configuredDatabaseUrl } from "@/lib/env";
 import { createApiTokenRecord, createClaimRecord, createPassageRecord, createUserRecord, createWorkspaceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/trusted-proxies";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
+import { GET as apiDocs } from "@/app/api/docs/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { callRoute, sessionToken } from "@/scripts/test/route-client";
 
@@ -202,6 +203,14 @@ describe("links follow the name the request used when no public URL is configure
     const exported = await exportWithHost(owner.id, workspace.id, "desk-pc:3000");
     expect(exported).toContain(`http://desk-pc:3000/w/${workspace.id}/passages/${passage.id}`);
     expect(exported).not.toContain("localhost");
+  });
+});
+
+describe("redirects stay on the name the browser used", () => {
+  it("sends /api/docs to the reference page without naming a host", () => {
+    const response = apiDocs();
+    expect(response.status).toBe(308);
+    expect(response.headers.get("location")).toBe("/docs/api");
   });
 });
 
