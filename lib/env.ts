@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
 
 // The only module that reads process.env (scripts and the app alike), so every
 // setting is named, validated and documented in one place.
@@ -8,6 +9,15 @@ const optionalText = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+
+const TrustedProxiesSchema = optionalText.transform((value, ctx) => {
+  try {
+    return parseTrustedProxies(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES: ${error instanceof Error ? error.message : String(error)}` });
+    return z.NEVER;
+  }
+});
 
 const ServerEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -21,6 +31,11 @@ const ServerEnvSchema = z.object({
     })
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters long (for example `openssl rand -base64 32`)."),
   NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
+  /** The address people use to reach the app, for links in exports and e-mails; unset: the address of each request. */
+  PUBLIC_URL: optionalText.pipe(z.url({ error: "PUBLIC_URL must be a full URL such as https://desk.example.org" }).optional()),
+  /** Proxies whose X-Forwarded-For/-Host/-Proto are believed (comma-separated addresses or CIDR ranges); default none. */
+  TRUSTED_PROXIES: TrustedProxiesSchema,
+  SIGN_UP_LIMIT_PER_HOUR: z.coerce.number({ error: "SIGN_UP_LIMIT_PER_HOUR must be a whole number" }).int().min(1).default(10),
   GITHUB_ID: optionalText,
   GITHUB_SECRET: optionalText,
   GOOGLE_CLIENT_ID: optionalText,
@@ -56,6 +71,7 @@ const LauncherEnvSchema = z.object({
   DATABASE_URL: optionalText,
   NEXTAUTH_SECRET: optionalText,
   NEXTAUTH_URL: optionalText,
+  PUBLIC_URL: optionalText,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: optionalText,
   CLAIMDESK_DATA_DIR: optionalText,

@@ -71,7 +71,8 @@ async function main() {
     const env = childProcessEnv({
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: settings.NEXTAUTH_URL ?? baseUrl,
+      // Unset unless configured: next-auth then follows the name each request used (127.0.0.1, a LAN name).
+      NEXTAUTH_URL: settings.NEXTAUTH_URL,
       NODE_ENV: isDev ? "development" : "production",
     });
     if (!isDev) await buildIfStale(env);
@@ -79,7 +80,7 @@ async function main() {
     server.once("exit", (code) => void shutdown(code ?? 1));
     await waitForHealthy(baseUrl, server, isDev ? 180_000 : 60_000);
 
-    console.log(`\n  ClaimDesk is running at ${settings.NEXTAUTH_URL ?? baseUrl}`);
+    console.log(`\n  ClaimDesk is running at ${settings.PUBLIC_URL ?? settings.NEXTAUTH_URL ?? baseUrl}`);
     console.log(postgres ? `  Database: embedded PostgreSQL on port ${postgres.port}` : "  Database: DATABASE_URL");
     if (demo) console.log(`  Demo workspace "${DEMO_WORKSPACE_NAME}": sign in as ${demo.email} / ${demo.password}`);
     console.log("  Press Ctrl-C to stop.\n");

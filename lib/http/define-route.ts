@@ -5,6 +5,7 @@ import { z, type ZodType } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromApiToken } from "@/lib/auth/server/api-token-auth";
 import { serverEnv } from "@/lib/env";
+import { nextAuthOrigin, publicOrigin, requestOrigin } from "@/lib/http/client-address";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { AppError, type ErrorIssue } from "@/lib/http/errors";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
@@ -151,7 +152,8 @@ async function resolveActor(request: NextRequest): Promise<Actor | null> {
     if (!actor) throw new AppError("unauthenticated", "The API token is invalid, expired or revoked. Create a new one in Settings → API tokens.");
     return actor;
   }
-  const token = await getToken({ req: request, secret: serverEnv().NEXTAUTH_SECRET });
+  const secureCookie = nextAuthOrigin(request).startsWith("https:");
+  const token = await getToken({ req: request, secret: serverEnv().NEXTAUTH_SECRET, secureCookie });
   if (!token?.sub || !token.email) return null;
   return { userId: token.sub, email: token.email, name: token.name ?? token.email, via: "session" };
 }
@@ -159,9 +161,9 @@ async function resolveActor(request: NextRequest): Promise<Actor | null> {
 // Cookie-authenticated changes must come from our own pages (CSRF); scripts use bearer tokens.
 function assertSameOrigin(request: NextRequest): void {
   const origin = request.headers.get("origin");
-  const allowed = new Set([request.nextUrl.origin]);
-  const configured = serverEnv().NEXTAUTH_URL;
-  if (configured) allowed.add(new URL(configured).origin);
+  // The app answers to any name it is reached by (localhost, an address, a LAN name), so the
+  // request's own Host is the reference, not one configured URL.
+  const allowed = new Set([requestOrigin(request), publicOrigin(request)]);
   const isSameOrigin = origin ? allowed.has(origin) : request.headers.get("sec-fetch-site") === "same-origin";
   if (!isSameOrigin) {
     throw new AppError(

@@ -3,6 +3,7 @@ import { GET as listWorkspaces, POST as createWorkspace } from "@/app/api/v1/wor
 import { createDbClient } from "@/lib/db";
 import { configuredDatabaseUrl } from "@/lib/env";
 import { createApiTokenRecord, createUserRecord } from "@/lib/fixtures/factories";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/trusted-proxies";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
 import { callRoute } from "@/scripts/test/route-client";
 
@@ -63,7 +64,8 @@ describe("write rate limits", () => {
     configureWriteRateLimits({ perActor: 1000, perIp: 2 });
     const first = await userWithToken();
     const second = await userWithToken();
-    const from = (ip: string, headers: Record<string, string>) => ({ ...headers, "x-forwarded-for": ip });
+    // The address our web server hands on from the socket (lib/http/client-address.ts).
+    const from = (ip: string, headers: Record<string, string>) => ({ ...headers, [PEER_ADDRESS_HEADER]: ip });
 
     expect((await write(from("203.0.113.7", first.headers))).status).toBe(201);
     expect((await write(from("203.0.113.7", second.headers))).status).toBe(201);

@@ -1,7 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Actor } from "@/lib/auth/actor";
-import { clientIp } from "@/lib/auth/server/sign-in-rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
 import { AppError } from "@/lib/http/errors";
 
 // Per app instance, in memory: enough to stop a runaway script or a flood from one address.
@@ -30,7 +30,7 @@ export function configureWriteRateLimits(limits: Partial<WriteRateLimits> = {}):
 export async function consumeWriteAllowance(actor: Actor | null, request: Request): Promise<void> {
   try {
     await Promise.all([
-      limiters.perIp.consume(clientIp(request.headers)),
+      limiters.perIp.consume(clientAddress(request)),
       ...(actor ? [limiters.perActor.consume(`${actor.via}:${actor.userId}`)] : []),
     ]);
   } catch (rejection) {

@@ -9,7 +9,7 @@ export const registerUserPaths: RegisterPaths = (registry) => {
     summary: "Sign up",
     security: [],
     request: jsonBody(CreateUserInputSchema),
-    responses: { 201: jsonContent(UserSchema, "The new account"), ...errorResponses("validation_failed", "conflict") },
+    responses: { 201: jsonContent(UserSchema, "The new account"), ...errorResponses("validation_failed", "conflict", "rate_limited") },
   });
   registry.registerPath({
     method: "get",

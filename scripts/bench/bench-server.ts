@@ -34,7 +34,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const env = childProcessEnv({
     DATABASE_URL: postgres.url,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_URL: undefined,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   });

@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { buildStampFile, isBuildCurrent, sourceStamp } from "./build-stamp";
 
 const NEXT_BIN = "node_modules/.bin/next";
+const SERVE_SCRIPT = "scripts/serve.ts";
 
 /** Runs a command to completion, inheriting the terminal; rejects on a non-zero exit. */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
@@ -25,9 +26,15 @@ export async function buildIfStale(env: NodeJS.ProcessEnv): Promise<"built" | "c
   return "built";
 }
 
+/**
+ * Starts the web server (scripts/serve.ts: Next.js behind our client-address layer). next-auth takes
+ * its origin from each request (AUTH_TRUST_HOST) unless NEXTAUTH_URL pins one, so the app works by
+ * any name it is reached at; the Host it trusts is cleaned by the web server.
+ */
 export function startNext(mode: "start" | "dev", port: number, hostname: string | undefined, env: NodeJS.ProcessEnv): ChildProcess {
-  const args = [mode, "--port", String(port), ...(hostname ? ["--hostname", hostname] : [])];
-  return spawn(NEXT_BIN, args, { stdio: ["ignore", "inherit", "inherit"], env });
+  const args = [SERVE_SCRIPT, "--port", String(port), ...(hostname ? ["--hostname", hostname] : []), ...(mode === "dev" ? ["--dev"] : [])];
+  // One process (no tsx wrapper), so its pid is the server's: stopProcess and memory samples reach it.
+  return spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "inherit", "inherit"], env: { AUTH_TRUST_HOST: "true", ...env } });
 }
 
 /** Waits until the app answers its health check, or the server process exits. */

@@ -36,7 +36,8 @@ export async function callRoute(handler: RouteHandler, method: string, path: str
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-function sessionToken(user: { id: string; email: string; name: string }): Promise<string> {
+/** A real next-auth session token for the user, as the app would set it in its cookie. */
+export function sessionToken(user: { id: string; email: string; name: string }): Promise<string> {
   return encode({
     token: { sub: user.id, email: user.email, name: user.name },
     // eslint-disable-next-line no-restricted-syntax -- the secret int-setup.ts gave the app

@@ -1,4 +1,5 @@
 // The reference is an app page (it needs the app's layout and CSP); this address is the documented one.
-export function GET(request: Request): Response {
-  return Response.redirect(new URL("/docs/api", request.url), 308);
+// A relative Location keeps the browser on the name it used (request.url is always Next's own localhost).
+export function GET(): Response {
+  return new Response(null, { status: 308, headers: { Location: "/docs/api" } });
 }

@@ -3,13 +3,32 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 // Per app instance; enough to stop password guessing against one account or from one address.
 const WINDOW_SECONDS = 15 * 60;
-const perEmail = new RateLimiterMemory({ keyPrefix: "sign-in-email", points: 10, duration: WINDOW_SECONDS });
-const perIp = new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: 50, duration: WINDOW_SECONDS });
 
-/** Counts a sign-in attempt; returns the seconds to wait when the email or the address is over its limit. */
-export async function consumeSignInAttempt(email: string, ip: string): Promise<{ retryAfterSeconds: number } | null> {
+export type SignInRateLimits = { perEmail: number; perAddress: number };
+
+export const DEFAULT_SIGN_IN_RATE_LIMITS: SignInRateLimits = { perEmail: 10, perAddress: 50 };
+
+let limiters = createLimiters(DEFAULT_SIGN_IN_RATE_LIMITS);
+
+function createLimiters(limits: SignInRateLimits) {
+  return {
+    perEmail: new RateLimiterMemory({ keyPrefix: "sign-in-email", points: limits.perEmail, duration: WINDOW_SECONDS }),
+    perAddress: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: limits.perAddress, duration: WINDOW_SECONDS }),
+  };
+}
+
+/** For tests: other limits, with every count reset; without an argument, the defaults again. */
+export function configureSignInRateLimits(limits: Partial<SignInRateLimits> = {}): void {
+  limiters = createLimiters({ ...DEFAULT_SIGN_IN_RATE_LIMITS, ...limits });
+}
+
+/**
+ * Counts a sign-in attempt; returns the seconds to wait when the email or the address is over its
+ * limit. `address` comes from clientAddress(), never from a header as sent.
+ */
+export async function consumeSignInAttempt(email: string, address: string): Promise<{ retryAfterSeconds: number } | null> {
   try {
-    await Promise.all([perEmail.consume(email.trim().toLowerCase() || "(none)"), perIp.consume(ip)]);
+    await Promise.all([limiters.perEmail.consume(email.trim().toLowerCase() || "(none)"), limiters.perAddress.consume(address)]);
     return null;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
@@ -17,8 +36,4 @@ export async function consumeSignInAttempt(email: string, ip: string): Promise<{
     }
     throw rejection;
   }
-}
-
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
 }

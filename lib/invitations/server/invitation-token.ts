@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashApiToken } from "@/lib/auth/server/api-token-auth";
-import { serverEnv } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/client-address";
 
 const SECRET_BYTES = 32;
 
@@ -16,6 +16,5 @@ export const hashInvitationToken = hashApiToken;
 
 /** Links point at the configured public address when there is one, else at the address the request came to. */
 export function invitationUrl(request: Request, secret: string): string {
-  const origin = serverEnv().NEXTAUTH_URL ?? new URL(request.url).origin;
-  return new URL(`/invitations/${secret}`, origin).toString();
+  return new URL(`/invitations/${secret}`, publicOrigin(request)).toString();
 }

@@ -1,3 +1,4 @@
+import { consumeSignUpAllowance } from "@/lib/auth/server/sign-up-rate-limit";
 import { defineRoute } from "@/lib/http/define-route";
 import { createUser } from "@/lib/users/server/create-user";
 import { CreateUserInputSchema } from "@/lib/users/user.schemas";
@@ -5,5 +6,8 @@ import { CreateUserInputSchema } from "@/lib/users/user.schemas";
 export const POST = defineRoute({
   auth: "none",
   body: CreateUserInputSchema,
-  handler: async ({ body }) => ({ status: 201, body: await createUser(body) }),
+  handler: async ({ body, request }) => {
+    await consumeSignUpAllowance(request);
+    return { status: 201, body: await createUser(body) };
+  },
 });

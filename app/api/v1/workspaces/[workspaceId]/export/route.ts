@@ -1,6 +1,6 @@
-import { serverEnv } from "@/lib/env";
 import { CLAIM_COUNT_HEADER, ExportQuerySchema } from "@/lib/exports/export.schemas";
 import { exportClaims } from "@/lib/exports/server/export-claims";
+import { publicOrigin } from "@/lib/http/client-address";
 import { defineRoute } from "@/lib/http/define-route";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 
@@ -9,8 +9,7 @@ export const GET = defineRoute({
   params: WorkspaceIdParamsSchema,
   query: ExportQuerySchema,
   handler: async ({ actor, params, query, request }) => {
-    const appUrl = serverEnv().NEXTAUTH_URL ?? request.nextUrl.origin;
-    const download = await exportClaims({ actor, workspaceId: params.workspaceId, query, appUrl });
+    const download = await exportClaims({ actor, workspaceId: params.workspaceId, query, appUrl: publicOrigin(request) });
     return new Response(download.body, {
       headers: {
         "Content-Type": download.contentType,

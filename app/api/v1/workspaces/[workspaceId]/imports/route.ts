@@ -1,4 +1,4 @@
-import { serverEnv } from "@/lib/env";
+import { publicOrigin } from "@/lib/http/client-address";
 import { defineRoute } from "@/lib/http/define-route";
 import { importClaims } from "@/lib/imports/server/import-claims";
 import { readImportBody } from "@/lib/imports/server/read-import-body";
@@ -10,6 +10,6 @@ export const POST = defineRoute({
   readBody: readImportBody,
   isIdempotent: true,
   handler: async ({ actor, params, body, request }) => ({
-    body: await importClaims({ actor, workspaceId: params.workspaceId, file: body, appUrl: serverEnv().NEXTAUTH_URL ?? request.nextUrl.origin }),
+    body: await importClaims({ actor, workspaceId: params.workspaceId, file: body, appUrl: publicOrigin(request) }),
   }),
 });

@@ -1,0 +1,39 @@
+import "server-only";
+import { NextRequest } from "next/server";
+import { consumeSignInAttempt } from "@/lib/auth/server/sign-in-rate-limit";
+import { clientAddress, requestOrigin } from "@/lib/http/client-address";
+import { errorResponse } from "@/lib/http/define-route";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
+
+/** Sign-in, sign-out and CSRF forms are a few hundred bytes; next-auth itself would read any body whole. */
+export const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * What every POST to next-auth passes before next-auth sees it: the body is read within
+ * AUTH_BODY_LIMIT_BYTES (413 in the error shape otherwise), and credential sign-ins count against
+ * the per-email and per-address limits (429). Returns the request to hand on, with the body it read.
+ */
+export async function guardAuthPost(request: NextRequest, action: string): Promise<NextRequest | Response> {
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await readLimitedBody(request, AUTH_BODY_LIMIT_BYTES, "The sign-in request is too large; reload the page and try again.");
+  } catch (error) {
+    return errorResponse(error);
+  }
+
+  if (action === "callback/credentials") {
+    const isForm = request.headers.get("content-type")?.includes("application/x-www-form-urlencoded") ?? false;
+    const email = isForm ? (new URLSearchParams(new TextDecoder().decode(body)).get("email") ?? "") : "";
+    const limited = await consumeSignInAttempt(email, clientAddress(request));
+    if (limited) {
+      const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+      const message = `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
+      // `url` lets next-auth's client report the error instead of failing to parse the answer.
+      return Response.json(
+        { error: { code: "rate_limited", message }, url: new URL("/signin?error=RateLimited", requestOrigin(request)).toString() },
+        { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
+      );
+    }
+  }
+  return new NextRequest(request.url, { method: request.method, headers: request.headers, body: body.byteLength > 0 ? body : undefined });
+}
