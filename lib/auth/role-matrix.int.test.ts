@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +45,7 @@ import {
 import type { Role } from "@/lib/generated/prisma/enums";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+import { apiRoutes } from "@/scripts/test/api-routes";
 import { callRoute } from "@/scripts/test/route-client";
 
 // Every workspace endpoint × every role × a non-member: the roles are written out here from
@@ -707,18 +706,6 @@ describe("across workspaces", () => {
     expect(membership?.role).toBe("owner");
   });
 });
-
-/** Every "METHOD /api/v1/path" that a route.ts under app/api/v1 exports. */
-function apiRoutes(): string[] {
-  const root = path.join(import.meta.dirname, "../../app/api/v1");
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");
-  return files.flatMap((file) => {
-    const template = `/api/v1/${path.dirname(file)}`.replace(/\/\.$/, "").replace(/\[(\w+)\]/g, "{$1}").split(path.sep).join("/");
-    const source = readFileSync(path.join(root, file), "utf8");
-    const methods = [...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]);
-    return methods.map((method) => `${method} ${template}`);
-  });
-}
 
 type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

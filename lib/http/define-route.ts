@@ -101,13 +101,21 @@ export function errorResponse(error: unknown): Response {
 }
 
 function validationError(message: string, issues: readonly z.core.$ZodIssue[], pathPrefix?: string): AppError {
-  const details: ErrorIssue[] = issues.map((issue) => ({
+  const details: ErrorIssue[] = issues.flatMap(withClosestUnionOption).map((issue) => ({
     path: [...(pathPrefix ? [pathPrefix] : []), ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
     message: issue.message,
   }));
   return new AppError("validation_failed", `${message} ${details.map((d) => `${d.path.join(".") || "input"}: ${d.message}`).join("; ")}`, {
     details,
   });
+}
+
+// When no option of a union matches, its issue names only the union; the option that came closest
+// (fewest issues) names the field that is wrong, so its issues are listed after it.
+function withClosestUnionOption(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
+  const closest = issue.errors.reduce((best, option) => (option.length < best.length ? option : best));
+  return [issue, ...closest.flatMap((inner) => withClosestUnionOption({ ...inner, path: [...issue.path, ...inner.path] }))];
 }
 
 export function parseInput<T>(schema: ZodType<T> | undefined, value: unknown, where: "path" | "query" | "body"): T | undefined {

@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { defineRoute } from "@/lib/http/define-route";
+import { LiveEventsQuerySchema } from "@/lib/live/live.schemas";
 import { openLiveStream } from "@/lib/live/server/open-live-stream";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 
 export const GET = defineRoute({
   auth: "required",
   params: WorkspaceIdParamsSchema,
-  query: z.object({ passageId: z.string().min(1).max(64).optional() }),
+  query: LiveEventsQuerySchema,
   handler: ({ actor, params, query, request }) =>
     openLiveStream({ actor, workspaceId: params.workspaceId, passageId: query.passageId ?? null, signal: request.signal }),
 });

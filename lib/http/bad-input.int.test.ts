@@ -1,0 +1,305 @@
+import { NextRequest } from "next/server";
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverEnv } from "@/lib/env";
+import { createClaimRecord, createPassageRecord, createApiTokenRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
+import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
+import { apiRouteFiles, type ApiMethod, type RouteHandler } from "@/scripts/test/api-routes";
+import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+import { callRoute } from "@/scripts/test/route-client";
+
+// Every /api/v1 endpoint, with a valid request in which one string at a time (a path id, a query
+// parameter or a string anywhere in the JSON body) gets a NUL or an unpaired surrogate appended:
+// the answer is a 400 in the error shape naming that field, never a 500. The samples are written
+// here; which strings to spoil is read from them, so a new field in a sample is walked too.
+
+type Desk = Awaited<ReturnType<typeof createDesk>>;
+type Sample = {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** A body that is not JSON (imports): sent as is; its own tests cover what is inside. */
+  rawBody?: { text: string; contentType: string };
+  headers?: Record<string, string>;
+  /** Who sends it; the desk's owner unless said otherwise. */
+  as?: TestUser;
+};
+type Answer = { status: number; body: unknown };
+
+const BAD = { nul: "\u0000", "lone surrogate": "\ud800" } as const;
+const TEXT = "Unemployment fell to 5.1 percent in October. Critics say 7 percent. The mayor said the budget grew.";
+const QUOTE = "Unemployment fell to 5.1 percent in October.";
+
+const passage = (desk: Desk) => createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: `${TEXT} Ref ${uniqueSuffix()}.` });
+async function claim(desk: Desk, input: { state?: "verified"; label?: "factual" } = {}) {
+  return createClaimRecord(db, { passage: await passage(desk), exact: QUOTE, createdById: desk.owner.id, ...input });
+}
+async function evidenceLink(desk: Desk, claimId: string) {
+  return linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId, createdById: desk.owner.id, url: `https://example.org/${uniqueSuffix()}`, title: "Jobs report", stance: "supports" });
+}
+const ws = (desk: Desk) => ({ workspaceId: desk.workspaceId });
+const gone = { deletedAt: new Date(), deletedById: null };
+
+const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
+  "GET /api/v1/claims/{claimId}": async (desk) => ({ params: { claimId: (await claim(desk)).id } }),
+  "PATCH /api/v1/claims/{claimId}": async (desk) => {
+    const { id, version } = await claim(desk);
+    const other = await claim(desk);
+    return {
+      params: { claimId: id },
+      headers: { "if-match": `"${version}"` },
+      body: { statement: "Unemployment fell.", label: "factual", verdictNote: "Checked against the report.", assigneeId: desk.editor.id, duplicateOfId: other.id },
+    };
+  },
+  "DELETE /api/v1/claims/{claimId}": async (desk) => ({ params: { claimId: (await claim(desk)).id } }),
+  "GET /api/v1/claims/{claimId}/blind-label": async (desk) => ({ params: { claimId: (await claim(desk)).id } }),
+  "PUT /api/v1/claims/{claimId}/blind-label": async (desk) => {
+    await db.workspace.update({ where: { id: desk.workspaceId }, data: { isBlindReview: true } });
+    return { params: { claimId: (await claim(desk)).id }, body: { label: "factual" }, as: desk.reviewer };
+  },
+  "GET /api/v1/claims/{claimId}/comments": async (desk) => ({ params: { claimId: (await claim(desk)).id }, query: { limit: "10" } }),
+  "POST /api/v1/claims/{claimId}/comments": async (desk) => ({ params: { claimId: (await claim(desk)).id }, body: { body: `Looks right, @${desk.editor.name}.` } }),
+  "POST /api/v1/claims/{claimId}/evidence": async (desk) => ({
+    params: { claimId: (await claim(desk)).id },
+    body: {
+      stance: "supports",
+      url: `https://example.org/report-${uniqueSuffix()}`,
+      title: "Jobs report",
+      publisher: "Statistics office",
+      quote: "fell to 5.1 percent",
+      note: "Table 3",
+      accessedAt: "2026-11-01",
+    },
+  }),
+  "DELETE /api/v1/claims/{claimId}/evidence/{linkId}": async (desk) => {
+    const { id } = await claim(desk);
+    return { params: { claimId: id, linkId: (await evidenceLink(desk, id)).id } };
+  },
+  "POST /api/v1/claims/{claimId}/evidence/borrow": async (desk) => {
+    const from = await claim(desk, { state: "verified", label: "factual" });
+    await evidenceLink(desk, from.id);
+    return { params: { claimId: (await claim(desk)).id }, body: { fromClaimId: from.id } };
+  },
+  "GET /api/v1/claims/{claimId}/history": async (desk) => ({ params: { claimId: (await claim(desk)).id } }),
+  "GET /api/v1/claims/{claimId}/matches": async (desk) => ({ params: { claimId: (await claim(desk)).id }, query: { limit: "5" } }),
+  "POST /api/v1/claims/{claimId}/restore": async (desk) => {
+    const { id } = await claim(desk);
+    await db.claim.update({ where: { id }, data: gone });
+    return { params: { claimId: id } };
+  },
+  "POST /api/v1/invitations/{token}/accept": async (desk) => {
+    const invitee = await createUserRecord(db);
+    const created = await callRoute(await handler("POST", "/api/v1/workspaces/{workspaceId}/invitations"), "POST", "/api/v1/x", {
+      as: desk.owner,
+      params: ws(desk),
+      body: { email: invitee.email, role: "viewer" },
+    });
+    if (created.status !== 201) throw new Error(`Could not invite: ${created.status} ${JSON.stringify(created.body)}`);
+    const token = new URL((created.body as { url: string }).url).pathname.split("/").pop() ?? "";
+    return { params: { token }, as: invitee };
+  },
+  "GET /api/v1/me": async () => ({}),
+  "GET /api/v1/notifications": async () => ({ query: { unread: "true", limit: "10" } }),
+  "POST /api/v1/notifications/read": async (desk) => {
+    const notification = await db.notification.findFirst({ where: { userId: desk.owner.id }, select: { id: true } });
+    return { body: { ids: [notification?.id ?? "no-such-notification"] } };
+  },
+  "GET /api/v1/openapi.json": async () => ({}),
+  "GET /api/v1/passages/{passageId}": async (desk) => ({ params: { passageId: (await passage(desk)).id } }),
+  "PATCH /api/v1/passages/{passageId}": async (desk) => ({
+    params: { passageId: (await passage(desk)).id },
+    body: { title: "Budget speech", sourceUrl: "https://example.org/speech", publisher: "City Hall", author: "The mayor", publishedAt: "2026-10-30", language: "en" },
+  }),
+  "DELETE /api/v1/passages/{passageId}": async (desk) => ({ params: { passageId: (await passage(desk)).id } }),
+  "GET /api/v1/passages/{passageId}/claims": async (desk) => ({ params: { passageId: (await passage(desk)).id }, query: { all: "true" } }),
+  "POST /api/v1/passages/{passageId}/claims": async (desk) => ({
+    params: { passageId: (await passage(desk)).id },
+    body: { exact: "5.1 percent", prefix: "fell to ", suffix: " in October", statement: "Unemployment is 5.1 percent.", label: "factual" },
+  }),
+  "POST /api/v1/passages/{passageId}/restore": async (desk) => {
+    const { id } = await passage(desk);
+    await db.passage.update({ where: { id }, data: gone });
+    return { params: { passageId: id } };
+  },
+  "GET /api/v1/passages/{passageId}/suggestions": async (desk) => ({ params: { passageId: (await passage(desk)).id }, query: { minScore: "0" } }),
+  "POST /api/v1/passages/{passageId}/suggestions/accept": async (desk) => ({ params: { passageId: (await passage(desk)).id }, body: { minScore: 0 } }),
+  "POST /api/v1/passages/{passageId}/suggestions/dismissals": async (desk) => ({
+    params: { passageId: (await passage(desk)).id },
+    body: { start: 0, end: QUOTE.length },
+  }),
+  "GET /api/v1/tokens": async () => ({}),
+  "POST /api/v1/tokens": async () => ({ body: { name: "Newsroom script", expiresInDays: 30 } }),
+  "DELETE /api/v1/tokens/{tokenId}": async (desk) => ({ params: { tokenId: (await createApiTokenRecord(db, { userId: desk.owner.id })).id } }),
+  "POST /api/v1/users": async () => ({ body: { email: `new-${uniqueSuffix()}@example.test`, password: "a long enough passphrase", name: "New Person" } }),
+  "GET /api/v1/workspaces": async () => ({ query: { limit: "10" } }),
+  "POST /api/v1/workspaces": async () => ({ body: { name: `Desk ${uniqueSuffix()}` } }),
+  "GET /api/v1/workspaces/{workspaceId}": async (desk) => ({ params: ws(desk) }),
+  "PATCH /api/v1/workspaces/{workspaceId}": async (desk) => ({ params: ws(desk), body: { name: `Desk ${uniqueSuffix()}` } }),
+  "GET /api/v1/workspaces/{workspaceId}/agreement": async (desk) => ({ params: ws(desk) }),
+  "GET /api/v1/workspaces/{workspaceId}/blind-review": async (desk) => ({ params: ws(desk), query: { status: "all", isDecided: "false" } }),
+  "GET /api/v1/workspaces/{workspaceId}/claims": async (desk) => {
+    const { id } = await passage(desk);
+    return { params: ws(desk), query: { q: "unemployment", passageId: id, assigneeId: desk.owner.id, label: "factual", state: "draft", sort: "created_asc", limit: "10" } };
+  },
+  "POST /api/v1/workspaces/{workspaceId}/claims/bulk": async (desk) => {
+    const { id, version } = await claim(desk);
+    return { params: ws(desk), body: { claimIds: [id], changes: { label: "opinion", assigneeId: desk.editor.id }, versions: { [id]: version } } };
+  },
+  "GET /api/v1/workspaces/{workspaceId}/duplicates": async (desk) => ({ params: ws(desk), query: { limit: "10" } }),
+  "GET /api/v1/workspaces/{workspaceId}/events": async (desk) => ({ params: ws(desk), query: { passageId: (await passage(desk)).id } }),
+  "GET /api/v1/workspaces/{workspaceId}/export": async (desk) => ({
+    params: ws(desk),
+    query: { format: "jsonl", state: "all", label: "factual", passageId: (await passage(desk)).id, assigneeId: desk.owner.id, since: "2026-01-01" },
+  }),
+  "POST /api/v1/workspaces/{workspaceId}/imports": async (desk) => {
+    const { id } = await passage(desk);
+    const annotation = { type: "Annotation", motivation: "assessing", target: { source: `http://localhost:3000/w/${desk.workspaceId}/passages/${id}`, selector: { type: "TextQuoteSelector", exact: QUOTE } } };
+    return { params: ws(desk), rawBody: { text: JSON.stringify(annotation), contentType: "application/ld+json" } };
+  },
+  "GET /api/v1/workspaces/{workspaceId}/invitations": async (desk) => ({ params: ws(desk), query: { limit: "10" } }),
+  "POST /api/v1/workspaces/{workspaceId}/invitations": async (desk) => ({ params: ws(desk), body: { email: `invitee-${uniqueSuffix()}@example.test`, role: "reviewer" } }),
+  "DELETE /api/v1/workspaces/{workspaceId}/invitations/{invitationId}": async (desk) => {
+    const invitation = await db.invitation.create({
+      data: { workspaceId: desk.workspaceId, email: `i-${uniqueSuffix()}@example.test`, role: "viewer", tokenHash: uniqueSuffix() + uniqueSuffix(), invitedById: desk.owner.id, expiresAt: new Date(Date.now() + 86_400_000) },
+      select: { id: true },
+    });
+    return { params: { ...ws(desk), invitationId: invitation.id } };
+  },
+  "GET /api/v1/workspaces/{workspaceId}/members": async (desk) => ({ params: ws(desk), query: { limit: "10" } }),
+  "PATCH /api/v1/workspaces/{workspaceId}/members/{userId}": async (desk) => {
+    const user = await createUserRecord(db);
+    await addMemberRecord(db, { workspaceId: desk.workspaceId, userId: user.id, role: "viewer" });
+    return { params: { ...ws(desk), userId: user.id }, body: { role: "editor" } };
+  },
+  "DELETE /api/v1/workspaces/{workspaceId}/members/{userId}": async (desk) => {
+    const user = await createUserRecord(db);
+    await addMemberRecord(db, { workspaceId: desk.workspaceId, userId: user.id, role: "viewer" });
+    return { params: { ...ws(desk), userId: user.id } };
+  },
+  "GET /api/v1/workspaces/{workspaceId}/passages": async (desk) => ({ params: ws(desk), query: { q: "speech", limit: "10" } }),
+  "POST /api/v1/workspaces/{workspaceId}/passages": async (desk) => ({
+    params: ws(desk),
+    body: {
+      title: "Budget speech",
+      text: `${TEXT} ${uniqueSuffix()}`,
+      sourceUrl: "https://example.org/speech",
+      publisher: "City Hall",
+      author: "The mayor",
+      publishedAt: "2026-10-30T09:00:00Z",
+      language: "en",
+    },
+  }),
+  "GET /api/v1/workspaces/{workspaceId}/search": async (desk) => ({ params: ws(desk), query: { q: '"5.1 percent" OR budget -critics', kind: "claim", limit: "10" } }),
+};
+
+const ROUTES = apiRouteFiles().flatMap((route) => route.methods.map((method) => ({ endpoint: `${method} ${route.template}`, method, route })));
+
+async function handler(method: ApiMethod, template: string): Promise<RouteHandler> {
+  const route = apiRouteFiles().find((candidate) => candidate.template === template);
+  const found = (await route?.load())?.[method];
+  if (!found) throw new Error(`No ${method} ${template}`);
+  return found;
+}
+
+/** Calls a route as Next.js would; a Server-Sent Events answer is closed at once, a download read as text. */
+async function send(method: ApiMethod, template: string, desk: Desk, sample: Sample): Promise<Answer> {
+  // A URL cannot carry an unpaired surrogate (Next.js answers such a path before any route runs); the route gets it through params.
+  const inUrl = (value: string) => encodeURIComponent(value.replace(/\p{Cs}/gu, "\uFFFD"));
+  const url = new URL(template.replace(/\{(\w+)\}/g, (_, name: string) => inUrl(sample.params?.[name] ?? "")), "http://localhost:3000");
+  for (const [key, value] of Object.entries(sample.query ?? {})) url.searchParams.set(key, value);
+  const as = sample.as ?? desk.owner;
+  const token = await encode({ token: { sub: as.id, email: as.email, name: as.name }, secret: serverEnv().NEXTAUTH_SECRET });
+  const headers = new Headers({ cookie: `next-auth.session-token=${token}`, ...sample.headers });
+  if (method !== "GET") headers.set("origin", "http://localhost:3000");
+  let body: string | undefined;
+  if (sample.rawBody) {
+    headers.set("content-type", sample.rawBody.contentType);
+    body = sample.rawBody.text;
+  } else if (sample.body !== undefined) {
+    headers.set("content-type", "application/json");
+    body = JSON.stringify(sample.body);
+  }
+  const abort = new AbortController();
+  const request = new NextRequest(url, { method, headers, body, signal: abort.signal });
+  const response = await (await handler(method, template))(request, { params: Promise.resolve(sample.params ?? {}) });
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    abort.abort();
+    await response.body?.cancel();
+    return { status: response.status, body: undefined };
+  }
+  const text = await response.text();
+  const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+  return { status: response.status, body: isJson && text ? (JSON.parse(text) as unknown) : text };
+}
+
+type Spoil = { where: "path" | "query" | "body"; path: (string | number)[]; apply: (sample: Sample, bad: string) => Sample };
+
+/** Every string the sample sends, each as a way to spoil it. */
+function spoils(sample: Sample): Spoil[] {
+  const result: Spoil[] = [];
+  for (const name of Object.keys(sample.params ?? {})) {
+    result.push({ where: "path", path: [name], apply: (s, bad) => ({ ...s, params: { ...s.params, [name]: `${s.params?.[name]}${bad}` } }) });
+  }
+  for (const name of Object.keys(sample.query ?? {})) {
+    result.push({ where: "query", path: [name], apply: (s, bad) => ({ ...s, query: { ...s.query, [name]: `${s.query?.[name]}${bad}` } }) });
+  }
+  const walk = (value: unknown, at: (string | number)[]) => {
+    if (typeof value === "string") {
+      result.push({ where: "body", path: at, apply: (s, bad) => ({ ...s, body: replaceAt(s.body, at, (old) => `${String(old)}${bad}`) }) });
+    } else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...at, index]));
+    else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) walk(item, [...at, key]);
+  };
+  walk(sample.body, []);
+  return result;
+}
+
+function replaceAt(value: unknown, at: (string | number)[], change: (old: unknown) => unknown): unknown {
+  if (at.length === 0) return change(value);
+  const [head, ...rest] = at;
+  if (Array.isArray(value)) return value.map((item, index) => (index === head ? replaceAt(item, rest, change) : item));
+  const record = value as Record<string, unknown>;
+  return { ...record, [head as string]: replaceAt(record[head as string], rest, change) };
+}
+
+const errorOf = (answer: Answer) => (answer.body as { error?: { code?: string; message?: string; details?: { path: (string | number)[] }[] } } | undefined)?.error;
+
+describe("bad input on every /api/v1 endpoint", () => {
+  beforeAll(() => configureWriteRateLimits({ perActor: 100_000, perIp: 100_000 }));
+  afterAll(() => configureWriteRateLimits());
+
+  it("has a sample request for every endpoint in the route tree", () => {
+    const endpoints = ROUTES.map((route) => route.endpoint).filter((endpoint) => !endpoint.includes("{...path}"));
+    expect(endpoints.filter((endpoint) => !SAMPLES[endpoint]), "endpoints without a sample").toEqual([]);
+    expect(Object.keys(SAMPLES).filter((endpoint) => !endpoints.includes(endpoint)), "samples for endpoints that no longer exist").toEqual([]);
+  });
+
+  it.each(ROUTES.filter((route) => SAMPLES[route.endpoint]).map((route) => [route.endpoint, route] as const))(
+    "%s: a NUL or an unpaired surrogate in any path id, query parameter or body string is a 400 naming it",
+    async (endpoint, { method, route }) => {
+      const desk = await createDesk();
+      const build = SAMPLES[endpoint]!;
+      const probe = await build(desk);
+      for (const spoil of spoils(probe)) {
+        for (const [name, bad] of Object.entries(BAD)) {
+          // A query string carries UTF-8: an unpaired surrogate arrives as U+FFFD, which is fine text.
+          if (spoil.where === "query" && name === "lone surrogate") continue;
+          const answer = await send(method, route.template, desk, spoil.apply(await build(desk), bad));
+          const error = errorOf(answer);
+          const context = `${name} in ${spoil.where} ${spoil.path.join(".")}: ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 400)}`;
+          expect(answer.status, context).toBe(400);
+          expect(error?.code, context).toBe("validation_failed");
+          const named = (error?.details ?? []).some(({ path }) => JSON.stringify(path) === JSON.stringify([spoil.where, ...spoil.path]));
+          expect(named, context).toBe(true);
+        }
+      }
+      // An unknown query parameter is ignored or refused, never a 500; the untouched sample works.
+      for (const bad of Object.values(BAD)) {
+        const sample = await build(desk);
+        const answer = await send(method, route.template, desk, { ...sample, query: { ...sample.query, [`probe${bad}`]: `x${bad}` } });
+        expect(answer.status, JSON.stringify(answer.body)?.slice(0, 300)).toBeLessThan(500);
+      }
+      const answer = await send(method, route.template, desk, await build(desk));
+      expect(answer.status, `the untouched sample: ${JSON.stringify(answer.body)?.slice(0, 300)}`).toBeLessThan(400);
+    },
+  );
+});
