@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverEnv } from "@/lib/env";
 import { createClaimRecord, createPassageRecord, createApiTokenRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
+import type { ImportReport } from "@/lib/imports/import.schemas";
+import * as importRoute from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
 import { apiRouteFiles, type ApiMethod, type RouteHandler } from "@/scripts/test/api-routes";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute } from "@/scripts/test/route-client";
@@ -302,4 +304,71 @@ describe("bad input on every /api/v1 endpoint", () => {
       expect(answer.status, `the untouched sample: ${JSON.stringify(answer.body)?.slice(0, 300)}`).toBeLessThan(400);
     },
   );
+});
+
+describe("bad input inside an import file", () => {
+  const postImport = (desk: Desk, file: string, contentType: string) =>
+    callRoute(importRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/imports`, {
+      as: desk.owner,
+      params: ws(desk),
+      rawBody: file,
+      headers: { "content-type": contentType },
+    });
+  const claimLine = (passageId: string, extra: Record<string, unknown> = {}) => ({
+    type: "claim",
+    passage: { id: passageId, title: "Jobs speech" },
+    target: { selector: [{ type: "TextQuoteSelector", exact: QUOTE }] },
+    statement: QUOTE,
+    ...extra,
+  });
+
+  it("reports a JSONL item with an impossible date, a NUL or an unpaired surrogate as invalid and imports the rest", async () => {
+    const desk = await createDesk();
+    const lines = [
+      { type: "passage", id: "p1", title: "Jobs speech", text: TEXT },
+      { type: "passage", id: "p2", title: "Old speech", text: `${TEXT} Older.`, publishedAt: "-271821-04-20" },
+      claimLine("p1"),
+      claimLine("p1", { createdAt: "0000-01-01T00:00:00Z" }),
+      claimLine("p1", { evidence: [{ stance: "supports", kind: "web", url: "https://example.org/a", accessedAt: "-271821-04-20" }] }),
+      claimLine("p1", { statement: "Unemployment\u0000 fell." }),
+      claimLine("p1", { verdictNote: "Checked \ud800." }),
+      claimLine("p3", { passage: { id: "p3", title: "Elsewhere", publishedAt: "0000-01-01" } }),
+    ];
+    const response = await postImport(desk, lines.map((line) => JSON.stringify(line)).join("\n"), "application/x-ndjson");
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const report = response.body as ImportReport;
+    const byItem = Object.fromEntries(report.items.map((item) => [item.item, item]));
+    expect(byItem["line 3"]?.status).toBe("imported");
+    for (const line of ["line 2", "line 4", "line 5", "line 8"]) {
+      expect(byItem[line], line).toMatchObject({ status: "invalid", reason: expect.stringContaining("between the years 1 and 9999") });
+    }
+    expect(byItem["line 6"]).toMatchObject({ status: "invalid", reason: expect.stringContaining("NUL") });
+    expect(byItem["line 7"]).toMatchObject({ status: "invalid", reason: expect.stringContaining("unpaired UTF-16 surrogate") });
+    expect(report.counts).toMatchObject({ imported: 1, invalid: 6 });
+  });
+
+  it("reports a Web Annotation with a NUL or an unpaired surrogate anywhere it reads as invalid and imports the rest", async () => {
+    const desk = await createDesk();
+    const { id } = await passage(desk);
+    const target = { source: `http://localhost:3000/w/${desk.workspaceId}/passages/${id}`, selector: { type: "TextQuoteSelector", exact: QUOTE } };
+    const annotations = [
+      { type: "Annotation", motivation: "assessing", target },
+      { type: "Annotation", motivation: "assessing", target, body: [{ type: "TextualBody", purpose: "describing", value: "Jobs\u0000 fell" }] },
+      { type: "Annotation", motivation: "assessing", target, body: { type: "SpecificResource", source: "https://example.org/\ud800" } },
+      { type: "Annotation", motivation: "assessing", target, tags: ["factual\ud800"] },
+      { type: "Annotation", motivation: "assessing", target: { ...target, selector: { type: "TextQuoteSelector", exact: `${QUOTE}\u0000` } } },
+      { type: "Annotation", motivation: "assessing", target: `http://localhost:3000/w/${desk.workspaceId}/passages/${id}\u0000` },
+    ];
+    const response = await postImport(desk, JSON.stringify(annotations), "application/ld+json");
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const report = response.body as ImportReport;
+    expect(report.items.map((item) => [item.item, item.status])).toEqual([
+      ["annotation 1", "imported"],
+      ["annotation 2", "invalid"],
+      ["annotation 3", "invalid"],
+      ["annotation 4", "invalid"],
+      ["annotation 5", "invalid"],
+      ["annotation 6", "invalid"],
+    ]);
+  });
 });
