@@ -1,8 +1,9 @@
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serverEnv } from "@/lib/env";
 import { createClaimRecord, createPassageRecord, createApiTokenRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
+import { errorResponse } from "@/lib/http/define-route";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
 import type { ImportReport } from "@/lib/imports/import.schemas";
 import * as importRoute from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
@@ -370,5 +371,95 @@ describe("bad input inside an import file", () => {
       ["annotation 5", "invalid"],
       ["annotation 6", "invalid"],
     ]);
+  });
+});
+
+describe("a client that hangs up mid-request", () => {
+  /** A body that sends its first bytes, then fails as Node's request stream does when the client goes away. */
+  function brokenBody(failure: unknown, abort?: AbortController) {
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name": "Half a desk'));
+      },
+      pull(controller) {
+        abort?.abort();
+        controller.error(failure);
+      },
+    });
+  }
+
+  async function post(desk: Desk, template: string, contentType: string, body: ReadableStream<Uint8Array>, abort = new AbortController()) {
+    const token = await encode({ token: { sub: desk.owner.id, email: desk.owner.email, name: desk.owner.name }, secret: serverEnv().NEXTAUTH_SECRET });
+    const path = template.replace("{workspaceId}", desk.workspaceId);
+    const request = new NextRequest(new URL(path, "http://localhost:3000"), {
+      method: "POST",
+      headers: { cookie: `next-auth.session-token=${token}`, origin: "http://localhost:3000", "content-type": contentType },
+      body,
+      signal: abort.signal,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const response = await (await handler("POST", template))(request, { params: Promise.resolve(ws(desk)) });
+    return { status: response.status, body: (await response.json()) as unknown };
+  }
+
+  const reset = () => Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+  const cases = [
+    ["the connection resets (ECONNRESET)", () => ({ failure: reset(), abort: undefined })],
+    ["the request is aborted (AbortError)", () => ({ failure: new DOMException("This operation was aborted", "AbortError"), abort: new AbortController() })],
+  ] as const;
+  const routes = [
+    ["/api/v1/workspaces", "application/json"],
+    ["/api/v1/workspaces/{workspaceId}/imports", "application/x-ndjson"],
+    ["/api/v1/workspaces/{workspaceId}/passages", "multipart/form-data; boundary=x"],
+  ] as const;
+
+  it.each(cases.flatMap(([name, make]) => routes.map(([template, contentType]) => [name, template, contentType, make] as const)))(
+    "when %s, POST %s answers 400 in the error shape and logs no unhandled error",
+    async (_name, template, contentType, make) => {
+      const desk = await createDesk();
+      const { failure, abort } = make();
+      const logged = vi.spyOn(console, "error");
+      try {
+        const answer = await post(desk, template, contentType, brokenBody(failure, abort), abort);
+        expect(answer.status).toBe(400);
+        expect(answer.body).toMatchObject({ error: { code: "validation_failed", message: expect.stringContaining("before its body") } });
+        expect(logged).not.toHaveBeenCalled();
+      } finally {
+        logged.mockRestore();
+      }
+    },
+  );
+});
+
+describe("the last line of defence", () => {
+  it("answers text or a date PostgreSQL refuses with a 400, should a schema ever miss it", async () => {
+    const refused = [
+      await db.workspace.findFirst({ where: { name: "desk\u0000" } }).catch((error: unknown) => error),
+      await db.workspace.findFirst({ where: { createdAt: new Date("0000-01-01T00:00:00Z") } }).catch((error: unknown) => error),
+    ];
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const logged = vi.spyOn(console, "error");
+    try {
+      for (const error of refused) {
+        const response = errorResponse(error);
+        expect(response.status).toBe(400);
+        expect(await response.json()).toMatchObject({ error: { code: "validation_failed", message: expect.stringMatching(/cannot be stored/) } });
+      }
+      expect(logged).not.toHaveBeenCalled();
+      expect(warned).toHaveBeenCalledTimes(2);
+    } finally {
+      warned.mockRestore();
+      logged.mockRestore();
+    }
+  });
+
+  it("refuses a page cursor that decodes to an unsafe id or an impossible date", async () => {
+    const desk = await createDesk();
+    const cursor = (keyset: unknown) => Buffer.from(JSON.stringify(keyset), "utf8").toString("base64url");
+    for (const keyset of [{ at: "2026-01-01T00:00:00.000Z", id: "c\u0000" }, { at: "0000-01-01T00:00:00.000Z", id: "c1" }]) {
+      const answer = await send("GET", "/api/v1/workspaces/{workspaceId}/passages", desk, { params: ws(desk), query: { cursor: cursor(keyset) } });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+      expect(errorOf(answer)?.code).toBe("validation_failed");
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorFromApiToken } from "@/lib/auth/server/api-token-auth";
 import { serverEnv } from "@/lib/env";
 import { AppError, type ErrorIssue } from "@/lib/http/errors";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { bodyCutOff, isClientGone, readLimitedBody } from "@/lib/http/read-limited-body";
 import { runIdempotently } from "@/lib/http/idempotency";
 import { consumeWriteAllowance } from "@/lib/http/write-rate-limit";
 
@@ -81,17 +81,24 @@ export function defineRoute<TAuth extends "required" | "none", TParams = unknown
       if (result instanceof Response) return result;
       return Response.json(result.body, { status: result.status ?? 200, headers: result.headers });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, request?: Request): Response {
   if (error instanceof AppError) {
     return Response.json(error.toBody(), { status: error.status, headers: error.headers });
   }
   if (error instanceof z.ZodError) {
     return errorResponse(validationError("The request is not valid.", error.issues));
+  }
+  if (isClientGone(error, request)) return errorResponse(bodyCutOff(error));
+  const unstorable = unstorableInput(error);
+  if (unstorable) {
+    // The schemas refuse these first; reaching here means a field without one, so say where to look.
+    console.warn("Input PostgreSQL could not store reached the database; its schema should refuse it", error);
+    return errorResponse(unstorable);
   }
   console.error("Unhandled error in API route", error);
   return Response.json(
@@ -108,6 +115,22 @@ function validationError(message: string, issues: readonly z.core.$ZodIssue[], p
   return new AppError("validation_failed", `${message} ${details.map((d) => `${d.path.join(".") || "input"}: ${d.message}`).join("; ")}`, {
     details,
   });
+}
+
+// 22021 and 22P05: text with NUL or not encodable; 22008: a date outside PostgreSQL's range. Prisma
+// wraps the driver's error, so the code sits in meta.driverAdapterError.cause.
+const UNSTORABLE_INPUT_CODES = new Set(["22021", "22P05", "22008"]);
+
+function unstorableInput(error: unknown): AppError | null {
+  const wrapped = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null)?.meta?.driverAdapterError?.cause?.code;
+  const direct = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  const code = typeof wrapped === "string" ? wrapped : direct;
+  if (typeof code !== "string" || !UNSTORABLE_INPUT_CODES.has(code)) return null;
+  const message =
+    code === "22008"
+      ? "The request holds a date that cannot be stored; use a date between the years 1 and 9999."
+      : "The request holds text that cannot be stored (a NUL character or an unpaired UTF-16 surrogate); remove it and send it again.";
+  return new AppError("validation_failed", message, { details: [{ path: [], message }] });
 }
 
 // When no option of a union matches, its issue names only the union; the option that came closest
