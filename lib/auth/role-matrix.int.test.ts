@@ -552,6 +552,9 @@ const NOT_WORKSPACE_SCOPED: Record<string, string> = {
   "GET /api/v1/notifications": "the caller's own notifications",
   "POST /api/v1/notifications/read": "the caller's own notifications",
   "POST /api/v1/invitations/{token}/accept": "whoever holds the link; lib/invitations/invitations.int.test.ts",
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/v1/{...path}`, "no endpoint: 404 for everyone; lib/http/bad-input.int.test.ts"]),
+  ),
 };
 
 describe("the role matrix", () => {

@@ -3,11 +3,12 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serverEnv } from "@/lib/env";
 import { createClaimRecord, createPassageRecord, createApiTokenRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
+import { proxy } from "@/proxy";
 import { errorResponse } from "@/lib/http/define-route";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
 import type { ImportReport } from "@/lib/imports/import.schemas";
 import * as importRoute from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
-import { apiRouteFiles, type ApiMethod, type RouteHandler } from "@/scripts/test/api-routes";
+import { API_METHODS, apiRouteFiles, type ApiMethod, type RouteHandler } from "@/scripts/test/api-routes";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute } from "@/scripts/test/route-client";
 
@@ -461,5 +462,51 @@ describe("the last line of defence", () => {
       expect(answer.status, JSON.stringify(answer.body)).toBe(400);
       expect(errorOf(answer)?.code).toBe("validation_failed");
     }
+  });
+});
+
+describe("every /api/v1 answer is in the error shape", () => {
+  const files = apiRouteFiles();
+  const catchAll = files.filter((route) => route.template.includes("{...path}"));
+
+  it.each(files.filter((route) => !catchAll.includes(route)).map((route) => [route.template, route] as const))(
+    "%s answers a method it does not implement with 405 method_not_allowed and an Allow header naming the ones it does",
+    async (template, route) => {
+      const handlers = await route.load();
+      const allow = [...route.methods, ...(route.methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
+      for (const method of API_METHODS.filter((candidate) => !route.methods.includes(candidate))) {
+        const answer = handlers[method];
+        expect(answer, `${template} has no ${method} answer: end the route file with otherMethods({ ... })`).toBeDefined();
+        const response = await answer!(new NextRequest(new URL(template, "http://localhost:3000"), { method }), { params: Promise.resolve({}) });
+        expect(response.status, method).toBe(405);
+        expect(response.headers.get("allow"), method).toBe(allow);
+        expect(await response.json()).toMatchObject({ error: { code: "method_not_allowed", message: expect.stringContaining(allow) } });
+      }
+      const options = await handlers.OPTIONS!(new NextRequest(new URL(template, "http://localhost:3000"), { method: "OPTIONS" }), { params: Promise.resolve({}) });
+      expect(options.status).toBe(204);
+      expect(options.headers.get("allow")).toBe(allow);
+    },
+  );
+
+  it("answers any method on a path without an endpoint with 404 not_found", async () => {
+    expect(catchAll.map((route) => route.template)).toEqual(["/api/v1/{...path}"]);
+    const handlers = await catchAll[0]!.load();
+    for (const method of [...API_METHODS, "OPTIONS"] as const) {
+      const response = await handlers[method]!(new NextRequest(new URL("/api/v1/nope", "http://localhost:3000"), { method }), { params: Promise.resolve({ path: "nope" }) });
+      expect(response.status, method).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: "not_found", message: expect.stringContaining(`${method} /api/v1/nope`) } });
+    }
+  });
+});
+
+describe("a path Next.js cannot decode", () => {
+  it("is answered by the proxy with 400 in the error shape, before routing; other API paths pass through", async () => {
+    for (const path of ["/api/v1/claims/%ED%A0%80", "/api/v1/claims/%E0%A4%A", "/api/v1/workspaces/%FF/claims"]) {
+      const response = proxy(new NextRequest(new URL(path, "http://localhost:3000")));
+      expect(response.status, path).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: "validation_failed", details: [{ path: ["path"] }] } });
+    }
+    const passing = proxy(new NextRequest(new URL("/api/v1/claims/%C3%A9t%C3%A9", "http://localhost:3000")));
+    expect(passing.headers.get("x-middleware-next")).toBe("1");
   });
 });

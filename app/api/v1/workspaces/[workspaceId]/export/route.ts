@@ -3,6 +3,7 @@ import { CLAIM_COUNT_HEADER, ExportQuerySchema } from "@/lib/exports/export.sche
 import { exportClaims } from "@/lib/exports/server/export-claims";
 import { defineRoute } from "@/lib/http/define-route";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -22,3 +23,5 @@ export const GET = defineRoute({
     });
   },
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });
