@@ -8,6 +8,8 @@ import { errorResponse } from "@/lib/http/define-route";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
 import type { ImportReport } from "@/lib/imports/import.schemas";
 import * as importRoute from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
+import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
+import { findUnsafeText } from "@/lib/http/text.schemas";
 import { API_METHODS, apiRouteFiles, type ApiMethod, type RouteHandler } from "@/scripts/test/api-routes";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute } from "@/scripts/test/route-client";
@@ -508,5 +510,42 @@ describe("a path Next.js cannot decode", () => {
     }
     const passing = proxy(new NextRequest(new URL("/api/v1/claims/%C3%A9t%C3%A9", "http://localhost:3000")));
     expect(passing.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("bad input in a passage upload (multipart)", () => {
+  const upload = (desk: Desk, fields: Record<string, string>, file: { name: string; type: string; content: string }) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
+    form.set("file", new File([file.content], file.name, { type: file.type }));
+    return callRoute(passagesRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/passages`, { as: desk.owner, params: ws(desk), formData: form });
+  };
+  const plain = { name: "speech.txt", type: "text/plain", content: TEXT };
+
+  it("refuses a NUL in any form field with 400 naming it", async () => {
+    const desk = await createDesk();
+    for (const field of ["title", "publisher", "author", "sourceUrl", "language", "publishedAt"]) {
+      const answer = await upload(desk, { [field]: `x\u0000y` }, plain);
+      expect(answer.status, `${field}: ${JSON.stringify(answer.body)}`).toBe(400);
+      expect(errorOf(answer)?.details?.some(({ path }) => JSON.stringify(path) === JSON.stringify(["body", field]))).toBe(true);
+    }
+  });
+
+  it("refuses a file holding a NUL byte (a binary file, most likely) with 400, and stores HTML's NUL and surrogate character references safely", async () => {
+    const desk = await createDesk();
+    for (const file of [
+      { name: "speech.txt", type: "text/plain", content: `${TEXT}\u0000` },
+      { name: "speech.md", type: "text/markdown", content: `# Speech\n\n${TEXT}\u0000` },
+      { name: "speech.html", type: "text/html", content: `<p>${TEXT}\u0000</p>` },
+    ]) {
+      const answer = await upload(desk, {}, file);
+      expect(answer.status, file.name).toBe(400);
+      expect(errorOf(answer)).toMatchObject({ code: "validation_failed", details: [{ path: ["body", "file"] }] });
+    }
+    const html = `<html><head><title>Speech&#0;&#xD800;</title></head><body><p>${TEXT} &#0;&#xD800;&#xDFFF; &#55357; ${uniqueSuffix()}</p></body></html>`;
+    const answer = await upload(desk, {}, { name: "speech.html", type: "text/html", content: html });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    const stored = await db.passage.findUniqueOrThrow({ where: { id: (answer.body as { id: string }).id }, select: { title: true, text: true } });
+    expect(findUnsafeText(stored)).toBeNull();
   });
 });
