@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -68,5 +70,58 @@ describe("dates", () => {
     expect(isStorableDateText("-271821-04-20")).toBe(false);
     expect(isStorableDateText("+275760-09-13")).toBe(false);
     expect(isStorableDateText("last Tuesday")).toBe(true);
+  });
+});
+
+describe("every schema of every feature", () => {
+  // Walks each exported zod schema of lib/**/*.schemas.ts (and pagination) down to its strings, so
+  // a string field written with plain z.string() anywhere fails here, whether or not a route test sends it.
+  const files = [...readdirSync(path.join(import.meta.dirname, ".."), { recursive: true, encoding: "utf8" })]
+    .filter((file) => file.endsWith(".schemas.ts") || file === path.join("http", "pagination.ts"))
+    .map((file) => path.join(import.meta.dirname, "..", file));
+
+  function stringsOf(schema: z.ZodType, at: string, seen = new Set<unknown>()): [string, z.ZodType][] {
+    if (seen.has(schema)) return [];
+    seen.add(schema);
+    const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+    const inner = (value: unknown, name: string) => (value instanceof z.ZodType ? stringsOf(value, `${at}${name}`, seen) : []);
+    switch (def.type) {
+      case "string":
+        return [[at, schema]];
+      case "object":
+        return Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, value]) => inner(value, `.${key}`));
+      case "array":
+        return inner(def.element, "[]");
+      case "union":
+        return (def.options as z.ZodType[]).flatMap((option, index) => inner(option, `|${index}`));
+      case "record":
+        return [...inner(def.keyType, "{key}"), ...inner(def.valueType, "{}")];
+      case "pipe":
+        return [...inner(def.in, ""), ...inner(def.out, ">")];
+      case "intersection":
+        return [...inner(def.left, "&"), ...inner(def.right, "&")];
+      case "tuple":
+        return (def.items as z.ZodType[]).flatMap((item, index) => inner(item, `[${index}]`));
+      case "lazy":
+        return inner((def.getter as () => z.ZodType)(), "");
+      default:
+        return inner(def.innerType, "");
+    }
+  }
+
+  it("lists the schema files", () => expect(files.length).toBeGreaterThan(10));
+
+  it("uses the shared string type for every string, input and output alike", async () => {
+    const plain: string[] = [];
+    for (const file of files) {
+      const exported = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(exported)) {
+        if (!(value instanceof z.ZodType)) continue;
+        for (const [at, schema] of stringsOf(value, `${path.basename(file)} ${name}`)) {
+          if (schema.safeParse("a\u0000").success || schema.safeParse("a\ud800").success) plain.push(at);
+        }
+      }
+    }
+    expect(plain, "strings that accept NUL or an unpaired surrogate: build them with text() from lib/http/text.schemas.ts").toEqual([]);
   });
 });
