@@ -133,12 +133,14 @@ function unstorableInput(error: unknown): AppError | null {
   return new AppError("validation_failed", message, { details: [{ path: [], message }] });
 }
 
-// When no option of a union matches, its issue names only the union; the option that came closest
-// (fewest issues) names the field that is wrong, so its issues are listed after it.
+// When no option of a union matches, its issue names only the union; an option that came closest
+// (strictly fewest issues) names the field that is wrong, so its issues are listed after it.
 function withClosestUnionOption(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
-  const closest = issue.errors.reduce((best, option) => (option.length < best.length ? option : best));
-  return [issue, ...closest.flatMap((inner) => withClosestUnionOption({ ...inner, path: [...issue.path, ...inner.path] }))];
+  const fewest = Math.min(...issue.errors.map((option) => option.length));
+  const closest = issue.errors.filter((option) => option.length === fewest);
+  if (closest.length !== 1 || !closest[0]) return [issue];
+  return [issue, ...closest[0].flatMap((inner) => withClosestUnionOption({ ...inner, path: [...issue.path, ...inner.path] }))];
 }
 
 export function parseInput<T>(schema: ZodType<T> | undefined, value: unknown, where: "path" | "query" | "body"): T | undefined {
