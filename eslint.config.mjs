@@ -27,6 +27,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Request input is parsed by schemas; their strings refuse NUL and unpaired surrogates (lib/http/text.schemas.ts).
+    files: ["app/api/**/*.ts", "lib/**/*.schemas.ts"],
+    ignores: ["lib/http/text.schemas.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read settings through lib/env.ts." },
+        { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: "Use text() or IdSchema from lib/http/text.schemas.ts: it refuses NUL and unpaired surrogates." },
+      ],
+    },
+  },
   { files: ["lib/env.ts", "scripts/test/int-setup.ts", "e2e/**", "playwright.config.ts", "vitest.config.mts", "prisma.config.ts", "next.config.js"], rules: { "no-restricted-syntax": "off" } },
   { files: ["components/**", "lib/**/client/**", "lib/**/*.schemas.ts", "lib/http/api-fetch.ts"], rules: { "no-restricted-imports": ["error", serverOnlyImports] } },
 );

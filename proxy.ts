@@ -1,13 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
 
 const SIGN_IN_REQUIRED = [/^\/workspaces(\/|$)/, /^\/w\//, /^\/settings(\/|$)/, /^\/notifications(\/|$)/];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
-// Only two jobs: a per-request CSP nonce for pages, and sending visitors without a session cookie
-// to sign-in. Whether a user may see something is decided in the use cases, never here.
+// Three jobs: a per-request CSP nonce for pages, sending visitors without a session cookie to
+// sign-in, and answering an API path Next.js cannot decode. Whether a user may see something is
+// decided in the use cases, never here.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/")) return undecodablePath(pathname) ?? NextResponse.next();
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSessionCookie && SIGN_IN_REQUIRED.some((pattern) => pattern.test(pathname))) {
     const signIn = new URL("/signin", request.url);
@@ -37,6 +40,19 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Next.js decodes path segments before routing and answers one that is not UTF-8 (%ED%A0%80, an
+// unpaired surrogate) with a plain-text 500, before any route handler runs; the API answers 400 in its shape.
+function undecodablePath(pathname: string): Response | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    const message = "The path is not valid percent-encoded UTF-8; encode ids with encodeURIComponent.";
+    const error = new AppError("validation_failed", message, { details: [{ path: ["path"], message }] });
+    return Response.json(error.toBody(), { status: error.status });
+  }
+}
+
 export const config = {
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }, { source: "/api/v1/:path*" }],
 };

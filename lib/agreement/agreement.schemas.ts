@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/http/text.schemas";
 import { ClaimLabelSchema } from "@/lib/claims/claim.schemas";
 
 const AlphaSchema = z.object({
@@ -12,11 +13,11 @@ export const AgreementReportSchema = z
     categories: z.array(ClaimLabelSchema),
     labelCount: z.int().describe("Blind labels in the workspace"),
     workspace: AlphaSchema,
-    passages: z.array(AlphaSchema.extend({ passageId: z.string(), title: z.string() })),
+    passages: z.array(AlphaSchema.extend({ passageId: text(), title: text() })),
     pairs: z.array(
       z.object({
-        first: z.object({ id: z.string(), name: z.string() }),
-        second: z.object({ id: z.string(), name: z.string() }),
+        first: z.object({ id: text(), name: text() }),
+        second: z.object({ id: text(), name: text() }),
         kappa: z.number().nullable().describe("Cohen's kappa; null when chance agreement is perfect"),
         observedAgreement: z.number(),
         expectedAgreement: z.number(),

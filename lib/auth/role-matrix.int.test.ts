@@ -1,6 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +45,7 @@ import {
 import type { Role } from "@/lib/generated/prisma/enums";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+import { apiRoutes } from "@/scripts/test/api-routes";
 import { callRoute } from "@/scripts/test/route-client";
 
 // Every workspace endpoint × every role × a non-member: the roles are written out here from
@@ -602,6 +601,9 @@ const NOT_WORKSPACE_SCOPED: Record<string, string> = {
   "GET /api/v1/notifications": "the caller's own notifications",
   "POST /api/v1/notifications/read": "the caller's own notifications",
   "POST /api/v1/invitations/{token}/accept": "whoever holds the link; lib/invitations/invitations.int.test.ts",
+  ...Object.fromEntries(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => [`${method} /api/v1/{...path}`, "no endpoint: 404 for everyone; lib/http/bad-input.int.test.ts"]),
+  ),
 };
 
 describe("the role matrix", () => {
@@ -756,18 +758,6 @@ describe("across workspaces", () => {
     expect(membership?.role).toBe("owner");
   });
 });
-
-/** Every "METHOD /api/v1/path" that a route.ts under app/api/v1 exports. */
-function apiRoutes(): string[] {
-  const root = path.join(import.meta.dirname, "../../app/api/v1");
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");
-  return files.flatMap((file) => {
-    const template = `/api/v1/${path.dirname(file)}`.replace(/\/\.$/, "").replace(/\[(\w+)\]/g, "{$1}").split(path.sep).join("/");
-    const source = readFileSync(path.join(root, file), "utf8");
-    const methods = [...source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]);
-    return methods.map((method) => `${method} ${template}`);
-  });
-}
 
 type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

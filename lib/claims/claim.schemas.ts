@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 import { EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
@@ -6,28 +7,28 @@ import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
 export const ClaimLabelSchema = z.enum(CLAIM_LABELS).meta({ id: "ClaimLabel" });
 export const ReviewStateSchema = z.enum(REVIEW_STATES).meta({ id: "ReviewState" });
 
-const StatementSchema = z.string().trim().min(1, "The statement cannot be empty").max(5000, "Statements are at most 5000 characters");
-const VerdictNoteSchema = z.string().trim().max(10_000, "Verdict notes are at most 10000 characters");
+const StatementSchema = text().trim().min(1, "The statement cannot be empty").max(5000, "Statements are at most 5000 characters");
+const VerdictNoteSchema = text().trim().max(10_000, "Verdict notes are at most 10000 characters");
 
 export const ClaimTargetSchema = z
   .object({
-    quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }).describe("W3C TextQuoteSelector"),
+    quote: z.object({ exact: text(), prefix: text(), suffix: text() }).describe("W3C TextQuoteSelector"),
     position: z.object({ start: z.int(), end: z.int() }).describe("W3C TextPositionSelector, UTF-16 code units"),
   })
   .meta({ id: "ClaimTarget" });
 
 const claimFields = {
-  id: z.string(),
-  workspaceId: z.string(),
-  passageId: z.string(),
-  statement: z.string(),
+  id: text(),
+  workspaceId: text(),
+  passageId: text(),
+  statement: text(),
   label: ClaimLabelSchema.nullable(),
   state: ReviewStateSchema,
-  assigneeId: z.string().nullable(),
-  verdictNote: z.string().nullable(),
-  duplicateOfId: z.string().nullable().describe("The claim of the same workspace this one repeats, if someone linked it"),
+  assigneeId: text().nullable(),
+  verdictNote: text().nullable(),
+  duplicateOfId: text().nullable().describe("The claim of the same workspace this one repeats, if someone linked it"),
   target: ClaimTargetSchema,
-  createdBy: z.object({ id: z.string(), name: z.string() }),
+  createdBy: z.object({ id: text(), name: text() }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.int(),
@@ -37,15 +38,15 @@ export const ClaimSchema = z.object({ ...claimFields, evidence: z.array(Evidence
 export type Claim = z.infer<typeof ClaimSchema>;
 
 export const ClaimSummarySchema = z
-  .object({ ...claimFields, evidenceCount: z.int(), passageTitle: z.string() })
+  .object({ ...claimFields, evidenceCount: z.int(), passageTitle: text() })
   .meta({ id: "ClaimSummary" });
 export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 
 const AnchorByPositionSchema = z.object({ start: z.int().min(0), end: z.int().min(1) });
 const AnchorByQuoteSchema = z.object({
-  exact: z.string().min(1, "The quote cannot be empty").max(20_000),
-  prefix: z.string().max(1000).optional(),
-  suffix: z.string().max(1000).optional(),
+  exact: text().min(1, "The quote cannot be empty").max(20_000),
+  prefix: text().max(1000).optional(),
+  suffix: text().max(1000).optional(),
 });
 const claimExtras = { label: ClaimLabelSchema.optional(), statement: StatementSchema.optional() };
 
@@ -61,34 +62,34 @@ export const UpdateClaimInputSchema = z
     label: ClaimLabelSchema.nullable().optional(),
     statement: StatementSchema.optional(),
     state: ReviewStateSchema.optional(),
-    assigneeId: z.string().min(1).max(64).nullable().optional(),
+    assigneeId: IdSchema.nullable().optional(),
     verdictNote: VerdictNoteSchema.nullable().optional(),
-    duplicateOfId: z.string().min(1).max(64).nullable().optional().describe("Link this claim as a duplicate of another claim of the workspace; null unlinks"),
+    duplicateOfId: IdSchema.nullable().optional().describe("Link this claim as a duplicate of another claim of the workspace; null unlinks"),
   })
   .strict()
   .refine((input) => Object.keys(input).length > 0, "Send at least one field to change")
   .meta({ id: "UpdateClaimInput" });
 export type UpdateClaimInput = z.infer<typeof UpdateClaimInputSchema>;
 
-export const ClaimIdParamsSchema = z.object({ claimId: z.string().min(1).max(64) });
+export const ClaimIdParamsSchema = z.object({ claimId: IdSchema });
 
 export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   label: z.enum([...CLAIM_LABELS, "none"]).optional(),
   state: ReviewStateSchema.optional(),
-  passageId: z.string().min(1).max(64).optional(),
-  assigneeId: z.string().min(1).max(64).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  passageId: IdSchema.optional(),
+  assigneeId: IdSchema.optional(),
+  q: text().trim().min(1).max(200).optional(),
   sort: z.enum(["created_desc", "created_asc"]).default("created_desc"),
 });
 export type ListClaimsQuery = z.infer<typeof ListClaimsQuerySchema>;
 
 export const ClaimHistoryEntrySchema = z
   .object({
-    id: z.string(),
+    id: text(),
     at: z.iso.datetime(),
-    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-    action: z.string(),
-    field: z.string().nullable(),
+    actor: z.object({ id: text(), name: text() }).nullable(),
+    action: text(),
+    field: text().nullable(),
     before: z.unknown(),
     after: z.unknown(),
   })
@@ -96,16 +97,16 @@ export const ClaimHistoryEntrySchema = z
 
 export const BulkUpdateClaimsInputSchema = z
   .object({
-    claimIds: z.array(z.string().min(1).max(64)).min(1, "Select at least one claim").max(500, "Change at most 500 claims at once"),
+    claimIds: z.array(IdSchema).min(1, "Select at least one claim").max(500, "Change at most 500 claims at once"),
     changes: z
       .object({
         label: ClaimLabelSchema.nullable().optional(),
         state: ReviewStateSchema.optional(),
-        assigneeId: z.string().min(1).max(64).nullable().optional().describe("A member to assign the claims to (editors), or null to unassign"),
+        assigneeId: IdSchema.nullable().optional().describe("A member to assign the claims to (editors), or null to unassign"),
       })
       .strict()
       .refine((changes) => Object.keys(changes).length > 0, "Choose a label, a state or an assignee to apply"),
-    versions: z.record(z.string(), z.int().min(1)).optional().describe("The version of each claim the caller saw; others use the current one"),
+    versions: z.record(text(), z.int().min(1)).optional().describe("The version of each claim the caller saw; others use the current one"),
   })
   .strict()
   .meta({ id: "BulkUpdateClaimsInput" });
@@ -115,8 +116,8 @@ export const BulkUpdateResultSchema = z
   .object({
     results: z.array(
       z.union([
-        z.object({ claimId: z.string(), ok: z.literal(true), claim: ClaimSchema }),
-        z.object({ claimId: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+        z.object({ claimId: text(), ok: z.literal(true), claim: ClaimSchema }),
+        z.object({ claimId: text(), ok: z.literal(false), error: z.object({ code: text(), message: text() }) }),
       ]),
     ),
   })

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { text } from "@/lib/http/text.schemas";
 import { PaginationQuerySchema, pageSchema } from "@/lib/http/pagination";
 
 export const COMMENT_MAX_LENGTH = 5000;
 
 export const CreateCommentInputSchema = z
   .object({
-    body: z
-      .string()
+    body: text()
       .trim()
       .min(1, "Write something before posting the comment")
       .max(COMMENT_MAX_LENGTH, `Comments are at most ${COMMENT_MAX_LENGTH} characters; split a longer note into several`),
@@ -18,8 +18,8 @@ export type CreateCommentInput = z.infer<typeof CreateCommentInputSchema>;
 
 export const CommentMentionSchema = z
   .object({
-    userId: z.string(),
-    name: z.string(),
+    userId: text(),
+    name: text(),
     start: z.int().describe("UTF-16 offset of the '@' in body"),
     end: z.int(),
   })
@@ -27,10 +27,10 @@ export const CommentMentionSchema = z
 
 export const CommentSchema = z
   .object({
-    id: z.string(),
-    claimId: z.string(),
-    body: z.string().describe("Plain text; never HTML"),
-    author: z.object({ id: z.string(), name: z.string() }),
+    id: text(),
+    claimId: text(),
+    body: text().describe("Plain text; never HTML"),
+    author: z.object({ id: text(), name: text() }),
     mentions: z.array(CommentMentionSchema),
     createdAt: z.iso.datetime(),
   })

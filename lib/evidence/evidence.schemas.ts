@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { isoDateInput } from "@/lib/http/date.schemas";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 
 export const EvidenceStanceSchema = z.enum(["supports", "refutes", "context"]).meta({ id: "EvidenceStance" });
 
-export const WebUrlSchema = z
-  .string()
+export const WebUrlSchema = text()
   .trim()
   .max(2000, "URLs are at most 2000 characters")
   .refine((value) => {
@@ -15,7 +16,7 @@ export const WebUrlSchema = z
     }
   }, "Enter a full web address starting with http:// or https:// (other schemes such as javascript: or file: are refused)");
 
-const optionalText = (max: number) => z.string().trim().max(max).optional();
+const optionalText = (max: number) => text().trim().max(max).optional();
 
 export const AddEvidenceInputSchema = z
   .object({
@@ -25,8 +26,8 @@ export const AddEvidenceInputSchema = z
     title: optionalText(500),
     publisher: optionalText(200),
     quote: optionalText(10_000),
-    accessedAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    passageId: z.string().min(1).max(64).optional(),
+    accessedAt: isoDateInput("Give accessedAt as YYYY-MM-DD or an ISO 8601 date and time").optional(),
+    passageId: IdSchema.optional(),
     start: z.int().min(0).optional(),
     end: z.int().min(0).optional(),
   })
@@ -46,14 +47,14 @@ export type AddEvidenceInput = z.input<typeof AddEvidenceInputSchema>;
 
 export const EvidenceSchema = z
   .object({
-    id: z.string(),
+    id: text(),
     kind: z.enum(["web", "passage"]),
-    url: z.string().nullable(),
-    title: z.string().nullable(),
-    publisher: z.string().nullable(),
-    quote: z.string().nullable(),
+    url: text().nullable(),
+    title: text().nullable(),
+    publisher: text().nullable(),
+    quote: text().nullable(),
     accessedAt: z.iso.datetime().nullable(),
-    passageId: z.string().nullable(),
+    passageId: text().nullable(),
     start: z.int().nullable(),
     end: z.int().nullable(),
   })
@@ -61,14 +62,14 @@ export const EvidenceSchema = z
 
 export const EvidenceLinkSchema = z
   .object({
-    id: z.string().describe("The link between this claim and the evidence"),
+    id: text().describe("The link between this claim and the evidence"),
     stance: EvidenceStanceSchema,
-    note: z.string().nullable(),
+    note: text().nullable(),
     createdAt: z.iso.datetime(),
-    createdBy: z.object({ id: z.string(), name: z.string() }),
+    createdBy: z.object({ id: text(), name: text() }),
     evidence: EvidenceSchema,
   })
   .meta({ id: "EvidenceLink" });
 export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>;
 
-export const EvidenceLinkParamsSchema = z.object({ claimId: z.string().min(1).max(64), linkId: z.string().min(1).max(64) });
+export const EvidenceLinkParamsSchema = z.object({ claimId: IdSchema, linkId: IdSchema });

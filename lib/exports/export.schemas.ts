@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isoDateInput } from "@/lib/http/date.schemas";
+import { IdSchema } from "@/lib/http/text.schemas";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
 
 export const EXPORT_FORMATS = ["jsonl", "csv", "claimreview", "webannotation"] as const;
@@ -16,10 +18,9 @@ export const ExportQuerySchema = z
         .default("verified")
         .describe("Review state of the claims to export; `all` exports every state. Default: verified"),
       label: z.enum([...CLAIM_LABELS, "none"]).optional().describe("`none`: claims without a label"),
-      passageId: z.string().min(1).max(64).optional(),
-      assigneeId: z.string().min(1).max(64).optional(),
-      since: z
-        .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "Give `since` as YYYY-MM-DD or an ISO 8601 date and time" })
+      passageId: IdSchema.optional(),
+      assigneeId: IdSchema.optional(),
+      since: isoDateInput("Give `since` as YYYY-MM-DD or an ISO 8601 date and time")
         .optional()
         .describe("Only claims changed (updatedAt) at or after this moment"),
     },

@@ -8,7 +8,7 @@ import { serverEnv } from "@/lib/env";
 import { nextAuthOrigin, publicOrigin, requestOrigin } from "@/lib/http/client-address";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { AppError, type ErrorIssue } from "@/lib/http/errors";
-import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { bodyCutOff, isClientGone, readLimitedBody } from "@/lib/http/read-limited-body";
 import { runIdempotently } from "@/lib/http/idempotency";
 import { consumeWriteAllowance } from "@/lib/http/write-rate-limit";
 
@@ -83,21 +83,30 @@ export function defineRoute<TAuth extends "required" | "none", TParams = unknown
       if (result instanceof Response) return result;
       return Response.json(result.body, { status: result.status ?? 200, headers: result.headers });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, request);
     }
   };
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, request?: Request): Response {
   if (error instanceof AppError) {
     return Response.json(error.toBody(), { status: error.status, headers: error.headers });
   }
   if (error instanceof z.ZodError) {
     return errorResponse(validationError("The request is not valid.", error.issues));
   }
+  // A hung-up client reads no answer; a dropped database connection (also ECONNRESET) is a 503.
+  if (request?.signal.aborted) return errorResponse(bodyCutOff(error));
   if (isDatabaseUnavailable(error)) {
     console.error("Database unavailable in API route:", error instanceof Error ? error.message.trim().split("\n").at(-1) : error);
     return errorResponse(databaseUnavailable());
+  }
+  if (isClientGone(error, request)) return errorResponse(bodyCutOff(error));
+  const unstorable = unstorableInput(error);
+  if (unstorable) {
+    // The schemas refuse these first; reaching here means a field without one, so say where to look.
+    console.warn("Input PostgreSQL could not store reached the database; its schema should refuse it", error);
+    return errorResponse(unstorable);
   }
   console.error("Unhandled error in API route", error);
   return Response.json(
@@ -107,13 +116,39 @@ export function errorResponse(error: unknown): Response {
 }
 
 function validationError(message: string, issues: readonly z.core.$ZodIssue[], pathPrefix?: string): AppError {
-  const details: ErrorIssue[] = issues.map((issue) => ({
+  const details: ErrorIssue[] = issues.flatMap(withClosestUnionOption).map((issue) => ({
     path: [...(pathPrefix ? [pathPrefix] : []), ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
     message: issue.message,
   }));
   return new AppError("validation_failed", `${message} ${details.map((d) => `${d.path.join(".") || "input"}: ${d.message}`).join("; ")}`, {
     details,
   });
+}
+
+// 22021 and 22P05: text with NUL or not encodable; 22008: a date outside PostgreSQL's range. Prisma
+// wraps the driver's error, so the code sits in meta.driverAdapterError.cause.
+const UNSTORABLE_INPUT_CODES = new Set(["22021", "22P05", "22008"]);
+
+function unstorableInput(error: unknown): AppError | null {
+  const wrapped = (error as { meta?: { driverAdapterError?: { cause?: { code?: unknown } } } } | null)?.meta?.driverAdapterError?.cause?.code;
+  const direct = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  const code = typeof wrapped === "string" ? wrapped : direct;
+  if (typeof code !== "string" || !UNSTORABLE_INPUT_CODES.has(code)) return null;
+  const message =
+    code === "22008"
+      ? "The request holds a date that cannot be stored; use a date between the years 1 and 9999."
+      : "The request holds text that cannot be stored (a NUL character or an unpaired UTF-16 surrogate); remove it and send it again.";
+  return new AppError("validation_failed", message, { details: [{ path: [], message }] });
+}
+
+// When no option of a union matches, its issue names only the union; an option that came closest
+// (strictly fewest issues) names the field that is wrong, so its issues are listed after it.
+function withClosestUnionOption(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
+  const fewest = Math.min(...issue.errors.map((option) => option.length));
+  const closest = issue.errors.filter((option) => option.length === fewest);
+  if (closest.length !== 1 || !closest[0]) return [issue];
+  return [issue, ...closest[0].flatMap((inner) => withClosestUnionOption({ ...inner, path: [...issue.path, ...inner.path] }))];
 }
 
 export function parseInput<T>(schema: ZodType<T> | undefined, value: unknown, where: "path" | "query" | "body"): T | undefined {

@@ -1,20 +1,22 @@
 import { z } from "zod";
+import { isStorableDateText } from "@/lib/http/date.schemas";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 import { AppError } from "@/lib/http/errors";
 
 export const PaginationQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: text().min(1).max(500).optional(),
 });
 
 export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  z.object({ items: z.array(item), nextCursor: text().nullable() });
 
 /** Keyset position of the last item of a page: its sort key and id, opaque to clients. */
 export type Keyset = { at: string; id: string };
 
-const KeysetSchema = z.object({ at: z.iso.datetime(), id: z.string() });
+const KeysetSchema = z.object({ at: z.iso.datetime().refine(isStorableDateText), id: IdSchema });
 
 export function encodeCursor(keyset: Keyset): string {
   return Buffer.from(JSON.stringify(keyset), "utf8").toString("base64url");

@@ -3,6 +3,7 @@ import { CLAIM_LABELS } from "@/lib/review/review-state";
 import type { ClaimLabel, EvidenceStance, ReviewState } from "@/lib/generated/prisma/enums";
 import { JSONL_FORMAT, JSONL_VERSION } from "@/lib/exports/formats/jsonl";
 import { AppError } from "@/lib/http/errors";
+import { findUnsafeText } from "@/lib/http/text.schemas";
 import {
   JsonlClaimLineSchema,
   JsonlPassageLineSchema,
@@ -91,6 +92,8 @@ function parseJsonl(text: string): ParsedImport {
       }
       return;
     }
+    const unsafe = unsafeTextReason(value);
+    if (unsafe) return result.invalid.push(invalidItem(index, item, unsafe));
     if (type === "passage") {
       const passage = JsonlPassageLineSchema.safeParse(value);
       if (!passage.success) return result.invalid.push(invalidItem(index, item, `Not a valid passage line: ${issues(passage.error)}`));
@@ -164,6 +167,8 @@ function parseWebAnnotations(document: unknown, appOrigin: string): ParsedImport
   const result: ParsedImport = { format: "webannotation", passages: new Map(), claims: [], invalid: [] };
   annotationList(document).forEach((value, index) => {
     const item = `annotation ${index + 1}`;
+    const unsafe = unsafeTextReason(value);
+    if (unsafe) return result.invalid.push(invalidItem(index, item, unsafe));
     const annotation = WebAnnotationSchema.safeParse(value);
     if (!annotation.success) return result.invalid.push(invalidItem(index, item, `Not a Web Annotation: ${issues(annotation.error)}`));
     const draft = annotationDraft(annotation.data, index, item, result.passages, appOrigin);
@@ -307,6 +312,13 @@ function sourceIri(value: unknown): string | null {
   if (typeof value === "string") return value;
   if (isRecord(value) && typeof value.id === "string") return value.id;
   return null;
+}
+
+// Checked on the whole item, other tools' extra keys included: a file that holds NUL or unpaired
+// surrogates is damaged, and no part of such an item should reach the database.
+function unsafeTextReason(value: unknown): string | null {
+  const unsafe = findUnsafeText(value);
+  return unsafe ? `${unsafe.path.join(".") || "The item"}: ${unsafe.message}` : null;
 }
 
 function invalidItem(position: number, item: string, reason: string): ImportItemResult & { position: number } {

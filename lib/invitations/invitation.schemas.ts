@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 import { pageSchema, PaginationQuerySchema } from "@/lib/http/pagination";
 import { RoleInputSchema } from "@/lib/members/member.schemas";
 import { EmailSchema } from "@/lib/users/user.schemas";
@@ -17,10 +18,10 @@ export type CreateInvitationInput = z.infer<typeof CreateInvitationInputSchema>;
 
 export const NewInvitationSchema = z
   .object({
-    id: z.string(),
-    email: z.string(),
+    id: text(),
+    email: text(),
     role: RoleSchema,
-    url: z.string().describe("The invitation link; its secret is shown only in this response and stored only as a hash"),
+    url: text().describe("The invitation link; its secret is shown only in this response and stored only as a hash"),
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime(),
   })
@@ -29,10 +30,10 @@ export type NewInvitation = z.infer<typeof NewInvitationSchema>;
 
 export const PendingInvitationSchema = z
   .object({
-    id: z.string(),
-    email: z.string(),
+    id: text(),
+    email: text(),
     role: RoleSchema,
-    invitedBy: z.object({ id: z.string(), name: z.string() }),
+    invitedBy: z.object({ id: text(), name: text() }),
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime(),
   })
@@ -44,14 +45,14 @@ export type PendingInvitationList = z.infer<typeof PendingInvitationListSchema>;
 
 export const ListInvitationsQuerySchema = PaginationQuerySchema;
 
-export const InvitationParamsSchema = WorkspaceIdParamsSchema.extend({ invitationId: z.string().min(1).max(64) });
+export const InvitationParamsSchema = WorkspaceIdParamsSchema.extend({ invitationId: IdSchema });
 
 // Lenient on purpose: a malformed token is as unknown as a wrong one (404), not a 400.
-export const InvitationTokenParamsSchema = z.object({ token: z.string().min(1).max(200) });
+export const InvitationTokenParamsSchema = z.object({ token: text().min(1).max(200) });
 
 export const AcceptedInvitationSchema = z
   .object({
-    workspace: z.object({ id: z.string(), name: z.string() }),
+    workspace: z.object({ id: text(), name: text() }),
     role: RoleSchema.describe("The role the caller now has in the workspace"),
   })
   .meta({ id: "AcceptedInvitation" });

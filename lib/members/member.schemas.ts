@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 import { ROLES } from "@/lib/auth/permissions";
 import { pageSchema, PaginationQuerySchema } from "@/lib/http/pagination";
 import { RoleSchema, WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
@@ -8,9 +9,9 @@ export const RoleInputSchema = z.enum(ROLES, { error: `Choose a role: ${ROLES.jo
 
 export const MemberSchema = z
   .object({
-    userId: z.string(),
-    name: z.string(),
-    email: z.string(),
+    userId: text(),
+    name: text(),
+    email: text(),
     role: RoleSchema,
     joinedAt: z.iso.datetime(),
   })
@@ -22,7 +23,7 @@ export type MemberList = z.infer<typeof MemberListSchema>;
 
 export const ListMembersQuerySchema = PaginationQuerySchema;
 
-export const MemberParamsSchema = WorkspaceIdParamsSchema.extend({ userId: z.string().min(1).max(64) });
+export const MemberParamsSchema = WorkspaceIdParamsSchema.extend({ userId: IdSchema });
 
 export const ChangeMemberRoleInputSchema = z.object({ role: RoleInputSchema }).strict().meta({ id: "ChangeMemberRoleInput" });
 export type ChangeMemberRoleInput = z.infer<typeof ChangeMemberRoleInputSchema>;

@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 
 export const NOTIFICATION_KINDS = ["mention", "assignment"] as const;
 
 export const NotificationSchema = z
   .object({
-    id: z.string(),
+    id: text(),
     kind: z.enum(NOTIFICATION_KINDS),
-    workspace: z.object({ id: z.string(), name: z.string() }),
-    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-    claim: z.object({ id: z.string(), passageId: z.string(), statement: z.string() }).nullable(),
-    commentExcerpt: z.string().nullable().describe("The start of the comment that mentioned you, as plain text"),
+    workspace: z.object({ id: text(), name: text() }),
+    actor: z.object({ id: text(), name: text() }).nullable(),
+    claim: z.object({ id: text(), passageId: text(), statement: text() }).nullable(),
+    commentExcerpt: text().nullable().describe("The start of the comment that mentioned you, as plain text"),
     readAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })
@@ -19,7 +20,7 @@ export const NotificationSchema = z
 export type Notification = z.infer<typeof NotificationSchema>;
 
 export const NotificationListSchema = z
-  .object({ items: z.array(NotificationSchema), nextCursor: z.string().nullable(), unreadCount: z.int() })
+  .object({ items: z.array(NotificationSchema), nextCursor: text().nullable(), unreadCount: z.int() })
   .meta({ id: "NotificationList" });
 
 export type NotificationList = z.infer<typeof NotificationListSchema>;
@@ -33,7 +34,7 @@ export const ListNotificationsQuerySchema = PaginationQuerySchema.extend({
 
 export const MarkNotificationsReadInputSchema = z
   .object({
-    ids: z.array(z.string().min(1).max(64)).min(1).max(500).optional().describe("Omit to mark every notification read"),
+    ids: z.array(IdSchema).min(1).max(500).optional().describe("Omit to mark every notification read"),
   })
   .strict()
   .meta({ id: "MarkNotificationsReadInput" });

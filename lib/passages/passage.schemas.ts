@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isoDateInput } from "@/lib/http/date.schemas";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 
 /** Stored text is at most 5 MB, counted in UTF-8 bytes after normalization. */
@@ -7,10 +9,6 @@ export const PASSAGE_TITLE_MAX_LENGTH = 300;
 /** The files an import accepts, for messages and for a file input's `accept`. */
 export const ACCEPTED_PASSAGE_FILES = ".txt, .md or .html (.htm)";
 export const PASSAGE_FILE_ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
-
-// PostgreSQL text cannot hold NUL; it only ever appears when a binary file is pasted or uploaded.
-const hasNoNul = (value: string) => !value.includes("\u0000");
-const NUL_MESSAGE = "Contains a NUL character; is this a binary file? Paste or upload plain text.";
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -25,24 +23,19 @@ function isHttpUrl(value: string): boolean {
 const blankToNull = (value: string) => (value === "" ? null : value);
 
 const metadataText = (label: string, max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `${label} is at most ${max} characters`)
-    .refine(hasNoNul, NUL_MESSAGE)
     .transform(blankToNull)
     .nullable()
     .optional();
 
-const TitleSchema = z
-  .string({ error: "Enter a title" })
+const TitleSchema = text({ error: "Enter a title" })
   .trim()
   .min(1, "Enter a title")
-  .max(PASSAGE_TITLE_MAX_LENGTH, `Titles are at most ${PASSAGE_TITLE_MAX_LENGTH} characters`)
-  .refine(hasNoNul, NUL_MESSAGE);
+  .max(PASSAGE_TITLE_MAX_LENGTH, `Titles are at most ${PASSAGE_TITLE_MAX_LENGTH} characters`);
 
-const SourceUrlSchema = z
-  .string()
+const SourceUrlSchema = text()
   .trim()
   .max(2048, "Source URLs are at most 2048 characters")
   .refine((value) => value === "" || isHttpUrl(value), "Use a web address that starts with http:// or https://")
@@ -52,15 +45,14 @@ const SourceUrlSchema = z
   .describe("Where the passage was published; http or https only");
 
 const PublishedAtSchema = z
-  .union([z.literal(""), z.iso.date(), z.iso.datetime({ offset: true })], {
+  .union([z.literal(""), isoDateInput("Enter the publication date as YYYY-MM-DD or an ISO 8601 date and time")], {
     error: "Enter the publication date as YYYY-MM-DD or an ISO 8601 date and time",
   })
   .transform(blankToNull)
   .nullable()
   .optional();
 
-const LanguageSchema = z
-  .string()
+const LanguageSchema = text()
   .trim()
   .regex(/^([A-Za-z0-9-]{2,35})?$/, "Use a language tag such as en, de or pt-BR (2 to 35 letters, digits and hyphens)")
   .transform(blankToNull)
@@ -79,10 +71,8 @@ const metadataShape = {
 export const CreatePassageInputSchema = z
   .object({
     title: TitleSchema,
-    text: z
-      .string({ error: "Paste the passage text" })
+    text: text({ error: "Paste the passage text" })
       .refine((value) => value.trim() !== "", "The text is empty; paste the passage or upload a file")
-      .refine(hasNoNul, NUL_MESSAGE)
       .describe("Stored normalized (Unicode NFC, \\n line ends); at most 5 MB of UTF-8"),
     ...metadataShape,
   })
@@ -111,17 +101,17 @@ export type UpdatePassageInput = z.infer<typeof UpdatePassageInputSchema>;
 
 export const PassageSchema = z
   .object({
-    id: z.string(),
-    workspaceId: z.string(),
-    title: z.string(),
-    text: z.string().describe("Normalized text; claim offsets count its UTF-16 code units"),
+    id: text(),
+    workspaceId: text(),
+    title: text(),
+    text: text().describe("Normalized text; claim offsets count its UTF-16 code units"),
     textLength: z.int().describe("Length of `text` in UTF-16 code units"),
-    sourceUrl: z.string().nullable(),
-    publisher: z.string().nullable(),
-    author: z.string().nullable(),
+    sourceUrl: text().nullable(),
+    publisher: text().nullable(),
+    author: text().nullable(),
     publishedAt: z.iso.datetime().nullable(),
-    language: z.string().nullable(),
-    createdBy: z.object({ id: z.string(), name: z.string() }),
+    language: text().nullable(),
+    createdBy: z.object({ id: text(), name: text() }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -134,8 +124,8 @@ export const PassageSummarySchema = PassageSchema.omit({ text: true })
 export type PassageSummary = z.infer<typeof PassageSummarySchema>;
 
 export const ListPassagesQuerySchema = PaginationQuerySchema.extend({
-  q: z.string().trim().max(200, "Search terms are at most 200 characters").optional().describe("Matches title, publisher or author"),
+  q: text().trim().max(200, "Search terms are at most 200 characters").optional().describe("Matches title, publisher or author"),
 });
 export type ListPassagesQuery = z.infer<typeof ListPassagesQuerySchema>;
 
-export const PassageIdParamsSchema = z.object({ passageId: z.string().min(1).max(64) });
+export const PassageIdParamsSchema = z.object({ passageId: IdSchema });

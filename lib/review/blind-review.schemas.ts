@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { text } from "@/lib/http/text.schemas";
 import { ClaimLabelSchema, ReviewStateSchema } from "@/lib/claims/claim.schemas";
 
 export const SubmitBlindLabelInputSchema = z.object({ label: ClaimLabelSchema }).strict().meta({ id: "SubmitBlindLabelInput" });
 export type SubmitBlindLabelInput = z.infer<typeof SubmitBlindLabelInputSchema>;
 
 const ReviewerLabelSchema = z.object({
-  reviewer: z.object({ id: z.string(), name: z.string() }),
+  reviewer: z.object({ id: text(), name: text() }),
   label: ClaimLabelSchema,
   updatedAt: z.iso.datetime(),
 });
@@ -24,10 +25,10 @@ export const BLIND_REVIEW_STATUSES = ["disagreement", "agreement", "waiting"] as
 export const BlindReviewItemSchema = z
   .object({
     claim: z.object({
-      id: z.string(),
-      passageId: z.string(),
-      passageTitle: z.string(),
-      statement: z.string(),
+      id: text(),
+      passageId: text(),
+      passageTitle: text(),
+      statement: text(),
       label: ClaimLabelSchema.nullable(),
       state: ReviewStateSchema,
       version: z.int(),

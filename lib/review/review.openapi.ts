@@ -1,5 +1,6 @@
 import { AgreementReportSchema } from "@/lib/agreement/agreement.schemas";
 import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
+import { LiveEventsQuerySchema } from "@/lib/live/live.schemas";
 import { errorResponses, jsonBody, jsonContent, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
 import { BlindLabelsSchema, BlindReviewListSchema, ListBlindReviewQuerySchema, SubmitBlindLabelInputSchema } from "@/lib/review/blind-review.schemas";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
@@ -15,7 +16,7 @@ export const registerTeamPaths: RegisterPaths = (registry) => {
     summary: "Live changes of a workspace, and who views a passage, as Server-Sent Events",
     description:
       'Each `data:` line is JSON: `{ type: "change", workspaceId, actorId, claimIds, actions }` after every committed change (claimIds null: refetch everything), and with `passageId` `{ type: "presence", passageId, viewers }`.',
-    request: { params: WorkspaceIdParamsSchema, query: z.object({ passageId: z.string().optional() }) },
+    request: { params: WorkspaceIdParamsSchema, query: LiveEventsQuerySchema },
     responses: {
       200: { description: "An open event stream", content: { "text/event-stream": { schema: z.string() } } },
       ...errorResponses("validation_failed", "unauthenticated", "not_found"),

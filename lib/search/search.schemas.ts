@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/http/text.schemas";
 
 export const SEARCH_KINDS = ["passage", "claim", "evidence", "comment"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -9,8 +10,7 @@ export const SEARCH_LIMIT_DEFAULT = 20;
 export const SEARCH_LIMIT_MAX = 100;
 
 export const SearchQuerySchema = z.object({
-  q: z
-    .string()
+  q: text()
     .trim()
     .min(1, "Type a word or phrase to search for")
     .max(200, "Search terms are at most 200 characters")
@@ -27,12 +27,12 @@ export type HighlightRange = z.infer<typeof HighlightRangeSchema>;
 export const SearchHitSchema = z
   .object({
     kind: SearchKindSchema,
-    id: z.string().describe("The id of the passage, claim, evidence record or comment"),
-    title: z.string().describe("Passage title (passages, claims), evidence title or URL, or the statement of the commented claim"),
-    snippet: z.string().describe("Plain text, never HTML: an excerpt around the matching words"),
+    id: text().describe("The id of the passage, claim, evidence record or comment"),
+    title: text().describe("Passage title (passages, claims), evidence title or URL, or the statement of the commented claim"),
+    snippet: text().describe("Plain text, never HTML: an excerpt around the matching words"),
     highlights: z.array(HighlightRangeSchema).describe("The matching words in `snippet`"),
-    passageId: z.string().describe("The passage to open"),
-    claimId: z.string().nullable().describe("The claim to open in it (null for passages)"),
+    passageId: text().describe("The passage to open"),
+    claimId: text().nullable().describe("The claim to open in it (null for passages)"),
     rank: z.number().describe("Higher is better: statement and title matches above quotes, quotes above passage text"),
   })
   .meta({ id: "SearchHit" });

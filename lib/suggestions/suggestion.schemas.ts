@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/http/text.schemas";
 
 /** The label a suggestion proposes for the draft claim it becomes when accepted. */
 export const SUGGESTED_LABELS = ["factual", "opinion", "disputed"] as const;
@@ -31,7 +32,7 @@ export const SuggestionSchema = z
   .object({
     start: z.int().describe("UTF-16 offset of the sentence in the stored passage text"),
     end: z.int(),
-    exact: z.string().describe("The sentence: text.slice(start, end)"),
+    exact: text().describe("The sentence: text.slice(start, end)"),
     score: ScoreSchema.describe("Check-worthiness in [0, 1]; higher first"),
     suggestedLabel: z.enum(SUGGESTED_LABELS),
     reasons: z.array(z.enum(SUGGESTION_REASONS)).describe("The features behind the score, strongest first"),
@@ -52,7 +53,7 @@ const SpanSchema = z.object({ start: z.int().min(0), end: z.int().min(1) }).stri
 export const DismissSuggestionInputSchema = SpanSchema.meta({ id: "DismissSuggestionInput" });
 export type DismissSuggestionInput = z.infer<typeof DismissSuggestionInputSchema>;
 
-export const SuggestionDismissalSchema = z.object({ start: z.int(), end: z.int(), exact: z.string() }).meta({ id: "SuggestionDismissal" });
+export const SuggestionDismissalSchema = z.object({ start: z.int(), end: z.int(), exact: text() }).meta({ id: "SuggestionDismissal" });
 
 export const AcceptSuggestionsInputSchema = z
   .union(

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 import { pageSchema } from "@/lib/http/pagination";
 
 export const API_TOKEN_EXPIRY_DAYS_MAX = 365;
 
 export const CreateApiTokenInputSchema = z
   .object({
-    name: z
-      .string()
+    name: text()
       .trim()
       .min(1, "Enter a name for the token, e.g. the script that will use it")
       .max(100, "Token names are at most 100 characters"),
@@ -23,8 +23,8 @@ export type CreateApiTokenInput = z.infer<typeof CreateApiTokenInputSchema>;
 
 export const ApiTokenSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    id: text(),
+    name: text(),
     createdAt: z.iso.datetime(),
     lastUsedAt: z.iso.datetime().nullable().describe("Updated at most once a minute"),
     expiresAt: z.iso.datetime().nullable().describe("null: never expires"),
@@ -36,9 +36,9 @@ export type ApiToken = z.infer<typeof ApiTokenSchema>;
 
 export const NewApiTokenSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    token: z.string().describe("The bearer secret (`cd_…`); shown only in this response and stored only as a hash"),
+    id: text(),
+    name: text(),
+    token: text().describe("The bearer secret (`cd_…`); shown only in this response and stored only as a hash"),
     createdAt: z.iso.datetime(),
     expiresAt: z.iso.datetime().nullable(),
   })
@@ -49,4 +49,4 @@ export type NewApiToken = z.infer<typeof NewApiTokenSchema>;
 export const ApiTokenListSchema = pageSchema(ApiTokenSchema);
 export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
 
-export const ApiTokenIdParamsSchema = z.object({ tokenId: z.string().min(1).max(64) });
+export const ApiTokenIdParamsSchema = z.object({ tokenId: IdSchema });

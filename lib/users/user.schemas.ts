@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { text } from "@/lib/http/text.schemas";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
-export const EmailSchema = z
-  .string()
+export const EmailSchema = text()
   .trim()
   .toLowerCase()
   .max(254, "Email must be at most 254 characters")
@@ -12,22 +12,21 @@ export const EmailSchema = z
 export const CreateUserInputSchema = z
   .object({
     email: EmailSchema,
-    password: z
-      .string()
+    password: text()
       .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
       .max(256, "Password must be at most 256 characters"),
-    name: z.string().trim().min(1, "Enter your name").max(100, "Name must be at most 100 characters"),
+    name: text().trim().min(1, "Enter your name").max(100, "Name must be at most 100 characters"),
   })
   .meta({ id: "CreateUserInput" });
 export type CreateUserInput = z.infer<typeof CreateUserInputSchema>;
 
 export const SignInInputSchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1).max(256),
+  password: text().min(1).max(256),
 });
 
 export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string() })
+  .object({ id: text(), email: text(), name: text() })
   .meta({ id: "User" });
 export type User = z.infer<typeof UserSchema>;
 

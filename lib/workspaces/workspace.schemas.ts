@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdSchema, text } from "@/lib/http/text.schemas";
 import { ROLES } from "@/lib/auth/permissions";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 
@@ -6,15 +7,15 @@ export const RoleSchema = z.enum(ROLES).meta({ id: "Role" });
 
 export const CreateWorkspaceInputSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a workspace name").max(100, "Workspace names are at most 100 characters"),
+    name: text().trim().min(1, "Enter a workspace name").max(100, "Workspace names are at most 100 characters"),
   })
   .meta({ id: "CreateWorkspaceInput" });
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInputSchema>;
 
 export const WorkspaceSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    id: text(),
+    name: text(),
     role: RoleSchema.describe("The caller's role in this workspace"),
     isBlindReview: z.boolean(),
     isSecondVerifierRequired: z.boolean().describe("Verification needs a second person: whoever verifies a claim did not create it or last change its label or statement"),
@@ -41,6 +42,6 @@ export const UpdateWorkspaceInputSchema = z
   .meta({ id: "UpdateWorkspaceInput" });
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInputSchema>;
 
-export const WorkspaceIdParamsSchema = z.object({ workspaceId: z.string().min(1).max(64) });
+export const WorkspaceIdParamsSchema = z.object({ workspaceId: IdSchema });
 
 export const ListWorkspacesQuerySchema = PaginationQuerySchema;

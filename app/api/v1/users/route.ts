@@ -2,6 +2,7 @@ import { consumeSignUpAllowance } from "@/lib/auth/server/sign-up-rate-limit";
 import { defineRoute } from "@/lib/http/define-route";
 import { createUser } from "@/lib/users/server/create-user";
 import { CreateUserInputSchema } from "@/lib/users/user.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const POST = defineRoute({
   auth: "none",
@@ -11,3 +12,5 @@ export const POST = defineRoute({
     return { status: 201, body: await createUser(body) };
   },
 });
+
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -4,6 +4,7 @@ import { getClaim } from "@/lib/claims/server/get-claim";
 import { updateClaim } from "@/lib/claims/server/update-claim";
 import { defineRoute } from "@/lib/http/define-route";
 import { etagHeader, requiredIfMatchVersion } from "@/lib/http/if-match";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -33,3 +34,5 @@ export const DELETE = defineRoute({
     return new Response(null, { status: 204 });
   },
 });
+
+export const { OPTIONS, POST, PUT } = otherMethods({ GET, PATCH, DELETE });

@@ -3,6 +3,7 @@ import { PassageIdParamsSchema, UpdatePassageInputSchema } from "@/lib/passages/
 import { deletePassage } from "@/lib/passages/server/delete-passage";
 import { getPassage } from "@/lib/passages/server/get-passage";
 import { updatePassage } from "@/lib/passages/server/update-passage";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -27,3 +28,5 @@ export const DELETE = defineRoute({
     return new Response(null, { status: 204 });
   },
 });
+
+export const { OPTIONS, POST, PUT } = otherMethods({ GET, PATCH, DELETE });

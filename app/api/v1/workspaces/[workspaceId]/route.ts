@@ -2,6 +2,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
 import { updateWorkspace } from "@/lib/workspaces/server/update-workspace";
 import { UpdateWorkspaceInputSchema, WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -15,3 +16,5 @@ export const PATCH = defineRoute({
   body: UpdateWorkspaceInputSchema,
   handler: async ({ actor, params, body }) => ({ body: await updateWorkspace({ actor, workspaceId: params.workspaceId, input: body }) }),
 });
+
+export const { OPTIONS, POST, PUT, DELETE } = otherMethods({ GET, PATCH });

@@ -2,6 +2,7 @@ import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
 import { defineRoute } from "@/lib/http/define-route";
 import { SubmitBlindLabelInputSchema } from "@/lib/review/blind-review.schemas";
 import { getBlindLabels, submitBlindLabel } from "@/lib/review/server/blind-labels";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -15,3 +16,5 @@ export const PUT = defineRoute({
   body: SubmitBlindLabelInputSchema,
   handler: async ({ actor, params, body }) => ({ body: await submitBlindLabel({ actor, claimId: params.claimId, input: body }) }),
 });
+
+export const { OPTIONS, POST, PATCH, DELETE } = otherMethods({ GET, PUT });

@@ -3,6 +3,7 @@ import { CreateCommentInputSchema, ListCommentsQuerySchema } from "@/lib/comment
 import { createComment } from "@/lib/comments/server/create-comment";
 import { listComments } from "@/lib/comments/server/list-comments";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -18,3 +19,5 @@ export const POST = defineRoute({
   isIdempotent: true,
   handler: async ({ actor, params, body }) => ({ status: 201, body: await createComment({ actor, claimId: params.claimId, input: body }) }),
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@ import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
 import { AddEvidenceInputSchema } from "@/lib/evidence/evidence.schemas";
 import { addEvidence } from "@/lib/evidence/server/add-evidence";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const POST = defineRoute({
   auth: "required",
@@ -10,3 +11,5 @@ export const POST = defineRoute({
   isIdempotent: true,
   handler: async ({ actor, params, body }) => ({ status: 201, body: await addEvidence({ actor, claimId: params.claimId, input: body }) }),
 });
+
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods({ POST });

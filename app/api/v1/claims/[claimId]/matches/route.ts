@@ -3,6 +3,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { ClaimMatchesQuerySchema } from "@/lib/matching/matching.schemas";
 import { findClaimMatches } from "@/lib/matching/server/find-claim-matches";
 import { matchServerTiming } from "@/lib/matching/server/workspace-trigram-index";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -14,3 +15,5 @@ export const GET = defineRoute({
     return { body: matches, headers: { "Server-Timing": matchServerTiming(source, performance.now() - started) } };
   },
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

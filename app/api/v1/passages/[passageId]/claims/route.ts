@@ -5,6 +5,7 @@ import { listPassageClaims } from "@/lib/claims/server/list-passage-claims";
 import { defineRoute } from "@/lib/http/define-route";
 import { etagHeader } from "@/lib/http/if-match";
 import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -23,3 +24,5 @@ export const POST = defineRoute({
     return { status: 201, body: claim, headers: etagHeader(claim.version) };
   },
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

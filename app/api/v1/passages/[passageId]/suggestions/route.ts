@@ -2,6 +2,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
 import { listSuggestions } from "@/lib/suggestions/server/list-suggestions";
 import { ListSuggestionsQuerySchema } from "@/lib/suggestions/suggestion.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -11,3 +12,5 @@ export const GET = defineRoute({
     body: { items: await listSuggestions({ actor, passageId: params.passageId, minScore: query.minScore }) },
   }),
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -3,6 +3,7 @@ import { DuplicateGroupsQuerySchema } from "@/lib/matching/matching.schemas";
 import { listDuplicateGroups } from "@/lib/matching/server/list-duplicate-groups";
 import { matchServerTiming } from "@/lib/matching/server/workspace-trigram-index";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -14,3 +15,5 @@ export const GET = defineRoute({
     return { body: groups, headers: { "Server-Timing": matchServerTiming(source, performance.now() - started) } };
   },
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -3,6 +3,7 @@ import { exportClaims } from "@/lib/exports/server/export-claims";
 import { publicOrigin } from "@/lib/http/client-address";
 import { defineRoute } from "@/lib/http/define-route";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -21,3 +22,5 @@ export const GET = defineRoute({
     });
   },
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -3,6 +3,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { importClaims } from "@/lib/imports/server/import-claims";
 import { readImportBody } from "@/lib/imports/server/read-import-body";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const POST = defineRoute({
   auth: "required",
@@ -13,3 +14,5 @@ export const POST = defineRoute({
     body: await importClaims({ actor, workspaceId: params.workspaceId, file: body, appUrl: publicOrigin(request) }),
   }),
 });
+
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -3,6 +3,7 @@ import { CreateInvitationInputSchema, ListInvitationsQuerySchema } from "@/lib/i
 import { createInvitation } from "@/lib/invitations/server/create-invitation";
 import { listInvitations } from "@/lib/invitations/server/list-invitations";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -21,3 +22,5 @@ export const POST = defineRoute({
     body: await createInvitation({ actor, workspaceId: params.workspaceId, input: body, request }),
   }),
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -2,6 +2,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { ListMembersQuerySchema } from "@/lib/members/member.schemas";
 import { listMembers } from "@/lib/members/server/list-members";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -9,3 +10,5 @@ export const GET = defineRoute({
   query: ListMembersQuerySchema,
   handler: async ({ actor, params, query }) => ({ body: await listMembers({ actor, workspaceId: params.workspaceId, page: query }) }),
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

@@ -4,6 +4,7 @@ import { createPassage } from "@/lib/passages/server/create-passage";
 import { listPassages } from "@/lib/passages/server/list-passages";
 import { readPassageImport } from "@/lib/passages/server/read-passage-import";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute({
   auth: "required",
@@ -22,3 +23,5 @@ export const POST = defineRoute({
     body: await createPassage({ actor, workspaceId: params.workspaceId, source: body }),
   }),
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods({ GET, POST });

@@ -1,6 +1,7 @@
 import { EvidenceLinkParamsSchema } from "@/lib/evidence/evidence.schemas";
 import { removeEvidence } from "@/lib/evidence/server/remove-evidence";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const DELETE = defineRoute({
   auth: "required",
@@ -10,3 +11,5 @@ export const DELETE = defineRoute({
     return new Response(null, { status: 204 });
   },
 });
+
+export const { OPTIONS, GET, POST, PUT, PATCH } = otherMethods({ DELETE });

@@ -2,6 +2,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
 import { dismissSuggestion } from "@/lib/suggestions/server/dismiss-suggestion";
 import { DismissSuggestionInputSchema } from "@/lib/suggestions/suggestion.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const POST = defineRoute({
   auth: "required",
@@ -12,3 +13,5 @@ export const POST = defineRoute({
     return { status: isNew ? 201 : 200, body: dismissal };
   },
 });
+
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods({ POST });

@@ -2,6 +2,7 @@ import { defineRoute } from "@/lib/http/define-route";
 import { ChangeMemberRoleInputSchema, MemberParamsSchema } from "@/lib/members/member.schemas";
 import { changeMemberRole } from "@/lib/members/server/change-member-role";
 import { removeMember } from "@/lib/members/server/remove-member";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const PATCH = defineRoute({
   auth: "required",
@@ -20,3 +21,5 @@ export const DELETE = defineRoute({
     return new Response(null, { status: 204 });
   },
 });
+
+export const { OPTIONS, GET, POST, PUT } = otherMethods({ PATCH, DELETE });
