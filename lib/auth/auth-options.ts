@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
-import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { redirectAfterSignIn } from "@/lib/auth/callback-path";
 import { verifyPassword } from "@/lib/auth/password";
 import { resolveOAuthSignIn, type OAuthRefusal } from "@/lib/auth/server/resolve-oauth-sign-in";
 import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/server/user-sessions";
@@ -119,9 +119,7 @@ export function authOptions(context: AuthRequestContext = {}): NextAuthOptions {
         if (session.user && token.sub) session.user.id = token.sub;
         return session;
       },
-      redirect({ url, baseUrl }) {
-        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
-      },
+      redirect: redirectAfterSignIn,
     },
     events: {
       async signOut({ token }) {

@@ -19,3 +19,8 @@ export function safeCallbackPath(callbackUrl: unknown, origin: string = PLACEHOL
     return "/";
   }
 }
+
+/** next-auth's `callbacks.redirect`: the same rule, as the absolute URL next-auth wants. */
+export function redirectAfterSignIn({ url, baseUrl }: { url: string; baseUrl: string }): string {
+  return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
+}

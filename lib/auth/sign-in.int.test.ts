@@ -71,3 +71,17 @@ describe("credentials sign-in", () => {
     expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
   });
 });
+
+describe("next-auth's callbackUrl", () => {
+  it.each(["/\t/evil.example", "/\r\n/evil.example", "/。evil.example", "https://evil.example/"])(
+    "keeps %j on this site, never a 500",
+    async (callbackUrl) => {
+      const jar = new CookieJar();
+      const response = await callNextAuth(jar, "GET", `signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      expect(response.status).toBe(302);
+      const remembered = decodeURIComponent(jar.get("next-auth.callback-url") ?? "");
+      expect(new URL(remembered).origin).toBe("http://localhost:3000");
+      expect(new URL(remembered).hostname).not.toContain("evil");
+    },
+  );
+});
