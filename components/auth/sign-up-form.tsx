@@ -52,7 +52,7 @@ export function SignUpForm({ destination }: { destination: string }) {
           label="Password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters, and not easy to guess.`}
           error={fieldErrors.password}
         />
         <button type="submit" disabled={createAccount.isPending}>
