@@ -16,7 +16,26 @@ function oauthProviders(): Provider[] {
   const env = serverEnv();
   const providers: Provider[] = [];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+    providers.push(
+      GitHubProvider({
+        clientId: env.GITHUB_ID,
+        clientSecret: env.GITHUB_SECRET,
+        // GitHub's profile says nothing of verification: take the primary email only when GitHub
+        // verified it, and say so the way OIDC does (`email_verified`), for resolveOAuthSignIn.
+        userinfo: {
+          url: "https://api.github.com/user",
+          async request({ client, tokens }) {
+            const profile = await client.userinfo(tokens.access_token ?? "");
+            const response = await fetch("https://api.github.com/user/emails", {
+              headers: { Authorization: `token ${tokens.access_token ?? ""}`, Accept: "application/vnd.github+json" },
+            });
+            const emails = response.ok ? ((await response.json()) as { email: string; primary: boolean; verified: boolean }[]) : [];
+            const primary = emails.find((entry) => entry.primary && entry.verified);
+            return { ...profile, email: primary?.email, email_verified: Boolean(primary) };
+          },
+        },
+      }),
+    );
   }
   if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
