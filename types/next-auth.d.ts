@@ -5,3 +5,10 @@ declare module "next-auth" {
     user?: DefaultSession["user"] & { id?: string };
   }
 }
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The UserSession row this browser's sign-in created; revoking it ends the session. */
+    sid?: string;
+  }
+}

@@ -5,12 +5,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
-const ERROR_MESSAGES: Record<string, string> = {
-  CredentialsSignin: "The email or password is incorrect.",
-  RateLimited: "Too many sign-in attempts. Wait a few minutes and try again.",
-  OAuthAccountNotLinked: "This email already signs in another way. Use the method you used before.",
-};
 
 type SignInFormProps = {
   callbackUrl?: string;
@@ -20,7 +16,7 @@ type SignInFormProps = {
 
 export function SignInForm({ callbackUrl, initialError, oauthProviders }: SignInFormProps) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? (ERROR_MESSAGES[initialError] ?? "Sign-in failed. Try again.") : "");
+  const [error, setError] = useState(initialError ? signInErrorMessage(initialError) : "");
   const [isSubmitting, setIsSubmitting] = useState(false);
   const destination = safeCallbackPath(callbackUrl);
 
@@ -40,7 +36,7 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: SignIn
       router.refresh();
       return;
     }
-    setError(ERROR_MESSAGES[result?.error ?? ""] ?? "Sign-in failed. Try again.");
+    setError(signInErrorMessage(result?.error ?? ""));
   }
 
   return (
@@ -75,7 +71,7 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: SignIn
       ))}
       <p>
         New to ClaimDesk?{" "}
-          <Link href={destination === "/workspaces" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(destination)}`}>Create an account</Link>
+          <Link href={destination === "/" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(destination)}`}>Create an account</Link>
       </p>
     </div>
   );

@@ -6,7 +6,8 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
-import { PASSWORD_MIN_LENGTH, type CreateUserInput, type User } from "@/lib/users/user.schemas";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import type { CreateUserInput, User } from "@/lib/users/user.schemas";
 
 export function SignUpForm({ destination }: { destination: string }) {
   const router = useRouter();
@@ -51,7 +52,7 @@ export function SignUpForm({ destination }: { destination: string }) {
           label="Password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters, and not easy to guess.`}
           error={fieldErrors.password}
         />
         <button type="submit" disabled={createAccount.isPending}>
@@ -59,7 +60,7 @@ export function SignUpForm({ destination }: { destination: string }) {
         </button>
       </form>
       <p>
-        Already have an account? <Link href={destination === "/workspaces" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(destination)}`}>Sign in</Link>
+        Already have an account? <Link href={destination === "/" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(destination)}`}>Sign in</Link>
       </p>
     </div>
   );

@@ -16,6 +16,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
             <Link href="/workspaces">Workspaces</Link>
             <WorkspaceSwitcher />
             <NotificationsLink />
+            <Link href="/settings/account">Account</Link>
             <Link href="/settings/tokens">API tokens</Link>
             <span className="muted">{actor.name}</span>
             <SignOutButton />

@@ -4,4 +4,6 @@ export type Actor = {
   email: string;
   name: string;
   via: "session" | "token";
+  /** The UserSession behind a session cookie (absent for API tokens). */
+  sessionId?: string;
 };

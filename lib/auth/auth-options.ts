@@ -4,18 +4,38 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers/index";
+import { redirectAfterSignIn } from "@/lib/auth/callback-path";
 import { verifyPassword } from "@/lib/auth/password";
+import { resolveOAuthSignIn, type OAuthRefusal } from "@/lib/auth/server/resolve-oauth-sign-in";
+import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/server/user-sessions";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { SignInInputSchema } from "@/lib/users/user.schemas";
-
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 function oauthProviders(): Provider[] {
   const env = serverEnv();
   const providers: Provider[] = [];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+    providers.push(
+      GitHubProvider({
+        clientId: env.GITHUB_ID,
+        clientSecret: env.GITHUB_SECRET,
+        // GitHub's profile says nothing of verification: take the primary email only when GitHub
+        // verified it, and say so the way OIDC does (`email_verified`), for resolveOAuthSignIn.
+        userinfo: {
+          url: "https://api.github.com/user",
+          async request({ client, tokens }) {
+            const profile = await client.userinfo(tokens.access_token ?? "");
+            const response = await fetch("https://api.github.com/user/emails", {
+              headers: { Authorization: `token ${tokens.access_token ?? ""}`, Accept: "application/vnd.github+json" },
+            });
+            const emails = response.ok ? ((await response.json()) as { email: string; primary: boolean; verified: boolean }[]) : [];
+            const primary = emails.find((entry) => entry.primary && entry.verified);
+            return { ...profile, email: primary?.email, email_verified: Boolean(primary) };
+          },
+        },
+      }),
+    );
   }
   if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
@@ -44,12 +64,28 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
   return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
 }
 
-let cachedOptions: NextAuthOptions | undefined;
+/** Why a provider sign-in was refused, as the sign-in page's `error` parameter (see sign-in-form.tsx). */
+export const OAUTH_REFUSAL_ERRORS: Record<OAuthRefusal, string> = {
+  email_taken: "OAuthEmailTaken",
+  email_unverified: "OAuthEmailUnverified",
+  no_email: "OAuthNoEmail",
+  linked_to_other_user: "OAuthLinkedElsewhere",
+  provider_already_linked: "OAuthProviderAlreadyLinked",
+};
 
-export function authOptions(): NextAuthOptions {
-  if (cachedOptions) return cachedOptions;
+/** What next-auth's callbacks need to know about the request being handled. */
+export type AuthRequestContext = {
+  userAgent?: string | null;
+  /** The user of a live session the browser already has: a provider sign-in then links to them. */
+  signedInUserId?: string | null;
+};
+
+/** next-auth's options for one request (the callbacks close over what they need of it). */
+export function authOptions(context: AuthRequestContext = {}): NextAuthOptions {
   const env = serverEnv();
-  cachedOptions = {
+  // signIn decides who a provider sign-in is; jwt, called right after in the same request, uses it.
+  let oauthUserId: string | null = null;
+  return {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
@@ -72,27 +108,42 @@ export function authOptions(): NextAuthOptions {
       ...oauthProviders(),
     ],
     callbacks: {
-      async jwt({ token, user, account }) {
-        // OAuth sign-ins become ClaimDesk accounts keyed by email; credentials users exist already.
-        if (account && account.provider !== "credentials" && user?.email) {
-          const email = user.email.toLowerCase();
-          const stored = await db.user.upsert({
-            where: { email },
-            update: {},
-            create: { email, name: user.name ?? email },
-            select: { id: true, name: true },
-          });
-          token.sub = stored.id;
-          token.name = stored.name;
-          token.email = email;
+      async signIn({ user, account, profile }) {
+        if (!account || account.provider === "credentials") return true;
+        const result = await resolveOAuthSignIn({
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: user.email ?? null,
+          isEmailVerified: (profile as { email_verified?: unknown } | undefined)?.email_verified === true,
+          name: user.name ?? null,
+          signedInUserId: context.signedInUserId ?? null,
+        });
+        if (result.outcome === "refused") {
+          // Linking from Settings reports back there; the sign-in page would send a signed-in user on.
+          const page = context.signedInUserId ? "/settings/account" : "/signin";
+          return `${page}?error=${OAUTH_REFUSAL_ERRORS[result.reason]}`;
         }
-        return token;
+        oauthUserId = result.userId;
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (!user || !account) return token;
+        const userId = account.provider === "credentials" ? user.id : oauthUserId;
+        if (!userId) throw new Error("A provider sign-in reached the jwt callback without a decided user");
+        const stored = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true } });
+        const session = await createUserSession({ userId, userAgent: context.userAgent });
+        return { sub: stored.id, email: stored.email, name: stored.name, sid: session.id };
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
         return session;
       },
+      redirect: redirectAfterSignIn,
+    },
+    events: {
+      async signOut({ token }) {
+        if (token.sid) await revokeUserSession(token.sid);
+      },
     },
   };
-  return cachedOptions;
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as blindLabelRoute from "@/app/api/v1/claims/[claimId]/blind-label/route";
@@ -32,7 +31,6 @@ import * as memberRoute from "@/app/api/v1/workspaces/[workspaceId]/members/[use
 import * as membersRoute from "@/app/api/v1/workspaces/[workspaceId]/members/route";
 import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
 import * as workspaceRoute from "@/app/api/v1/workspaces/[workspaceId]/route";
-import { serverEnv } from "@/lib/env";
 import {
   addMemberRecord,
   createClaimRecord,
@@ -46,7 +44,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { apiRoutes } from "@/scripts/test/api-routes";
-import { callRoute } from "@/scripts/test/route-client";
+import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 
 // Every workspace endpoint × every role × a non-member: the roles are written out here from
 // api-v1.md, independently of lib/auth/permissions.ts, so a change to that table shows up as a
@@ -593,6 +591,8 @@ const NOT_WORKSPACE_SCOPED: Record<string, string> = {
   "GET /api/v1/workspaces": "the caller's own workspaces",
   "POST /api/v1/workspaces": "creates a workspace owned by the caller",
   "GET /api/v1/me": "the caller",
+  "DELETE /api/v1/me/sessions": "the caller's own sessions; lib/users/sessions.int.test.ts",
+  "PUT /api/v1/me/password": "the caller's own password; lib/users/sessions.int.test.ts",
   "POST /api/v1/users": "sign-up",
   "GET /api/v1/tokens": "the caller's own tokens",
   "POST /api/v1/tokens": "the caller's own tokens",
@@ -781,6 +781,5 @@ async function callStreamRoute(handler: RouteHandler, url: string, as: TestUser,
 }
 
 async function signedInRequest(url: string, method: string, as: TestUser, signal?: AbortSignal): Promise<NextRequest> {
-  const token = await encode({ token: { sub: as.id, email: as.email, name: as.name }, secret: serverEnv().NEXTAUTH_SECRET });
-  return new NextRequest(new URL(url, "http://localhost:3000"), { method, headers: { cookie: `next-auth.session-token=${token}` }, signal });
+  return new NextRequest(new URL(url, "http://localhost:3000"), { method, headers: { cookie: await sessionCookie(as) }, signal });
 }

@@ -208,8 +208,8 @@ describe("reading, deleting and restoring", () => {
     expect(await count(big.id)).toBe(small);
     expect(small).toBeLessThanOrEqual(5);
     const patchQueries = (await recordQueries(() => patchClaim(reviewer, earlier.id, { label: "factual" }, 1))).queries.length;
-    // Access, load, update, audit and the NOTIFY that tells open pages: a fixed count, whatever the claim.
-    expect(patchQueries).toBeLessThanOrEqual(6);
+    // The session check, access, load, update, audit and the NOTIFY that tells open pages: a fixed count, whatever the claim.
+    expect(patchQueries).toBeLessThanOrEqual(7);
   });
 
   it("soft-deletes a claim (410 afterwards, gone from lists) and lets an editor restore it", async () => {

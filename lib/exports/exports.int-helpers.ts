@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
-import { serverEnv } from "@/lib/env";
 import { createPassageRecord } from "@/lib/fixtures/factories";
 import { db } from "@/scripts/test/desk";
+import { sessionCookie } from "@/scripts/test/route-client";
 
 const ORIGIN = "http://localhost:3000";
 
@@ -33,9 +32,8 @@ type User = { id: string; email: string; name: string };
 /** GETs an export as the route handler answers it, keeping the body as text (callRoute parses JSON). */
 /** The export route's response as a signed-in member gets it, its body not yet read. */
 export async function requestExport(as: User, workspaceId: string, query: Record<string, string>): Promise<Response> {
-  const token = await encode({ token: { sub: as.id, email: as.email, name: as.name }, secret: serverEnv().NEXTAUTH_SECRET });
   const url = new URL(`/api/v1/workspaces/${workspaceId}/export?${new URLSearchParams(query).toString()}`, ORIGIN);
-  const request = new NextRequest(url, { headers: { cookie: `next-auth.session-token=${token}` } });
+  const request = new NextRequest(url, { headers: { cookie: await sessionCookie(as) } });
   return exportRoute(request, { params: Promise.resolve({ workspaceId }) });
 }
 

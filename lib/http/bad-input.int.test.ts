@@ -105,6 +105,11 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     return { params: { token }, as: invitee };
   },
   "GET /api/v1/me": async () => ({}),
+  "PUT /api/v1/me/password": async () => {
+    const user = await createUserRecord(db);
+    return { as: user, body: { currentPassword: user.password, newPassword: `Tidal-harbour-lantern-${uniqueSuffix()}` } };
+  },
+  "DELETE /api/v1/me/sessions": async () => ({ as: await createUserRecord(db) }),
   "GET /api/v1/notifications": async () => ({ query: { unread: "true", limit: "10" } }),
   "POST /api/v1/notifications/read": async (desk) => {
     const notification = await db.notification.findFirst({ where: { userId: desk.owner.id }, select: { id: true } });

@@ -38,12 +38,6 @@ export function requestOrigin(request: Request): string {
   }
 }
 
-/** The origin next-auth works with (it sets `__Secure-` cookies when it is https): NEXTAUTH_URL when pinned, else the request's. */
-export function nextAuthOrigin(request: Request): string {
-  const pinned = serverEnv().NEXTAUTH_URL;
-  return pinned ? new URL(pinned).origin : requestOrigin(request);
-}
-
 /** Where links to the app should point (exports, invitations): the configured public URL, else the request's origin. */
 export function publicOrigin(request: Request): string {
   const { PUBLIC_URL, NEXTAUTH_URL } = serverEnv();

@@ -1,11 +1,11 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromApiToken } from "@/lib/auth/server/api-token-auth";
+import { resolveSessionActor } from "@/lib/auth/server/resolve-session-actor";
 import { serverEnv } from "@/lib/env";
-import { nextAuthOrigin, publicOrigin, requestOrigin } from "@/lib/http/client-address";
+import { publicOrigin, requestOrigin } from "@/lib/http/client-address";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { AppError, type ErrorIssue } from "@/lib/http/errors";
 import { bodyCutOff, isClientGone, readLimitedBody } from "@/lib/http/read-limited-body";
@@ -187,10 +187,7 @@ async function resolveActor(request: NextRequest): Promise<Actor | null> {
     if (!actor) throw new AppError("unauthenticated", "The API token is invalid, expired or revoked. Create a new one in Settings → API tokens.");
     return actor;
   }
-  const secureCookie = nextAuthOrigin(request).startsWith("https:");
-  const token = await getToken({ req: request, secret: serverEnv().NEXTAUTH_SECRET, secureCookie });
-  if (!token?.sub || !token.email) return null;
-  return { userId: token.sub, email: token.email, name: token.name ?? token.email, via: "session" };
+  return resolveSessionActor(request);
 }
 
 // Cookie-authenticated changes must come from our own pages (CSRF); scripts use bearer tokens.

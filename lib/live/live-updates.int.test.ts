@@ -1,4 +1,3 @@
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
@@ -7,7 +6,7 @@ import { GET as eventsRoute } from "@/app/api/v1/workspaces/[workspaceId]/events
 import { createClaimRecord, createPassageRecord } from "@/lib/fixtures/factories";
 import type { LiveEvent } from "@/lib/live/live-events";
 import { liveHub } from "@/lib/live/server/live-hub";
-import { callRoute } from "@/scripts/test/route-client";
+import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 
 const TEXT = "Fares rose 12 percent in March. The mayor called it fair.";
@@ -22,13 +21,8 @@ afterEach(() => {
 /** Opens the live stream as a browser's EventSource would, and reads its events as they come. */
 async function openStream(as: TestUser, workspaceId: string, passageId?: string): Promise<OpenStream> {
   const abort = new AbortController();
-  const token = await encode({
-    token: { sub: as.id, email: as.email, name: as.name },
-    // eslint-disable-next-line no-restricted-syntax -- the secret int-setup.ts gave the app
-    secret: process.env.NEXTAUTH_SECRET ?? "",
-  });
   const url = `http://localhost:3000/api/v1/workspaces/${workspaceId}/events${passageId ? `?passageId=${passageId}` : ""}`;
-  const request = new NextRequest(url, { headers: { cookie: `next-auth.session-token=${token}`, accept: "text/event-stream" }, signal: abort.signal });
+  const request = new NextRequest(url, { headers: { cookie: await sessionCookie(as), accept: "text/event-stream" }, signal: abort.signal });
   const response = await eventsRoute(request, { params: Promise.resolve({ workspaceId }) });
   const received: LiveEvent[] = [];
   const waiters: { predicate: (event: LiveEvent) => boolean; resolve: (event: LiveEvent) => void }[] = [];

@@ -54,11 +54,12 @@ describe("GET /api/v1/passages/{passageId}", () => {
     expect((await getPassage(undefined, passageId)).status).toBe(401);
   });
 
-  it("reads the passage, its author and the caller's role in one query", async () => {
+  it("reads the passage, its author and the caller's role in one query, after the one session check", async () => {
     const { viewer, passageId } = await deskWithPassage();
     const { result, queries } = await recordQueries(() => getPassage(viewer, passageId));
     expect(result.status).toBe(200);
-    expect(queries).toHaveLength(1);
+    expect(queries).toHaveLength(2);
+    expect(queries[0]).toMatch(/"UserSession"/);
   });
 });
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { passwordWeakness } from "@/lib/auth/password-strength";
 import { text } from "@/lib/http/text.schemas";
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH };
 
 export const EmailSchema = text()
   .trim()
@@ -9,13 +11,21 @@ export const EmailSchema = text()
   .max(254, "Email must be at most 254 characters")
   .pipe(z.email("Enter a valid email address"));
 
+/** Length only; strength depends on who chooses it, so the schemas using it add passwordWeakness(). */
+const NewPasswordSchema = text()
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters`)
+  .describe(`At least ${PASSWORD_MIN_LENGTH} characters, and not easy to guess (not common, not a pattern, not your email or name)`);
+
 export const CreateUserInputSchema = z
   .object({
     email: EmailSchema,
-    password: text()
-      .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
-      .max(256, "Password must be at most 256 characters"),
+    password: NewPasswordSchema,
     name: text().trim().min(1, "Enter your name").max(100, "Name must be at most 100 characters"),
+  })
+  .superRefine((input, context) => {
+    const weakness = passwordWeakness(input.password, [input.email, input.name]);
+    if (weakness) context.addIssue({ code: "custom", path: ["password"], message: weakness });
   })
   .meta({ id: "CreateUserInput" });
 export type CreateUserInput = z.infer<typeof CreateUserInputSchema>;
@@ -35,3 +45,16 @@ export const MeSchema = UserSchema.extend({
   authenticatedVia: z.enum(["session", "token"]),
 }).meta({ id: "Me" });
 export type Me = z.infer<typeof MeSchema>;
+
+export const ChangePasswordInputSchema = z
+  .object({
+    currentPassword: text().min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH),
+    newPassword: NewPasswordSchema,
+  })
+  .meta({ id: "ChangePasswordInput" });
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
+
+export const RevokedSessionsSchema = z
+  .object({ revokedSessions: z.number().int().describe("How many signed-in sessions were ended") })
+  .meta({ id: "RevokedSessions" });
+export type RevokedSessions = z.infer<typeof RevokedSessionsSchema>;

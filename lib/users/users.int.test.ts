@@ -29,6 +29,14 @@ describe("POST /api/v1/users", () => {
     expect(paths).toEqual(expect.arrayContaining(["body.email", "body.password", "body.name"]));
   });
 
+  it.each(["password1234", "aaaaaaaaaaaa", " ".repeat(12)])("refuses the guessable password %j with the reason on the password field", async (password) => {
+    const response = await signUp({ email: `weak-${uniqueSuffix()}@example.test`, password, name: "Weak Password" });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      error: { code: "validation_failed", details: [{ path: ["body", "password"], message: expect.stringContaining("Choose a harder password") }] },
+    });
+  });
+
   it("answers malformed JSON with a 400 validation_failed and details", async () => {
     const response = await callRoute(createUser, "POST", "/api/v1/users", { rawBody: '{"email": "a@b.c",' });
     expect(response.status).toBe(400);

@@ -1,5 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
+import { createUserSession } from "@/lib/auth/server/user-sessions";
+import { db } from "@/scripts/test/desk";
 
 const ORIGIN = "http://localhost:3000";
 
@@ -24,7 +26,7 @@ export async function callRoute(handler: RouteHandler, method: string, path: str
   if (options.body !== undefined || options.rawBody !== undefined) {
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  if (options.as) headers.set("cookie", `next-auth.session-token=${await sessionToken(options.as)}`);
+  if (options.as) headers.set("cookie", await sessionCookie(options.as));
   if (!options.isCrossSite && method !== "GET") headers.set("origin", ORIGIN);
   const request = new NextRequest(new URL(path, ORIGIN), {
     method,
@@ -36,11 +38,18 @@ export async function callRoute(handler: RouteHandler, method: string, path: str
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-/** A real next-auth session token for the user, as the app would set it in its cookie. */
-export function sessionToken(user: { id: string; email: string; name: string }): Promise<string> {
+/** A real next-auth session token for a new sign-in of `user`: a live session row and the JWT that names it. */
+export async function sessionToken(user: { id: string; email: string; name: string }): Promise<string> {
+  // Through the test's own client, so the insert is not counted by recordQueries.
+  const session = await createUserSession({ userId: user.id }, db);
   return encode({
-    token: { sub: user.id, email: user.email, name: user.name },
+    token: { sub: user.id, email: user.email, name: user.name, sid: session.id },
     // eslint-disable-next-line no-restricted-syntax -- the secret int-setup.ts gave the app
     secret: process.env.NEXTAUTH_SECRET ?? "",
   });
+}
+
+/** A `Cookie` header for a new sign-in of `user`, as next-auth sets it. */
+export async function sessionCookie(user: { id: string; email: string; name: string }): Promise<string> {
+  return `next-auth.session-token=${await sessionToken(user)}`;
 }

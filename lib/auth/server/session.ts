@@ -1,19 +1,14 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
-import { authOptions } from "@/lib/auth/auth-options";
+import { resolveSessionActor } from "@/lib/auth/server/resolve-session-actor";
 
-export const getSession = cache(() => getServerSession(authOptions()));
-
-/** The signed-in user for a server component, or null for an anonymous visitor. */
-export async function getSessionActor(): Promise<Actor | null> {
-  const session = await getSession();
-  const user = session?.user;
-  if (!user?.id || !user.email) return null;
-  return { userId: user.id, email: user.email, name: user.name ?? user.email, via: "session" };
-}
+/** The signed-in user for a server component, or null for an anonymous or signed-out visitor. */
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
+  return resolveSessionActor({ cookies: await cookies(), headers: await headers() });
+});
 
 /** For pages that need sign-in: sends anonymous visitors to the sign-in page and back. */
 export async function requirePageActor(returnTo: string): Promise<Actor> {

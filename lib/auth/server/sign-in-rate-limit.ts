@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { EmailSchema } from "@/lib/users/user.schemas";
 
 // Per app instance; enough to stop password guessing against one account or from one address.
 const WINDOW_SECONDS = 15 * 60;
@@ -28,7 +29,7 @@ export function configureSignInRateLimits(limits: Partial<SignInRateLimits> = {}
  */
 export async function consumeSignInAttempt(email: string, address: string): Promise<{ retryAfterSeconds: number } | null> {
   try {
-    await Promise.all([limiters.perEmail.consume(email.trim().toLowerCase() || "(none)"), limiters.perAddress.consume(address)]);
+    await Promise.all([limiters.perEmail.consume(signInLimitKey(email)), limiters.perAddress.consume(address)]);
     return null;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
@@ -36,4 +37,10 @@ export async function consumeSignInAttempt(email: string, address: string): Prom
     }
     throw rejection;
   }
+}
+
+// The email exactly as sign-in checks it (the same schema), so spellings of one address share a count.
+function signInLimitKey(email: string): string {
+  const parsed = EmailSchema.safeParse(email);
+  return parsed.success ? parsed.data : "(not an email)";
 }

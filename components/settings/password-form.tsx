@@ -1,0 +1,90 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import type { ChangePasswordInput, RevokedSessions } from "@/lib/users/user.schemas";
+
+/** Settings → Password: the current password and a new one; other sessions end. */
+export function PasswordForm() {
+  const [status, setStatus] = useState("");
+  const changePassword = useMutation({
+    mutationFn: (input: ChangePasswordInput) => apiFetch<RevokedSessions>("/api/v1/me/password", { method: "PUT", body: input }),
+  });
+  const error = changePassword.error;
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    setStatus("");
+    changePassword.mutate(
+      { currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? "") },
+      {
+        onSuccess: ({ revokedSessions }) => {
+          form.reset();
+          setStatus(
+            `Password changed.${revokedSessions > 0 ? ` ${revokedSessions} other session${revokedSessions === 1 ? " was" : "s were"} signed out.` : ""}`,
+          );
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="password-heading">
+      <h2 id="password-heading">Password</h2>
+      <p role="status" className="muted">
+        {status}
+      </p>
+      {error && Object.keys(fieldErrors).length === 0 && (
+        <p className="alert alert-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <PasswordField id="currentPassword" label="Current password" autoComplete="current-password" error={fieldErrors.currentPassword} />
+      <PasswordField
+        id="newPassword"
+        label="New password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters and hard to guess. Your other sessions will be signed out.`}
+        error={fieldErrors.newPassword}
+      />
+      <button type="submit" disabled={changePassword.isPending}>
+        {changePassword.isPending ? "Changing password…" : "Change password"}
+      </button>
+    </form>
+  );
+}
+
+type PasswordFieldProps = { id: string; label: string; autoComplete: string; hint?: string; error?: string };
+
+function PasswordField({ id, label, autoComplete, hint, error }: PasswordFieldProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={id}
+        type="password"
+        autoComplete={autoComplete}
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

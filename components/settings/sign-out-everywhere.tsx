@@ -1,0 +1,32 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { signOut } from "next-auth/react";
+import { apiFetch } from "@/lib/http/api-fetch";
+import type { RevokedSessions } from "@/lib/users/user.schemas";
+
+/** Ends every session of the user on the server, then clears this browser's cookie. */
+export function SignOutEverywhere() {
+  const revokeAll = useMutation({
+    mutationFn: () => apiFetch<RevokedSessions>("/api/v1/me/sessions", { method: "DELETE" }),
+    onSuccess: () => signOut({ callbackUrl: "/signin" }),
+  });
+  return (
+    <section className="card stack" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Sessions</h2>
+      <p className="muted">
+        Signs you out on every browser and device, this one included. API tokens keep working; revoke them under API tokens.
+      </p>
+      {revokeAll.error && (
+        <p className="alert alert-error" role="alert">
+          {revokeAll.error.message}
+        </p>
+      )}
+      <div>
+        <button type="button" className="button-secondary" disabled={revokeAll.isPending} onClick={() => revokeAll.mutate()}>
+          {revokeAll.isPending ? "Signing out everywhere…" : "Sign out everywhere"}
+        </button>
+      </div>
+    </section>
+  );
+}
