@@ -4,7 +4,6 @@ import { z, type ZodType } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { actorFromApiToken } from "@/lib/auth/server/api-token-auth";
 import { resolveSessionActor } from "@/lib/auth/server/resolve-session-actor";
-import { serverEnv } from "@/lib/env";
 import { publicOrigin, requestOrigin } from "@/lib/http/client-address";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { AppError, type ErrorIssue } from "@/lib/http/errors";
