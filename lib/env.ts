@@ -29,6 +29,8 @@ const ServerEnvSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_NAME: optionalText,
+  // Bounded work (docs/security-limits.md).
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
 });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
