@@ -37,6 +37,7 @@ const ServerEnvSchema = z.object({
   EXPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   EXPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   EXPORT_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  HTML_EXTRACTION_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
 });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;

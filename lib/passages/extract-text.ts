@@ -52,6 +52,11 @@ export function extractPassageText(file: { fileName: string; contentType: string
   return kind === "html" ? htmlToPassage(content) : { title: null, text: content };
 }
 
+/** Whether a file is read as HTML (slow: parsed, then reduced by Readability) or kept as text; refuses other files (415). */
+export function passageFileKind(file: { fileName: string; contentType: string }): FileKind {
+  return fileKind(file.fileName, file.contentType);
+}
+
 function fileKind(fileName: string, contentType: string): FileKind {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
