@@ -2,9 +2,22 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
 
-export function createDbClient(connectionString: string, options: { log?: Prisma.LogDefinition[] } = {}) {
+export type DbClientOptions = {
+  log?: Prisma.LogDefinition[];
+  /** At most this many connections (pg's default is 10). */
+  poolSize?: number;
+  /** PostgreSQL cancels any statement of this client that runs longer. */
+  statementTimeoutMs?: number;
+};
+
+export function createDbClient(connectionString: string, options: DbClientOptions = {}) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString }),
+    adapter: new PrismaPg({
+      connectionString,
+      max: options.poolSize,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      application_name: "claimdesk",
+    }),
     log: options.log ?? [],
     // Secrets never leave the database by accident; code that needs a hash asks for it explicitly.
     omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, invitation: { tokenHash: true } },
@@ -18,7 +31,12 @@ export type DbTransaction = Parameters<Parameters<DbClient["$transaction"]>[0]>[
 const globalForDb = globalThis as unknown as { claimdeskDb?: DbClient };
 
 function sharedClient(): DbClient {
-  globalForDb.claimdeskDb ??= createDbClient(serverEnv().DATABASE_URL);
+  const env = serverEnv();
+  // Every connection the app can open is counted in docs/security-limits.md.
+  globalForDb.claimdeskDb ??= createDbClient(env.DATABASE_URL, {
+    poolSize: env.DATABASE_POOL_SIZE,
+    statementTimeoutMs: Math.round(env.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000),
+  });
   return globalForDb.claimdeskDb;
 }
 

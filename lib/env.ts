@@ -44,6 +44,15 @@ const ServerEnvSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_NAME: optionalText,
+  // Bounded work (docs/security-limits.md).
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  EXPORT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(100).default(4),
+  EXPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  EXPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  EXPORT_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  HTML_EXTRACTION_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
 });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;

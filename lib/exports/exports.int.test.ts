@@ -7,8 +7,8 @@ import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/clai
 import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
 import type { Claim } from "@/lib/claims/claim.schemas";
 import { createNewsPassages, downloadExport, HARBOUR, localDocumentLoader, requestExport } from "@/lib/exports/exports.int-helpers";
-import { serverEnv } from "@/lib/env";
 import { PASSAGE_TEXT_LIMIT_BYTES } from "@/lib/passages/passage.schemas";
+import { exportConnection } from "@/lib/exports/server/export-claims";
 import { openExportReader } from "@/lib/exports/server/read-export-claims";
 import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { callRoute } from "@/scripts/test/route-client";
@@ -238,7 +238,7 @@ describe("GET /workspaces/{id}/export", () => {
   it("reads one snapshot in batches, counting what it sends and sending each passage once", async () => {
     const desk = await exportDesk();
     const reader = await openExportReader({
-      connectionString: serverEnv().DATABASE_URL,
+      connection: exportConnection(),
       workspaceId: desk.workspaceId,
       filters: { state: "all" },
       includePassageText: true,

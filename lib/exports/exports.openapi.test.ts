@@ -5,7 +5,7 @@ describe("the OpenAPI document", () => {
   it("describes the export and import endpoints with the statuses they answer", () => {
     const paths = openApiDocument().paths ?? {};
     const exportGet = paths["/api/v1/workspaces/{workspaceId}/export"]?.get;
-    expect(Object.keys(exportGet?.responses ?? {}).sort()).toEqual(["200", "400", "401", "404"]);
+    expect(Object.keys(exportGet?.responses ?? {}).sort()).toEqual(["200", "400", "401", "404", "429", "503"]);
     expect((exportGet?.parameters ?? []).map((parameter) => ("name" in parameter ? parameter.name : "")).sort()).toEqual(
       ["assigneeId", "format", "label", "passageId", "since", "state", "workspaceId"],
     );

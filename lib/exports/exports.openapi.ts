@@ -12,7 +12,7 @@ export const registerExportPaths: RegisterPaths = (registry) => {
     tags: ["Export"],
     summary: "Download the workspace's claims (default: verified) as JSONL, CSV, ClaimReview or Web Annotation; streamed",
     description:
-      "The body streams in batches, so memory does not grow with the number of claims. The same filters over the same data give byte-identical output. See docs/exports.md for every field.",
+      "The body streams in batches, so memory does not grow with the number of claims. The same filters over the same data give byte-identical output. See docs/exports.md for every field. Each person runs at most EXPORT_MAX_PER_USER exports at once (429 with Retry-After over that) and the server EXPORT_MAX_CONCURRENT (503 with Retry-After).",
     request: { params: WorkspaceIdParamsSchema, query: ExportQuerySchema },
     responses: {
       200: {
@@ -27,7 +27,7 @@ export const registerExportPaths: RegisterPaths = (registry) => {
           "application/ld+json": download("format=claimreview: schema.org ClaimReview nodes in @graph; format=webannotation: a W3C AnnotationCollection"),
         },
       },
-      ...errorResponses("validation_failed", "unauthenticated", "not_found"),
+      ...errorResponses("validation_failed", "unauthenticated", "not_found", "rate_limited", "unavailable"),
     },
   });
 };

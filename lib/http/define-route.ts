@@ -8,7 +8,7 @@ import { publicOrigin, requestOrigin } from "@/lib/http/client-address";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/http/database-unavailable";
 import { AppError, type ErrorIssue } from "@/lib/http/errors";
 import { bodyCutOff, isClientGone, readLimitedBody } from "@/lib/http/read-limited-body";
-import { runIdempotently } from "@/lib/http/idempotency";
+import { runIdempotently, type AnswerReference } from "@/lib/http/idempotency";
 import { consumeWriteAllowance } from "@/lib/http/write-rate-limit";
 
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -37,6 +37,8 @@ type RouteConfig<TAuth extends "required" | "none", TParams, TQuery, TBody> = {
   readBody?: (request: NextRequest) => Promise<{ body: TBody; fingerprint: string }>;
   /** Creating endpoints: a retried request with the same Idempotency-Key returns the first response. */
   isIdempotent?: boolean;
+  /** Idempotent routes with large answers: how a stored answer is kept by reference and read back on replay. */
+  answerReference?: AnswerReference<unknown>;
   handler: (
     input: HandlerInput<TAuth extends "required" ? Actor : Actor | null, TParams, TQuery, TBody>,
   ) => Promise<RouteResult>;
@@ -70,7 +72,13 @@ export function defineRoute<TAuth extends "required" | "none", TParams = unknown
       const idempotencyKey = request.headers.get("idempotency-key");
       if (config.isIdempotent && idempotencyKey !== null && actor) {
         const result = await runIdempotently(
-          { userId: actor.userId, key: idempotencyKey, scope: `${request.method} ${request.nextUrl.pathname}`, rawBody },
+          {
+            userId: actor.userId,
+            key: idempotencyKey,
+            scope: `${request.method} ${request.nextUrl.pathname}`,
+            rawBody,
+            answerReference: config.answerReference,
+          },
           async () => toJsonResult(await run()),
         );
         return Response.json(result.body, {

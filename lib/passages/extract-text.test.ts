@@ -92,4 +92,11 @@ describe("extractPassageText", () => {
       }),
     );
   });
+
+  // Its time is measured in `npm run bench -- import`, not here; this pins that all of it arrives.
+  it("keeps every paragraph of a 32,000-paragraph HTML file, in order", { timeout: 120_000 }, () => {
+    const paragraphs = Array.from({ length: 32_000 }, (_, i) => `Para ${i}.`);
+    const { text } = html(paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("\n"));
+    expect(text.split("\n\n")).toEqual(paragraphs);
+  });
 });

@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { AppError } from "@/lib/http/errors";
+import { joinTextPieces, type TextPiece } from "@/lib/passages/join-text-pieces";
 import { ACCEPTED_PASSAGE_FILES } from "@/lib/passages/passage.schemas";
 
 type FileKind = "text" | "html";
@@ -49,6 +50,11 @@ export function extractPassageText(file: { fileName: string; contentType: string
   const kind = fileKind(file.fileName, file.contentType);
   const content = typeof file.content === "string" ? file.content : decode(file.content, kind, file.contentType);
   return kind === "html" ? htmlToPassage(content) : { title: null, text: content };
+}
+
+/** Whether a file is read as HTML (slow: parsed, then reduced by Readability) or kept as text; refuses other files (415). */
+export function passageFileKind(file: { fileName: string; contentType: string }): FileKind {
+  return fileKind(file.fileName, file.contentType);
 }
 
 function fileKind(fileName: string, contentType: string): FileKind {
@@ -102,25 +108,28 @@ function htmlToPassage(html: string): ExtractedPassage {
   return { title: collapseSpaces(article?.title ?? "") || documentTitle || null, text };
 }
 
-// linkedom builds no implied <html>/<body> for fragments, and Readability needs a real body.
+// linkedom builds no implied <html>/<body> for fragments, and Readability needs a real body. A
+// file without "<body" cannot have one, so it is parsed once, already wrapped (parsing dominates).
 function parseDocument(html: string): Document {
-  const { document } = parseHTML(html);
-  const root = document.documentElement as Element | null;
-  const hasBody = root?.localName === "html" && Array.from(root.children).some((child) => child.localName === "body");
-  if (hasBody) return document;
-  const title = escapeHtml(document.querySelector("title")?.textContent ?? "");
-  return parseHTML(`<!doctype html><html><head><title>${title}</title></head><body>${html}</body></html>`).document;
+  if (/<body[\s>]/i.test(html)) {
+    const { document } = parseHTML(html);
+    const root = document.documentElement as Element | null;
+    const hasBody = root?.localName === "html" && Array.from(root.children).some((child) => child.localName === "body");
+    if (hasBody) return document;
+  }
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  const title = document.body.querySelector("title");
+  if (title) document.head.append(title);
+  return document;
 }
-
-type Piece = { text: string; isPreformatted: boolean } | { lineBreaks: 1 | 2 };
 
 function blockText(root: Node): string {
-  const pieces: Piece[] = [];
+  const pieces: TextPiece[] = [];
   collectPieces(root, pieces, false);
-  return joinPieces(pieces);
+  return joinTextPieces(pieces);
 }
 
-function collectPieces(node: Node, pieces: Piece[], isPreformatted: boolean): void {
+function collectPieces(node: Node, pieces: TextPiece[], isPreformatted: boolean): void {
   for (const child of Array.from(node.childNodes)) {
     if (child.nodeType === TEXT_NODE) {
       const text = child.textContent ?? "";
@@ -138,30 +147,6 @@ function collectPieces(node: Node, pieces: Piece[], isPreformatted: boolean): vo
   }
 }
 
-function joinPieces(pieces: Piece[]): string {
-  let text = "";
-  let pendingBreaks = 0;
-  for (const piece of pieces) {
-    if ("lineBreaks" in piece) {
-      pendingBreaks = Math.max(pendingBreaks, piece.lineBreaks);
-      continue;
-    }
-    const isLineStart = text === "" || pendingBreaks > 0 || text.endsWith("\n");
-    let addition = piece.text;
-    if (isLineStart) addition = piece.isPreformatted ? addition.replace(/^\n+/, "") : addition.replace(/^ +/, "");
-    else if (!piece.isPreformatted && text.endsWith(" ")) addition = addition.replace(/^ +/, "");
-    if (addition === "") continue;
-    if (pendingBreaks > 0 && text !== "") text = text.replace(/[ \t\n]+$/, "") + "\n".repeat(pendingBreaks);
-    pendingBreaks = 0;
-    text += addition;
-  }
-  return text.replace(/[ \t\n]+$/, "");
-}
-
 function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -110,3 +110,28 @@ export async function processTreeRss(pid: number | undefined): Promise<number> {
   }
   return kilobytes / 1024;
 }
+
+/** CPU time (user + system) a process and its descendants have used so far, in ms, from /proc (Linux). */
+export async function processTreeCpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return 0;
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let ticks = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (current === undefined) break;
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = await readFile(`/proc/${current}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      for (const task of await readdir(`/proc/${current}/task`)) {
+        const children = await readFile(`/proc/${current}/task/${task}/children`, "utf8");
+        pending.push(...children.split(" ").filter(Boolean).map(Number));
+      }
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return (ticks / ticksPerSecond) * 1000;
+}

@@ -7,6 +7,8 @@ import type { ExportQuery } from "@/lib/exports/export.schemas";
 import { exportFileName, filterParts } from "@/lib/exports/export-filename";
 import type { ExportContext } from "@/lib/exports/export-record";
 import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
+import { takeExportSlot } from "@/lib/exports/server/export-slots";
+import type { ExportConnection } from "@/lib/exports/server/read-export-claims";
 import { runExportWorker } from "@/lib/exports/server/run-export-worker";
 import { notFound } from "@/lib/http/errors";
 
@@ -45,11 +47,29 @@ export async function exportClaims({
   const formatter = EXPORT_FORMATTERS[query.format];
   const { format, ...filters } = query;
   const context: ExportContext = { appUrl: appUrl.replace(/\/+$/, ""), workspace, filterLabel: filterParts(filters).join(", ") };
-  const run = await runExportWorker({ connectionString: serverEnv().DATABASE_URL, workspaceId, format, filters, context });
+  const env = serverEnv();
+  const slot = takeExportSlot(actor.userId, { maxConcurrent: env.EXPORT_MAX_CONCURRENT, maxPerUser: env.EXPORT_MAX_PER_USER });
+  let run: Awaited<ReturnType<typeof runExportWorker>>;
+  try {
+    run = await runExportWorker({ connection: exportConnection(), workspaceId, format, filters, context }, slot.release);
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
   return {
     fileName: exportFileName({ workspaceName: workspace.name, query, extension: formatter.extension, on: now }),
     contentType: formatter.contentType,
     claimCount: run.claimCount,
     body: run.body,
+  };
+}
+
+/** The export connection's database and limits, from the settings. */
+export function exportConnection(): ExportConnection {
+  const env = serverEnv();
+  return {
+    connectionString: env.DATABASE_URL,
+    statementTimeoutMs: Math.round(env.EXPORT_STATEMENT_TIMEOUT_SECONDS * 1000),
+    idleInTransactionTimeoutMs: Math.round(env.EXPORT_IDLE_TIMEOUT_SECONDS * 1000),
   };
 }

@@ -1,10 +1,10 @@
 import type { ExportFormat } from "@/lib/exports/export.schemas";
 import type { ExportContext } from "@/lib/exports/export-record";
-import type { ExportFilters } from "@/lib/exports/server/read-export-claims";
+import type { ExportConnection, ExportFilters } from "@/lib/exports/server/read-export-claims";
 
 /** What the request thread hands the export worker: everything it needs, already authorized. */
 export type ExportWorkerData = {
-  connectionString: string;
+  connection: ExportConnection;
   workspaceId: string;
   format: ExportFormat;
   filters: ExportFilters;

@@ -10,7 +10,7 @@ import { openExportReader } from "@/lib/exports/server/read-export-claims";
 async function run(port: NonNullable<typeof parentPort>, data: ExportWorkerData): Promise<void> {
   const formatter = EXPORT_FORMATTERS[data.format];
   const reader = await openExportReader({
-    connectionString: data.connectionString,
+    connection: data.connection,
     workspaceId: data.workspaceId,
     filters: data.filters,
     includePassageText: formatter.includesPassageText,

@@ -12,6 +12,23 @@ const PASSAGE_TEXT_BUDGET = 2 * 1024 * 1024;
 
 export type ExportFilters = Omit<ExportQuery, "format">;
 
+/** The database an export reads, and the limits its connection runs under (settings, lib/env.ts). */
+export type ExportConnection = { connectionString: string; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
+
+/**
+ * An export's connection: a statement that runs too long is cancelled, and a snapshot left idle
+ * (a download that stopped reading) is ended by PostgreSQL, so a stalled export cannot hold its
+ * connection and snapshot for ever.
+ */
+export function exportConnectionConfig(connection: ExportConnection): pg.ClientConfig {
+  return {
+    connectionString: connection.connectionString,
+    statement_timeout: connection.statementTimeoutMs,
+    idle_in_transaction_session_timeout: connection.idleInTransactionTimeoutMs,
+    application_name: "claimdesk-export",
+  };
+}
+
 // Timestamps leave PostgreSQL as the same ISO 8601 text Prisma's Date.toISOString() gives, so the
 // driver never reads them in the machine's local time zone.
 const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -80,14 +97,16 @@ export type ExportReader = {
  * same snapshot; only their ids are remembered between batches.
  */
 export async function openExportReader(input: {
-  connectionString: string;
+  connection: ExportConnection;
   workspaceId: string;
   filters: ExportFilters;
   includePassageText: boolean;
   batchSize?: number;
 }): Promise<ExportReader> {
   const batchSize = input.batchSize ?? EXPORT_BATCH_SIZE;
-  const client = new pg.Client({ connectionString: input.connectionString });
+  const client = new pg.Client(exportConnectionConfig(input.connection));
+  // A connection PostgreSQL ends (a timeout) fails the next query; without a listener it would crash the worker.
+  client.on("error", () => undefined);
   let isClosed = false;
   const close = async () => {
     if (isClosed) return;

@@ -15,8 +15,11 @@ export const EXPORT_WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenera
 
 export type ExportWorkerRun = { claimCount: number; body: ReadableStream<Uint8Array> };
 
-/** Starts the export, waits for its count, and returns a stream that pulls one chunk at a time. */
-export async function runExportWorker(data: ExportWorkerData): Promise<ExportWorkerRun> {
+/**
+ * Starts the export, waits for its count, and returns a stream that pulls one chunk at a time.
+ * `onDone` runs once, when the download ends, fails or is cancelled, or the worker stops.
+ */
+export async function runExportWorker(data: ExportWorkerData, onDone: () => void = () => undefined): Promise<ExportWorkerRun> {
   const worker = new Worker(new URL("./export-worker.ts", import.meta.url), {
     workerData: data,
     resourceLimits: EXPORT_WORKER_LIMITS,
@@ -25,6 +28,12 @@ export async function runExportWorker(data: ExportWorkerData): Promise<ExportWor
     // not apply ESM loader hooks inside worker threads).
     ...(isNextServer() ? {} : { execArgv: ["--require", "tsx/cjs"] }),
   });
+  let isDone = false;
+  const finish = () => {
+    if (isDone) return;
+    isDone = true;
+    onDone();
+  };
   const inbox: ExportWorkerMessage[] = [];
   let deliver: ((message: ExportWorkerMessage) => void) | null = null;
   let isFinished = false;
@@ -38,6 +47,7 @@ export async function runExportWorker(data: ExportWorkerData): Promise<ExportWor
   worker.on("message", receive);
   worker.on("error", (error) => receive({ type: "error", message: error.message }));
   worker.on("exit", (code) => {
+    finish();
     if (!isFinished) receive({ type: "error", message: `The export stopped unexpectedly (worker exit code ${code}).` });
   });
   const nextMessage = () => {
@@ -47,6 +57,7 @@ export async function runExportWorker(data: ExportWorkerData): Promise<ExportWor
   const stop = async () => {
     isFinished = true;
     await worker.terminate();
+    finish();
   };
 
   const first = await nextMessage();
@@ -61,7 +72,11 @@ export async function runExportWorker(data: ExportWorkerData): Promise<ExportWor
         const message = await nextMessage();
         if (message.type === "chunk") return controller.enqueue(message.bytes);
         isFinished = true;
-        if (message.type === "end") return controller.close();
+        if (message.type === "end") {
+          // The worker has closed its connection before sending "end".
+          finish();
+          return controller.close();
+        }
         await stop();
         const reason = message.type === "error" ? message.message : `The export worker sent ${message.type} twice.`;
         console.error("Export failed while streaming", reason);

@@ -4,11 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { formatBytes } from "@/lib/http/format-bytes";
 import { AppError } from "@/lib/http/errors";
-import { extractPassageText } from "@/lib/passages/extract-text";
 import { normalizePassageText } from "@/lib/passages/normalize-text";
 import { PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH, type CreatePassageInput, type Passage } from "@/lib/passages/passage.schemas";
+import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
 import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
 import { passageSelect, toPassage } from "@/lib/passages/server/passage-view";
 import type { PassageImport } from "@/lib/passages/server/read-passage-import";
@@ -26,7 +27,7 @@ export async function createPassage({
   source: PassageImport;
 }): Promise<Passage> {
   await requireWorkspaceAccess(actor, workspaceId, "passage.create");
-  const draft = passageDraft(source);
+  const draft = await passageDraft(source);
   const text = storedText(draft.text, source.kind === "file" ? "file" : "text");
   const textHash = createHash("sha256").update(text).digest("hex");
   const { sourceUrl = null, publisher = null, author = null, language = null } = draft.metadata;
@@ -73,17 +74,16 @@ export async function createPassage({
   });
 }
 
-function passageDraft(source: PassageImport): { title: string; text: string; metadata: PassageMetadata } {
+async function passageDraft(source: PassageImport): Promise<{ title: string; text: string; metadata: PassageMetadata }> {
   if (source.kind === "text") {
     const { title, text, ...metadata } = source.input;
     return { title, text, metadata };
   }
   const { title, ...metadata } = source.fields;
-  const extracted = extractPassageText({
-    fileName: source.file.name,
-    contentType: source.file.contentType,
-    content: source.file.content,
-  });
+  const extracted = await extractUploadedText(
+    { fileName: source.file.name, contentType: source.file.contentType, content: source.file.content },
+    { timeLimitMs: Math.round(serverEnv().HTML_EXTRACTION_TIMEOUT_SECONDS * 1000) },
+  );
   const fallbackTitle = extracted.title ?? source.file.name.replace(/\.[a-z0-9]+$/i, "").trim();
   const defaultTitle = fallbackTitle.replace(/\u0000/g, "").slice(0, PASSAGE_TITLE_MAX_LENGTH) || "Untitled passage";
   return { title: title ?? defaultTitle, text: extracted.text, metadata };

@@ -1,0 +1,116 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { serverEnv } from "@/lib/env";
+import { createNewsPassages, requestExport } from "@/lib/exports/exports.int-helpers";
+import { exportConnection } from "@/lib/exports/server/export-claims";
+import { exportConnectionConfig, openExportReader } from "@/lib/exports/server/read-export-claims";
+import { createClaimRecord } from "@/lib/fixtures/factories";
+import { createDesk, db } from "@/scripts/test/desk";
+
+async function exportingDesk() {
+  const desk = await createDesk();
+  const { harbour } = await createNewsPassages(desk);
+  await createClaimRecord(db, { passage: harbour, exact: "The harbour handled 4.2 million containers in 2025.", createdById: desk.owner.id });
+  return desk;
+}
+
+type User = { id: string; email: string; name: string };
+
+/** An export whose download has started and is not read: it holds its slot, worker and connection. */
+async function startExport(as: User, workspaceId: string): Promise<Response> {
+  return requestExport(as, workspaceId, { format: "jsonl", state: "all" });
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  return ((await response.json()) as { error: { message: string } }).error.message;
+}
+
+describe("Export limits", () => {
+  it("refuses a person's export over EXPORT_MAX_PER_USER with 429 while theirs stream, and frees the slot when one completes or is cancelled", async () => {
+    const desk = await exportingDesk();
+    const perUser = serverEnv().EXPORT_MAX_PER_USER;
+    const streaming: Response[] = [];
+    for (let i = 0; i < perUser; i++) {
+      const response = await startExport(desk.viewer, desk.workspaceId);
+      expect(response.status).toBe(200);
+      streaming.push(response);
+    }
+
+    const refused = await startExport(desk.viewer, desk.workspaceId);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await errorMessage(refused)).toMatch(/already have \d+ exports? downloading.*Wait for one to finish/);
+
+    const [completed, ...others] = streaming;
+    expect(await completed!.text()).toContain("The harbour handled");
+    const afterCompletion = await startExport(desk.viewer, desk.workspaceId);
+    expect(afterCompletion.status).toBe(200);
+    expect((await startExport(desk.viewer, desk.workspaceId)).status).toBe(429);
+
+    await afterCompletion.body?.cancel();
+    const afterCancel = await startExport(desk.viewer, desk.workspaceId);
+    expect(afterCancel.status).toBe(200);
+    await Promise.all([afterCancel, ...others].map((response) => response.body?.cancel()));
+  });
+
+  it("answers 503 with Retry-After when the instance runs EXPORT_MAX_CONCURRENT exports", async () => {
+    const desk = await exportingDesk();
+    const { EXPORT_MAX_CONCURRENT: total, EXPORT_MAX_PER_USER: perUser } = serverEnv();
+    const members = [desk.owner, desk.editor, desk.reviewer, desk.viewer];
+    expect(members.length * perUser).toBeGreaterThan(total); // someone is left without a running export
+    const streaming: Response[] = [];
+    let next = 0;
+    while (streaming.length < total) {
+      const member = members[Math.floor(next++ / perUser)]!;
+      const response = await startExport(member, desk.workspaceId);
+      expect(response.status).toBe(200);
+      streaming.push(response);
+    }
+
+    const idleMember = members[members.length - 1]!;
+    const busy = await startExport(idleMember, desk.workspaceId);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await errorMessage(busy)).toMatch(/busy with other exports/);
+
+    await streaming[0]!.body?.cancel();
+    const freed = await startExport(idleMember, desk.workspaceId);
+    expect(freed.status).toBe(200);
+    await Promise.all([freed, ...streaming.slice(1)].map((response) => response.body?.cancel()));
+  });
+
+  it("opens export connections with statement_timeout and idle_in_transaction_session_timeout from the settings", async () => {
+    const env = serverEnv();
+    const client = new pg.Client(exportConnectionConfig(exportConnection()));
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string; setting: string }>(
+        "SELECT name, setting FROM pg_settings WHERE name IN ('statement_timeout', 'idle_in_transaction_session_timeout') ORDER BY name",
+      );
+      expect(rows).toEqual([
+        { name: "idle_in_transaction_session_timeout", setting: String(env.EXPORT_IDLE_TIMEOUT_SECONDS * 1000) },
+        { name: "statement_timeout", setting: String(env.EXPORT_STATEMENT_TIMEOUT_SECONDS * 1000) },
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("has PostgreSQL end an export whose download stopped reading, once it idles past the timeout", async () => {
+    const desk = await exportingDesk();
+    const applicationName = `export-idle-${desk.workspaceId}`;
+    const url = new URL(serverEnv().DATABASE_URL);
+    url.searchParams.set("application_name", applicationName);
+    const reader = await openExportReader({
+      connection: { ...exportConnection(), connectionString: url.toString(), idleInTransactionTimeoutMs: 200 },
+      workspaceId: desk.workspaceId,
+      filters: { state: "all" },
+      includePassageText: false,
+    });
+    const backends = async () =>
+      (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = ${applicationName}`)[0]?.count;
+    await expect.poll(backends, { timeout: 10_000 }).toBe(0);
+    await expect(reader.batches().next()).rejects.toThrow();
+    await reader.close();
+  });
+});
