@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
 
 export function DeletePassageButton({ workspaceId, passageId }: { workspaceId: string; passageId: string }) {
   const router = useRouter();
@@ -19,7 +20,7 @@ export function DeletePassageButton({ workspaceId, passageId }: { workspaceId: s
         type="button"
         className="button-secondary danger"
         disabled={remove.isPending}
-        onClick={() => window.confirm("Delete this passage and hide its claims? An editor can restore it for 30 days.") && remove.mutate()}
+        onClick={() => window.confirm(`Delete this passage and hide its claims? An editor can restore it for ${RESTORE_WINDOW_DAYS} days.`) && remove.mutate()}
       >
         Delete passage
       </button>

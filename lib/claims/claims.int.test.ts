@@ -10,6 +10,8 @@ import { GET as listClaimsRoute } from "@/app/api/v1/workspaces/[workspaceId]/cl
 import type { Claim, ClaimSummary } from "@/lib/claims/claim.schemas";
 import { createPassageRecord } from "@/lib/fixtures/factories";
 import { callRoute } from "@/scripts/test/route-client";
+import { DAY_MS } from "@/lib/time-units";
+import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
 import { createDesk, db, recordQueries, type TestUser } from "@/scripts/test/desk";
 
 const TEXT = "Unemployment fell to 5.1 percent in October. Critics say 7 percent. Unemployment fell again in November.";
@@ -227,7 +229,7 @@ describe("reading, deleting and restoring", () => {
     expect((await getClaim(reviewer, claim.id)).status).toBe(200);
 
     await del(editor);
-    await db.claim.update({ where: { id: claim.id }, data: { deletedAt: new Date(Date.now() - 31 * 24 * 60 * 60 * 1000) } });
+    await db.claim.update({ where: { id: claim.id }, data: { deletedAt: new Date(Date.now() - (RESTORE_WINDOW_DAYS + 1) * DAY_MS) } });
     expect((await callRoute(restoreRoute, "POST", `/api/v1/claims/${claim.id}/restore`, { as: editor, params: { claimId: claim.id } })).status).toBe(410);
   });
 

@@ -122,6 +122,16 @@ describe("GET /workspaces/{id}/export", () => {
     });
   });
 
+  it("reads who verified a claim from the claim's own columns, not from the audit log", async () => {
+    const desk = await exportDesk();
+    await db.auditEvent.deleteMany({ where: { claimId: desk.claims.viaApi.id } });
+    const decided = await db.claim.findUniqueOrThrow({ where: { id: desk.claims.viaApi.id }, select: { decidedById: true, decidedAt: true } });
+    expect(decided.decidedById).toBe(desk.editor.id);
+    const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "jsonl" });
+    const lines = response.text.trimEnd().split("\n").map((line) => JSON.parse(line) as { id?: string; reviewers?: { verifiedBy?: unknown } });
+    expect(lines.find((line) => line.id === desk.claims.viaApi.id)?.reviewers?.verifiedBy).toEqual({ id: desk.editor.id, name: desk.editor.name, at: decided.decidedAt?.toISOString() });
+  });
+
   it("writes schema.org ClaimReview JSON-LD whose every term expands to a schema.org IRI", async () => {
     const desk = await exportDesk();
     const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "claimreview" });

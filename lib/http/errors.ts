@@ -50,7 +50,3 @@ export class AppError extends Error {
 
 export const notFound = (what = "This item") =>
   new AppError("not_found", `${what} does not exist, was deleted, or belongs to a workspace you are not a member of.`);
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

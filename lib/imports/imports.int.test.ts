@@ -3,6 +3,7 @@ import { POST as importRoute } from "@/app/api/v1/workspaces/[workspaceId]/impor
 import { createNewsPassages, downloadExport, HARBOUR, MINISTER } from "@/lib/exports/exports.int-helpers";
 import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { IMPORT_LIMIT_BYTES, type ImportReport } from "@/lib/imports/import.schemas";
+import { checkTransition } from "@/lib/review/review-state";
 import { callRoute } from "@/scripts/test/route-client";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 
@@ -81,6 +82,30 @@ describe("POST /workspaces/{id}/imports", () => {
     expect(report.counts.imported).toBe(2);
     expect(report.items[0]?.notes).toEqual(["Imported as in review instead of verified: deciding needs the editor role."]);
     expect(await db.claim.findMany({ where: { workspaceId: target.id }, select: { state: true } })).toEqual([{ state: "in_review" }, { state: "in_review" }]);
+  });
+
+  it("asks the review state machine whether it may keep a decided state, with its reason: the importer is not a second person", async () => {
+    const desk = await sourceDesk();
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "jsonl" });
+    const target = await createWorkspaceRecord(db, { ownerId: desk.owner.id });
+    await db.workspace.update({ where: { id: target.id }, data: { isSecondVerifierRequired: true } });
+    const report = (await postImport(desk.owner, target.id, exported.text)).body as ImportReport;
+    expect(report.counts.imported).toBe(2);
+    const refusal = checkTransition({
+      from: "in_review",
+      to: "verified",
+      role: "owner",
+      label: "factual",
+      evidenceCount: 1,
+      secondPerson: { actorId: desk.owner.id, createdById: desk.owner.id, lastEditedById: desk.owner.id },
+    });
+    expect(refusal.ok).toBe(false);
+    expect(report.items[0]?.notes).toEqual([`Imported as in review instead of verified: ${refusal.ok ? "" : refusal.message}`]);
+    const claims = await db.claim.findMany({ where: { workspaceId: target.id }, select: { state: true, lastEditedById: true, createdById: true } });
+    expect(claims).toEqual([
+      { state: "in_review", lastEditedById: desk.owner.id, createdById: desk.owner.id },
+      { state: "in_review", lastEditedById: desk.owner.id, createdById: desk.owner.id },
+    ]);
   });
 
   it("imports our Web Annotation export against passages matched by source URL", async () => {

@@ -7,8 +7,8 @@ import { createUserRecord } from "@/lib/fixtures/factories";
 import type { NewInvitation, PendingInvitationList } from "@/lib/invitations/invitation.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute } from "@/scripts/test/route-client";
+import { DAY_MS } from "@/lib/time-units";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const invite = (as: TestUser, workspaceId: string, body: unknown, headers: Record<string, string> = {}) =>
   callRoute(inviteRoute, "POST", `/api/v1/workspaces/${workspaceId}/invitations`, { as, params: { workspaceId }, body, headers });

@@ -13,6 +13,8 @@ import {
   type TestUser,
 } from "@/lib/passages/passages.int-helpers";
 import { callRoute } from "@/scripts/test/route-client";
+import { DAY_MS } from "@/lib/time-units";
+import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
 
 const errorOf = (body: unknown) => (body as { error: { code: string; message: string; details?: unknown } }).error;
 
@@ -154,7 +156,7 @@ describe("DELETE /api/v1/passages/{passageId} and POST …/restore", () => {
     expect((await restorePassage(editor, passageId)).status).toBe(200);
 
     await deletePassage(editor, passageId);
-    await db.passage.update({ where: { id: passageId }, data: { deletedAt: new Date(Date.now() - 31 * 24 * 60 * 60 * 1000) } });
+    await db.passage.update({ where: { id: passageId }, data: { deletedAt: new Date(Date.now() - (RESTORE_WINDOW_DAYS + 1) * DAY_MS) } });
     const tooLate = await restorePassage(editor, passageId);
     expect(tooLate.status).toBe(410);
     expect(errorOf(tooLate.body).message).toMatch(/can no longer be restored/);

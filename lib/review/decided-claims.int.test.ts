@@ -223,3 +223,26 @@ describe("verification needs a second person", () => {
     expect((await patchClaim(desk.editor, created.id, { state: "verified" }, submitted.version)).status).toBe(200);
   });
 });
+
+describe("who decided a claim", () => {
+  const decision = (claimId: string) => db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { decidedById: true, decidedAt: true } });
+
+  it("stores the decider and time on verify and reject, and clears them when the claim reopens, by PATCH or by an evidence change", async () => {
+    const desk = await createDesk();
+    const { claim } = await decidedClaim(desk, "in_review");
+    expect(await decision(claim.id)).toEqual({ decidedById: null, decidedAt: null });
+
+    expect((await patchClaim(desk.editor, claim.id, { state: "verified" }, claim.version)).status).toBe(200);
+    const verified = await decision(claim.id);
+    expect(verified).toEqual({ decidedById: desk.editor.id, decidedAt: expect.any(Date) });
+
+    expect((await patchClaim(desk.owner, claim.id, { state: "in_review" }, claim.version + 1)).status).toBe(200);
+    expect(await decision(claim.id)).toEqual({ decidedById: null, decidedAt: null });
+
+    expect((await patchClaim(desk.owner, claim.id, { state: "rejected" }, claim.version + 2)).status).toBe(200);
+    expect(await decision(claim.id)).toEqual({ decidedById: desk.owner.id, decidedAt: expect.any(Date) });
+
+    expect((await addEvidence(desk.editor, claim.id, { url: `https://example.org/${uniqueSuffix()}`, stance: "context" })).status).toBe(201);
+    expect(await decision(claim.id)).toEqual({ decidedById: null, decidedAt: null });
+  });
+});

@@ -1,4 +1,4 @@
-import { can, isRoleAtLeast } from "@/lib/auth/permissions";
+import { can, MINIMUM_ROLE, type WorkspaceAction } from "@/lib/auth/permissions";
 import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums";
 
 // The review state machine of api-v1.md, in one place. Pure: the use cases and the UI both ask it.
@@ -6,15 +6,16 @@ import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums
 export const REVIEW_STATES = ["draft", "in_review", "verified", "rejected"] as const satisfies readonly ReviewState[];
 export const CLAIM_LABELS = ["factual", "opinion", "disputed"] as const satisfies readonly ClaimLabel[];
 
-const TRANSITIONS: Record<ReviewState, { to: ReviewState; minimumRole: Role }[]> = {
-  draft: [{ to: "in_review", minimumRole: "reviewer" }],
+// Each transition names the action of lib/auth/permissions.ts it needs; who may do that action is said there only.
+const TRANSITIONS: Record<ReviewState, { to: ReviewState; action: WorkspaceAction }[]> = {
+  draft: [{ to: "in_review", action: "claim.submit" }],
   in_review: [
-    { to: "verified", minimumRole: "editor" },
-    { to: "rejected", minimumRole: "editor" },
-    { to: "draft", minimumRole: "editor" },
+    { to: "verified", action: "claim.decide" },
+    { to: "rejected", action: "claim.decide" },
+    { to: "draft", action: "claim.decide" },
   ],
-  verified: [{ to: "in_review", minimumRole: "editor" }],
-  rejected: [{ to: "in_review", minimumRole: "editor" }],
+  verified: [{ to: "in_review", action: "claim.decide" }],
+  rejected: [{ to: "in_review", action: "claim.decide" }],
 };
 
 export type TransitionCheck =
@@ -23,7 +24,7 @@ export type TransitionCheck =
 
 /** States a user of `role` may move a claim to from `from`. */
 export function allowedTransitions(from: ReviewState, role: Role): ReviewState[] {
-  return TRANSITIONS[from].filter((t) => isRoleAtLeast(role, t.minimumRole)).map((t) => t.to);
+  return TRANSITIONS[from].filter((t) => can(role, t.action)).map((t) => t.to);
 }
 
 export function checkTransition(input: {
@@ -46,11 +47,11 @@ export function checkTransition(input: {
       allowed,
     };
   }
-  if (!isRoleAtLeast(role, transition.minimumRole)) {
+  if (!can(role, transition.action)) {
     return {
       ok: false,
       code: "forbidden",
-      message: `Moving a claim from ${from} to ${to} needs the ${transition.minimumRole} role; yours is ${role}.`,
+      message: `Moving a claim from ${from} to ${to} needs the ${MINIMUM_ROLE[transition.action]} role; yours is ${role}.`,
       allowed,
     };
   }
@@ -79,6 +80,11 @@ export function checkTransition(input: {
 
 /** States whose decision a change to the claim's content would silently undo. */
 export const DECIDED_STATES = ["verified", "rejected"] as const satisfies readonly ReviewState[];
+
+/** The claim's decidedById/decidedAt once it moves to `state`: who decided it and when, or nothing while undecided. */
+export function decisionOf(state: ReviewState, actorId: string, at: Date): { decidedById: string | null; decidedAt: Date | null } {
+  return (DECIDED_STATES as readonly ReviewState[]).includes(state) ? { decidedById: actorId, decidedAt: at } : { decidedById: null, decidedAt: null };
+}
 
 export type ContentChangeCheck =
   | { ok: true; reopensTo: ReviewState | null }

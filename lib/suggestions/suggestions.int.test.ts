@@ -81,6 +81,16 @@ describe("dismissing suggestions", () => {
     expect((await listSuggestions(viewer, passage.id)).items.map((item) => item.exact)).not.toContain(DEPOT);
   });
 
+  it("keeps the dismissal in its own row, so the audit log is history only", async () => {
+    const { reviewer, viewer, passage } = await deskWithPassage();
+    expect((await dismiss(reviewer, passage.id, spanOf(DEPOT))).status).toBe(201);
+    expect(await db.suggestionDismissal.findMany({ where: { passageId: passage.id }, select: { start: true, end: true, dismissedById: true } })).toEqual([
+      { ...spanOf(DEPOT), dismissedById: reviewer.id },
+    ]);
+    await db.auditEvent.deleteMany({ where: { entityType: "passage", entityId: passage.id, action: "suggestion.dismissed" } });
+    expect((await listSuggestions(viewer, passage.id)).items.map((item) => item.exact)).not.toContain(DEPOT);
+  });
+
   it("refuses a span that is not a suggestion (400), a viewer (403) and a non-member (404)", async () => {
     const { reviewer, viewer, stranger, passage } = await deskWithPassage();
     const notASuggestion = await dismiss(reviewer, passage.id, { start: 0, end: 4 });

@@ -8,9 +8,9 @@ import { configuredDatabaseUrl } from "@/lib/env";
 import { createApiTokenRecord, createUserRecord } from "@/lib/fixtures/factories";
 import type { ApiTokenList, NewApiToken } from "@/lib/tokens/token.schemas";
 import { callRoute } from "@/scripts/test/route-client";
+import { DAY_MS } from "@/lib/time-units";
 
 const db = createDbClient(configuredDatabaseUrl() ?? "");
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 type User = Awaited<ReturnType<typeof createUserRecord>>;
 

@@ -5,9 +5,7 @@ import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
 import { db, type DbTransaction } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/http/errors";
-
-export const RESTORE_WINDOW_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { restorableUntil } from "@/lib/workspaces/restore-window";
 
 export type ClaimAccess = {
   claim: { id: string; workspaceId: string; passageId: string; deletedAt: Date | null; passageDeletedAt: Date | null };
@@ -56,11 +54,11 @@ export async function requireClaimAccess(
 }
 
 export function isRestorable(deletedAt: Date): boolean {
-  return Date.now() - deletedAt.getTime() <= RESTORE_WINDOW_DAYS * DAY_MS;
+  return Date.now() <= restorableUntil(deletedAt).getTime();
 }
 
 function claimGone(deletedAt: Date, what: "claim" | "passage"): AppError {
-  const until = new Date(deletedAt.getTime() + RESTORE_WINDOW_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const until = restorableUntil(deletedAt).toISOString().slice(0, 10);
   return new AppError(
     "gone",
     what === "claim"

@@ -5,6 +5,7 @@ import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
 import type { Claim, CreateClaimInput } from "@/lib/claims/claim.schemas";
 import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
+import type { ReviewState } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
 
@@ -18,12 +19,26 @@ export async function createClaim({ actor, passageId, input }: { actor: Actor; p
 }
 
 /**
- * The one way a claim is written with its `claim.created` event, in the caller's transaction after
- * the caller checked "claim.create": createClaim, and accepting suggestions (several at once).
+ * What an import adds to the claim it writes: the state and verdict note the file carries (the
+ * importer asked review-state whether it may set that state), the original creation time, and
+ * where it came from. Its event is `claim.imported` instead of `claim.created`.
+ */
+export type ImportedClaim = { state: ReviewState; verdictNote: string | null; createdAt: Date | null; evidenceCount: number; from: Record<string, unknown> };
+
+/**
+ * The one way a claim is written with its `claim.created` (or `claim.imported`) event, in the
+ * caller's transaction after the caller checked "claim.create": createClaim, accepting suggestions
+ * (several at once), and importing.
  */
 export async function insertClaim(
   tx: DbTransaction,
-  { actor, passage, input, origin = "manual" }: { actor: Actor; passage: { id: string; workspaceId: string; text: string }; input: CreateClaimInput; origin?: ClaimOrigin },
+  {
+    actor,
+    passage,
+    input,
+    origin = "manual",
+    imported,
+  }: { actor: Actor; passage: { id: string; workspaceId: string; text: string }; input: CreateClaimInput; origin?: ClaimOrigin; imported?: ImportedClaim },
 ): Promise<Claim> {
   const passageId = passage.id;
   const anchor = "exact" in input ? anchorByQuote(passage.text, input) : anchorByPosition(passage.text, input);
@@ -43,6 +58,7 @@ export async function insertClaim(
       label: input.label,
       ...quote,
       ...position,
+      ...(imported && { state: imported.state, verdictNote: imported.verdictNote, ...(imported.createdAt && { createdAt: imported.createdAt }) }),
     },
     select: claimSelect,
   });
@@ -53,13 +69,14 @@ export async function insertClaim(
       entityType: "claim",
       entityId: claim.id,
       claimId: claim.id,
-      action: "claim.created",
+      action: imported ? "claim.imported" : "claim.created",
       after: {
         exact: quote.exact,
         start: position.start,
         end: position.end,
         label: input.label ?? null,
         ...(origin === "manual" ? {} : { origin }),
+        ...(imported && { state: imported.state, evidenceCount: imported.evidenceCount, from: imported.from }),
       },
     },
   ]);

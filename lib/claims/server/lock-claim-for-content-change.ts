@@ -4,7 +4,7 @@ import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import type { DbTransaction } from "@/lib/db";
 import type { ReviewState, Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/http/errors";
-import { checkContentChange } from "@/lib/review/review-state";
+import { checkContentChange, decisionOf } from "@/lib/review/review-state";
 
 /**
  * The first step of a change to a claim's evidence, in its transaction: locks the claim row (so it
@@ -24,7 +24,7 @@ export async function lockClaimForContentChange(
   if (!reopensTo) return { reopen: async () => undefined };
   return {
     reopen: async () => {
-      await tx.claim.update({ where: { id: claimId }, data: { state: reopensTo, version: { increment: 1 } } });
+      await tx.claim.update({ where: { id: claimId }, data: { state: reopensTo, ...decisionOf(reopensTo, actor.userId, new Date()), version: { increment: 1 } } });
       await recordAuditEvents(tx, [
         {
           workspaceId,

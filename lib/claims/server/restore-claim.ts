@@ -6,12 +6,13 @@ import { isRestorable, requireClaimAccess } from "@/lib/claims/server/claim-acce
 import { getClaim } from "@/lib/claims/server/get-claim";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
+import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
 
 export async function restoreClaim({ actor, claimId }: { actor: Actor; claimId: string }): Promise<Claim> {
   const { claim } = await requireClaimAccess(actor, claimId, "claim.restore", { includeDeleted: true });
   if (claim.deletedAt) {
     if (!isRestorable(claim.deletedAt)) {
-      throw new AppError("gone", "This claim was deleted more than 30 days ago and can no longer be restored.");
+      throw new AppError("gone", `This claim was deleted more than ${RESTORE_WINDOW_DAYS} days ago and can no longer be restored.`);
     }
     await db.$transaction(async (tx) => {
       await tx.claim.update({ where: { id: claimId }, data: { deletedAt: null, deletedById: null, version: { increment: 1 } } });

@@ -8,7 +8,7 @@ import { requireClaimAccess } from "@/lib/claims/server/claim-access";
 import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
-import { checkContentChange, checkTransition } from "@/lib/review/review-state";
+import { checkContentChange, checkTransition, decisionOf } from "@/lib/review/review-state";
 
 type ChangedField = keyof UpdateClaimInput;
 
@@ -78,7 +78,7 @@ export async function updateClaim({
     const updatedAt = new Date();
     const updated = await tx.claim.updateMany({
       where: { id: claimId, version, deletedAt: null },
-      data: { ...changes, updatedAt, lastEditedById, version: { increment: 1 } },
+      data: { ...changes, ...(changes.state !== undefined && decisionOf(changes.state, actor.userId, updatedAt)), updatedAt, lastEditedById, version: { increment: 1 } },
     });
     if (updated.count === 0) throw staleVersion(await loadClaim(tx, claimId));
 

@@ -65,11 +65,8 @@ function exportClaimsSql(fromWhere: string): string {
           'start', e.start, 'end', e."end") ORDER BY l."createdAt", l.id)
         FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId"
         WHERE l."claimId" = c.id AND l."deletedAt" IS NULL) AS evidence,
-      (SELECT json_build_object('id', u.id, 'name', u.name, 'at', ${isoText('ev."createdAt"')})
-        FROM "AuditEvent" ev JOIN "User" u ON u.id = ev."actorId"
-        WHERE c.state = 'verified' AND ev."claimId" = c.id AND ev.action = 'claim.state_changed' AND ev.field = 'state'
-          AND ev.after = '"verified"'::jsonb
-        ORDER BY ev."createdAt" DESC, ev.id DESC LIMIT 1) AS "verifiedBy"
+      (SELECT json_build_object('id', u.id, 'name', u.name, 'at', ${isoText('c."decidedAt"')})
+        FROM "User" u WHERE c.state = 'verified' AND u.id = c."decidedById") AS "verifiedBy"
     ${fromWhere}
     ORDER BY c."createdAt", c.id`;
 }

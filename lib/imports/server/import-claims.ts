@@ -1,20 +1,22 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { MINIMUM_ROLE } from "@/lib/auth/permissions";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
+import { insertClaim } from "@/lib/claims/server/create-claim";
 import { db, type DbTransaction } from "@/lib/db";
 import { WebUrlSchema } from "@/lib/evidence/evidence.schemas";
 import { canonicalUrl } from "@/lib/evidence/server/add-evidence";
-import type { ClaimLabel, ReviewState } from "@/lib/generated/prisma/enums";
+import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums";
 import type { ImportItemResult, ImportReport } from "@/lib/imports/import.schemas";
 import { parseImport, type EvidenceDraft, type PassageSource } from "@/lib/imports/parse-import";
 import { reAnchor } from "@/lib/imports/re-anchor";
 import { normalizePassageText } from "@/lib/passages/normalize-text";
 import { PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
 import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
+import { checkTransition, DECIDED_STATES } from "@/lib/review/review-state";
 
 type ResolvedPassage = { ok: true; id: string; text: string } | { ok: false; reason: string };
 
@@ -37,7 +39,6 @@ export async function importClaims({
 }): Promise<ImportReport> {
   const access = await requireWorkspaceAccess(actor, workspaceId, "claim.create");
   const parsed = parseImport(file, new URL(appUrl).origin);
-  const canDecide = can(access.role, "claim.decide");
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { isSecondVerifierRequired: true } });
 
   return db.$transaction(
@@ -94,22 +95,25 @@ export async function importClaims({
           else if (!evidenceIds.some((link) => link.evidenceId === placed.evidenceId)) evidenceIds.push({ evidenceId: placed.evidenceId, stance: evidence.stance, note: evidence.note });
         }
         const label = draft.label;
-        const state = importedState(draft.state, { canDecide, isSecondVerifierRequired: workspace.isSecondVerifierRequired, label, evidenceCount: evidenceIds.length, notes: base.notes });
-        const claim = await tx.claim.create({
-          data: {
-            workspaceId,
-            passageId: passage.id,
-            createdById: actor.userId,
-            lastEditedById: actor.userId,
-            statement: (draft.statement ?? quote.exact).slice(0, 5000),
-            label,
+        const state = importedState(draft.state, {
+          role: access.role,
+          actorId: actor.userId,
+          isSecondVerifierRequired: workspace.isSecondVerifierRequired,
+          label,
+          evidenceCount: evidenceIds.length,
+          notes: base.notes,
+        });
+        const claim = await insertClaim(tx, {
+          actor,
+          passage: { id: passage.id, workspaceId, text: passage.text },
+          input: { ...position, label: label ?? undefined, statement: (draft.statement ?? quote.exact).slice(0, 5000) },
+          imported: {
             state,
             verdictNote: draft.verdictNote,
-            ...quote,
-            ...position,
-            ...(draft.createdAt ? { createdAt: new Date(draft.createdAt) } : {}),
+            createdAt: draft.createdAt ? new Date(draft.createdAt) : null,
+            evidenceCount: evidenceIds.length,
+            from: { format: parsed.format, item: draft.item, ...draft.original },
           },
-          select: { id: true },
         });
         if (evidenceIds.length) {
           await tx.claimEvidence.createMany({
@@ -117,23 +121,6 @@ export async function importClaims({
           });
         }
         known.set(`${position.start}:${position.end}`, claim.id);
-        audit.push({
-          workspaceId,
-          actorId: actor.userId,
-          entityType: "claim",
-          entityId: claim.id,
-          claimId: claim.id,
-          action: "claim.imported",
-          after: {
-            exact: quote.exact,
-            start: position.start,
-            end: position.end,
-            label,
-            state,
-            evidenceCount: evidenceIds.length,
-            from: { format: parsed.format, item: draft.item, ...draft.original },
-          },
-        });
         results.push({ ...base, status: "imported", claimId: claim.id, passageId: passage.id, reason: null });
       }
       await recordAuditEvents(tx, audit);
@@ -159,32 +146,28 @@ export async function importClaims({
 }
 
 /**
- * Imported claims keep their state when the importer could have set it: deciding (verified,
- * rejected) needs the editor role, and verifying needs a label (and evidence for facts).
- * Otherwise they come in for review.
+ * Imported claims keep a decided state (verified, rejected) when review-state would let the
+ * importer move them there from review; otherwise they come in for review, with the reason.
+ * The importer writes the claim, so it is its creator and last editor for the second-person rule.
  */
-export function importedState(
+function importedState(
   wanted: ReviewState,
-  input: { canDecide: boolean; isSecondVerifierRequired?: boolean; label: ClaimLabel | null; evidenceCount: number; notes: string[] },
+  input: { role: Role; actorId: string; isSecondVerifierRequired: boolean; label: ClaimLabel | null; evidenceCount: number; notes: string[] },
 ): ReviewState {
-  if ((wanted === "verified" || wanted === "rejected") && !input.canDecide) {
-    input.notes.push(`Imported as in review instead of ${wanted}: deciding needs the editor role.`);
-    return "in_review";
-  }
-  // The importer creates the claim, so it cannot also be the second person who verifies it.
-  if (wanted === "verified" && input.isSecondVerifierRequired) {
-    input.notes.push("Imported as in review instead of verified: this workspace needs a second person to verify each claim.");
-    return "in_review";
-  }
-  if (wanted === "verified" && !input.label) {
-    input.notes.push("Imported as in review instead of verified: the claim has no label.");
-    return "in_review";
-  }
-  if (wanted === "verified" && (input.label === "factual" || input.label === "disputed") && input.evidenceCount === 0) {
-    input.notes.push("Imported as in review instead of verified: a factual or disputed claim needs evidence.");
-    return "in_review";
-  }
-  return wanted;
+  if (!(DECIDED_STATES as readonly ReviewState[]).includes(wanted)) return wanted;
+  const { actorId } = input;
+  const check = checkTransition({
+    from: "in_review",
+    to: wanted,
+    role: input.role,
+    label: input.label,
+    evidenceCount: input.evidenceCount,
+    secondPerson: input.isSecondVerifierRequired ? { actorId, createdById: actorId, lastEditedById: actorId } : undefined,
+  });
+  if (check.ok) return wanted;
+  const reason = check.code === "forbidden" ? `deciding needs the ${MINIMUM_ROLE["claim.decide"]} role.` : check.message;
+  input.notes.push(`Imported as in review instead of ${wanted}: ${reason}`);
+  return "in_review";
 }
 
 async function resolvePassage(

@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { INVITATION_VALID_DAYS, type CreateInvitationInput, type NewInvitation } from "@/lib/invitations/invitation.schemas";
 import { invitationUrl, newInvitationSecret } from "@/lib/invitations/server/invitation-token";
+import { DAY_MS } from "@/lib/time-units";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Invites someone by link (owners only). The link's secret is in this answer only; the database

@@ -2,7 +2,8 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { db } from "@/lib/db";
-import { requirePassageAccess, restorableUntil } from "@/lib/passages/server/passage-access";
+import { requirePassageAccess } from "@/lib/passages/server/passage-access";
+import { restorableUntil } from "@/lib/workspaces/restore-window";
 
 /** Soft-deletes a passage: it leaves every list at once, and an editor can restore it for 30 days. */
 export async function deletePassage({ actor, passageId }: { actor: Actor; passageId: string }): Promise<void> {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { isAppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/http/errors";
 import { extractPassageText } from "@/lib/passages/extract-text";
 import type { ExtractWorkerData, ExtractWorkerMessage } from "@/lib/passages/server/extract-worker-protocol";
 
@@ -14,7 +14,7 @@ if (parentPort) {
     post({ type: "done", passage: extractPassageText(file) });
   } catch (error) {
     post(
-      isAppError(error)
+      error instanceof AppError
         ? { type: "refused", code: error.code, message: error.message }
         : { type: "failed", message: error instanceof Error ? error.message : String(error) },
     );

@@ -7,9 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { PassageRow } from "@/lib/passages/server/passage-view";
-
-export const PASSAGE_RESTORE_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { RESTORE_WINDOW_DAYS, restorableUntil } from "@/lib/workspaces/restore-window";
 
 export type PassageAccess = { passage: PassageRow & { textHash: string; deletedAt: Date | null }; role: Role };
 
@@ -51,15 +49,11 @@ export async function requirePassageAccess(
   return { passage: { ...passage, text: passage.text ?? "", createdBy: { id: createdById, name: createdByName } }, role };
 }
 
-export function restorableUntil(deletedAt: Date): Date {
-  return new Date(deletedAt.getTime() + PASSAGE_RESTORE_DAYS * DAY_MS);
-}
-
 export function passageGone(deletedAt: Date): AppError {
   const until = restorableUntil(deletedAt);
   const message =
     until.getTime() > Date.now()
-      ? `This passage was deleted. An editor can restore it within ${PASSAGE_RESTORE_DAYS} days, until ${formatDay(until)}.`
+      ? `This passage was deleted. An editor can restore it within ${RESTORE_WINDOW_DAYS} days, until ${formatDay(until)}.`
       : `This passage was deleted on ${formatDay(deletedAt)} and can no longer be restored; import it again.`;
   return new AppError("gone", message, {
     details: { deletedAt: deletedAt.toISOString(), restorableUntil: until.toISOString() },

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { db } from "@/lib/db";
 import type { Passage } from "@/lib/passages/passage.schemas";
-import { passageGone, requirePassageAccess, restorableUntil } from "@/lib/passages/server/passage-access";
+import { passageGone, requirePassageAccess } from "@/lib/passages/server/passage-access";
+import { restorableUntil } from "@/lib/workspaces/restore-window";
 import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
 import { passageSelect, toPassage } from "@/lib/passages/server/passage-view";
 

@@ -4,15 +4,15 @@ import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
-import { dismissedSpans, passageSuggestions, spanKey, SUGGESTION_DISMISSED } from "@/lib/suggestions/server/passage-suggestions";
+import { passageSuggestions, SUGGESTION_DISMISSED } from "@/lib/suggestions/server/passage-suggestions";
 import type { DismissSuggestionInput } from "@/lib/suggestions/suggestion.schemas";
 
 export type SuggestionDismissal = { start: number; end: number; exact: string };
 
 /**
- * Hides a suggestion of the passage for everyone, recorded as a `suggestion.dismissed` audit event.
- * Dismissing is a marking decision, so it needs the role that may mark claims. Dismissing twice
- * records one event (the passage row is locked while checking).
+ * Hides a suggestion of the passage for everyone: a SuggestionDismissal row, with a
+ * `suggestion.dismissed` audit event as history. Dismissing is a marking decision, so it needs the
+ * role that may mark claims. Dismissing twice stores and records one.
  */
 export async function dismissSuggestion({
   actor,
@@ -34,7 +34,11 @@ export async function dismissSuggestion({
       );
     }
     const dismissal = { start: suggestion.start, end: suggestion.end, exact: suggestion.exact };
-    if ((await dismissedSpans(tx, passageId)).has(spanKey(suggestion))) return { dismissal, isNew: false };
+    const created = await tx.suggestionDismissal.createMany({
+      data: [{ passageId, start: suggestion.start, end: suggestion.end, dismissedById: actor.userId }],
+      skipDuplicates: true,
+    });
+    if (created.count === 0) return { dismissal, isNew: false };
     await recordAuditEvents(tx, [
       { workspaceId: passage.workspaceId, actorId: actor.userId, entityType: "passage", entityId: passageId, action: SUGGESTION_DISMISSED, after: dismissal },
     ]);

@@ -1,10 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import type { DbClient, DbTransaction } from "@/lib/db";
 import { suggestClaims } from "@/lib/suggestions/suggest-claims";
 import type { Suggestion } from "@/lib/suggestions/suggestion.schemas";
 
-/** The audit action that records a dismissed suggestion; see openSuggestions for why. */
+/** The audit action that records, as history, a dismissal stored in SuggestionDismissal. */
 export const SUGGESTION_DISMISSED = "suggestion.dismissed";
 
 type SuggestedPassage = { id: string; workspaceId: string; text: string; textHash: string };
@@ -35,11 +34,8 @@ export function passageSuggestions(passage: SuggestedPassage): Suggestion[] {
 
 /**
  * The suggestions still open: not overlapping a live claim, not dismissed, scoring at least `minScore`.
- *
- * Dismissals are the passage's `suggestion.dismissed` audit events rather than a table of their
- * own: the audit log already records who dismissed what and when, suggestions are recomputed from
- * the immutable text so offsets stay valid, and this needs no schema migration. Should dismissals
- * ever need undoing or per-user scope, they deserve a real table.
+ * Dismissals are rows of SuggestionDismissal keyed by span: suggestions are recomputed from the
+ * immutable text, so offsets stay valid.
  */
 export async function openSuggestions(client: DbClient | DbTransaction, passage: SuggestedPassage, minScore: number): Promise<Suggestion[]> {
   const [claims, dismissed] = await Promise.all([
@@ -54,19 +50,9 @@ export async function openSuggestions(client: DbClient | DbTransaction, passage:
   );
 }
 
-const DismissedSpanSchema = z.object({ start: z.int(), end: z.int() });
-
 export const spanKey = (span: { start: number; end: number }) => `${span.start}:${span.end}`;
 
 export async function dismissedSpans(client: DbClient | DbTransaction, passageId: string): Promise<Set<string>> {
-  const events = await client.auditEvent.findMany({
-    where: { entityType: "passage", entityId: passageId, action: SUGGESTION_DISMISSED },
-    select: { after: true },
-  });
-  const spans = new Set<string>();
-  for (const { after } of events) {
-    const span = DismissedSpanSchema.safeParse(after);
-    if (span.success) spans.add(spanKey(span.data));
-  }
-  return spans;
+  const dismissals = await client.suggestionDismissal.findMany({ where: { passageId }, select: { start: true, end: true } });
+  return new Set(dismissals.map(spanKey));
 }

@@ -5,9 +5,9 @@ import { API_TOKEN_PREFIX, hashApiToken } from "@/lib/auth/server/api-token-auth
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import type { CreateApiTokenInput, NewApiToken } from "@/lib/tokens/token.schemas";
+import { DAY_MS } from "@/lib/time-units";
 
 const SECRET_BYTES = 32;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Creates a personal API token; the secret is returned this once and stored only as its SHA-256. */
 export async function createApiToken({ actor, input }: { actor: Actor; input: CreateApiTokenInput }): Promise<NewApiToken> {

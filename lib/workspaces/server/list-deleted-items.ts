@@ -1,15 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
-import { RESTORE_WINDOW_DAYS } from "@/lib/claims/server/claim-access";
 import { db } from "@/lib/db";
+import { restoreWindowStart } from "@/lib/workspaces/restore-window";
 
 export type DeletedItem = { kind: "passage" | "claim"; id: string; title: string; deletedAt: string; deletedBy: string | null };
 
-/** Passages and claims deleted in the last 30 days, newest first: what an editor can still restore. */
+/** Passages and claims deleted within the restore window, newest first: what an editor can still restore. */
 export async function listDeletedItems({ actor, workspaceId }: { actor: Actor; workspaceId: string }): Promise<DeletedItem[]> {
   await requireWorkspaceAccess(actor, workspaceId, "claim.restore");
-  const since = new Date(Date.now() - RESTORE_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  const since = restoreWindowStart(new Date());
   const [passages, claims] = await Promise.all([
     db.passage.findMany({
       where: { workspaceId, deletedAt: { gte: since } },

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
 import { listDeletedItems } from "@/lib/workspaces/server/list-deleted-items";
 
 export const metadata: Metadata = { title: "Recently deleted" };
@@ -21,13 +22,13 @@ export default async function DeletedItemsPage({ params }: { params: Promise<{ w
         <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
       </p>
       <h1>Recently deleted</h1>
-      <p className="muted">Passages and claims deleted in the last 30 days. Restoring brings them back with their history.</p>
+      <p className="muted">Passages and claims deleted in the last {RESTORE_WINDOW_DAYS} days. Restoring brings them back with their history.</p>
       {!canRestore ? (
         <p className="alert alert-info">Only editors and owners can see and restore deleted items.</p>
       ) : items.length === 0 ? (
         <div className="empty-state">
           <h2>Nothing deleted recently</h2>
-          <p>Deleted passages and claims stay here for 30 days.</p>
+          <p>Deleted passages and claims stay here for {RESTORE_WINDOW_DAYS} days.</p>
         </div>
       ) : (
         <ul className="list">
