@@ -32,7 +32,7 @@ const globalForDb = globalThis as unknown as { claimdeskDb?: DbClient };
 
 function sharedClient(): DbClient {
   const env = serverEnv();
-  // Every connection the app can open is counted in docs/security-limits.md.
+  // Every connection the app can open is counted in docs/security.md.
   globalForDb.claimdeskDb ??= createDbClient(env.DATABASE_URL, {
     poolSize: env.DATABASE_POOL_SIZE,
     statementTimeoutMs: Math.round(env.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000),

@@ -44,7 +44,7 @@ const ServerEnvSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_NAME: optionalText,
-  // Bounded work (docs/security-limits.md).
+  // Bounded work (docs/security.md).
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().positive().default(24),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),

@@ -1,7 +1,5 @@
 import { NextRequest } from "next/server";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { serverEnv } from "@/lib/env";
 import { createClaimRecord, createPassageRecord, createApiTokenRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
 import { proxy } from "@/proxy";
 import { errorResponse } from "@/lib/http/define-route";
@@ -12,7 +10,7 @@ import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/r
 import { findUnsafeText } from "@/lib/http/text.schemas";
 import { API_METHODS, apiRouteFiles, type ApiMethod, type RouteHandler } from "@/scripts/test/api-routes";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
-import { callRoute } from "@/scripts/test/route-client";
+import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 
 // Every /api/v1 endpoint, with a valid request in which one string at a time (a path id, a query
 // parameter or a string anywhere in the JSON body) gets a NUL or an unpaired surrogate appended:
@@ -219,8 +217,7 @@ async function send(method: ApiMethod, template: string, desk: Desk, sample: Sam
   const url = new URL(template.replace(/\{(\w+)\}/g, (_, name: string) => inUrl(sample.params?.[name] ?? "")), "http://localhost:3000");
   for (const [key, value] of Object.entries(sample.query ?? {})) url.searchParams.set(key, value);
   const as = sample.as ?? desk.owner;
-  const token = await encode({ token: { sub: as.id, email: as.email, name: as.name }, secret: serverEnv().NEXTAUTH_SECRET });
-  const headers = new Headers({ cookie: `next-auth.session-token=${token}`, ...sample.headers });
+  const headers = new Headers({ cookie: await sessionCookie(as), ...sample.headers });
   if (method !== "GET") headers.set("origin", "http://localhost:3000");
   let body: string | undefined;
   if (sample.rawBody) {
@@ -397,11 +394,10 @@ describe("a client that hangs up mid-request", () => {
   }
 
   async function post(desk: Desk, template: string, contentType: string, body: ReadableStream<Uint8Array>, abort = new AbortController()) {
-    const token = await encode({ token: { sub: desk.owner.id, email: desk.owner.email, name: desk.owner.name }, secret: serverEnv().NEXTAUTH_SECRET });
     const path = template.replace("{workspaceId}", desk.workspaceId);
     const request = new NextRequest(new URL(path, "http://localhost:3000"), {
       method: "POST",
-      headers: { cookie: `next-auth.session-token=${token}`, origin: "http://localhost:3000", "content-type": contentType },
+      headers: { cookie: await sessionCookie(desk.owner), origin: "http://localhost:3000", "content-type": contentType },
       body,
       signal: abort.signal,
       duplex: "half",
