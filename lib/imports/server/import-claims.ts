@@ -38,7 +38,7 @@ export async function importClaims({
   const access = await requireWorkspaceAccess(actor, workspaceId, "claim.create");
   const parsed = parseImport(file, new URL(appUrl).origin);
   const canDecide = can(access.role, "claim.decide");
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { isSecondVerifierRequired: true } });
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { isSecondVerifierRequired: true, isBlindReview: true } });
 
   return db.$transaction(
     async (tx) => {
@@ -93,7 +93,10 @@ export async function importClaims({
           if (!placed.ok) base.notes.push(`Evidence ${index + 1} was left out: ${placed.reason}`);
           else if (!evidenceIds.some((link) => link.evidenceId === placed.evidenceId)) evidenceIds.push({ evidenceId: placed.evidenceId, stance: evidence.stance, note: evidence.note });
         }
-        const label = draft.label;
+        // In blind double review only an editor sets a final label; a reviewer's imported label would be a vote everyone sees.
+        const isLabelWithheld = workspace.isBlindReview && !canDecide && draft.label !== null;
+        if (isLabelWithheld) base.notes.push("Imported without its label: this workspace uses blind double review, where an editor sets the final label.");
+        const label = isLabelWithheld ? null : draft.label;
         const state = importedState(draft.state, { canDecide, isSecondVerifierRequired: workspace.isSecondVerifierRequired, label, evidenceCount: evidenceIds.length, notes: base.notes });
         const claim = await tx.claim.create({
           data: {
