@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { GET as blindLabelRoute, PUT as putBlindLabelRoute } from "@/app/api/v1/claims/[claimId]/blind-label/route";
 import { GET as historyRoute } from "@/app/api/v1/claims/[claimId]/history/route";
 import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
-import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/claims/route";
+import { GET as getClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
+import { GET as passageClaimsRoute, POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/claims/route";
+import { GET as workspaceClaimsRoute } from "@/app/api/v1/workspaces/[workspaceId]/claims/route";
+import { GET as searchRoute } from "@/app/api/v1/workspaces/[workspaceId]/search/route";
 import { POST as acceptSuggestionsRoute } from "@/app/api/v1/passages/[passageId]/suggestions/accept/route";
 import { GET as agreementRoute } from "@/app/api/v1/workspaces/[workspaceId]/agreement/route";
 import { GET as blindReviewRoute } from "@/app/api/v1/workspaces/[workspaceId]/blind-review/route";
@@ -41,6 +44,55 @@ const votesSeenBy = async (as: TestUser, claimId: string) =>
   (await callRoute(blindLabelRoute, "GET", `/api/v1/claims/${claimId}/blind-label`, { as, params: { claimId } })).body as BlindLabels;
 
 describe("blind double review", () => {
+  it("shows a reviewer no final label on any read path until an editor sets it, then shows it to both", async () => {
+    const { reviewer, secondReviewer, editor, workspaceId, owner } = await blindDesk();
+    const passage = await createPassageRecord(db, {
+      workspaceId,
+      createdById: owner.id,
+      title: "Depot",
+      text: "The city spent 4.2 million dollars on the new depot in 2023.",
+    });
+    const accepted = await callRoute(acceptSuggestionsRoute, "POST", `/api/v1/passages/${passage.id}/suggestions/accept`, {
+      as: reviewer,
+      params: { passageId: passage.id },
+      body: { minScore: 0 },
+    });
+    expect(accepted.status).toBe(201);
+    const claim = (accepted.body as { items: { id: string; version: number }[] }).items[0];
+    if (!claim) throw new Error("no claim");
+    expect((await vote(reviewer, claim.id, "factual")).status).toBe(200);
+    expect((await vote(secondReviewer, claim.id, "opinion")).status).toBe(200);
+
+    async function labelsSeenBy(as: TestUser) {
+      const one = await callRoute(getClaimRoute, "GET", `/api/v1/claims/${claim?.id}`, { as, params: { claimId: claim?.id ?? "" } });
+      const inPassage = await callRoute(passageClaimsRoute, "GET", `/api/v1/passages/${passage.id}/claims`, { as, params: { passageId: passage.id } });
+      const inWorkspace = await callRoute(workspaceClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?passageId=${passage.id}`, { as, params: { workspaceId } });
+      const found = await callRoute(searchRoute, "GET", `/api/v1/workspaces/${workspaceId}/search?q=depot`, { as, params: { workspaceId } });
+      for (const response of [one, inPassage, inWorkspace, found]) expect(response.status).toBe(200);
+      const pick = (body: unknown) => ((body as { items: { id: string; label?: unknown }[] }).items.find((item) => item.id === claim?.id) ?? {}) as { label?: unknown };
+      const bodies = JSON.stringify([one.body, inPassage.body, inWorkspace.body, found.body]);
+      return {
+        labels: [(one.body as { label: unknown }).label, pick(inPassage.body).label, pick(inWorkspace.body).label, pick(found.body).label ?? null],
+        mentionsOtherVote: bodies.includes(as.id === reviewer.id ? "opinion" : "factual"),
+      };
+    }
+    expect(await labelsSeenBy(reviewer)).toEqual({ labels: [null, null, null, null], mentionsOtherVote: false });
+    expect(await labelsSeenBy(secondReviewer)).toEqual({ labels: [null, null, null, null], mentionsOtherVote: false });
+    expect(await votesSeenBy(reviewer, claim.id)).toEqual({ isBlindReview: true, myLabel: "factual", labels: null });
+
+    const decided = await callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${claim.id}`, {
+      as: editor,
+      params: { claimId: claim.id },
+      body: { label: "factual" },
+      headers: { "if-match": `"${claim.version}"` },
+    });
+    expect(decided.status).toBe(200);
+    for (const as of [reviewer, secondReviewer]) {
+      const seen = await labelsSeenBy(as);
+      expect(seen.labels.slice(0, 3)).toEqual(["factual", "factual", "factual"]);
+    }
+  });
+
   it("lets no label reach a new claim except an editor's: accepted suggestions arrive unlabelled, a reviewer's label is refused", async () => {
     const { reviewer, editor, workspaceId, owner } = await blindDesk();
     const passage = await createPassageRecord(db, {
