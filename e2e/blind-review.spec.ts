@@ -84,15 +84,16 @@ test("a reviewer in a blind workspace votes with the keys, sees no one else's la
   const reviewerPage = await context.newPage();
   await gotoPassage(reviewerPage, `/w/${workspaceId}/passages/${passageId}`);
   const openRow = reviewerPage.locator(".claim-list-item").filter({ hasText: "Fares rose 12 percent." });
-  await expect(openRow).toHaveClass(/label-unlabelled/);
+  await expect(openRow).toHaveClass(/label-none/);
   await expect(openRow).not.toContainText("Factual");
   await expect(reviewerPage.locator(".claim-list-item.label-factual")).toHaveCount(0);
 
   await openRow.click();
   await expect(reviewerPage.getByText("Your vote: none yet")).toBeVisible();
   await reviewerPage.keyboard.press("2");
-  await expect(reviewerPage.getByText("Your vote: opinion")).toBeVisible();
-  await expect(reviewerPage.getByRole("alert")).toHaveCount(0);
+  await expect(reviewerPage.locator(".claim-detail").getByText("Your vote: opinion")).toBeVisible();
+  await expect(reviewerPage.locator(".passage-layout").getByRole("alert")).toHaveCount(0);
+  await expect(reviewerPage.getByText(/your label is an independent vote/)).toHaveCount(0);
   const votes = (await (await context.request.get(`/api/v1/claims/${open.id}/blind-label`)).json()) as { myLabel: string; labels: unknown };
   expect(votes).toMatchObject({ myLabel: "opinion", labels: null });
   await expectNoSeriousAxeViolations(reviewerPage);
