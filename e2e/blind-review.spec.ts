@@ -49,6 +49,8 @@ test("with blind double review on, an owner compares two reviewers' labels, sets
   await expectNoSeriousAxeViolations(page);
   await disagreement.getByRole("button", { name: /Disputed/ }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Ridership fell by a third." }).getByRole("button", { name: /Disputed/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("listitem").filter({ hasText: "Ridership fell by a third." })).toContainText(/Resolved: final label Disputed, set by \S/);
+  await expect(page.getByRole("listitem").filter({ hasText: "Reviewers disagree" })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Agreement statistics" }).click();
   // Two of three agree; marginals give p_e = 1/3, so κ = (2/3 − 1/3) / (2/3) = 0.5.
