@@ -44,6 +44,14 @@ const votesSeenBy = async (as: TestUser, claimId: string) =>
   (await callRoute(blindLabelRoute, "GET", `/api/v1/claims/${claimId}/blind-label`, { as, params: { claimId } })).body as BlindLabels;
 
 describe("blind double review", () => {
+  it("refuses a vote on a verified claim with a message that says why and what would reopen it", async () => {
+    const { reviewer, passage } = await blindDesk();
+    const closed = await createClaimRecord(db, { passage, exact: "Bus fares rose 12 percent.", createdById: reviewer.id, label: "opinion", state: "verified" });
+    const refused = await vote(reviewer, closed.id, "factual");
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain("This claim is already verified, so it takes no more votes; an editor would have to reopen it first.");
+  });
+
   it("shows a reviewer no final label on any read path until an editor sets it, then shows it to both", async () => {
     const { reviewer, secondReviewer, editor, workspaceId, owner } = await blindDesk();
     const passage = await createPassageRecord(db, {
