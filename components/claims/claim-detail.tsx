@@ -107,7 +107,12 @@ export function ClaimDetail(props: ClaimDetailProps) {
       />
 
       {isBlindVoter && blindVotes.data ? (
-        <BlindLabelPicker claimId={summary.id} votes={blindVotes.data} isDisabled={isSaving} />
+        <BlindLabelPicker
+          claimId={summary.id}
+          votes={blindVotes.data}
+          isDisabled={isSaving}
+          closedState={shown.state === "verified" || shown.state === "rejected" ? STATE_DISPLAY[shown.state].toLowerCase() : null}
+        />
       ) : (
         <fieldset className="label-picker">
           <legend>Label</legend>

@@ -11,17 +11,18 @@ import { can } from "@/lib/auth/permissions";
 import type { ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { conflictingClaim, useCreateClaim, useDeleteClaim, usePassageClaims, useUpdateClaim } from "@/lib/claims/client/claim-queries";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
+import { useCastBlindVote } from "@/lib/review/client/blind-review-queries";
 import { nextReviewState } from "@/lib/review/review-state";
 import { PassageText } from "./passage-text";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
-type PassageReaderProps = { passage: { id: string; text: string }; role: Role };
+type PassageReaderProps = { passage: { id: string; text: string }; role: Role; isBlindReview: boolean };
 
 const LABEL_KEYS: Record<string, ClaimLabel> = { "1": "factual", "2": "opinion", "3": "disputed" };
 
 
 /** The passage page's interactive part: the text with highlights, the claim list and the open claim. */
-export function PassageReader({ passage, role }: PassageReaderProps) {
+export function PassageReader({ passage, role, isBlindReview }: PassageReaderProps) {
   const searchParams = useSearchParams();
   // Held in state so keys pressed in quick succession act on the claim just opened; mirrored to the URL.
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(searchParams.get("claim"));
@@ -30,6 +31,9 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
   const suggestions = useSuggestions(passage.id, claims);
   const createClaim = useCreateClaim(passage.id);
   const updateClaim = useUpdateClaim();
+  const castVote = useCastBlindVote();
+  // In blind double review a reviewer's 1/2/3 is their own vote, as the buttons are.
+  const isBlindVoter = isBlindReview && !can(role, "claim.decide");
   const [conflict, setConflict] = useState<ClaimConflict | null>(null);
   const [isShortcutsOpen, setIsShortcutsOpen] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -39,17 +43,19 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
   const selected = claims.find((claim) => claim.id === selectedClaimId) ?? null;
 
   const { reset: resetUpdate, mutate: mutateClaim } = updateClaim;
+  const { reset: resetVote } = castVote;
   const openClaim = useCallback(
     (claimId: string | null) => {
       setSelectedClaimId(claimId);
       setConflict(null);
       resetUpdate();
+      resetVote();
       const url = new URL(window.location.href);
       if (claimId) url.searchParams.set("claim", claimId);
       else url.searchParams.delete("claim");
       window.history.replaceState(null, "", url);
     },
-    [resetUpdate],
+    [resetUpdate, resetVote],
   );
 
   const change = useCallback(
@@ -69,6 +75,18 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
     [mutateClaim],
   );
 
+  const { mutate: mutateVote } = castVote;
+  const vote = useCallback(
+    (claim: ClaimSummary, label: ClaimLabel) => {
+      if (claim.state === "verified" || claim.state === "rejected") {
+        setAnnouncement(`This claim is ${claim.state}, so it takes no more votes.`);
+        return;
+      }
+      mutateVote({ claimId: claim.id, label }, { onSuccess: () => setAnnouncement(`Your vote: ${label}.`) });
+    },
+    [mutateVote],
+  );
+
   function resolveConflict(choice: "reapply" | "discard") {
     if (!conflict || !selected) return;
     const { mine, theirs } = conflict;
@@ -81,6 +99,7 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
     function onKeyDown(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       const index = claims.findIndex((claim) => claim.id === selectedClaimId);
+      const keyLabel = LABEL_KEYS[event.key];
       if (event.key === "j" || event.key === "k") {
         const next = claims[event.key === "j" ? Math.min(claims.length - 1, index + 1) : Math.max(0, index - 1)];
         if (next) openClaim(next.id);
@@ -88,8 +107,9 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
         setIsShortcutsOpen(true);
       } else if (event.key === "Escape" && selected) {
         openClaim(null);
-      } else if (selected && LABEL_KEYS[event.key] && can(role, "claim.label")) {
-        change(selected, { label: LABEL_KEYS[event.key] });
+      } else if (selected && keyLabel && can(role, "claim.label")) {
+        if (isBlindVoter) vote(selected, keyLabel);
+        else change(selected, { label: keyLabel });
       } else if (selected && event.key === "s") {
         change(selected, { state: nextReviewState(selected.state) });
       } else if (selected && event.key === "e" && evidenceUrlRef.current) {
@@ -101,7 +121,7 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [claims, selectedClaimId, selected, role, openClaim, change]);
+  }, [claims, selectedClaimId, selected, role, openClaim, change, isBlindVoter, vote]);
 
   const highlighted = useMemo(
     () => claims.map((claim) => ({ id: claim.id, start: claim.target.position.start, end: claim.target.position.end, label: claim.label })),
@@ -155,7 +175,7 @@ export function PassageReader({ passage, role }: PassageReaderProps) {
             summary={selected}
             role={role}
             conflict={conflict}
-            error={updateClaim.error && !conflict ? updateClaim.error.message : null}
+            error={(castVote.error?.message ?? (updateClaim.error && !conflict ? updateClaim.error.message : null)) || null}
             isSaving={updateClaim.isPending}
             evidenceUrlRef={evidenceUrlRef}
             onChange={(changes) => change(selected, changes)}

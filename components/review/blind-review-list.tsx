@@ -33,7 +33,11 @@ export function BlindReviewList({ workspaceId, items }: { workspaceId: string; i
           <li key={item.claim.id} className="card review-item">
             <p className="row spread">
               <Link href={`/w/${workspaceId}/passages/${item.claim.passageId}?claim=${item.claim.id}`}>{item.claim.statement}</Link>
-              <span className="badge">{STATUS_TEXT[item.status]}</span>
+              <span className="badge">
+                {item.claim.label
+                  ? `Resolved: final label ${LABEL_DISPLAY[item.claim.label].name}${item.decidedBy ? `, set by ${item.decidedBy.name}` : ""}`
+                  : STATUS_TEXT[item.status]}
+              </span>
             </p>
             <p className="muted">
               {item.claim.passageTitle} · {STATE_DISPLAY[item.claim.state]}

@@ -7,12 +7,22 @@ import { useSubmitBlindLabel } from "@/lib/review/client/blind-review-queries";
 import { CLAIM_LABELS } from "@/lib/review/review-state";
 
 /** A reviewer's own vote in blind double review; nobody else's is shown. */
-export function BlindLabelPicker({ claimId, votes, isDisabled }: { claimId: string; votes: BlindLabels; isDisabled: boolean }) {
+export function BlindLabelPicker({ claimId, votes, isDisabled, closedState }: { claimId: string; votes: BlindLabels; isDisabled: boolean; closedState: string | null }) {
   const submit = useSubmitBlindLabel(claimId);
+  const yourVote = <p>Your vote: {votes.myLabel ? <strong>{LABEL_DISPLAY[votes.myLabel].name.toLowerCase()}</strong> : "none yet"}</p>;
+  if (closedState) {
+    return (
+      <div className="label-picker">
+        {yourVote}
+        <p className="hint">This claim is {closedState}, so it takes no more votes; an editor would have to reopen it first.</p>
+      </div>
+    );
+  }
   return (
     <fieldset className="label-picker">
       <legend>Your independent label</legend>
       <p className="hint">Blind double review: another reviewer labels this claim too without seeing yours; an editor sets the final label.</p>
+      {yourVote}
       <div className="row">
         {CLAIM_LABELS.map((label: ClaimLabel) => (
           <button
@@ -21,9 +31,10 @@ export function BlindLabelPicker({ claimId, votes, isDisabled }: { claimId: stri
             className={`label-button label-${label}`}
             aria-pressed={votes.myLabel === label}
             disabled={isDisabled || submit.isPending}
+            aria-keyshortcuts={LABEL_DISPLAY[label].shortcut}
             onClick={() => submit.mutate(label)}
           >
-            <span aria-hidden="true">{LABEL_DISPLAY[label].symbol}</span> {LABEL_DISPLAY[label].name}
+            <span aria-hidden="true">{LABEL_DISPLAY[label].symbol}</span> {LABEL_DISPLAY[label].name} <kbd>{LABEL_DISPLAY[label].shortcut}</kbd>
           </button>
         ))}
       </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as importRoute } from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
 import { createNewsPassages, downloadExport, HARBOUR, MINISTER } from "@/lib/exports/exports.int-helpers";
-import { createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
+import { addMemberRecord, createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { IMPORT_LIMIT_BYTES, type ImportReport } from "@/lib/imports/import.schemas";
 import { checkTransition } from "@/lib/review/review-state";
 import { callRoute } from "@/scripts/test/route-client";
@@ -184,5 +184,22 @@ describe("POST /workspaces/{id}/imports", () => {
     expect((await postImport(desk.viewer, desk.workspaceId, "{}")).status).toBe(403);
     expect((await postImport(desk.stranger, desk.workspaceId, "{}")).status).toBe(404);
     expect((await postImport(undefined, desk.workspaceId, "{}")).status).toBe(401);
+  });
+});
+
+describe("POST /workspaces/{id}/imports into a blind double review workspace", () => {
+  it("imports a reviewer's claims without their labels, saying why, since only an editor sets a final label there", async () => {
+    const desk = await sourceDesk();
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "jsonl", state: "all" });
+    const blind = await createWorkspaceRecord(db, { ownerId: desk.owner.id, name: "Blind desk" });
+    await db.workspace.update({ where: { id: blind.id }, data: { isBlindReview: true } });
+    await addMemberRecord(db, { workspaceId: blind.id, userId: desk.reviewer.id, role: "reviewer" });
+    const response = await postImport(desk.reviewer, blind.id, exported.text);
+    expect(response.status).toBe(200);
+    const report = response.body as ImportReport;
+    expect(report.counts.imported).toBe(4);
+    expect(report.items.filter((item) => item.notes.some((note) => note.includes("blind double review")))).toHaveLength(3);
+    const labels = await db.claim.findMany({ where: { workspaceId: blind.id }, select: { label: true } });
+    expect(labels.map((claim) => claim.label)).toEqual([null, null, null, null]);
   });
 });

@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { GET as blindLabelRoute, PUT as putBlindLabelRoute } from "@/app/api/v1/claims/[claimId]/blind-label/route";
 import { GET as historyRoute } from "@/app/api/v1/claims/[claimId]/history/route";
 import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
+import { GET as getClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
+import { GET as passageClaimsRoute, POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/claims/route";
+import { GET as workspaceClaimsRoute } from "@/app/api/v1/workspaces/[workspaceId]/claims/route";
+import { GET as searchRoute } from "@/app/api/v1/workspaces/[workspaceId]/search/route";
+import { POST as acceptSuggestionsRoute } from "@/app/api/v1/passages/[passageId]/suggestions/accept/route";
 import { GET as agreementRoute } from "@/app/api/v1/workspaces/[workspaceId]/agreement/route";
 import { GET as blindReviewRoute } from "@/app/api/v1/workspaces/[workspaceId]/blind-review/route";
 import { PATCH as patchWorkspaceRoute } from "@/app/api/v1/workspaces/[workspaceId]/route";
@@ -39,6 +44,92 @@ const votesSeenBy = async (as: TestUser, claimId: string) =>
   (await callRoute(blindLabelRoute, "GET", `/api/v1/claims/${claimId}/blind-label`, { as, params: { claimId } })).body as BlindLabels;
 
 describe("blind double review", () => {
+  it("refuses a vote on a verified claim with a message that says why and what would reopen it", async () => {
+    const { reviewer, passage } = await blindDesk();
+    const closed = await createClaimRecord(db, { passage, exact: "Bus fares rose 12 percent.", createdById: reviewer.id, label: "opinion", state: "verified" });
+    const refused = await vote(reviewer, closed.id, "factual");
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.body)).toContain("This claim is already verified, so it takes no more votes; an editor would have to reopen it first.");
+  });
+
+  it("shows a reviewer no final label on any read path until an editor sets it, then shows it to both", async () => {
+    const { reviewer, secondReviewer, editor, workspaceId, owner } = await blindDesk();
+    const passage = await createPassageRecord(db, {
+      workspaceId,
+      createdById: owner.id,
+      title: "Depot",
+      text: "The city spent 4.2 million dollars on the new depot in 2023.",
+    });
+    const accepted = await callRoute(acceptSuggestionsRoute, "POST", `/api/v1/passages/${passage.id}/suggestions/accept`, {
+      as: reviewer,
+      params: { passageId: passage.id },
+      body: { minScore: 0 },
+    });
+    expect(accepted.status).toBe(201);
+    const claim = (accepted.body as { items: { id: string; version: number }[] }).items[0];
+    if (!claim) throw new Error("no claim");
+    expect((await vote(reviewer, claim.id, "factual")).status).toBe(200);
+    expect((await vote(secondReviewer, claim.id, "opinion")).status).toBe(200);
+
+    async function labelsSeenBy(as: TestUser) {
+      const one = await callRoute(getClaimRoute, "GET", `/api/v1/claims/${claim?.id}`, { as, params: { claimId: claim?.id ?? "" } });
+      const inPassage = await callRoute(passageClaimsRoute, "GET", `/api/v1/passages/${passage.id}/claims`, { as, params: { passageId: passage.id } });
+      const inWorkspace = await callRoute(workspaceClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?passageId=${passage.id}`, { as, params: { workspaceId } });
+      const found = await callRoute(searchRoute, "GET", `/api/v1/workspaces/${workspaceId}/search?q=depot`, { as, params: { workspaceId } });
+      for (const response of [one, inPassage, inWorkspace, found]) expect(response.status).toBe(200);
+      const pick = (body: unknown) => ((body as { items: { id: string; label?: unknown }[] }).items.find((item) => item.id === claim?.id) ?? {}) as { label?: unknown };
+      const bodies = JSON.stringify([one.body, inPassage.body, inWorkspace.body, found.body]);
+      return {
+        labels: [(one.body as { label: unknown }).label, pick(inPassage.body).label, pick(inWorkspace.body).label, pick(found.body).label ?? null],
+        mentionsOtherVote: bodies.includes(as.id === reviewer.id ? "opinion" : "factual"),
+      };
+    }
+    expect(await labelsSeenBy(reviewer)).toEqual({ labels: [null, null, null, null], mentionsOtherVote: false });
+    expect(await labelsSeenBy(secondReviewer)).toEqual({ labels: [null, null, null, null], mentionsOtherVote: false });
+    expect(await votesSeenBy(reviewer, claim.id)).toEqual({ isBlindReview: true, myLabel: "factual", labels: null });
+
+    const decided = await callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${claim.id}`, {
+      as: editor,
+      params: { claimId: claim.id },
+      body: { label: "factual" },
+      headers: { "if-match": `"${claim.version}"` },
+    });
+    expect(decided.status).toBe(200);
+    for (const as of [reviewer, secondReviewer]) {
+      const seen = await labelsSeenBy(as);
+      expect(seen.labels.slice(0, 3)).toEqual(["factual", "factual", "factual"]);
+    }
+  });
+
+  it("lets no label reach a new claim except an editor's: accepted suggestions arrive unlabelled, a reviewer's label is refused", async () => {
+    const { reviewer, editor, workspaceId, owner } = await blindDesk();
+    const passage = await createPassageRecord(db, {
+      workspaceId,
+      createdById: owner.id,
+      title: "Budget",
+      text: "The city spent 4.2 million dollars on the new depot in 2023. The council raised the property tax by 3 percent last year.",
+    });
+    const accepted = await callRoute(acceptSuggestionsRoute, "POST", `/api/v1/passages/${passage.id}/suggestions/accept`, {
+      as: reviewer,
+      params: { passageId: passage.id },
+      body: { minScore: 0 },
+    });
+    expect(accepted.status).toBe(201);
+    const acceptedClaims = (accepted.body as { items: { label: string | null }[] }).items;
+    expect(acceptedClaims.length).toBeGreaterThan(0);
+    expect(acceptedClaims.map((claim) => claim.label)).toEqual(acceptedClaims.map(() => null));
+
+    const other = await createPassageRecord(db, { workspaceId, createdById: owner.id, title: "Other", text: TEXT });
+    const create = (as: TestUser, exact: string) =>
+      callRoute(createClaimRoute, "POST", `/api/v1/passages/${other.id}/claims`, { as, params: { passageId: other.id }, body: { exact, label: "factual" } });
+    const byReviewer = await create(reviewer, "Ridership fell by a third.");
+    expect(byReviewer.status).toBe(409);
+    expect(JSON.stringify(byReviewer.body)).toContain("an editor sets the final label");
+    const byEditor = await create(editor, "Bus fares rose 12 percent.");
+    expect(byEditor.status).toBe(201);
+    expect(byEditor.body).toMatchObject({ label: "factual" });
+  });
+
   it("keeps each reviewer's vote from the other, in the votes and in the history, while editors see both", async () => {
     const { reviewer, secondReviewer, editor, claims } = await blindDesk();
     const claim = claims[0];
@@ -89,6 +180,7 @@ describe("blind double review", () => {
       [third.id, "waiting"],
       [first.id, "agreement"],
     ]);
+    expect(items.map((item) => item.decidedBy)).toEqual([null, null, null]);
     expect((await callRoute(blindReviewRoute, "GET", `/api/v1/workspaces/${workspaceId}/blind-review`, { as: reviewer, params: { workspaceId } })).status).toBe(403);
 
     const decided = await callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${second.id}`, {
@@ -100,6 +192,10 @@ describe("blind double review", () => {
     expect(decided.status).toBe(200);
     const undecided = await callRoute(blindReviewRoute, "GET", `/api/v1/workspaces/${workspaceId}/blind-review?isDecided=false`, { as: editor, params: { workspaceId } });
     expect((undecided.body as { items: BlindReviewItem[] }).items.map((item) => item.claim.id)).not.toContain(second.id);
+    const resolved = await callRoute(blindReviewRoute, "GET", `/api/v1/workspaces/${workspaceId}/blind-review?status=disagreement`, { as: editor, params: { workspaceId } });
+    expect((resolved.body as { items: BlindReviewItem[] }).items).toMatchObject([
+      { claim: { id: second.id, label: "opinion" }, status: "disagreement", decidedBy: { id: editor.id, name: editor.name } },
+    ]);
   });
 
   it("answers 409 for votes when blind review is off, and only owners switch it", async () => {

@@ -35,6 +35,10 @@ export const BlindReviewItemSchema = z
     }),
     labels: z.array(ReviewerLabelSchema),
     status: z.enum(BLIND_REVIEW_STATUSES).describe("waiting: fewer than two reviewers have labelled it"),
+    decidedBy: z
+      .object({ id: text(), name: text() })
+      .nullable()
+      .describe("Who set the final label, once set (the claim is then decided, whatever the votes say); null while it waits for an editor"),
   })
   .meta({ id: "BlindReviewItem" });
 export type BlindReviewItem = z.infer<typeof BlindReviewItemSchema>;

@@ -5,8 +5,10 @@ import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
 import type { Claim, CreateClaimInput } from "@/lib/claims/claim.schemas";
 import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
-import type { ReviewState } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/auth/permissions";
+import type { ReviewState, Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
+import { blindLabelRefused } from "@/lib/review/server/blind-labels";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
 
 /** Where a claim came from: marked by a person, or an accepted suggestion (recorded in its audit event). */
@@ -14,8 +16,8 @@ export type ClaimOrigin = "manual" | "suggestion";
 
 /** Marks a span of a passage as a draft claim, anchored by offsets or by quote. */
 export async function createClaim({ actor, passageId, input }: { actor: Actor; passageId: string; input: CreateClaimInput }): Promise<Claim> {
-  const { passage } = await requirePassageAccess(actor, passageId, "claim.create", { includeText: true });
-  return db.$transaction((tx) => insertClaim(tx, { actor, passage, input }));
+  const { passage, role } = await requirePassageAccess(actor, passageId, "claim.create", { includeText: true });
+  return db.$transaction((tx) => insertClaim(tx, { actor, role, passage, input }));
 }
 
 /**
@@ -34,13 +36,18 @@ export async function insertClaim(
   tx: DbTransaction,
   {
     actor,
+    role,
     passage,
     input,
     origin = "manual",
     imported,
-  }: { actor: Actor; passage: { id: string; workspaceId: string; text: string }; input: CreateClaimInput; origin?: ClaimOrigin; imported?: ImportedClaim },
+  }: { actor: Actor; role: Role; passage: { id: string; workspaceId: string; text: string }; input: CreateClaimInput; origin?: ClaimOrigin; imported?: ImportedClaim },
 ): Promise<Claim> {
   const passageId = passage.id;
+  const { isBlindReview } = await tx.workspace.findUniqueOrThrow({ where: { id: passage.workspaceId }, select: { isBlindReview: true } });
+  // Blind double review: a label shown on a new claim would be a vote everyone sees, so suggestions arrive unlabelled and only an editor sets one.
+  if (isBlindReview && origin === "suggestion") input = { ...input, label: undefined };
+  if (isBlindReview && input.label != null && !can(role, "claim.decide")) throw blindLabelRefused();
   const anchor = "exact" in input ? anchorByQuote(passage.text, input) : anchorByPosition(passage.text, input);
   if (!anchor.ok) {
     throw new AppError("validation_failed", `The claim cannot be placed: ${anchor.reason}`, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { blindLabelRefused } from "@/lib/review/server/blind-labels";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
@@ -31,12 +32,7 @@ export async function updateClaim({
 }): Promise<Claim> {
   const { claim: found, role, isBlindReview, isSecondVerifierRequired } = await requireClaimAccess(actor, claimId, "workspace.read");
   if (input.label !== undefined || input.statement !== undefined || input.verdictNote !== undefined) assertRoleAllows(role, "claim.label");
-  if (input.label !== undefined && isBlindReview && !can(role, "claim.decide")) {
-    throw new AppError(
-      "conflict",
-      "This workspace uses blind double review: your label is an independent vote (PUT /api/v1/claims/{id}/blind-label), and an editor sets the final label.",
-    );
-  }
+  if (input.label !== undefined && isBlindReview && !can(role, "claim.decide")) throw blindLabelRefused();
   if (input.assigneeId !== undefined) {
     assertRoleAllows(role, "claim.assign");
     if (input.assigneeId !== null) await assertMember(found.workspaceId, input.assigneeId);

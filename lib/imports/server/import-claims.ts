@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import { MINIMUM_ROLE } from "@/lib/auth/permissions";
+import { can, MINIMUM_ROLE } from "@/lib/auth/permissions";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
@@ -39,7 +39,8 @@ export async function importClaims({
 }): Promise<ImportReport> {
   const access = await requireWorkspaceAccess(actor, workspaceId, "claim.create");
   const parsed = parseImport(file, new URL(appUrl).origin);
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { isSecondVerifierRequired: true } });
+  const canDecide = can(access.role, "claim.decide");
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { isSecondVerifierRequired: true, isBlindReview: true } });
 
   return db.$transaction(
     async (tx) => {
@@ -94,7 +95,10 @@ export async function importClaims({
           if (!placed.ok) base.notes.push(`Evidence ${index + 1} was left out: ${placed.reason}`);
           else if (!evidenceIds.some((link) => link.evidenceId === placed.evidenceId)) evidenceIds.push({ evidenceId: placed.evidenceId, stance: evidence.stance, note: evidence.note });
         }
-        const label = draft.label;
+        // In blind double review only an editor sets a final label; a reviewer's imported label would be a vote everyone sees.
+        const isLabelWithheld = workspace.isBlindReview && !canDecide && draft.label !== null;
+        if (isLabelWithheld) base.notes.push("Imported without its label: this workspace uses blind double review, where an editor sets the final label.");
+        const label = isLabelWithheld ? null : draft.label;
         const state = importedState(draft.state, {
           role: access.role,
           actorId: actor.userId,
@@ -105,6 +109,7 @@ export async function importClaims({
         });
         const claim = await insertClaim(tx, {
           actor,
+          role: access.role,
           passage: { id: passage.id, workspaceId, text: passage.text },
           input: { ...position, label: label ?? undefined, statement: (draft.statement ?? quote.exact).slice(0, 5000) },
           imported: {

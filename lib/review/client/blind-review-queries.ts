@@ -16,7 +16,18 @@ export function useBlindLabels(claimId: string) {
 export function useSubmitBlindLabel(claimId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: ["blind-vote", claimId],
     mutationFn: (label: ClaimLabel) => apiFetch<BlindLabels>(`/api/v1/claims/${claimId}/blind-label`, { method: "PUT", body: { label } }),
     onSuccess: (votes) => queryClient.setQueryData(blindLabelKeys.claim(claimId), votes),
+  });
+}
+
+/** The same vote as the buttons, for the 1/2/3 keys on whichever claim is open. */
+export function useCastBlindVote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ claimId, label }: { claimId: string; label: ClaimLabel }) =>
+      apiFetch<BlindLabels>(`/api/v1/claims/${claimId}/blind-label`, { method: "PUT", body: { label } }),
+    onSuccess: (votes, { claimId }) => queryClient.setQueryData(blindLabelKeys.claim(claimId), votes),
   });
 }

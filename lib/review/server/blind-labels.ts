@@ -7,6 +7,14 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import type { BlindLabels, SubmitBlindLabelInput } from "@/lib/review/blind-review.schemas";
 
+/** Reviewers in a blind workspace vote; only an editor sets a claim's final label. */
+export function blindLabelRefused(): AppError {
+  return new AppError(
+    "conflict",
+    "This workspace uses blind double review: your label is an independent vote (PUT /api/v1/claims/{id}/blind-label), and an editor sets the final label.",
+  );
+}
+
 /**
  * A reviewer's independent label in a blind double review workspace. It is a vote, not the
  * claim's label: an editor sets that (through update-claim) after comparing the votes.
@@ -19,7 +27,7 @@ export async function submitBlindLabel({ actor, claimId, input }: { actor: Actor
       throw new AppError("conflict", "Blind double review is off in this workspace: set the claim's label directly.");
     }
     if (row.state === "verified" || row.state === "rejected") {
-      throw new AppError("conflict", `This claim is already ${row.state}; an editor would have to reopen it before labels can change.`);
+      throw new AppError("conflict", `This claim is already ${row.state}, so it takes no more votes; an editor would have to reopen it first.`);
     }
     const previous = await tx.blindLabel.findUnique({ where: { claimId_reviewerId: { claimId, reviewerId: actor.userId } }, select: { label: true } });
     if (previous?.label === input.label) return;

@@ -39,6 +39,12 @@ export async function listBlindReviews({
       blindLabels: { orderBy: { createdAt: "asc" }, select: { label: true, updatedAt: true, reviewer: { select: { id: true, name: true } } } },
     },
   });
+  const labelEvents = await db.auditEvent.findMany({
+    where: { claimId: { in: rows.filter((row) => row.label !== null).map((row) => row.id) }, action: "claim.updated", field: "label" },
+    orderBy: { createdAt: "asc" },
+    select: { claimId: true, actor: { select: { id: true, name: true } } },
+  });
+  const decidedBy = new Map(labelEvents.map((event) => [event.claimId, event.actor]));
   const items = rows.map((row): BlindReviewItem => {
     const distinct = new Set(row.blindLabels.map((vote) => vote.label));
     const status = row.blindLabels.length < 2 ? "waiting" : distinct.size > 1 ? "disagreement" : "agreement";
@@ -46,6 +52,7 @@ export async function listBlindReviews({
       claim: { id: row.id, passageId: row.passageId, passageTitle: row.passage.title, statement: row.statement, label: row.label, state: row.state, version: row.version },
       labels: row.blindLabels.map((vote) => ({ reviewer: vote.reviewer, label: vote.label, updatedAt: vote.updatedAt.toISOString() })),
       status,
+      decidedBy: row.label === null ? null : (decidedBy.get(row.id) ?? null),
     };
   });
   return {

@@ -44,7 +44,7 @@ export default async function PassagePage({ params }: PassagePageProps) {
         {can(workspace.role, "claim.assign") && <AssignPassageClaims workspaceId={workspaceId} passageId={passage.id} />}
       </header>
       <Suspense fallback={<p className="muted">Loading…</p>}>
-        <PassageReader passage={{ id: passage.id, text: passage.text }} role={workspace.role} />
+        <PassageReader passage={{ id: passage.id, text: passage.text }} role={workspace.role} isBlindReview={workspace.isBlindReview} />
       </Suspense>
     </div>
   );
