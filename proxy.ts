@@ -6,11 +6,13 @@ const SIGN_IN_REQUIRED = [/^\/workspaces(\/|$)/, /^\/w\//, /^\/settings(\/|$)/, 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 // Three jobs: a per-request CSP nonce for pages, sending visitors without a session cookie to
-// sign-in, and answering an API path Next.js cannot decode. Whether a user may see something is
+// sign-in, and answering an address Next.js cannot decode or PostgreSQL could not store. Whether a user may see something is
 // decided in the use cases, never here.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/")) return undecodablePath(pathname) ?? NextResponse.next();
+  const unreadable = unreadableAddress(pathname, search);
+  if (unreadable) return unreadable;
+  if (pathname.startsWith("/api/")) return NextResponse.next();
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSessionCookie && SIGN_IN_REQUIRED.some((pattern) => pattern.test(pathname))) {
     const signIn = new URL("/signin", request.url);
@@ -41,18 +43,38 @@ export function proxy(request: NextRequest) {
 }
 
 // Next.js decodes path segments before routing and answers one that is not UTF-8 (%ED%A0%80, an
-// unpaired surrogate) with a plain-text 500, before any route handler runs; the API answers 400 in its shape.
-function undecodablePath(pathname: string): Response | null {
-  try {
-    decodeURIComponent(pathname);
-    return null;
-  } catch {
-    const message = "The path is not valid percent-encoded UTF-8; encode ids with encodeURIComponent.";
+// unpaired surrogate) with a plain-text 500 before any route or page runs; a NUL (%00) in a page's id
+// or query would reach PostgreSQL, which refuses it. The API answers 400 in its shape, pages in words.
+function unreadableAddress(pathname: string, search: string): Response | null {
+  const message = readableAddressProblem(pathname, search);
+  if (!message) return null;
+  if (pathname.startsWith("/api/")) {
     const error = new AppError("validation_failed", message, { details: [{ path: ["path"], message }] });
     return Response.json(error.toBody(), { status: error.status });
+  }
+  return new Response(`${message}\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+function readableAddressProblem(pathname: string, search: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return "The path is not valid percent-encoded UTF-8; encode ids with encodeURIComponent.";
+  }
+  // The API's schemas name a NUL in a path id or query parameter themselves; pages have no such schema.
+  if (pathname.startsWith("/api/")) return null;
+  return decoded.includes("\u0000") || safeDecode(search).includes("\u0000") ? "The address holds a NUL character (%00); remove it." : null;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
   }
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }, { source: "/api/v1/:path*" }],
+  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }, { source: "/api/v1/:path*" }, { source: "/api/auth/:path*" }],
 };

@@ -6,4 +6,6 @@ export type Actor = {
   via: "session" | "token";
   /** The UserSession behind a session cookie (absent for API tokens). */
   sessionId?: string;
+  /** The API token behind a bearer secret (absent for sessions). */
+  tokenId?: string;
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createUserRecord } from "@/lib/fixtures/factories";
-import { callNextAuth, CookieJar, csrfToken, SESSION_COOKIE, signInWithPassword } from "@/scripts/test/auth-flow";
+import { callNextAuth, CookieJar, csrfToken, SESSION_COOKIE, signInWithPassword, signOut } from "@/scripts/test/auth-flow";
 import { db } from "@/scripts/test/desk";
 
 const WRONG = "not-the-password-at-all";
@@ -69,6 +69,33 @@ describe("credentials sign-in", () => {
     const response = await signInWithPassword(new CookieJar(), user.email, user.password);
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+});
+
+describe("next-auth's routes past the guard", () => {
+  it("refuses an action with extra path segments (404), so a sign-in cannot slip past the per-email limit", async () => {
+    const victim = await createUserRecord(db);
+    await failTenTimes(victim.email);
+    const jar = new CookieJar();
+    const form = new URLSearchParams({ csrfToken: await csrfToken(jar), email: victim.email, password: victim.password, json: "true" });
+    const sideDoor = await callNextAuth(jar, "POST", "callback/credentials/x", { form });
+    expect(sideDoor.status).toBe(404);
+    expect(jar.get(SESSION_COOKIE)).toBeUndefined();
+    expect((await callNextAuth(jar, "GET", "csrf/x/y")).status).toBe(404);
+  });
+
+  it("answers /api/auth/session with no session once that session signed out, for a kept copy of its cookie", async () => {
+    const user = await createUserRecord(db);
+    const jar = new CookieJar();
+    expect((await signInWithPassword(jar, user.email, user.password)).status).toBe(200);
+    const copy = new CookieJar();
+    copy.set(SESSION_COOKIE, jar.get(SESSION_COOKIE) ?? "");
+    expect(await (await callNextAuth(copy, "GET", "session")).json()).toMatchObject({ user: { email: user.email } });
+    await signOut(jar);
+    const after = await callNextAuth(copy, "GET", "session");
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({});
+    expect(after.headers.getSetCookie()).toEqual([]);
   });
 });
 

@@ -519,6 +519,19 @@ describe("a path Next.js cannot decode", () => {
     const passing = proxy(new NextRequest(new URL("/api/v1/claims/%C3%A9t%C3%A9", "http://localhost:3000")));
     expect(passing.headers.get("x-middleware-next")).toBe("1");
   });
+
+  it("answers next-auth's paths and pages too: 400, never Next's 500 or PostgreSQL's refusal of a NUL", async () => {
+    const auth = proxy(new NextRequest(new URL("/api/auth/%ED%A0%80", "http://localhost:3000")));
+    expect(auth.status).toBe(400);
+    expect(await auth.json()).toMatchObject({ error: { code: "validation_failed" } });
+    for (const path of ["/w/%ED%A0%80", "/w/abc%00", "/w/abc/passages/p%00", "/w/abc/claims?q=%00", "/invitations/%ED%A0%80"]) {
+      const page = proxy(new NextRequest(new URL(path, "http://localhost:3000")));
+      expect(page.status, path).toBe(400);
+      expect(await page.text(), path).toMatch(/not valid percent-encoded UTF-8|NUL character/);
+    }
+    const passing = proxy(new NextRequest(new URL("/w/abc/claims?q=%C3%A9t%C3%A9", "http://localhost:3000")));
+    expect(passing.status).not.toBe(400);
+  });
 });
 
 describe("bad input in a passage upload (multipart)", () => {

@@ -66,6 +66,10 @@ describe("POST /workspaces/{id}/imports", () => {
     const passages = await db.passage.findMany({ where: { workspaceId: empty.id }, select: { text: true, sourceUrl: true } });
     expect(passages.map((passage) => passage.text).sort()).toEqual([HARBOUR, MINISTER].sort());
     expect(await db.auditEvent.count({ where: { workspaceId: empty.id, action: "claim.imported" } })).toBe(4);
+    // A claim imported as decided was decided, for this desk, by whoever imported it.
+    const decided = await db.claim.findMany({ where: { workspaceId: empty.id, state: "verified" }, select: { decidedById: true, decidedAt: true } });
+    expect(decided.length).toBeGreaterThan(0);
+    expect(decided.every((claim) => claim.decidedById === desk.owner.id && claim.decidedAt !== null)).toBe(true);
 
     // The same file again: every span is already a claim, nothing is written twice.
     const repeat = (await postImport(desk.owner, empty.id, exported.text)).body as ImportReport;

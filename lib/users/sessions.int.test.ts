@@ -3,7 +3,7 @@ import { PUT as changePasswordRoute } from "@/app/api/v1/me/password/route";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { DELETE as revokeSessionsRoute } from "@/app/api/v1/me/sessions/route";
 import { resolveSessionActor } from "@/lib/auth/server/resolve-session-actor";
-import { createUserRecord } from "@/lib/fixtures/factories";
+import { createApiTokenRecord, createUserRecord } from "@/lib/fixtures/factories";
 import { CookieJar, SESSION_COOKIE, signInWithPassword, signOut } from "@/scripts/test/auth-flow";
 import { db, recordQueries } from "@/scripts/test/desk";
 import { callRoute, sessionCookie } from "@/scripts/test/route-client";
@@ -112,5 +112,23 @@ describe("PUT /api/v1/me/password", () => {
     expect(response.body).toMatchObject({
       error: { code: "validation_failed", details: [{ path: ["body", "newPassword"], message: expect.stringContaining("commonly used password") }] },
     });
+  });
+});
+
+describe("an API token and the account's sessions", () => {
+  it("cannot sign its owner out everywhere or change the password (403), and the sessions stay", async () => {
+    const user = await createUserRecord(db);
+    const browser = await sessionCookie(user);
+    const token = await createApiTokenRecord(db, { userId: user.id });
+    const bearer = { authorization: `Bearer ${token.secret}` };
+    const revoke = await callRoute(revokeSessionsRoute, "DELETE", "/api/v1/me/sessions", { headers: bearer });
+    expect(revoke.status).toBe(403);
+    expect(revoke.body).toMatchObject({ error: { code: "forbidden", message: expect.stringContaining("Sign in") } });
+    const change = await callRoute(changePasswordRoute, "PUT", "/api/v1/me/password", {
+      headers: bearer,
+      body: { currentPassword: user.password, newPassword: "Quartz-meadow-lantern-71" },
+    });
+    expect(change.status).toBe(403);
+    expect((await me(browser)).status).toBe(200);
   });
 });

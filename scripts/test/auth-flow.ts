@@ -15,6 +15,10 @@ export class CookieJar {
     return this.cookies.get(name);
   }
 
+  set(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
   store(response: Response): void {
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = "", ...attributes] = cookie.split(";");

@@ -30,5 +30,5 @@ export async function actorFromApiToken(secret: string): Promise<Actor | null> {
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return { userId: token.user.id, email: token.user.email, name: token.user.name, via: "token" };
+  return { userId: token.user.id, email: token.user.email, name: token.user.name, via: "token", tokenId: token.id };
 }

@@ -8,6 +8,7 @@ import { db, type DbTransaction } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { ReviewState, Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
+import { decisionOf } from "@/lib/review/review-state";
 import { blindLabelRefused } from "@/lib/review/server/blind-labels";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
 
@@ -65,7 +66,13 @@ export async function insertClaim(
       label: input.label,
       ...quote,
       ...position,
-      ...(imported && { state: imported.state, verdictNote: imported.verdictNote, ...(imported.createdAt && { createdAt: imported.createdAt }) }),
+      // An imported decided claim was decided, for this desk, by whoever brought it in (they need claim.decide).
+      ...(imported && {
+        state: imported.state,
+        verdictNote: imported.verdictNote,
+        ...decisionOf(imported.state, actor.userId, new Date()),
+        ...(imported.createdAt && { createdAt: imported.createdAt }),
+      }),
     },
     select: claimSelect,
   });

@@ -46,6 +46,9 @@ export async function updateClaim({
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`claim-duplicates:${found.workspaceId}`}, 0))`;
       await assertDuplicateTarget(tx, found.workspaceId, claimId, input.duplicateOfId);
     }
+    // A state change reads the evidence count: lock the claim first, as evidence changes do, so an
+    // evidence link removed meanwhile cannot leave a claim verified with none.
+    if (input.state !== undefined) await tx.$executeRaw`SELECT 1 FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
     const current = await loadClaim(tx, claimId);
     if (current.version !== version) throw staleVersion(current);
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { isActorSignedIn } from "@/lib/auth/server/is-actor-signed-in";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
@@ -11,18 +12,22 @@ const RECONNECT_AFTER_MS = 3000;
 
 /**
  * A Server-Sent Events stream of a workspace's changes, and of who is viewing a passage when one
- * is named. Membership is checked again on every heartbeat: a removed member's stream ends.
+ * is named. Membership and sign-in are checked again on every heartbeat: the stream of a removed
+ * member, or of a session that signed out (or a revoked token), ends.
  */
 export async function openLiveStream({
   actor,
   workspaceId,
   passageId,
   signal,
+  heartbeatMs = HEARTBEAT_MS,
 }: {
   actor: Actor;
   workspaceId: string;
   passageId: string | null;
   signal: AbortSignal;
+  /** For tests: how often the caller's access is checked again. */
+  heartbeatMs?: number;
 }): Promise<Response> {
   await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
   if (passageId) {
@@ -54,11 +59,13 @@ export async function openLiveStream({
     passageId ? { userId: actor.userId, name: user?.name ?? "Someone" } : null,
   );
   const heartbeat = setInterval(() => {
-    void db.membership
-      .findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } })
-      .then((membership) => (membership ? write(": heartbeat\n\n") : close(false)))
+    void Promise.all([
+      db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } }),
+      isActorSignedIn(actor),
+    ])
+      .then(([membership, isSignedIn]) => (membership && isSignedIn ? write(": heartbeat\n\n") : close(false)))
       .catch(() => undefined);
-  }, HEARTBEAT_MS);
+  }, heartbeatMs);
   close = (cancelled) => {
     if (!isOpen) return;
     isOpen = false;

@@ -22,6 +22,8 @@ export function blindLabelRefused(): AppError {
 export async function submitBlindLabel({ actor, claimId, input }: { actor: Actor; claimId: string; input: SubmitBlindLabelInput }): Promise<BlindLabels> {
   const { claim, role } = await requireClaimAccess(actor, claimId, "claim.label");
   await db.$transaction(async (tx) => {
+    // Locked, so a vote racing an editor's decision waits for it and sees the claim closed.
+    await tx.$executeRaw`SELECT 1 FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
     const row = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { state: true, workspace: { select: { isBlindReview: true } } } });
     if (!row.workspace.isBlindReview) {
       throw new AppError("conflict", "Blind double review is off in this workspace: set the claim's label directly.");

@@ -14,6 +14,7 @@ import type { ChangePasswordInput, RevokedSessions } from "@/lib/users/user.sche
  */
 export async function changePassword(input: { actor: Actor; input: ChangePasswordInput; clientIp: string }): Promise<RevokedSessions> {
   const { actor } = input;
+  if (actor.via === "token") throw new AppError("forbidden", "Sign in to ClaimDesk to change your password; an API token cannot change it.");
   // Guesses of the current password count against the same limit as sign-in attempts.
   const limited = await consumeSignInAttempt(actor.email, input.clientIp);
   if (limited) {

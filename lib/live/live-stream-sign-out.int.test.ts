@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { createUserSession } from "@/lib/auth/server/user-sessions";
+import { createApiTokenRecord } from "@/lib/fixtures/factories";
+import { openLiveStream } from "@/lib/live/server/open-live-stream";
+import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+
+// A live stream outlives the request that opened it; signing out (or revoking the token) must end it,
+// or a stolen cookie keeps hearing the workspace's changes after its owner signed out everywhere.
+async function readUntilClosed(response: Response): Promise<"closed"> {
+  const reader = response.body?.getReader();
+  for (;;) {
+    const { done } = (await reader?.read()) ?? { done: true };
+    if (done) return "closed";
+  }
+}
+
+const actorOf = (user: TestUser, via: Actor["via"], ids: Pick<Actor, "sessionId" | "tokenId">): Actor => ({
+  userId: user.id,
+  email: user.email,
+  name: user.name,
+  via,
+  ...ids,
+});
+
+describe("a live stream after sign-out", () => {
+  it("ends when its session is signed out", async () => {
+    const desk = await createDesk();
+    const session = await createUserSession({ userId: desk.reviewer.id }, db);
+    const response = await openLiveStream({
+      actor: actorOf(desk.reviewer, "session", { sessionId: session.id }),
+      workspaceId: desk.workspaceId,
+      passageId: null,
+      signal: new AbortController().signal,
+      heartbeatMs: 50,
+    });
+    expect(response.status).toBe(200);
+    const closed = readUntilClosed(response);
+    await db.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
+    expect(await closed).toBe("closed");
+  });
+
+  it("ends when its API token is revoked", async () => {
+    const desk = await createDesk();
+    const token = await createApiTokenRecord(db, { userId: desk.reviewer.id });
+    const response = await openLiveStream({
+      actor: actorOf(desk.reviewer, "token", { tokenId: token.id }),
+      workspaceId: desk.workspaceId,
+      passageId: null,
+      signal: new AbortController().signal,
+      heartbeatMs: 50,
+    });
+    const closed = readUntilClosed(response);
+    await db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    expect(await closed).toBe("closed");
+  });
+});
