@@ -8,6 +8,7 @@ import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import type { CreateUserInput, User } from "@/lib/users/user.schemas";
+import { FormField } from "@/components/ui/form-field";
 
 export function SignUpForm({ destination }: { destination: string }) {
   const router = useRouter();
@@ -45,9 +46,9 @@ export function SignUpForm({ destination }: { destination: string }) {
             {signInError || (Object.keys(fieldErrors).length > 0 ? "Fix the fields marked below." : error?.message)}
           </p>
         )}
-        <Field id="name" label="Name" autoComplete="name" error={fieldErrors.name} />
-        <Field id="email" label="Email" type="email" autoComplete="email" error={fieldErrors.email} />
-        <Field
+        <FormField id="name" label="Name" autoComplete="name" error={fieldErrors.name} />
+        <FormField id="email" label="Email" type="email" autoComplete="email" error={fieldErrors.email} />
+        <FormField
           id="password"
           label="Password"
           type="password"
@@ -62,36 +63,6 @@ export function SignUpForm({ destination }: { destination: string }) {
       <p>
         Already have an account? <Link href={destination === "/" ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(destination)}`}>Sign in</Link>
       </p>
-    </div>
-  );
-}
-
-type FieldProps = { id: string; label: string; type?: string; autoComplete?: string; hint?: string; error?: string };
-
-function Field({ id, label, type = "text", autoComplete, hint, error }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={id}
-        type={type}
-        autoComplete={autoComplete}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import type { ChangePasswordInput, RevokedSessions } from "@/lib/users/user.schemas";
+import { FormField } from "@/components/ui/form-field";
 
 /** Settings → Password: the current password and a new one; other sessions end. */
 export function PasswordForm() {
@@ -44,8 +45,9 @@ export function PasswordForm() {
           {error.message}
         </p>
       )}
-      <PasswordField id="currentPassword" label="Current password" autoComplete="current-password" error={fieldErrors.currentPassword} />
-      <PasswordField
+      <FormField type="password" id="currentPassword" label="Current password" autoComplete="current-password" error={fieldErrors.currentPassword} />
+      <FormField
+        type="password"
         id="newPassword"
         label="New password"
         autoComplete="new-password"
@@ -56,35 +58,5 @@ export function PasswordForm() {
         {changePassword.isPending ? "Changing password…" : "Change password"}
       </button>
     </form>
-  );
-}
-
-type PasswordFieldProps = { id: string; label: string; autoComplete: string; hint?: string; error?: string };
-
-function PasswordField({ id, label, autoComplete, hint, error }: PasswordFieldProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={id}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
