@@ -42,8 +42,8 @@ export async function benchImport(server: BenchServer, runs = 7): Promise<string
 const PARAGRAPHS = 32_000;
 
 /**
- * The upload that once took 44 s and stalled the server: an HTML file of 32,000 short paragraphs
- * (1.7 MB as first seen, with longer paragraphs). /api/health is asked again and again while it
+ * The upload that once took 44 s and stalled the server: an HTML file of 32,000 short paragraphs,
+ * about 1.7 MB as first seen. /api/health is asked again and again while it
  * imports; its slowest answer shows whether the import blocked other requests.
  */
 async function benchParagraphsUpload(server: BenchServer, runs = 3): Promise<string[]> {
@@ -61,7 +61,7 @@ async function benchParagraphsUpload(server: BenchServer, runs = 3): Promise<str
   if (warmUp.status !== 201) throw new Error(`Warm-up upload answered ${warmUp.status}: ${await warmUp.text()}`);
 
   for (let run = 0; run < runs; run++) {
-    const html = Array.from({ length: PARAGRAPHS }, (_, i) => `<p>Para ${i === 0 ? `${i} (run ${run})` : i}.</p>`).join("\n");
+    const html = Array.from({ length: PARAGRAPHS }, (_, i) => `<p>Para ${i === 0 ? `${i} (run ${run})` : i}: figures changed a little this week.</p>`).join("\n");
     let isImporting = true;
     const healthLatencies: number[] = [];
     const probe = (async () => {
