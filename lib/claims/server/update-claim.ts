@@ -6,6 +6,7 @@ import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import type { Claim, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { requireClaimAccess } from "@/lib/claims/server/claim-access";
+import { lockClaimRow } from "@/lib/claims/server/lock-claim-for-content-change";
 import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -48,7 +49,7 @@ export async function updateClaim({
     }
     // A state change reads the evidence count: lock the claim first, as evidence changes do, so an
     // evidence link removed meanwhile cannot leave a claim verified with none.
-    if (input.state !== undefined) await tx.$executeRaw`SELECT 1 FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+    if (input.state !== undefined) await lockClaimRow(tx, claimId);
     const current = await loadClaim(tx, claimId);
     if (current.version !== version) throw staleVersion(current);
 

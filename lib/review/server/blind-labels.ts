@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { requireClaimAccess } from "@/lib/claims/server/claim-access";
+import { lockClaimRow } from "@/lib/claims/server/lock-claim-for-content-change";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import type { BlindLabels, SubmitBlindLabelInput } from "@/lib/review/blind-review.schemas";
@@ -23,7 +24,7 @@ export async function submitBlindLabel({ actor, claimId, input }: { actor: Actor
   const { claim, role } = await requireClaimAccess(actor, claimId, "claim.label");
   await db.$transaction(async (tx) => {
     // Locked, so a vote racing an editor's decision waits for it and sees the claim closed.
-    await tx.$executeRaw`SELECT 1 FROM "Claim" WHERE id = ${claimId} FOR UPDATE`;
+    await lockClaimRow(tx, claimId);
     const row = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { state: true, workspace: { select: { isBlindReview: true } } } });
     if (!row.workspace.isBlindReview) {
       throw new AppError("conflict", "Blind double review is off in this workspace: set the claim's label directly.");
