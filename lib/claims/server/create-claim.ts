@@ -17,8 +17,8 @@ export type ClaimOrigin = "manual" | "suggestion";
 
 /** Marks a span of a passage as a draft claim, anchored by offsets or by quote. */
 export async function createClaim({ actor, passageId, input }: { actor: Actor; passageId: string; input: CreateClaimInput }): Promise<Claim> {
-  const { passage, role } = await requirePassageAccess(actor, passageId, "claim.create", { includeText: true });
-  return db.$transaction((tx) => insertClaim(tx, { actor, role, passage, input }));
+  const { passage, role, isBlindReview } = await requirePassageAccess(actor, passageId, "claim.create", { includeText: true });
+  return db.$transaction((tx) => insertClaim(tx, { actor, role, isBlindReview, passage, input }));
 }
 
 /**
@@ -38,14 +38,14 @@ export async function insertClaim(
   {
     actor,
     role,
+    isBlindReview,
     passage,
     input,
     origin = "manual",
     imported,
-  }: { actor: Actor; role: Role; passage: { id: string; workspaceId: string; text: string }; input: CreateClaimInput; origin?: ClaimOrigin; imported?: ImportedClaim },
+  }: { actor: Actor; role: Role; isBlindReview: boolean; passage: { id: string; workspaceId: string; text: string }; input: CreateClaimInput; origin?: ClaimOrigin; imported?: ImportedClaim },
 ): Promise<Claim> {
   const passageId = passage.id;
-  const { isBlindReview } = await tx.workspace.findUniqueOrThrow({ where: { id: passage.workspaceId }, select: { isBlindReview: true } });
   // Blind double review: a label shown on a new claim would be a vote everyone sees, so suggestions arrive unlabelled and only an editor sets one.
   if (isBlindReview && origin === "suggestion") input = { ...input, label: undefined };
   if (isBlindReview && input.label != null && !can(role, "claim.decide")) throw blindLabelRefused();

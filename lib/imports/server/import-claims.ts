@@ -110,6 +110,7 @@ export async function importClaims({
         const claim = await insertClaim(tx, {
           actor,
           role: access.role,
+          isBlindReview: workspace.isBlindReview,
           passage: { id: passage.id, workspaceId, text: passage.text },
           input: { ...position, label: label ?? undefined, statement: (draft.statement ?? quote.exact).slice(0, 5000) },
           imported: {

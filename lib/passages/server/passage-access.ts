@@ -9,7 +9,7 @@ import { AppError, notFound } from "@/lib/http/errors";
 import type { PassageRow } from "@/lib/passages/server/passage-view";
 import { RESTORE_WINDOW_DAYS, restorableUntil } from "@/lib/workspaces/restore-window";
 
-export type PassageAccess = { passage: PassageRow & { textHash: string; deletedAt: Date | null }; role: Role };
+export type PassageAccess = { passage: PassageRow & { textHash: string; deletedAt: Date | null }; role: Role; isBlindReview: boolean };
 
 type SqlRow = Omit<PassageRow, "createdBy" | "text"> & {
   text: string | null;
@@ -18,10 +18,11 @@ type SqlRow = Omit<PassageRow, "createdBy" | "text"> & {
   createdById: string;
   createdByName: string;
   role: Role;
+  isBlindReview: boolean;
 };
 
 /**
- * Loads a passage with the caller's role in its workspace, in one query: a passage in a workspace
+ * Loads a passage with the caller's role in its workspace (and whether it uses blind review), in one query: a passage in a workspace
  * the caller is not a member of is as missing as one that never existed (404). Deleted passages
  * answer 410 unless `includeDeleted`. `forUpdate` locks the row for the caller's transaction.
  */
@@ -35,9 +36,11 @@ export async function requirePassageAccess(
   const rows = await client.$queryRaw<SqlRow[]>`
     SELECT p."id", p."workspaceId", p."title", ${options.includeText ? Prisma.sql`p."text"` : Prisma.sql`NULL`} AS "text",
       p."textHash", p."textLength", p."sourceUrl", p."publisher", p."author", p."publishedAt", p."language",
-      p."createdAt", p."updatedAt", p."deletedAt", u."id" AS "createdById", u."name" AS "createdByName", m."role"::text AS "role"
+      p."createdAt", p."updatedAt", p."deletedAt", u."id" AS "createdById", u."name" AS "createdByName", m."role"::text AS "role",
+      w."isBlindReview"
     FROM "Passage" p
     JOIN "Membership" m ON m."workspaceId" = p."workspaceId" AND m."userId" = ${actor.userId}
+    JOIN "Workspace" w ON w."id" = p."workspaceId"
     JOIN "User" u ON u."id" = p."createdById"
     WHERE p."id" = ${passageId}
     ${options.forUpdate ? Prisma.sql`FOR UPDATE OF p` : Prisma.empty}`;
@@ -45,8 +48,8 @@ export async function requirePassageAccess(
   if (!row) throw notFound("This passage");
   assertRoleAllows(row.role, action);
   if (row.deletedAt && !options.includeDeleted) throw passageGone(row.deletedAt);
-  const { createdById, createdByName, role, ...passage } = row;
-  return { passage: { ...passage, text: passage.text ?? "", createdBy: { id: createdById, name: createdByName } }, role };
+  const { createdById, createdByName, role, isBlindReview, ...passage } = row;
+  return { passage: { ...passage, text: passage.text ?? "", createdBy: { id: createdById, name: createdByName } }, role, isBlindReview };
 }
 
 export function passageGone(deletedAt: Date): AppError {

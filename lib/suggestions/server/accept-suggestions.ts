@@ -28,7 +28,7 @@ export async function acceptSuggestions({
   return db.$transaction(
     async (tx) => {
       // The lock makes concurrent accepts of the same suggestion queue up; the second finds it marked.
-      const { passage, role } = await requirePassageAccess(actor, passageId, "claim.create", { client: tx, includeText: true, forUpdate: true });
+      const { passage, role, isBlindReview } = await requirePassageAccess(actor, passageId, "claim.create", { client: tx, includeText: true, forUpdate: true });
       const open = await openSuggestions(tx, passage, "minScore" in input ? input.minScore : 0);
       const chosen = "suggestions" in input ? pickListed(open, input.suggestions) : open;
       if (chosen.length > MAX_ACCEPTED_AT_ONCE) {
@@ -41,7 +41,7 @@ export async function acceptSuggestions({
       const claims: Claim[] = [];
       for (const suggestion of [...chosen].sort((a, b) => a.start - b.start)) {
         const claimInput = { start: suggestion.start, end: suggestion.end, label: suggestion.suggestedLabel };
-        claims.push(await insertClaim(tx, { actor, role, passage, input: claimInput, origin: "suggestion" }));
+        claims.push(await insertClaim(tx, { actor, role, isBlindReview, passage, input: claimInput, origin: "suggestion" }));
       }
       return claims;
     },
