@@ -120,3 +120,8 @@ export function isDevelopment(): boolean {
 export function isNextServer(): boolean {
   return process.env.NEXT_RUNTIME === "nodejs";
 }
+
+/** Under Vitest every API answer is checked against its endpoint's declaration (lib/http/define-route.ts). */
+export function isResponseCheckOn(): boolean {
+  return process.env.VITEST === "true";
+}

@@ -1,11 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
-import { ApiError, apiFetch } from "@/lib/http/api-fetch";
-import type { ApiToken, CreateApiTokenInput, NewApiToken } from "@/lib/tokens/token.schemas";
+import { ApiError } from "@/lib/http/api-client";
+import { useCreateApiToken, useRevokeApiToken } from "@/lib/tokens/client/token-queries";
+import type { ApiToken, NewApiToken } from "@/lib/tokens/token.schemas";
 
 const EXPIRY_OPTIONS = [
   { value: "", label: "Never" },
@@ -20,15 +20,7 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState("");
   const [newToken, setNewToken] = useState<NewApiToken | null>(null);
-  // No Idempotency-Key here: a replayable response would keep the secret in the idempotency table.
-  const createToken = useMutation({
-    mutationFn: (input: CreateApiTokenInput) => apiFetch<NewApiToken>("/api/v1/tokens", { body: input }),
-    onSuccess: (token) => {
-      setNewToken(token);
-      setStatus(`Token “${token.name}” created. Copy it now: it will not be shown again.`);
-      router.refresh();
-    },
-  });
+  const createToken = useCreateApiToken();
   const error = createToken.error;
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
 
@@ -39,7 +31,14 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
     const expiresInDays = String(data.get("expiresInDays") ?? "");
     createToken.mutate(
       { name: String(data.get("name") ?? ""), ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}) },
-      { onSuccess: () => form.reset() },
+      {
+        onSuccess: (token) => {
+          setNewToken(token);
+          setStatus(`Token “${token.name}” created. Copy it now: it will not be shown again.`);
+          router.refresh();
+          form.reset();
+        },
+      },
     );
   }
 
@@ -184,10 +183,7 @@ function NewTokenPanel({ token, onDone }: { token: NewApiToken; onDone: () => vo
 }
 
 function RevokeTokenButton({ token, onRevoked }: { token: ApiToken; onRevoked: () => void }) {
-  const revoke = useMutation({
-    mutationFn: () => apiFetch<void>(`/api/v1/tokens/${encodeURIComponent(token.id)}`, { method: "DELETE" }),
-    onSuccess: onRevoked,
-  });
+  const revoke = useRevokeApiToken(token.id);
   return (
     <>
       <button
@@ -197,7 +193,7 @@ function RevokeTokenButton({ token, onRevoked }: { token: ApiToken; onRevoked: (
         aria-label={`Revoke token: ${token.name}`}
         onClick={() =>
           window.confirm(`Revoke the token “${token.name}”? Anything using it is refused from then on. This cannot be undone.`) &&
-          revoke.mutate()
+          revoke.mutate(undefined, { onSuccess: onRevoked })
         }
       >
         {revoke.isPending ? "Revoking…" : "Revoke"}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/openapi/openapi-document";
 
-describe("the OpenAPI document", () => {
-  it("describes the export and import endpoints with the statuses they answer", () => {
-    const paths = openApiDocument().paths ?? {};
+describe("the OpenAPI document", async () => {
+  it("describes the export and import endpoints with the statuses they answer", async () => {
+    const paths = (await openApiDocument()).paths ?? {};
     const exportGet = paths["/api/v1/workspaces/{workspaceId}/export"]?.get;
     expect(Object.keys(exportGet?.responses ?? {}).sort()).toEqual(["200", "400", "401", "404", "429", "503"]);
     expect((exportGet?.parameters ?? []).map((parameter) => ("name" in parameter ? parameter.name : "")).sort()).toEqual(

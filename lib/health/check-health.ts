@@ -1,13 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/http/database-unavailable";
+import type { Health } from "@/lib/health/health.endpoints";
 
 const DB_TIMEOUT_MS = 3000;
-
-export type Health =
-  | { status: "ok"; db: "ok" }
-  /** The app runs but cannot reach its database (down, restarting, or full); retrying later may succeed. */
-  | { status: "degraded"; db: "unreachable"; retryAfterSeconds: number };
 
 export async function checkHealth(): Promise<Health> {
   try {

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as healthRoute } from "@/app/api/health/route";
+import { NextRequest } from "next/server";
 import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/claims/route";
 import { createDbClient, type DbClient } from "@/lib/db";
 import { errorResponse } from "@/lib/http/define-route";
@@ -53,7 +54,7 @@ describe("a database that is down", () => {
     expect(write.headers.get("retry-after")).toBe("5");
     expect(write.body).toMatchObject({ error: { code: "unavailable", message: expect.stringContaining("cannot reach its database") } });
 
-    const health = await withAppDatabase(stoppedDb, () => healthRoute());
+    const health = await withAppDatabase(stoppedDb, () => healthRoute(new NextRequest("http://localhost:3000/api/health")));
     expect(health.status).toBe(503);
     expect(health.headers.get("retry-after")).toBe("5");
     expect(await health.json()).toEqual({ status: "degraded", db: "unreachable", retryAfterSeconds: 5 });

@@ -6,7 +6,9 @@ import { actorFromApiToken } from "@/lib/auth/server/api-token-auth";
 import { resolveSessionActor } from "@/lib/auth/server/resolve-session-actor";
 import { publicOrigin, requestOrigin } from "@/lib/http/client-address";
 import { databaseUnavailable, isDatabaseUnavailable } from "@/lib/http/database-unavailable";
-import { AppError, type ErrorIssue } from "@/lib/http/errors";
+import { errorStatuses, type Endpoint, type ParsedBody, type ParsedParams, type ParsedQuery } from "@/lib/http/endpoint";
+import { isResponseCheckOn } from "@/lib/env";
+import { AppError, ErrorBodySchema, type ErrorIssue } from "@/lib/http/errors";
 import { bodyCutOff, isClientGone, readLimitedBody } from "@/lib/http/read-limited-body";
 import { runIdempotently, type AnswerReference } from "@/lib/http/idempotency";
 import { consumeWriteAllowance } from "@/lib/http/write-rate-limit";
@@ -27,72 +29,160 @@ type HandlerInput<TActor, TParams, TQuery, TBody> = {
 /** What a handler returns: a finished Response, or JSON with a status and headers. */
 export type RouteResult = Response | { status?: number; body: unknown; headers?: Record<string, string> };
 
-type RouteConfig<TAuth extends "required" | "none", TParams, TQuery, TBody> = {
+type Implementation<E extends Endpoint, TBody> = {
+  bodyLimitBytes?: number;
+  /** Reads a body that is not just JSON (file uploads); `fingerprint` identifies it for Idempotency-Key. */
+  readBody?: (request: NextRequest) => Promise<{ body: TBody; fingerprint: string }>;
+  /** Idempotent routes with large answers: how a stored answer is kept by reference and read back on replay. */
+  answerReference?: AnswerReference<unknown>;
+  handler: (
+    input: HandlerInput<E["auth"] extends "required" ? Actor : Actor | null, ParsedParams<E>, ParsedQuery<E>, TBody>,
+  ) => Promise<RouteResult>;
+};
+
+type LegacyConfig<TAuth extends "required" | "none", TParams, TQuery, TBody> = {
   auth: TAuth;
   params?: ZodType<TParams>;
   query?: ZodType<TQuery>;
   body?: ZodType<TBody>;
   bodyLimitBytes?: number;
-  /** Reads a body that is not just JSON (file uploads); `fingerprint` identifies it for Idempotency-Key. */
   readBody?: (request: NextRequest) => Promise<{ body: TBody; fingerprint: string }>;
-  /** Creating endpoints: a retried request with the same Idempotency-Key returns the first response. */
   isIdempotent?: boolean;
-  /** Idempotent routes with large answers: how a stored answer is kept by reference and read back on replay. */
   answerReference?: AnswerReference<unknown>;
-  handler: (
-    input: HandlerInput<TAuth extends "required" ? Actor : Actor | null, TParams, TQuery, TBody>,
-  ) => Promise<RouteResult>;
+  handler: (input: HandlerInput<TAuth extends "required" ? Actor : Actor | null, TParams, TQuery, TBody>) => Promise<RouteResult>;
+};
+
+/** A route handler as Next.js calls it, carrying the endpoint it mounts (read by the OpenAPI document and the tests). */
+export type MountedRoute<E extends Endpoint = Endpoint> = ((request: NextRequest, context: RouteContext) => Promise<Response>) & {
+  endpoint: E;
 };
 
 /**
- * The one wrapper every /api route goes through: resolves the caller (session cookie or bearer
- * token), refuses cross-site cookie mutations, parses input with zod, and turns every error into
- * the API's error shape. Handlers stay a few lines that call one use case.
+ * The one wrapper every /api route goes through: mounts an endpoint declared in lib/<feature>/*.endpoints.ts,
+ * resolves the caller (session cookie or bearer token), refuses cross-site cookie mutations, parses
+ * input with the endpoint's schemas, and turns every error into the API's error shape. Handlers stay
+ * a few lines that call one use case.
  */
+export function defineRoute<const E extends Endpoint, TBody = ParsedBody<E>>(endpoint: E, implementation: Implementation<E, TBody>): MountedRoute<E>;
+/** @deprecated MIGRATION ONLY (issue 13): the old inline form, removed once every route mounts an endpoint. */
 export function defineRoute<TAuth extends "required" | "none", TParams = unknown, TQuery = unknown, TBody = unknown>(
-  config: RouteConfig<TAuth, TParams, TQuery, TBody>,
-) {
-  return async (request: NextRequest, context: RouteContext): Promise<Response> => {
-    try {
-      const actor = await resolveActor(request);
-      if (config.auth === "required" && !actor) {
-        throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
-      }
-      if (actor?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
-      if (!SAFE_METHODS.has(request.method)) await consumeWriteAllowance(actor, request);
-
-      const params = parseInput(config.params, await context.params, "path");
-      const query = parseInput(config.query, Object.fromEntries(request.nextUrl.searchParams), "query");
-      const customBody = config.readBody ? await config.readBody(request) : undefined;
-      const rawBody = customBody?.fingerprint ?? (config.body ? await readBody(request, config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES) : "");
-      const body = customBody ? customBody.body : config.body ? parseInput(config.body, parseJson(rawBody), "body") : undefined;
-      const run = () =>
-        config.handler({ actor: actor as never, params: params as TParams, query: query as TQuery, body: body as TBody, request });
-
-      const idempotencyKey = request.headers.get("idempotency-key");
-      if (config.isIdempotent && idempotencyKey !== null && actor) {
-        const result = await runIdempotently(
-          {
-            userId: actor.userId,
-            key: idempotencyKey,
-            scope: `${request.method} ${request.nextUrl.pathname}`,
-            rawBody,
-            answerReference: config.answerReference,
-          },
-          async () => toJsonResult(await run()),
-        );
-        return Response.json(result.body, {
-          status: result.status,
-          headers: result.isReplay ? { "Idempotent-Replayed": "true" } : {},
-        });
-      }
-      const result = await run();
-      if (result instanceof Response) return result;
-      return Response.json(result.body, { status: result.status ?? 200, headers: result.headers });
-    } catch (error) {
-      return errorResponse(error, request);
-    }
+  config: LegacyConfig<TAuth, TParams, TQuery, TBody>,
+): (request: NextRequest, context: RouteContext) => Promise<Response>;
+export function defineRoute(first: Endpoint | LegacyConfig<"required", unknown, unknown, unknown>, second?: Implementation<Endpoint, unknown>) {
+  if ("handler" in first) {
+    const legacy = first;
+    const pseudo = { method: "GET", path: "/api/legacy", summary: "", tags: [], auth: legacy.auth, params: legacy.params, query: legacy.query, body: legacy.body, isIdempotent: legacy.isIdempotent, responses: {}, errors: [] } as Endpoint;
+    return (request: NextRequest, context: RouteContext) => answer(pseudo, legacy as Implementation<Endpoint, unknown>, request, context);
+  }
+  const endpoint = first;
+  const implementation = second as Implementation<Endpoint, unknown>;
+  const route = async (request: NextRequest, context: RouteContext): Promise<Response> => {
+    const response = await answer(endpoint, implementation, request, context);
+    if (isResponseCheckOn()) await checkResponse(endpoint, request, response);
+    return response;
   };
+  return Object.assign(route, { endpoint });
+}
+
+/**
+ * A route that answers without the API's wrapper (no sign-in, no input, its own errors): the health
+ * check must answer when the database cannot, and the OpenAPI document is public. It still mounts
+ * an endpoint, so the document describes it and tests hold it to its declaration.
+ */
+export function defineOpenRoute<const E extends Endpoint>(endpoint: E, handler: () => Promise<Response>): ((request: NextRequest) => Promise<Response>) & { endpoint: E } {
+  const route = async (request: NextRequest): Promise<Response> => {
+    const response = await handler();
+    if (isResponseCheckOn()) await checkResponse(endpoint, request, response);
+    return response;
+  };
+  return Object.assign(route, { endpoint });
+}
+
+async function answer<E extends Endpoint, TBody>(
+  endpoint: E,
+  implementation: Implementation<E, TBody>,
+  request: NextRequest,
+  context: RouteContext,
+): Promise<Response> {
+  try {
+    const actor = await resolveActor(request);
+    if (endpoint.auth === "required" && !actor) {
+      throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+    }
+    if (actor?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+    if (!SAFE_METHODS.has(request.method)) await consumeWriteAllowance(actor, request);
+
+    const params = parseInput(endpoint.params, await context.params, "path");
+    const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+    const customBody = implementation.readBody ? await implementation.readBody(request) : undefined;
+    const rawBody = customBody?.fingerprint ?? (endpoint.body ? await readBody(request, implementation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES) : "");
+    const body = customBody ? customBody.body : endpoint.body ? parseInput(endpoint.body, parseJson(rawBody), "body") : undefined;
+    const run = () =>
+      implementation.handler({
+        actor: actor as never,
+        params: params as ParsedParams<E>,
+        query: query as ParsedQuery<E>,
+        body: body as TBody,
+        request,
+      });
+
+    const idempotencyKey = request.headers.get("idempotency-key");
+    if (endpoint.isIdempotent && idempotencyKey !== null && actor) {
+      const result = await runIdempotently(
+        {
+          userId: actor.userId,
+          key: idempotencyKey,
+          scope: `${request.method} ${request.nextUrl.pathname}`,
+          rawBody,
+          answerReference: implementation.answerReference,
+        },
+        async () => toJsonResult(await run()),
+      );
+      return Response.json(result.body, {
+        status: result.status,
+        headers: result.isReplay ? { "Idempotent-Replayed": "true" } : {},
+      });
+    }
+    const result = await run();
+    if (result instanceof Response) return result;
+    return Response.json(result.body, { status: result.status ?? 200, headers: result.headers });
+  } catch (error) {
+    return errorResponse(error, request);
+  }
+}
+
+/**
+ * Under test, every answer is held to its endpoint's declaration: a success status it declares,
+ * with a body its schema accepts, or an error it (or defineRoute) can give. A mismatch throws, so
+ * the test that received it fails naming the difference. Production does not pay for this.
+ */
+async function checkResponse(endpoint: Endpoint, request: NextRequest, response: Response): Promise<void> {
+  const where = `${endpoint.method} ${endpoint.path}`;
+  if (request.method !== endpoint.method) throw new Error(`${where} was called with ${request.method}`);
+  if (!pathMatches(endpoint.path, request.nextUrl.pathname)) throw new Error(`${where} answered ${request.nextUrl.pathname}`);
+  const declared = endpoint.responses[response.status];
+  if (!declared && response.status >= 400) {
+    if (!errorStatuses(endpoint).has(response.status)) {
+      throw new Error(`${where} answered ${response.status}, which it does not declare in errors: ${await response.clone().text()}`);
+    }
+    ErrorBodySchema.parse(await response.clone().json());
+    return;
+  }
+  if (!declared) throw new Error(`${where} answered ${response.status}, which it does not declare in responses`);
+  if ("schema" in declared) {
+    const parsed = declared.schema.safeParse(await response.clone().json());
+    if (!parsed.success) throw new Error(`${where} answered ${response.status} with a body its schema refuses: ${z.prettifyError(parsed.error)}`);
+  } else if ("isEmpty" in declared) {
+    if ((await response.clone().text()) !== "") throw new Error(`${where} answered ${response.status} with a body where it declares none`);
+  } else {
+    const type = response.headers.get("content-type")?.split(";")[0]?.trim() ?? "";
+    if (!declared.contentTypes.includes(type)) throw new Error(`${where} answered ${type}, not one of ${declared.contentTypes.join(", ")}`);
+  }
+}
+
+function pathMatches(template: string, pathname: string): boolean {
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\.\.\.\w+\}/g, ".+").replace(/\{\w+\}/g, "[^/]+");
+  return new RegExp(`^${pattern}$`).test(pathname);
 }
 
 export function errorResponse(error: unknown, request?: Request): Response {

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 export const ERROR_STATUS = {
   validation_failed: 400,
   unauthenticated: 401,
@@ -20,6 +22,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export type ErrorIssue = { path: (string | number)[]; message: string };
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string().describe("A sentence for the person who made the request"),
+      details: z.unknown().optional().describe("For validation_failed: the list of { path, message } issues"),
+    }),
+  })
+  .meta({ id: "Error" });
 
 /** An error whose message is written for the person who made the request. Only these reach users. */
 export class AppError extends Error {

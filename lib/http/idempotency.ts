@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { IDEMPOTENCY_KEY_REUSED_STATUS } from "@/lib/http/endpoint";
 import { AppError } from "@/lib/http/errors";
 
 const PENDING_STATUS = 0;
@@ -160,7 +161,7 @@ async function replay(
     throw new AppError(
       "validation_failed",
       "This Idempotency-Key was already used with a different request body. Use a new key for a new request.",
-      { status: 422 },
+      { status: IDEMPOTENCY_KEY_REUSED_STATUS },
     );
   }
   if (stored.responseStatus === PENDING_STATUS) throw stillProcessing();

@@ -7,7 +7,8 @@ import {
   NewInvitationSchema,
   PendingInvitationListSchema,
 } from "@/lib/invitations/invitation.schemas";
-import { ErrorBodySchema, errorResponses, jsonBody, jsonContent, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
+import { ErrorBodySchema } from "@/lib/http/errors";
+import { errorResponses, jsonBody, jsonContent, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 
 const tags = ["Members"];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/openapi/openapi-document";
 
-describe("the OpenAPI document", () => {
-  it("describes every member and invitation endpoint with the statuses it answers, and never a token hash", () => {
-    const document = openApiDocument();
+describe("the OpenAPI document", async () => {
+  it("describes every member and invitation endpoint with the statuses it answers, and never a token hash", async () => {
+    const document = (await openApiDocument());
     const paths = document.paths ?? {};
     const statuses = (path: string, method: "get" | "post" | "patch" | "delete") => Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
     expect(statuses("/api/v1/workspaces/{workspaceId}/members", "get")).toEqual(["200", "400", "401", "404"]);

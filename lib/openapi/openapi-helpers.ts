@@ -1,18 +1,8 @@
 import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
-import { z, type ZodType } from "zod";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/http/errors";
+import type { ZodType } from "zod";
+import { ERROR_STATUS, ErrorBodySchema, type ErrorCode } from "@/lib/http/errors";
 
-export const ErrorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string().describe("A sentence for the person who made the request"),
-      details: z.unknown().optional().describe("For validation_failed: the list of { path, message } issues"),
-    }),
-  })
-  .meta({ id: "Error" });
-
-const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
+export const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   validation_failed: "The input is not valid; `details` lists each problem",
   unauthenticated: "No valid session or API token",
   forbidden: "Your role does not allow this, or a cross-site cookie request",
@@ -24,6 +14,7 @@ const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
   unsupported_media_type: "The body is not JSON",
   precondition_required: "If-Match is required",
   rate_limited: "Too many requests; see Retry-After",
+  unavailable: "The database cannot be reached; see Retry-After",
 };
 
 export const jsonContent = (schema: ZodType, description: string) => ({

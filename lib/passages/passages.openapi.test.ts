@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/openapi/openapi-document";
 
-describe("the OpenAPI document", () => {
-  it("describes every passage endpoint with the statuses it answers", () => {
-    const paths = openApiDocument().paths ?? {};
+describe("the OpenAPI document", async () => {
+  it("describes every passage endpoint with the statuses it answers", async () => {
+    const paths = (await openApiDocument()).paths ?? {};
     const statuses = (path: string, method: "get" | "post" | "patch" | "delete") =>
       Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
     expect(statuses("/api/v1/workspaces/{workspaceId}/passages", "get")).toEqual(["200", "400", "401", "404"]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageSchema } from "@/lib/http/pagination";
-import { ErrorBodySchema, errorResponses, jsonBody, jsonContent, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
+import { ErrorBodySchema } from "@/lib/http/errors";
+import { errorResponses, jsonBody, jsonContent, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
 import {
   ACCEPTED_PASSAGE_FILES,
   CreatePassageInputSchema,

@@ -11,8 +11,8 @@ const ARTICLE = [
   "Port strike halts shipping",
 ].join("\n\n");
 
-describe("suggestClaims", () => {
-  it("suggests prose sentences best first with exact offsets, leaving out debris", () => {
+describe("suggestClaims", async () => {
+  it("suggests prose sentences best first with exact offsets, leaving out debris", async () => {
     const suggestions = suggestClaims(ARTICLE);
     expect([...suggestions].sort((a, b) => a.start - b.start).map((s) => s.exact)).toEqual([
       "About 1,400 dock workers at the Port of Kessel walked out on Friday.",
@@ -25,19 +25,19 @@ describe("suggestClaims", () => {
     expect(suggestions[suggestions.length - 1]).toMatchObject({ suggestedLabel: "opinion", score: 0 });
   });
 
-  it("is deterministic, so dismissals can refer to offsets", () => {
+  it("is deterministic, so dismissals can refer to offsets", async () => {
     expect(suggestClaims(ARTICLE)).toEqual(suggestClaims(ARTICLE));
   });
 
-  it("returns nothing for empty or whitespace text", () => {
+  it("returns nothing for empty or whitespace text", async () => {
     expect(suggestClaims("")).toEqual([]);
     expect(suggestClaims(" \n\n ")).toEqual([]);
   });
 });
 
-describe("the OpenAPI document", () => {
-  it("describes the suggestion endpoints with the statuses they answer", () => {
-    const paths = openApiDocument().paths ?? {};
+describe("the OpenAPI document", async () => {
+  it("describes the suggestion endpoints with the statuses they answer", async () => {
+    const paths = (await openApiDocument()).paths ?? {};
     const statuses = (path: string, method: "get" | "post") => Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
     expect(statuses("/api/v1/passages/{passageId}/suggestions", "get")).toEqual(["200", "400", "401", "404", "410"]);
     expect(statuses("/api/v1/passages/{passageId}/suggestions/dismissals", "post")).toEqual(["200", "201", "400", "401", "403", "404", "410", "429"]);

@@ -16,8 +16,8 @@ const METHODS = ["get", "post", "patch", "put", "delete"] as const;
 const schemaName = (ref: string | undefined) => ref?.split("/").at(-1);
 
 /** A readable rendering of /api/v1/openapi.json, generated from the same zod schemas as the routes. */
-export default function ApiReferencePage() {
-  const document = openApiDocument();
+export default async function ApiReferencePage() {
+  const document = await openApiDocument();
   const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     METHODS.flatMap((method) => {
       const operation = (item as Record<string, Operation | undefined>)[method];

@@ -1,8 +1,8 @@
-import { openApiDocument } from "@/lib/openapi/openapi-document";
+import { defineOpenRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { openApiDocument } from "@/lib/openapi/openapi-document";
+import { openApiDocumentEndpoint } from "@/lib/openapi/openapi.endpoints";
 
-export function GET(): Response {
-  return Response.json(openApiDocument());
-}
+export const GET = defineOpenRoute(openApiDocumentEndpoint, async () => Response.json(await openApiDocument()));
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });

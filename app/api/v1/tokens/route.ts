@@ -1,18 +1,14 @@
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { createApiToken } from "@/lib/tokens/server/create-api-token";
 import { listApiTokens } from "@/lib/tokens/server/list-api-tokens";
-import { CreateApiTokenInputSchema } from "@/lib/tokens/token.schemas";
-import { otherMethods } from "@/lib/http/method-not-allowed";
+import { createApiTokenEndpoint, listApiTokensEndpoint } from "@/lib/tokens/tokens.endpoints";
 
-export const GET = defineRoute({
-  auth: "required",
+export const GET = defineRoute(listApiTokensEndpoint, {
   handler: async ({ actor }) => ({ body: await listApiTokens({ actor }) }),
 });
 
-export const POST = defineRoute({
-  auth: "required",
-  body: CreateApiTokenInputSchema,
-  // Not idempotent on purpose: a stored replay would keep the secret in plain text (decision 002).
+export const POST = defineRoute(createApiTokenEndpoint, {
   handler: async ({ actor, body }) => ({ status: 201, body: await createApiToken({ actor, input: body }) }),
 });
 

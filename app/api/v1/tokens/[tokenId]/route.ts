@@ -1,11 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { revokeApiToken } from "@/lib/tokens/server/revoke-api-token";
-import { ApiTokenIdParamsSchema } from "@/lib/tokens/token.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { revokeApiToken } from "@/lib/tokens/server/revoke-api-token";
+import { revokeApiTokenEndpoint } from "@/lib/tokens/tokens.endpoints";
 
-export const DELETE = defineRoute({
-  auth: "required",
-  params: ApiTokenIdParamsSchema,
+export const DELETE = defineRoute(revokeApiTokenEndpoint, {
   handler: async ({ actor, params }) => {
     await revokeApiToken({ actor, tokenId: params.tokenId });
     return new Response(null, { status: 204 });

@@ -1,0 +1,165 @@
+import type { ZodType } from "zod";
+import type { CreateAttempt } from "@/lib/http/create-attempt";
+import { endpointPath, type Endpoint, type EndpointAnswer, type EndpointBody, type EndpointParams, type EndpointQuery } from "@/lib/http/endpoint";
+import type { ErrorCode, ErrorIssue } from "@/lib/http/errors";
+
+// The browser's one HTTP client: every call to /api names an endpoint declared in
+// lib/<feature>/*.endpoints.ts, so its path, input and answer types come from the declaration
+// the server mounts. Components call the hooks in lib/<feature>/client, never fetch.
+
+/** An error answer of our API, as seen by the browser. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | "network";
+  readonly details: unknown;
+
+  constructor(status: number, code: ErrorCode | "network", message: string, details?: unknown) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Validation messages keyed by the first path segment after "body", for showing next to form fields. */
+  fieldErrors(): Record<string, string> {
+    if (this.code !== "validation_failed" || !Array.isArray(this.details)) return {};
+    const fields: Record<string, string> = {};
+    for (const issue of this.details as ErrorIssue[]) {
+      const field = issue.path[0] === "body" ? issue.path[1] : issue.path[0];
+      if (field !== undefined && !(String(field) in fields)) fields[String(field)] = issue.message;
+    }
+    return fields;
+  }
+}
+
+const NETWORK_MESSAGE = "Could not reach ClaimDesk. Check your connection and try again.";
+
+/** The ApiError for a failed answer, read from the API's error envelope `{ error: { code, message, details } }`. */
+function apiErrorFrom(status: number, text: string): ApiError {
+  const error = (parseJson(text) as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)?.error;
+  return new ApiError(status, error?.code ?? "internal", error?.message ?? `The server answered ${status}.`, error?.details);
+}
+
+/** What a call sends: the path parameters, query and JSON body its endpoint declares. */
+export type CallInput<E extends Endpoint> = (E["params"] extends ZodType ? { params: EndpointParams<E> } : { params?: never }) &
+  (E["query"] extends ZodType ? { query?: Partial<EndpointQuery<E>> } : { query?: never }) &
+  (E["body"] extends ZodType ? { body: EndpointBody<E> } : { body?: never });
+
+type CallOptions = {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Creating requests: sent with the attempt's Idempotency-Key, and joined when repeated while in flight. */
+  attempt?: CreateAttempt;
+};
+
+/** The address of one call: the endpoint's path with its parameters, and its query string. */
+export function endpointUrl(endpoint: Endpoint, input: { params?: unknown; query?: unknown }): string {
+  const path = endpointPath(endpoint, input.params as Record<string, unknown> | undefined);
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null && value !== "") query.set(name, String(value));
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** Calls a JSON endpoint; answers its declared success body, or throws ApiError. */
+export function callApi<E extends Endpoint>(endpoint: E, input: CallInput<E>, options: CallOptions = {}): Promise<EndpointAnswer<E>> {
+  const url = endpointUrl(endpoint, input);
+  const { attempt, ...rest } = options;
+  if (attempt) {
+    const body: unknown = input.body;
+    const fingerprint = `${endpoint.method} ${url} ${JSON.stringify(body ?? null)}`;
+    return attempt.send({ fingerprint }, (key) => send(endpoint, url, body, { ...rest, headers: { ...rest.headers, "Idempotency-Key": key } }));
+  }
+  return send(endpoint, url, input.body, rest);
+}
+
+async function send<E extends Endpoint>(endpoint: E, url: string, body: unknown, options: Omit<CallOptions, "attempt">): Promise<EndpointAnswer<E>> {
+  const response = await request(url, {
+    method: endpoint.method,
+    headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...options.headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: options.signal,
+  });
+  const text = await response.text();
+  if (!response.ok) throw apiErrorFrom(response.status, text);
+  return (text ? parseJson(text) : undefined) as EndpointAnswer<E>;
+}
+
+/**
+ * Opens a file answer (an export) for streaming: the caller reads the body as it arrives to show
+ * progress. Throws ApiError for an error answer.
+ */
+export async function openDownload<E extends Endpoint>(endpoint: E, input: CallInput<E>, options: { signal?: AbortSignal } = {}): Promise<Response & { body: ReadableStream<Uint8Array> }> {
+  const response = await request(endpointUrl(endpoint, input), { method: endpoint.method, signal: options.signal });
+  if (!response.ok || !response.body) throw apiErrorFrom(response.status, await response.text());
+  return response as Response & { body: ReadableStream<Uint8Array> };
+}
+
+type UploadInput<E extends Endpoint> = (E["params"] extends ZodType ? { params: EndpointParams<E> } : { params?: never }) & {
+  /** The file or form, sent as is; a Blob goes with `contentType`, a FormData sets its own. */
+  body: Blob | FormData;
+  contentType?: string;
+};
+
+/**
+ * Uploads a file to an endpoint that declares `upload`, reporting the fraction sent (fetch cannot
+ * report upload progress, so this uses XMLHttpRequest). With an attempt, a repeated upload of the
+ * same file reuses its Idempotency-Key.
+ */
+export function uploadToApi<E extends Endpoint>(
+  endpoint: E,
+  input: UploadInput<E>,
+  options: { attempt?: CreateAttempt; fingerprint?: string; onProgress?: (fraction: number) => void } = {},
+): Promise<EndpointAnswer<E>> {
+  const url = endpointUrl(endpoint, input);
+  const upload = (idempotencyKey?: string) =>
+    new Promise<EndpointAnswer<E>>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(endpoint.method, url);
+      xhr.setRequestHeader("Accept", "application/json");
+      if (input.contentType) xhr.setRequestHeader("Content-Type", input.contentType);
+      if (idempotencyKey) xhr.setRequestHeader("Idempotency-Key", idempotencyKey);
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+      };
+      xhr.onerror = () => reject(new ApiError(0, "network", NETWORK_MESSAGE));
+      xhr.onload = () => {
+        if (xhr.status >= 200 && xhr.status < 300) resolve(parseJson(xhr.responseText) as EndpointAnswer<E>);
+        else reject(apiErrorFrom(xhr.status, xhr.responseText));
+      };
+      xhr.send(input.body);
+    });
+  if (!options.attempt) return upload();
+  return options.attempt.send({ fingerprint: `${endpoint.method} ${url} ${options.fingerprint ?? ""}` }, upload);
+}
+
+async function request(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, credentials: "same-origin" });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "network", NETWORK_MESSAGE);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** @deprecated MIGRATION ONLY (issue 13): call an endpoint with callApi instead. */
+export async function apiFetch<T>(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; attempt?: CreateAttempt } = {}): Promise<T> {
+  const { attempt, ...rest } = options;
+  if (attempt) {
+    const fingerprint = `${rest.method ?? "POST"} ${path} ${JSON.stringify(rest.body ?? null)}`;
+    return attempt.send({ fingerprint }, (key) => apiFetch<T>(path, { ...rest, headers: { ...rest.headers, "Idempotency-Key": key } }));
+  }
+  const method = (options.method ?? (options.body === undefined ? "GET" : "POST")) as Endpoint["method"];
+  return send({ method } as Endpoint, path, options.body, rest) as Promise<T>;
+}
