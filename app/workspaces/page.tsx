@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Workspaces" };
 
 export default async function WorkspacesPage() {
   const actor = await requirePageActor("/workspaces");
-  const { items: workspaces } = await listWorkspaces({ actor, page: { limit: 200 } });
+  const { items: workspaces } = await listWorkspaces({ actor, query: { limit: 200 } });
   return (
     <div className="stack">
       <h1>Your workspaces</h1>

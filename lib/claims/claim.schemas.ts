@@ -83,6 +83,14 @@ export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
 });
 export type ListClaimsQuery = z.infer<typeof ListClaimsQuerySchema>;
 
+export const ListPassageClaimsQuerySchema = PaginationQuerySchema.extend({
+  all: z
+    .enum(["true"])
+    .optional()
+    .describe("Every live claim (after `cursor`, if given) in one answer, nextCursor null; `limit` is then ignored"),
+});
+export type ListPassageClaimsQuery = z.infer<typeof ListPassageClaimsQuerySchema>;
+
 export const ClaimHistoryEntrySchema = z
   .object({
     id: text(),

@@ -9,6 +9,7 @@ import { POST as bulkRoute } from "@/app/api/v1/workspaces/[workspaceId]/claims/
 import { GET as listClaimsRoute } from "@/app/api/v1/workspaces/[workspaceId]/claims/route";
 import type { Claim, ClaimSummary } from "@/lib/claims/claim.schemas";
 import { createPassageRecord } from "@/lib/fixtures/factories";
+import { readEveryPage } from "@/scripts/test/read-every-page";
 import { callRoute } from "@/scripts/test/route-client";
 import { DAY_MS } from "@/lib/time-units";
 import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
@@ -212,6 +213,33 @@ describe("reading, deleting and restoring", () => {
     const patchQueries = (await recordQueries(() => patchClaim(reviewer, earlier.id, { label: "factual" }, 1))).queries.length;
     // The session check, access, load, update, audit and the NOTIFY that tells open pages: a fixed count, whatever the claim.
     expect(patchQueries).toBeLessThanOrEqual(7);
+  });
+
+  it("pages through a passage's claims in text order, each once, and gives every one at once with all=true", async () => {
+    const { reviewer, passage, workspaceId } = await deskWithPassage();
+    const spans = [[45, 67], [0, 44], [0, 12], [0, 12], [68, 106], [45, 67], [13, 44], [0, 44]];
+    await db.claim.createMany({
+      data: spans.map(([start = 0, end = 0]) => ({
+        workspaceId, passageId: passage.id, createdById: reviewer.id, statement: "s", exact: TEXT.slice(start, end), prefix: "", suffix: "", start, end,
+      })),
+    });
+    const deleted = await db.claim.findFirstOrThrow({ where: { passageId: passage.id, start: 13 } });
+    await db.claim.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    const live = await db.claim.findMany({ where: { passageId: passage.id, deletedAt: null }, select: { id: true, start: true, end: true } });
+    const inTextOrder = live
+      .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1))
+      .map((claim) => claim.id);
+    const read = (search: string) => callRoute(passageClaimsRoute, "GET", `/api/v1/passages/${passage.id}/claims?${search}`, { as: reviewer, params: { passageId: passage.id } });
+
+    const paged = await readEveryPage<ClaimSummary>(read, 2);
+    expect(paged.map((claim) => claim.id)).toEqual(inTextOrder);
+    const whole = (await read("all=true&limit=1")).body as { items: ClaimSummary[]; nextCursor: string | null };
+    expect(whole).toMatchObject({ nextCursor: null });
+    expect(whole.items.map((claim) => claim.id)).toEqual(inTextOrder);
+
+    expect((await read("cursor=garbage")).status).toBe(400);
+    const workspaceCursor = ((await callRoute(listClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?limit=1`, { as: reviewer, params: { workspaceId } })).body as { nextCursor: string }).nextCursor;
+    expect((await read(`cursor=${workspaceCursor}`)).status).toBe(400);
   });
 
   it("soft-deletes a claim (410 afterwards, gone from lists) and lets an editor restore it", async () => {

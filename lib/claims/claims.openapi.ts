@@ -8,6 +8,7 @@ import {
   ClaimSummarySchema,
   CreateClaimInputSchema,
   ListClaimsQuerySchema,
+  ListPassageClaimsQuerySchema,
   UpdateClaimInputSchema,
 } from "@/lib/claims/claim.schemas";
 import { AddEvidenceInputSchema, EvidenceLinkParamsSchema, EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
@@ -24,9 +25,12 @@ export const registerClaimPaths: RegisterPaths = (registry) => {
     method: "get",
     path: "/api/v1/passages/{passageId}/claims",
     tags,
-    summary: "Every live claim of a passage, in text order",
-    request: { params: PassageIdParamsSchema, query: z.object({ all: z.enum(["true"]).optional() }) },
-    responses: { 200: jsonContent(pageSchema(ClaimSummarySchema), "All claims (nextCursor is null)"), ...errorResponses("unauthenticated", "not_found", "gone") },
+    summary: "A passage's live claims, in text order (all=true: every one in one answer)",
+    request: { params: PassageIdParamsSchema, query: ListPassageClaimsQuerySchema },
+    responses: {
+      200: jsonContent(pageSchema(ClaimSummarySchema), "A page of claims (every claim with all=true; nextCursor is then null)"),
+      ...errorResponses("validation_failed", "unauthenticated", "not_found", "gone"),
+    },
   });
   registry.registerPath({
     method: "post",

@@ -13,18 +13,50 @@ export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
 export const pageSchema = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: text().nullable() });
 
-/** Keyset position of the last item of a page: its sort key and id, opaque to clients. */
-export type Keyset = { at: string; id: string };
+export type Page<T> = { items: T[]; nextCursor: string | null };
 
-const KeysetSchema = z.object({ at: z.iso.datetime().refine(isStorableDateText), id: IdSchema });
+/** What a sort column holds: a time, an integer or an id. */
+type KeyKind = "date" | "int" | "id";
+type KeyValue<Kind extends KeyKind> = Kind extends "date" ? Date : Kind extends "int" ? number : string;
+type KeyColumns = Record<string, KeyKind>;
+type Key<Columns extends KeyColumns> = { [Field in keyof Columns]: KeyValue<Columns[Field]> };
+type Direction = "asc" | "desc";
 
-export function encodeCursor(keyset: Keyset): string {
-  return Buffer.from(JSON.stringify(keyset), "utf8").toString("base64url");
+/**
+ * The sort of a keyset-paginated list: its columns, most significant first, the last one unique,
+ * all in one direction. Rows are ordered and cursors are read and written from this alone.
+ */
+type KeysetOrder<Columns extends KeyColumns> = { direction: Direction; columns: Columns };
+
+/** A Prisma where clause that keeps the rows after a cursor (or every row: `{}`). */
+type KeysetBound<Columns extends KeyColumns> = {
+  [Field in keyof Columns]?: KeyValue<Columns[Field]> | Partial<Record<"gt" | "gte" | "lt" | "lte", KeyValue<Columns[Field]>>>;
+} & { OR?: KeysetBound<Columns>[] };
+
+type KeysetOrderBy<Columns extends KeyColumns> = Partial<Record<keyof Columns, Direction>>[];
+
+const keySchemas: Record<KeyKind, z.ZodType<string | number>> = {
+  date: z.iso.datetime().refine(isStorableDateText),
+  int: z.int(),
+  id: IdSchema,
+};
+
+/** One cursor encoding for every list: the last row's key values, in column order, as base64url JSON. */
+function encodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, key: Key<Columns>): string {
+  const values = Object.keys(order.columns).map((field) => {
+    const value: unknown = key[field];
+    return value instanceof Date ? value.toISOString() : value;
+  });
+  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
-export function decodeCursor(cursor: string): Keyset {
+function decodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, cursor: string): Key<Columns> {
+  const fields = Object.keys(order.columns);
+  const schema = z.tuple(fields.map((field) => keySchemas[order.columns[field] as KeyKind]) as [z.ZodType, ...z.ZodType[]]);
   try {
-    return KeysetSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    const values: unknown[] = schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    const valueOf = (field: string, index: number) => (order.columns[field] === "date" ? new Date(String(values[index])) : values[index]);
+    return Object.fromEntries(fields.map((field, index) => [field, valueOf(field, index)])) as Key<Columns>;
   } catch {
     const message = "The cursor is not valid; start again from the first page.";
     throw new AppError("validation_failed", message, { details: [{ path: ["query", "cursor"], message }] });
@@ -32,12 +64,43 @@ export function decodeCursor(cursor: string): Keyset {
 }
 
 /**
- * The rows after a keyset cursor in (createdAt, id) order, as a Prisma where clause. The plain
- * bound on createdAt lets PostgreSQL seek its index to the cursor; the OR alone scans from the start.
+ * The rows after a key in the order's direction, as a Prisma where clause. The plain bound on the
+ * first column lets PostgreSQL seek its index to the cursor; the OR alone scans from the start.
  */
-export function afterKeyset(keyset: Keyset, direction: "asc" | "desc") {
-  const at = new Date(keyset.at);
-  return direction === "desc"
-    ? { createdAt: { lte: at }, OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: keyset.id } }] }
-    : { createdAt: { gte: at }, OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: keyset.id } }] };
+function afterKey<Columns extends KeyColumns>(order: KeysetOrder<Columns>, key: Key<Columns>): KeysetBound<Columns> {
+  const fields: (keyof Columns)[] = Object.keys(order.columns);
+  const [strictly, orEqual] = order.direction === "asc" ? (["gt", "gte"] as const) : (["lt", "lte"] as const);
+  const first = fields[0] as keyof Columns;
+  // A row is past the key when it equals the key on some leading columns and is past it on the next.
+  const pastAtColumn = fields.map((field, index) => ({
+    ...Object.fromEntries(fields.slice(0, index).map((earlier) => [earlier, key[earlier]])),
+    [field]: { [strictly]: key[field] },
+  }));
+  return { [first]: { [orEqual]: key[first] }, OR: pastAtColumn } as KeysetBound<Columns>;
+}
+
+/**
+ * One page of a list by keyset pagination: decodes `query.cursor`, asks `findRows` for one row more
+ * than `query.limit` after it (ordered by `orderBy`), and encodes the next cursor from the last row
+ * kept. With `isUnbounded`, every row after the cursor in one page (`nextCursor` null): for lists
+ * whose size is bounded elsewhere or that a reader needs whole.
+ */
+export async function keysetPage<const Columns extends KeyColumns, Row extends Key<Columns>>({
+  query,
+  order,
+  findRows,
+  isUnbounded = false,
+}: {
+  query: PaginationQuery;
+  order: KeysetOrder<Columns>;
+  findRows: (page: { after: KeysetBound<Columns>; orderBy: KeysetOrderBy<Columns>; take: number | undefined }) => Promise<Row[]>;
+  isUnbounded?: boolean;
+}): Promise<Page<Row>> {
+  const after = query.cursor ? afterKey(order, decodeCursor(order, query.cursor)) : {};
+  const orderBy = Object.keys(order.columns).map((field) => ({ [field]: order.direction })) as KeysetOrderBy<Columns>;
+  if (isUnbounded) return { items: await findRows({ after, orderBy, take: undefined }), nextCursor: null };
+  const rows = await findRows({ after, orderBy, take: query.limit + 1 });
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(order, last) : null };
 }

@@ -6,6 +6,7 @@ import { hashApiToken } from "@/lib/auth/server/api-token-auth";
 import { createUserRecord } from "@/lib/fixtures/factories";
 import type { NewInvitation, PendingInvitationList } from "@/lib/invitations/invitation.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+import { readEveryPage } from "@/scripts/test/read-every-page";
 import { callRoute } from "@/scripts/test/route-client";
 import { DAY_MS } from "@/lib/time-units";
 
@@ -97,6 +98,18 @@ describe("inviting", () => {
 
     for (const as of [desk.editor, desk.reviewer, desk.viewer]) expect((await listPending(as, desk.workspaceId)).status).toBe(403);
     expect((await listPending(desk.stranger, desk.workspaceId)).status).toBe(404);
+  });
+
+  it("pages through invitations made at the same instant, each once, newest id first", async () => {
+    const desk = await createDesk();
+    for (let i = 0; i < 5; i++) expect((await invite(desk.owner, desk.workspaceId, { email: `same-time-${i}@example.test`, role: "viewer" })).status).toBe(201);
+    await db.invitation.updateMany({ where: { workspaceId: desk.workspaceId }, data: { createdAt: new Date("2026-01-01T00:00:00.000Z") } });
+    const ids = (await db.invitation.findMany({ where: { workspaceId: desk.workspaceId }, select: { id: true } })).map((row) => row.id);
+    const paged = await readEveryPage<{ id: string }>(
+      (search) => callRoute(listRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/invitations?${search}`, { as: desk.owner, params: { workspaceId: desk.workspaceId } }),
+      2,
+    );
+    expect(paged.map((invitation) => invitation.id)).toEqual(ids.sort().reverse());
   });
 
   it("refuses to invite an existing member (409), a bad email or role (400), and non-owners (403)", async () => {

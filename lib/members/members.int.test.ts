@@ -4,6 +4,7 @@ import { GET as listMembersRoute } from "@/app/api/v1/workspaces/[workspaceId]/m
 import { addMemberRecord, createUserRecord } from "@/lib/fixtures/factories";
 import type { MemberList } from "@/lib/members/member.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+import { readEveryPage } from "@/scripts/test/read-every-page";
 import { callRoute } from "@/scripts/test/route-client";
 
 const list = (as: TestUser, workspaceId: string, search = "") =>
@@ -36,6 +37,18 @@ describe("members API", () => {
     const second = (await list(desk.owner, desk.workspaceId, `?limit=3&cursor=${first.nextCursor}`)).body as MemberList;
     expect(second).toMatchObject({ nextCursor: null });
     expect([...first.items, ...second.items].map((member) => member.userId).sort()).toEqual(items.map((member) => member.userId).sort());
+  });
+
+  it("pages through members who joined at the same instant, each once, by user id", async () => {
+    const desk = await createDesk();
+    for (let i = 0; i < 3; i++) {
+      const user = await createUserRecord(db);
+      await addMemberRecord(db, { workspaceId: desk.workspaceId, userId: user.id, role: "viewer" });
+    }
+    await db.membership.updateMany({ where: { workspaceId: desk.workspaceId }, data: { createdAt: new Date("2026-01-01T00:00:00.000Z") } });
+    const userIds = (await db.membership.findMany({ where: { workspaceId: desk.workspaceId }, select: { userId: true } })).map((row) => row.userId);
+    const paged = await readEveryPage<{ userId: string }>((search) => list(desk.viewer, desk.workspaceId, `?${search}`), 2);
+    expect(paged.map((member) => member.userId)).toEqual(userIds.sort());
   });
 
   it("answers 404 to a non-member, alike for a foreign and a missing workspace", async () => {

@@ -4,6 +4,7 @@ import { GET as listWorkspaces, POST as createWorkspace } from "@/app/api/v1/wor
 import { createDbClient } from "@/lib/db";
 import { addMemberRecord, createUserRecord, createWorkspaceRecord } from "@/lib/fixtures/factories";
 import { configuredDatabaseUrl } from "@/lib/env";
+import { readEveryPage } from "@/scripts/test/read-every-page";
 import { callRoute } from "@/scripts/test/route-client";
 
 const db = createDbClient(configuredDatabaseUrl() ?? "");
@@ -65,6 +66,15 @@ describe("workspaces API", () => {
     expect(badCursor.status).toBe(400);
     const badLimit = await callRoute(listWorkspaces, "GET", "/api/v1/workspaces?limit=500", { as: user });
     expect(badLimit.status).toBe(400);
+  });
+
+  it("pages through workspaces joined at the same instant, each once", async () => {
+    const user = await createUserRecord(db);
+    for (let i = 0; i < 3; i++) await createWorkspaceRecord(db, { ownerId: user.id });
+    await db.membership.updateMany({ where: { userId: user.id }, data: { createdAt: new Date("2026-01-01T00:00:00.000Z") } });
+    const workspaceIds = (await db.membership.findMany({ where: { userId: user.id }, select: { workspaceId: true } })).map((row) => row.workspaceId);
+    const paged = await readEveryPage<{ id: string }>((search) => callRoute(listWorkspaces, "GET", `/api/v1/workspaces?${search}`, { as: user }), 1);
+    expect(paged.map((workspace) => workspace.id)).toEqual(workspaceIds.sort().reverse());
   });
 
   it("shows a workspace to its members with their role, and 404 to everyone else", async () => {

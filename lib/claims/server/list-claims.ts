@@ -5,7 +5,7 @@ import type { ClaimSummary, ListClaimsQuery } from "@/lib/claims/claim.schemas";
 import { claimSummarySelect, toClaimSummary } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { afterKeyset, decodeCursor, encodeCursor } from "@/lib/http/pagination";
+import { keysetPage } from "@/lib/http/pagination";
 import { containsText } from "@/lib/search/contains-text";
 
 /** A workspace's claims with allowlisted filters, by keyset pagination; never reads passage text. */
@@ -19,7 +19,6 @@ export async function listClaims({
   query: ListClaimsQuery;
 }): Promise<{ items: ClaimSummary[]; nextCursor: string | null }> {
   await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
-  const direction = query.sort === "created_asc" ? "asc" : "desc";
   const conditions: Prisma.ClaimWhereInput[] = [{ workspaceId, deletedAt: null, passage: { deletedAt: null } }];
   if (query.label) conditions.push({ label: query.label === "none" ? null : query.label });
   if (query.state) conditions.push({ state: query.state });
@@ -29,17 +28,10 @@ export async function listClaims({
     const contains = containsText(query.q);
     conditions.push({ OR: [{ statement: contains }, { exact: contains }] });
   }
-  if (query.cursor) conditions.push(afterKeyset(decodeCursor(query.cursor), direction));
-  const rows = await db.claim.findMany({
-    where: { AND: conditions },
-    orderBy: [{ createdAt: direction }, { id: direction }],
-    take: query.limit + 1,
-    select: claimSummarySelect,
+  const page = await keysetPage({
+    query,
+    order: { direction: query.sort === "created_asc" ? "asc" : "desc", columns: { createdAt: "date", id: "id" } },
+    findRows: ({ after, orderBy, take }) => db.claim.findMany({ where: { AND: [...conditions, after] }, orderBy, take, select: claimSummarySelect }),
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toClaimSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
-  };
+  return { items: page.items.map(toClaimSummary), nextCursor: page.nextCursor };
 }

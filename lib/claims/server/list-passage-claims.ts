@@ -1,17 +1,31 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import type { ClaimSummary } from "@/lib/claims/claim.schemas";
+import type { ClaimSummary, ListPassageClaimsQuery } from "@/lib/claims/claim.schemas";
 import { claimSummarySelect, toClaimSummary } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
+import { keysetPage, type Page } from "@/lib/http/pagination";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
 
-/** Every live claim of a passage in text order, for the reader: two queries whatever the count. */
-export async function listPassageClaims({ actor, passageId }: { actor: Actor; passageId: string }): Promise<ClaimSummary[]> {
+/**
+ * A passage's live claims in text order, by keyset pagination; with `all=true` every one in one
+ * answer, which the reader needs to paint its highlights (two queries whatever the count).
+ */
+export async function listPassageClaims({
+  actor,
+  passageId,
+  query,
+}: {
+  actor: Actor;
+  passageId: string;
+  query: ListPassageClaimsQuery;
+}): Promise<Page<ClaimSummary>> {
   await requirePassageAccess(actor, passageId, "workspace.read");
-  const rows = await db.claim.findMany({
-    where: { passageId, deletedAt: null },
-    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
-    select: claimSummarySelect,
+  const page = await keysetPage({
+    query,
+    order: { direction: "asc", columns: { start: "int", end: "int", id: "id" } },
+    isUnbounded: query.all === "true",
+    findRows: ({ after, orderBy, take }) =>
+      db.claim.findMany({ where: { AND: [{ passageId, deletedAt: null }, after] }, orderBy, take, select: claimSummarySelect }),
   });
-  return rows.map(toClaimSummary);
+  return { items: page.items.map(toClaimSummary), nextCursor: page.nextCursor };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
-import { afterKeyset, decodeCursor, encodeCursor, type PaginationQuery } from "@/lib/http/pagination";
+import { keysetPage, type PaginationQuery } from "@/lib/http/pagination";
 import { NOTIFICATION_KINDS, type NotificationList } from "@/lib/notifications/notification.schemas";
 
 const EXCERPT_LENGTH = 140;
@@ -13,34 +13,31 @@ export async function listNotifications({ actor, query }: { actor: Actor; query:
     workspace: { memberships: { some: { userId: actor.userId } } },
     OR: [{ claimId: null }, { claim: { deletedAt: null } }],
   };
-  const [rows, unreadCount] = await Promise.all([
-    db.notification.findMany({
-      where: {
-        AND: [
-          visible,
-          query.unread ? { readAt: null } : {},
-          query.cursor ? afterKeyset(decodeCursor(query.cursor), "desc") : {},
-        ],
-      },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: query.limit + 1,
-      select: {
-        id: true,
-        kind: true,
-        readAt: true,
-        createdAt: true,
-        workspace: { select: { id: true, name: true } },
-        actor: { select: { id: true, name: true } },
-        claim: { select: { id: true, passageId: true, statement: true } },
-        comment: { select: { body: true } },
-      },
+  const [page, unreadCount] = await Promise.all([
+    keysetPage({
+      query,
+      order: { direction: "desc", columns: { createdAt: "date", id: "id" } },
+      findRows: ({ after, orderBy, take }) =>
+        db.notification.findMany({
+          where: { AND: [visible, query.unread ? { readAt: null } : {}, after] },
+          orderBy,
+          take,
+          select: {
+            id: true,
+            kind: true,
+            readAt: true,
+            createdAt: true,
+            workspace: { select: { id: true, name: true } },
+            actor: { select: { id: true, name: true } },
+            claim: { select: { id: true, passageId: true, statement: true } },
+            comment: { select: { body: true } },
+          },
+        }),
     }),
     db.notification.count({ where: { ...visible, readAt: null } }),
   ]);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
   return {
-    items: page.flatMap((row) => {
+    items: page.items.flatMap((row) => {
       const kind = NOTIFICATION_KINDS.find((known) => known === row.kind);
       if (!kind) return [];
       const body = row.comment?.body ?? null;
@@ -57,7 +54,7 @@ export async function listNotifications({ actor, query }: { actor: Actor; query:
         },
       ];
     }),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+    nextCursor: page.nextCursor,
     unreadCount,
   };
 }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { afterKeyset, decodeCursor, encodeCursor } from "@/lib/http/pagination";
+import { keysetPage } from "@/lib/http/pagination";
 import { containsText } from "@/lib/search/contains-text";
 import type { ListPassagesQuery, PassageSummary } from "@/lib/passages/passage.schemas";
 import { passageSummarySelect, toPassageSummary } from "@/lib/passages/server/passage-view";
@@ -22,27 +22,18 @@ export async function listPassages({
   query: ListPassagesQuery;
 }): Promise<{ items: PassageSummary[]; nextCursor: string | null }> {
   await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
   const conditions: Prisma.PassageWhereInput[] = [{ workspaceId, deletedAt: null }];
   if (query.q) {
     const contains = containsText(query.q);
     conditions.push({ OR: [{ title: contains }, { publisher: contains }, { author: contains }] });
   }
-  if (after) conditions.push(afterKeyset(after, "desc"));
-  const rows = await db.passage.findMany({
-    where: { AND: conditions },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: passageSummarySelect,
+  const page = await keysetPage({
+    query,
+    order: { direction: "desc", columns: { createdAt: "date", id: "id" } },
+    findRows: ({ after, orderBy, take }) => db.passage.findMany({ where: { AND: [...conditions, after] }, orderBy, take, select: passageSummarySelect }),
   });
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  const claimCounts = await countClaims(page.map((row) => row.id));
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toPassageSummary(row, claimCounts.get(row.id) ?? 0)),
-    nextCursor: hasMore && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
-  };
+  const claimCounts = await countClaims(page.items.map((row) => row.id));
+  return { items: page.items.map((row) => toPassageSummary(row, claimCounts.get(row.id) ?? 0)), nextCursor: page.nextCursor };
 }
 
 // Grouped over this page's passages only (Prisma's `_count` relation aggregate groups every claim in the table).

@@ -7,7 +7,7 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const GET = defineRoute({
   auth: "required",
   query: ListWorkspacesQuerySchema,
-  handler: async ({ actor, query }) => ({ body: await listWorkspaces({ actor, page: query }) }),
+  handler: async ({ actor, query }) => ({ body: await listWorkspaces({ actor, query }) }),
 });
 
 export const POST = defineRoute({

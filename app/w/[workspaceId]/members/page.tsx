@@ -22,8 +22,8 @@ export default async function MembersPage({ params }: MembersPageProps) {
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
   const canManage = can(workspace.role, "member.manage");
   const [members, invitations] = await Promise.all([
-    listMembers({ actor, workspaceId, page: { limit: PAGE_LIMIT } }),
-    canManage ? listInvitations({ actor, workspaceId, page: { limit: PAGE_LIMIT } }) : null,
+    listMembers({ actor, workspaceId, query: { limit: PAGE_LIMIT } }),
+    canManage ? listInvitations({ actor, workspaceId, query: { limit: PAGE_LIMIT } }) : null,
   ]);
   const ownerCount = members.items.filter((member) => member.role === "owner").length;
   const isLastOwner = workspace.role === "owner" && ownerCount <= 1;

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { CreateClaimInputSchema } from "@/lib/claims/claim.schemas";
+import { CreateClaimInputSchema, ListPassageClaimsQuerySchema } from "@/lib/claims/claim.schemas";
 import { createClaim } from "@/lib/claims/server/create-claim";
 import { listPassageClaims } from "@/lib/claims/server/list-passage-claims";
 import { defineRoute } from "@/lib/http/define-route";
@@ -10,8 +9,8 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 export const GET = defineRoute({
   auth: "required",
   params: PassageIdParamsSchema,
-  query: z.object({ all: z.enum(["true"]).optional() }),
-  handler: async ({ actor, params }) => ({ body: { items: await listPassageClaims({ actor, passageId: params.passageId }), nextCursor: null } }),
+  query: ListPassageClaimsQuerySchema,
+  handler: async ({ actor, params, query }) => ({ body: await listPassageClaims({ actor, passageId: params.passageId, query }) }),
 });
 
 export const POST = defineRoute({

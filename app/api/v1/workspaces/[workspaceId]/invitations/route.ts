@@ -9,7 +9,7 @@ export const GET = defineRoute({
   auth: "required",
   params: WorkspaceIdParamsSchema,
   query: ListInvitationsQuerySchema,
-  handler: async ({ actor, params, query }) => ({ body: await listInvitations({ actor, workspaceId: params.workspaceId, page: query }) }),
+  handler: async ({ actor, params, query }) => ({ body: await listInvitations({ actor, workspaceId: params.workspaceId, query }) }),
 });
 
 export const POST = defineRoute({

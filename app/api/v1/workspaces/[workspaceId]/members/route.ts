@@ -8,7 +8,7 @@ export const GET = defineRoute({
   auth: "required",
   params: WorkspaceIdParamsSchema,
   query: ListMembersQuerySchema,
-  handler: async ({ actor, params, query }) => ({ body: await listMembers({ actor, workspaceId: params.workspaceId, page: query }) }),
+  handler: async ({ actor, params, query }) => ({ body: await listMembers({ actor, workspaceId: params.workspaceId, query }) }),
 });
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods({ GET });
