@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
-import type { ApiToken, CreateApiTokenInput, NewApiToken } from "@/lib/tokens/token.schemas";
+import { API_TOKEN_NAME_MAX_LENGTH, type ApiToken, type CreateApiTokenInput, type NewApiToken } from "@/lib/tokens/token.schemas";
 
 const EXPIRY_OPTIONS = [
   { value: "", label: "Never" },
@@ -66,7 +66,7 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
               id="token-name"
               name="name"
               required
-              maxLength={100}
+              maxLength={API_TOKEN_NAME_MAX_LENGTH}
               placeholder="e.g. Nightly export script"
               aria-invalid={fieldErrors.name ? true : undefined}
               aria-describedby={fieldErrors.name ? "token-name-error" : "token-name-hint"}
