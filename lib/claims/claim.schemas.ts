@@ -105,7 +105,6 @@ export const ClaimHistoryEntrySchema = z
     after: z.unknown(),
   })
   .meta({ id: "ClaimHistoryEntry" });
-export type ClaimHistoryEntry = z.infer<typeof ClaimHistoryEntrySchema>;
 
 export const ClaimHistorySchema = z.object({ items: z.array(ClaimHistoryEntrySchema) });
 export type ClaimHistory = z.infer<typeof ClaimHistorySchema>;

@@ -53,7 +53,6 @@ export const JsonlPassageLineSchema = z.object({
   publishedAt: nullableDate,
   language: nullableText(LANGUAGE_TAG_MAX_LENGTH),
 });
-export type JsonlPassageLine = z.infer<typeof JsonlPassageLineSchema>;
 
 export const JsonlEvidenceSchema = z.object({
   stance: EvidenceStanceSchema,
@@ -68,7 +67,6 @@ export const JsonlEvidenceSchema = z.object({
   start: z.int().min(0).nullable().optional(),
   end: z.int().min(0).nullable().optional(),
 });
-export type JsonlEvidence = z.infer<typeof JsonlEvidenceSchema>;
 
 const PersonSchema = z.object({ id: text().optional(), name: text() }).loose();
 

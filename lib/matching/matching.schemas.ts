@@ -49,7 +49,6 @@ export const DuplicateGroupSchema = z
     similarity: z.number().nullable().describe("The highest statement similarity inside the group; null when only linked by hand"),
   })
   .meta({ id: "DuplicateGroup" });
-export type DuplicateGroup = z.infer<typeof DuplicateGroupSchema>;
 
 export const DuplicateGroupsSchema = z
   .object({
