@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import type { BulkUpdateClaimsInput, BulkUpdateResult, ClaimSummary } from "@/lib/claims/claim.schemas";
+import { BULK_UPDATE_MAX_CLAIMS, type BulkUpdateClaimsInput, type BulkUpdateResult, type ClaimSummary } from "@/lib/claims/claim.schemas";
 import { apiFetch } from "@/lib/http/api-fetch";
 
 export type ClaimsPage = { items: ClaimSummary[]; nextCursor: string | null };
@@ -9,7 +9,7 @@ export type BulkOutcome = { results: BulkUpdateResult["results"]; failure: strin
 
 export const CLAIMS_PAGE_SIZE = 100;
 /** The bulk endpoint's limit per request; larger selections go in several requests. */
-const BULK_CHUNK_SIZE = 500;
+const BULK_CHUNK_SIZE = BULK_UPDATE_MAX_CLAIMS;
 
 // Keys start like the shared claim keys (["claims", "workspace", id]) so that invalidating a
 // workspace's claims anywhere in the app also refreshes this table.

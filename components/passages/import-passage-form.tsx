@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
-import { PASSAGE_FILE_ACCEPT } from "@/lib/passages/passage.schemas";
+import { LANGUAGE_TAG_MAX_LENGTH, PASSAGE_FILE_ACCEPT, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
 
 type ImportedPassage = { id: string; title: string };
 type Duplicate = { id: string; title: string; url: string };
@@ -104,7 +104,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
       )}
       <div>
         <label htmlFor="passage-title">Title{mode === "upload" ? " (optional: taken from the file)" : ""}</label>
-        <input id="passage-title" name="title" maxLength={300} aria-invalid={fieldErrors.title ? true : undefined} />
+        <input id="passage-title" name="title" maxLength={PASSAGE_TITLE_MAX_LENGTH} aria-invalid={fieldErrors.title ? true : undefined} />
         {fieldErrors.title && <p className="field-error">{fieldErrors.title}</p>}
       </div>
       <div className="form-grid">
@@ -127,7 +127,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
         </div>
         <div>
           <label htmlFor="passage-language">Language</label>
-          <input id="passage-language" name="language" placeholder="en" maxLength={35} />
+          <input id="passage-language" name="language" placeholder="en" maxLength={LANGUAGE_TAG_MAX_LENGTH} />
         </div>
       </div>
       {progress !== null && (

@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
 import { ApiError } from "@/lib/http/api-client";
 import { useCreateApiToken, useRevokeApiToken } from "@/lib/tokens/client/token-queries";
-import type { ApiToken, NewApiToken } from "@/lib/tokens/token.schemas";
+import { API_TOKEN_NAME_MAX_LENGTH, type ApiToken, type NewApiToken } from "@/lib/tokens/token.schemas";
 
 const EXPIRY_OPTIONS = [
   { value: "", label: "Never" },
@@ -65,7 +65,7 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
               id="token-name"
               name="name"
               required
-              maxLength={100}
+              maxLength={API_TOKEN_NAME_MAX_LENGTH}
               placeholder="e.g. Nightly export script"
               aria-invalid={fieldErrors.name ? true : undefined}
               aria-describedby={fieldErrors.name ? "token-name-error" : "token-name-hint"}

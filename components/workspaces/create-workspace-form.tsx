@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
-import type { CreateWorkspaceInput, Workspace } from "@/lib/workspaces/workspace.schemas";
+import { WORKSPACE_NAME_MAX_LENGTH, type CreateWorkspaceInput, type Workspace } from "@/lib/workspaces/workspace.schemas";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();
@@ -31,7 +31,7 @@ export function CreateWorkspaceForm() {
           id="workspace-name"
           name="name"
           required
-          maxLength={100}
+          maxLength={WORKSPACE_NAME_MAX_LENGTH}
           placeholder="e.g. Politics desk"
           aria-invalid={nameError ? true : undefined}
           aria-describedby={error ? "workspace-name-error" : undefined}

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch, ApiError } from "@/lib/http/api-fetch";
-import type { UpdateWorkspaceInput, Workspace } from "@/lib/workspaces/workspace.schemas";
+import { WORKSPACE_NAME_MAX_LENGTH, type UpdateWorkspaceInput, type Workspace } from "@/lib/workspaces/workspace.schemas";
 
 export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace, "id" | "name" | "isBlindReview" | "isSecondVerifierRequired"> }) {
   const router = useRouter();
@@ -27,7 +27,7 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace
     >
       <div>
         <label htmlFor="workspace-name">Name</label>
-        <input id="workspace-name" value={name} maxLength={100} required onChange={(event) => setName(event.target.value)} aria-invalid={nameError ? true : undefined} />
+        <input id="workspace-name" value={name} maxLength={WORKSPACE_NAME_MAX_LENGTH} required onChange={(event) => setName(event.target.value)} aria-invalid={nameError ? true : undefined} />
         {nameError && <p role="alert">{nameError}</p>}
       </div>
       <div className="checkbox-row">

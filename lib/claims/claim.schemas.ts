@@ -3,12 +3,23 @@ import { IdSchema, text } from "@/lib/http/text.schemas";
 import { EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
+import { SEARCH_TERMS_MAX_LENGTH } from "@/lib/search/search.schemas";
 
 export const ClaimLabelSchema = z.enum(CLAIM_LABELS).meta({ id: "ClaimLabel" });
 export const ReviewStateSchema = z.enum(REVIEW_STATES).meta({ id: "ReviewState" });
 
-const StatementSchema = text().trim().min(1, "The statement cannot be empty").max(5000, "Statements are at most 5000 characters");
-const VerdictNoteSchema = text().trim().max(10_000, "Verdict notes are at most 10000 characters");
+export const CLAIM_STATEMENT_MAX_LENGTH = 5000;
+export const VERDICT_NOTE_MAX_LENGTH = 10_000;
+/** A W3C TextQuoteSelector's `exact` text, and its `prefix` / `suffix` context. */
+export const QUOTE_EXACT_MAX_LENGTH = 20_000;
+export const QUOTE_CONTEXT_MAX_LENGTH = 1000;
+export const BULK_UPDATE_MAX_CLAIMS = 500;
+
+const StatementSchema = text()
+  .trim()
+  .min(1, "The statement cannot be empty")
+  .max(CLAIM_STATEMENT_MAX_LENGTH, `Statements are at most ${CLAIM_STATEMENT_MAX_LENGTH} characters`);
+const VerdictNoteSchema = text().trim().max(VERDICT_NOTE_MAX_LENGTH, `Verdict notes are at most ${VERDICT_NOTE_MAX_LENGTH} characters`);
 
 export const ClaimTargetSchema = z
   .object({
@@ -44,9 +55,9 @@ export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 
 const AnchorByPositionSchema = z.object({ start: z.int().min(0), end: z.int().min(1) });
 const AnchorByQuoteSchema = z.object({
-  exact: text().min(1, "The quote cannot be empty").max(20_000),
-  prefix: text().max(1000).optional(),
-  suffix: text().max(1000).optional(),
+  exact: text().min(1, "The quote cannot be empty").max(QUOTE_EXACT_MAX_LENGTH),
+  prefix: text().max(QUOTE_CONTEXT_MAX_LENGTH).optional(),
+  suffix: text().max(QUOTE_CONTEXT_MAX_LENGTH).optional(),
 });
 const claimExtras = { label: ClaimLabelSchema.optional(), statement: StatementSchema.optional() };
 
@@ -78,7 +89,7 @@ export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   state: ReviewStateSchema.optional(),
   passageId: IdSchema.optional(),
   assigneeId: IdSchema.optional(),
-  q: text().trim().min(1).max(200).optional(),
+  q: text().trim().min(1).max(SEARCH_TERMS_MAX_LENGTH).optional(),
   sort: z.enum(["created_desc", "created_asc"]).default("created_desc"),
 });
 export type ListClaimsQuery = z.infer<typeof ListClaimsQuerySchema>;
@@ -103,9 +114,12 @@ export const ClaimHistoryEntrySchema = z
   })
   .meta({ id: "ClaimHistoryEntry" });
 
+export const ClaimHistorySchema = z.object({ items: z.array(ClaimHistoryEntrySchema) });
+export type ClaimHistory = z.infer<typeof ClaimHistorySchema>;
+
 export const BulkUpdateClaimsInputSchema = z
   .object({
-    claimIds: z.array(IdSchema).min(1, "Select at least one claim").max(500, "Change at most 500 claims at once"),
+    claimIds: z.array(IdSchema).min(1, "Select at least one claim").max(BULK_UPDATE_MAX_CLAIMS, `Change at most ${BULK_UPDATE_MAX_CLAIMS} claims at once`),
     changes: z
       .object({
         label: ClaimLabelSchema.nullable().optional(),

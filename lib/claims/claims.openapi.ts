@@ -2,7 +2,7 @@ import { z } from "zod";
 import {
   BulkUpdateClaimsInputSchema,
   BulkUpdateResultSchema,
-  ClaimHistoryEntrySchema,
+  ClaimHistorySchema,
   ClaimIdParamsSchema,
   ClaimSchema,
   ClaimSummarySchema,
@@ -100,7 +100,7 @@ export const registerClaimPaths: RegisterPaths = (registry) => {
     tags,
     summary: "Every change of the claim: actor, time, field, before, after",
     request: { params: ClaimIdParamsSchema },
-    responses: { 200: jsonContent(z.object({ items: z.array(ClaimHistoryEntrySchema) }), "Oldest first"), ...errorResponses("unauthenticated", "not_found") },
+    responses: { 200: jsonContent(ClaimHistorySchema, "Oldest first"), ...errorResponses("unauthenticated", "not_found") },
   });
   registry.registerPath({
     method: "post",

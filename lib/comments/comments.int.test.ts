@@ -3,7 +3,7 @@ import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
 import { GET as listCommentsRoute, POST as postCommentRoute } from "@/app/api/v1/claims/[claimId]/comments/route";
 import { POST as markReadRoute } from "@/app/api/v1/notifications/read/route";
 import { GET as notificationsRoute } from "@/app/api/v1/notifications/route";
-import type { Comment, CommentList } from "@/lib/comments/comment.schemas";
+import { COMMENT_MAX_LENGTH, type Comment, type CommentList } from "@/lib/comments/comment.schemas";
 import { createClaimRecord, createPassageRecord } from "@/lib/fixtures/factories";
 import type { NotificationList } from "@/lib/notifications/notification.schemas";
 import { callRoute } from "@/scripts/test/route-client";
@@ -69,7 +69,7 @@ describe("comments on a claim", () => {
     const empty = await postComment(reviewer, claim.id, { body: "   " });
     expect(empty.status).toBe(400);
     expect(JSON.stringify(empty.body)).toContain("Write something");
-    expect((await postComment(reviewer, claim.id, { body: "x".repeat(5001) })).status).toBe(400);
+    expect((await postComment(reviewer, claim.id, { body: "x".repeat(COMMENT_MAX_LENGTH + 1) })).status).toBe(400);
     expect(await db.comment.count({ where: { claimId: claim.id } })).toBe(0);
   });
 });

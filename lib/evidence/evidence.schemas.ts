@@ -4,9 +4,15 @@ import { IdSchema, text } from "@/lib/http/text.schemas";
 
 export const EvidenceStanceSchema = z.enum(["supports", "refutes", "context"]).meta({ id: "EvidenceStance" });
 
+export const WEB_URL_MAX_LENGTH = 2000;
+export const EVIDENCE_NOTE_MAX_LENGTH = 5000;
+export const EVIDENCE_TITLE_MAX_LENGTH = 500;
+export const EVIDENCE_PUBLISHER_MAX_LENGTH = 200;
+export const EVIDENCE_QUOTE_MAX_LENGTH = 10_000;
+
 export const WebUrlSchema = text()
   .trim()
-  .max(2000, "URLs are at most 2000 characters")
+  .max(WEB_URL_MAX_LENGTH, `URLs are at most ${WEB_URL_MAX_LENGTH} characters`)
   .refine((value) => {
     try {
       const { protocol } = new URL(value);
@@ -21,11 +27,11 @@ const optionalText = (max: number) => text().trim().max(max).optional();
 export const AddEvidenceInputSchema = z
   .object({
     stance: EvidenceStanceSchema,
-    note: optionalText(5000),
+    note: optionalText(EVIDENCE_NOTE_MAX_LENGTH),
     url: WebUrlSchema.optional(),
-    title: optionalText(500),
-    publisher: optionalText(200),
-    quote: optionalText(10_000),
+    title: optionalText(EVIDENCE_TITLE_MAX_LENGTH),
+    publisher: optionalText(EVIDENCE_PUBLISHER_MAX_LENGTH),
+    quote: optionalText(EVIDENCE_QUOTE_MAX_LENGTH),
     accessedAt: isoDateInput("Give accessedAt as YYYY-MM-DD or an ISO 8601 date and time").optional(),
     passageId: IdSchema.optional(),
     start: z.int().min(0).optional(),

@@ -32,7 +32,8 @@ export function text(params?: { error?: string }) {
 }
 
 /** An opaque record id, in a path, a query or a body. */
-export const IdSchema = text().min(1, "Give an id").max(64, "Ids are at most 64 characters");
+export const ID_MAX_LENGTH = 64;
+export const IdSchema = text().min(1, "Give an id").max(ID_MAX_LENGTH, `Ids are at most ${ID_MAX_LENGTH} characters`);
 
 /**
  * Where in a parsed JSON value the first unsafe string is, for input that no schema describes

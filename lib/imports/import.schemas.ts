@@ -1,8 +1,28 @@
 import { z } from "zod";
 import { isStorableDateText, STORABLE_DATE_MESSAGE } from "@/lib/http/date.schemas";
-import { text } from "@/lib/http/text.schemas";
-import { ClaimLabelSchema, ReviewStateSchema } from "@/lib/claims/claim.schemas";
-import { EvidenceStanceSchema } from "@/lib/evidence/evidence.schemas";
+import { ID_MAX_LENGTH, text } from "@/lib/http/text.schemas";
+import {
+  CLAIM_STATEMENT_MAX_LENGTH,
+  ClaimLabelSchema,
+  QUOTE_CONTEXT_MAX_LENGTH,
+  QUOTE_EXACT_MAX_LENGTH,
+  ReviewStateSchema,
+  VERDICT_NOTE_MAX_LENGTH,
+} from "@/lib/claims/claim.schemas";
+import {
+  EVIDENCE_NOTE_MAX_LENGTH,
+  EVIDENCE_PUBLISHER_MAX_LENGTH,
+  EVIDENCE_QUOTE_MAX_LENGTH,
+  EVIDENCE_TITLE_MAX_LENGTH,
+  EvidenceStanceSchema,
+  WEB_URL_MAX_LENGTH,
+} from "@/lib/evidence/evidence.schemas";
+import {
+  LANGUAGE_TAG_MAX_LENGTH,
+  PASSAGE_METADATA_MAX_LENGTH,
+  PASSAGE_TITLE_MAX_LENGTH,
+  SOURCE_URL_MAX_LENGTH,
+} from "@/lib/passages/passage.schemas";
 
 // What an import reads: lines of a ClaimDesk JSONL export, or W3C Web Annotations (ours or
 // Hypothesis'). Unknown keys are ignored so newer exports and other tools' extras still import.
@@ -14,9 +34,9 @@ const nullableDate = importText(40).refine(isStorableDateText, STORABLE_DATE_MES
 
 export const TextQuoteSelectorSchema = z.object({
   type: z.literal("TextQuoteSelector"),
-  exact: text().min(1).max(20_000),
-  prefix: text().max(1000).optional(),
-  suffix: text().max(1000).optional(),
+  exact: text().min(1).max(QUOTE_EXACT_MAX_LENGTH),
+  prefix: text().max(QUOTE_CONTEXT_MAX_LENGTH).optional(),
+  suffix: text().max(QUOTE_CONTEXT_MAX_LENGTH).optional(),
 });
 export const TextPositionSelectorSchema = z.object({ type: z.literal("TextPositionSelector"), start: z.int().min(0), end: z.int().min(1) });
 const SelectorSchema = z.union([TextQuoteSelectorSchema, TextPositionSelectorSchema, z.object({ type: text() }).loose()]);
@@ -24,50 +44,48 @@ export type Selector = z.infer<typeof SelectorSchema>;
 
 export const JsonlPassageLineSchema = z.object({
   type: z.literal("passage"),
-  id: importText(64),
-  title: importText(300),
+  id: importText(ID_MAX_LENGTH),
+  title: importText(PASSAGE_TITLE_MAX_LENGTH),
   text: text().optional(),
-  sourceUrl: nullableText(2048),
-  publisher: nullableText(200),
-  author: nullableText(200),
+  sourceUrl: nullableText(SOURCE_URL_MAX_LENGTH),
+  publisher: nullableText(PASSAGE_METADATA_MAX_LENGTH),
+  author: nullableText(PASSAGE_METADATA_MAX_LENGTH),
   publishedAt: nullableDate,
-  language: nullableText(35),
+  language: nullableText(LANGUAGE_TAG_MAX_LENGTH),
 });
-export type JsonlPassageLine = z.infer<typeof JsonlPassageLineSchema>;
 
 export const JsonlEvidenceSchema = z.object({
   stance: EvidenceStanceSchema,
-  note: nullableText(5000),
+  note: nullableText(EVIDENCE_NOTE_MAX_LENGTH),
   kind: z.enum(["web", "passage"]),
-  url: nullableText(2000),
-  title: nullableText(500),
-  publisher: nullableText(200),
-  quote: nullableText(10_000),
+  url: nullableText(WEB_URL_MAX_LENGTH),
+  title: nullableText(EVIDENCE_TITLE_MAX_LENGTH),
+  publisher: nullableText(EVIDENCE_PUBLISHER_MAX_LENGTH),
+  quote: nullableText(EVIDENCE_QUOTE_MAX_LENGTH),
   accessedAt: nullableDate,
-  passageId: nullableText(64),
+  passageId: nullableText(ID_MAX_LENGTH),
   start: z.int().min(0).nullable().optional(),
   end: z.int().min(0).nullable().optional(),
 });
-export type JsonlEvidence = z.infer<typeof JsonlEvidenceSchema>;
 
 const PersonSchema = z.object({ id: text().optional(), name: text() }).loose();
 
 export const JsonlClaimLineSchema = z.object({
   type: z.literal("claim"),
-  id: importText(64).optional(),
+  id: importText(ID_MAX_LENGTH).optional(),
   passage: z.object({
-    id: importText(64),
-    title: importText(300).optional(),
-    sourceUrl: nullableText(2048),
-    publisher: nullableText(200),
-    author: nullableText(200),
+    id: importText(ID_MAX_LENGTH),
+    title: importText(PASSAGE_TITLE_MAX_LENGTH).optional(),
+    sourceUrl: nullableText(SOURCE_URL_MAX_LENGTH),
+    publisher: nullableText(PASSAGE_METADATA_MAX_LENGTH),
+    author: nullableText(PASSAGE_METADATA_MAX_LENGTH),
     publishedAt: nullableDate,
   }),
   target: z.object({ selector: z.array(SelectorSchema).min(1) }),
-  statement: text().trim().min(1).max(5000),
+  statement: text().trim().min(1).max(CLAIM_STATEMENT_MAX_LENGTH),
   label: ClaimLabelSchema.nullable().optional(),
   state: ReviewStateSchema.optional(),
-  verdictNote: text().max(10_000).nullable().optional(),
+  verdictNote: text().max(VERDICT_NOTE_MAX_LENGTH).nullable().optional(),
   evidence: z.array(JsonlEvidenceSchema).max(200).default([]),
   reviewers: z.object({ createdBy: PersonSchema.nullable().optional(), verifiedBy: PersonSchema.nullable().optional() }).loose().optional(),
   createdAt: z.iso.datetime().refine(isStorableDateText, STORABLE_DATE_MESSAGE).optional(),

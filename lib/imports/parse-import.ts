@@ -9,6 +9,7 @@ import {
   JsonlPassageLineSchema,
   WebAnnotationSchema,
   type ImportItemResult,
+  type JsonlClaimLine,
   type Selector,
   type WebAnnotation,
 } from "@/lib/imports/import.schemas";
@@ -120,7 +121,7 @@ function parseJsonl(text: string): ParsedImport {
   return result;
 }
 
-function jsonlClaimDraft(line: z.infer<typeof JsonlClaimLineSchema>, position: number, item: string, passages: Map<string, PassageSource>): ClaimDraft {
+function jsonlClaimDraft(line: JsonlClaimLine, position: number, item: string, passages: Map<string, PassageSource>): ClaimDraft {
   const passageKey = `jsonl:${line.passage.id}`;
   if (!passages.has(passageKey)) {
     // No passage line (an older or hand-made file): the claim's metadata can still match one.

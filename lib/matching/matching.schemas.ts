@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "@/lib/http/text.schemas";
+import { ID_MAX_LENGTH, text } from "@/lib/http/text.schemas";
 import { ClaimSummarySchema } from "@/lib/claims/claim.schemas";
 import { EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
 
@@ -25,7 +25,7 @@ export const ClaimMatchesSchema = z.object({ items: z.array(ClaimMatchSchema) })
 export type ClaimMatches = z.infer<typeof ClaimMatchesSchema>;
 
 export const BorrowEvidenceInputSchema = z
-  .object({ fromClaimId: text().min(1, "Name the verified claim to take the evidence from").max(64) })
+  .object({ fromClaimId: text().min(1, "Name the verified claim to take the evidence from").max(ID_MAX_LENGTH) })
   .strict()
   .meta({ id: "BorrowEvidenceInput" });
 export type BorrowEvidenceInput = z.infer<typeof BorrowEvidenceInputSchema>;
@@ -49,7 +49,6 @@ export const DuplicateGroupSchema = z
     similarity: z.number().nullable().describe("The highest statement similarity inside the group; null when only linked by hand"),
   })
   .meta({ id: "DuplicateGroup" });
-export type DuplicateGroup = z.infer<typeof DuplicateGroupSchema>;
 
 export const DuplicateGroupsSchema = z
   .object({

@@ -2,10 +2,15 @@ import { z } from "zod";
 import { isoDateInput } from "@/lib/http/date.schemas";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
+import { SEARCH_TERMS_MAX_LENGTH } from "@/lib/search/search.schemas";
 
 /** Stored text is at most 5 MB, counted in UTF-8 bytes after normalization. */
 export const PASSAGE_TEXT_LIMIT_BYTES = 5 * 1024 * 1024;
 export const PASSAGE_TITLE_MAX_LENGTH = 300;
+export const SOURCE_URL_MAX_LENGTH = 2048;
+/** Publisher and author. */
+export const PASSAGE_METADATA_MAX_LENGTH = 200;
+export const LANGUAGE_TAG_MAX_LENGTH = 35;
 /** The files an import accepts, for messages and for a file input's `accept`. */
 export const ACCEPTED_PASSAGE_FILES = ".txt, .md or .html (.htm)";
 export const PASSAGE_FILE_ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
@@ -37,7 +42,7 @@ const TitleSchema = text({ error: "Enter a title" })
 
 const SourceUrlSchema = text()
   .trim()
-  .max(2048, "Source URLs are at most 2048 characters")
+  .max(SOURCE_URL_MAX_LENGTH, `Source URLs are at most ${SOURCE_URL_MAX_LENGTH} characters`)
   .refine((value) => value === "" || isHttpUrl(value), "Use a web address that starts with http:// or https://")
   .transform(blankToNull)
   .nullable()
@@ -54,7 +59,7 @@ const PublishedAtSchema = z
 
 const LanguageSchema = text()
   .trim()
-  .regex(/^([A-Za-z0-9-]{2,35})?$/, "Use a language tag such as en, de or pt-BR (2 to 35 letters, digits and hyphens)")
+  .regex(new RegExp(`^([A-Za-z0-9-]{2,${LANGUAGE_TAG_MAX_LENGTH}})?$`), `Use a language tag such as en, de or pt-BR (2 to ${LANGUAGE_TAG_MAX_LENGTH} letters, digits and hyphens)`)
   .transform(blankToNull)
   .nullable()
   .optional()
@@ -62,8 +67,8 @@ const LanguageSchema = text()
 
 const metadataShape = {
   sourceUrl: SourceUrlSchema,
-  publisher: metadataText("Publisher", 200),
-  author: metadataText("Author", 200),
+  publisher: metadataText("Publisher", PASSAGE_METADATA_MAX_LENGTH),
+  author: metadataText("Author", PASSAGE_METADATA_MAX_LENGTH),
   publishedAt: PublishedAtSchema,
   language: LanguageSchema,
 };
@@ -124,7 +129,7 @@ export const PassageSummarySchema = PassageSchema.omit({ text: true })
 export type PassageSummary = z.infer<typeof PassageSummarySchema>;
 
 export const ListPassagesQuerySchema = PaginationQuerySchema.extend({
-  q: text().trim().max(200, "Search terms are at most 200 characters").optional().describe("Matches title, publisher or author"),
+  q: text().trim().max(SEARCH_TERMS_MAX_LENGTH, `Search terms are at most ${SEARCH_TERMS_MAX_LENGTH} characters`).optional().describe("Matches title, publisher or author"),
 });
 export type ListPassagesQuery = z.infer<typeof ListPassagesQuerySchema>;
 

@@ -8,12 +8,13 @@ export const SEARCH_KIND_DISPLAY: Record<SearchKind, string> = { passage: "Passa
 
 export const SEARCH_LIMIT_DEFAULT = 20;
 export const SEARCH_LIMIT_MAX = 100;
+export const SEARCH_TERMS_MAX_LENGTH = 200;
 
 export const SearchQuerySchema = z.object({
   q: text()
     .trim()
     .min(1, "Type a word or phrase to search for")
-    .max(200, "Search terms are at most 200 characters")
+    .max(SEARCH_TERMS_MAX_LENGTH, `Search terms are at most ${SEARCH_TERMS_MAX_LENGTH} characters`)
     .describe('Web-search syntax: words, "quoted phrases", OR, and -excluded words'),
   kind: SearchKindSchema.optional().describe("Only results of this kind"),
   limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(SEARCH_LIMIT_DEFAULT),

@@ -55,10 +55,13 @@ export type DismissSuggestionInput = z.infer<typeof DismissSuggestionInputSchema
 
 export const SuggestionDismissalSchema = z.object({ start: z.int(), end: z.int(), exact: text() }).meta({ id: "SuggestionDismissal" });
 
+/** More than this many at once is refused, so a low threshold on a long text cannot flood the passage. */
+export const MAX_ACCEPTED_AT_ONCE = 500;
+
 export const AcceptSuggestionsInputSchema = z
   .union(
     [
-      z.object({ suggestions: z.array(SpanSchema).min(1, "Send at least one suggestion").max(500, "Accept at most 500 suggestions at once") }).strict(),
+      z.object({ suggestions: z.array(SpanSchema).min(1, "Send at least one suggestion").max(MAX_ACCEPTED_AT_ONCE, `Accept at most ${MAX_ACCEPTED_AT_ONCE} suggestions at once`) }).strict(),
       z.object({ minScore: ScoreSchema.describe("Accept every open suggestion scoring at least this") }).strict(),
     ],
     { error: "Send { suggestions: [{ start, end }] } to accept those, or { minScore } to accept every suggestion scoring at least that" },

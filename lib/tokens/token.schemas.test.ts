@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateApiTokenInputSchema } from "@/lib/tokens/token.schemas";
+import { API_TOKEN_NAME_MAX_LENGTH, CreateApiTokenInputSchema } from "@/lib/tokens/token.schemas";
 
 describe("CreateApiTokenInputSchema", () => {
   it("trims the name and leaves the expiry out for a token that never expires", () => {
@@ -9,7 +9,7 @@ describe("CreateApiTokenInputSchema", () => {
 
   it.each([
     [{ name: "" }, "name"],
-    [{ name: "x".repeat(101) }, "name"],
+    [{ name: "x".repeat(API_TOKEN_NAME_MAX_LENGTH + 1) }, "name"],
     [{ name: "ok", expiresInDays: 0 }, "expiresInDays"],
     [{ name: "ok", expiresInDays: 366 }, "expiresInDays"],
     [{ name: "ok", expiresInDays: 7.5 }, "expiresInDays"],

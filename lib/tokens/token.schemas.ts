@@ -3,13 +3,14 @@ import { IdSchema, text } from "@/lib/http/text.schemas";
 import { pageSchema } from "@/lib/http/pagination";
 
 export const API_TOKEN_EXPIRY_DAYS_MAX = 365;
+export const API_TOKEN_NAME_MAX_LENGTH = 100;
 
 export const CreateApiTokenInputSchema = z
   .object({
     name: text()
       .trim()
       .min(1, "Enter a name for the token, e.g. the script that will use it")
-      .max(100, "Token names are at most 100 characters"),
+      .max(API_TOKEN_NAME_MAX_LENGTH, `Token names are at most ${API_TOKEN_NAME_MAX_LENGTH} characters`),
     expiresInDays: z
       .number()
       .int("Give the expiry as a whole number of days")

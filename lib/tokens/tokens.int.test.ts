@@ -6,7 +6,7 @@ import { hashApiToken } from "@/lib/auth/server/api-token-auth";
 import { createDbClient } from "@/lib/db";
 import { configuredDatabaseUrl } from "@/lib/env";
 import { createApiTokenRecord, createUserRecord } from "@/lib/fixtures/factories";
-import type { ApiTokenList, NewApiToken } from "@/lib/tokens/token.schemas";
+import { API_TOKEN_NAME_MAX_LENGTH, type ApiTokenList, type NewApiToken } from "@/lib/tokens/token.schemas";
 import { callRoute } from "@/scripts/test/route-client";
 import { DAY_MS } from "@/lib/time-units";
 
@@ -152,7 +152,7 @@ describe("personal API tokens", () => {
     const user = await createUserRecord(db);
     const invalid = [
       [{ name: "   " }, "body.name"],
-      [{ name: "x".repeat(101) }, "body.name"],
+      [{ name: "x".repeat(API_TOKEN_NAME_MAX_LENGTH + 1) }, "body.name"],
       [{}, "body.name"],
       [{ name: "ok", expiresInDays: 0 }, "body.expiresInDays"],
       [{ name: "ok", expiresInDays: 366 }, "body.expiresInDays"],

@@ -5,10 +5,13 @@ import { text } from "@/lib/http/text.schemas";
 
 export { PASSWORD_MIN_LENGTH };
 
+export const EMAIL_MAX_LENGTH = 254;
+export const USER_NAME_MAX_LENGTH = 100;
+
 export const EmailSchema = text()
   .trim()
   .toLowerCase()
-  .max(254, "Email must be at most 254 characters")
+  .max(EMAIL_MAX_LENGTH, `Email must be at most ${EMAIL_MAX_LENGTH} characters`)
   .pipe(z.email("Enter a valid email address"));
 
 /** Length only; strength depends on who chooses it, so the schemas using it add passwordWeakness(). */
@@ -21,7 +24,7 @@ export const CreateUserInputSchema = z
   .object({
     email: EmailSchema,
     password: NewPasswordSchema,
-    name: text().trim().min(1, "Enter your name").max(100, "Name must be at most 100 characters"),
+    name: text().trim().min(1, "Enter your name").max(USER_NAME_MAX_LENGTH, `Name must be at most ${USER_NAME_MAX_LENGTH} characters`),
   })
   .superRefine((input, context) => {
     const weakness = passwordWeakness(input.password, [input.email, input.name]);

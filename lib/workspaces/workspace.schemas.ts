@@ -3,11 +3,13 @@ import { IdSchema, text } from "@/lib/http/text.schemas";
 import { ROLES } from "@/lib/auth/permissions";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 
+export const WORKSPACE_NAME_MAX_LENGTH = 100;
+
 export const RoleSchema = z.enum(ROLES).meta({ id: "Role" });
 
 export const CreateWorkspaceInputSchema = z
   .object({
-    name: text().trim().min(1, "Enter a workspace name").max(100, "Workspace names are at most 100 characters"),
+    name: text().trim().min(1, "Enter a workspace name").max(WORKSPACE_NAME_MAX_LENGTH, `Workspace names are at most ${WORKSPACE_NAME_MAX_LENGTH} characters`),
   })
   .meta({ id: "CreateWorkspaceInput" });
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInputSchema>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { USER_NAME_MAX_LENGTH } from "@/lib/users/user.schemas";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type OAuthSignInInput = {
@@ -54,7 +55,7 @@ export async function resolveOAuthSignIn(input: OAuthSignInInput): Promise<OAuth
     const user = await db.user.create({
       data: {
         email,
-        name: input.name?.trim().slice(0, 100) || email,
+        name: input.name?.trim().slice(0, USER_NAME_MAX_LENGTH) || email,
         accounts: { create: { provider: input.provider, providerAccountId: input.providerAccountId } },
       },
       select: { id: true },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Claim, ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
+import type { Claim, ClaimHistory, ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import type { AddEvidenceInput, EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import { ApiError, apiFetch } from "@/lib/http/api-fetch";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
@@ -12,16 +12,6 @@ export const claimKeys = {
   detail: (claimId: string) => ["claims", "detail", claimId] as const,
   history: (claimId: string) => ["claims", "history", claimId] as const,
   workspace: (workspaceId: string) => ["claims", "workspace", workspaceId] as const,
-};
-
-export type ClaimHistoryEntry = {
-  id: string;
-  at: string;
-  actor: { id: string; name: string } | null;
-  action: string;
-  field: string | null;
-  before: unknown;
-  after: unknown;
 };
 
 export function usePassageClaims(passageId: string) {
@@ -43,7 +33,7 @@ export function useClaim(claimId: string | null) {
 export function useClaimHistory(claimId: string, isEnabled: boolean) {
   return useQuery({
     queryKey: claimKeys.history(claimId),
-    queryFn: ({ signal }) => apiFetch<{ items: ClaimHistoryEntry[] }>(`/api/v1/claims/${claimId}/history`, { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => apiFetch<ClaimHistory>(`/api/v1/claims/${claimId}/history`, { signal }).then((r) => r.items),
     enabled: isEnabled,
   });
 }

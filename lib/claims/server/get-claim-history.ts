@@ -1,11 +1,12 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import type { ClaimHistory } from "@/lib/claims/claim.schemas";
 import { requireClaimAccess } from "@/lib/claims/server/claim-access";
 import { db } from "@/lib/db";
 
 /** Every recorded change of a claim, its evidence and comments, oldest first. */
-export async function getClaimHistory({ actor, claimId }: { actor: Actor; claimId: string }) {
+export async function getClaimHistory({ actor, claimId }: { actor: Actor; claimId: string }): Promise<ClaimHistory> {
   const { role } = await requireClaimAccess(actor, claimId, "workspace.read", { includeDeleted: true });
   // In blind double review a reviewer must not learn another reviewer's vote from the history.
   const hidesOthersVotes = !can(role, "claim.decide");

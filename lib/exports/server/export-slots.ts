@@ -41,8 +41,3 @@ export function takeExportSlot(userId: string, limits: { maxConcurrent: number; 
     },
   };
 }
-
-/** How many exports this instance is running (for the health check and tests). */
-export function runningExportCount(): number {
-  return runningTotal;
-}

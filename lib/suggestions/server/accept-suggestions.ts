@@ -6,10 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
 import { openSuggestions, spanKey } from "@/lib/suggestions/server/passage-suggestions";
-import type { AcceptSuggestionsInput, Suggestion } from "@/lib/suggestions/suggestion.schemas";
-
-/** More than this many at once is refused, so a low threshold on a long text cannot flood the passage. */
-export const MAX_ACCEPTED_AT_ONCE = 500;
+import { MAX_ACCEPTED_AT_ONCE, type AcceptSuggestionsInput, type Suggestion } from "@/lib/suggestions/suggestion.schemas";
 
 /**
  * Turns open suggestions into draft claims with their suggested labels (none in a blind workspace), all or none in one
