@@ -1,41 +1,37 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { ApiError } from "@/lib/http/api-client";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import type { CreateUserInput, User } from "@/lib/users/user.schemas";
+import { useSignUp } from "@/lib/users/client/user-queries";
 import { FormField } from "@/components/ui/form-field";
 
 export function SignUpForm({ destination }: { destination: string }) {
   const router = useRouter();
   const [signInError, setSignInError] = useState("");
-  const createAccount = useMutation({
-    mutationFn: async (input: CreateUserInput) => {
-      const user = await apiFetch<User>("/api/v1/users", { body: input });
-      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      if (!result?.ok) setSignInError("Your account was created, but signing in failed. Sign in to continue.");
-      return user;
-    },
-    onSuccess: () => {
-      router.replace(destination);
-      router.refresh();
-    },
-  });
+  const createAccount = useSignUp();
   const error = createAccount.error;
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    createAccount.mutate({
-      name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-    });
+    createAccount.mutate(
+      {
+        name: String(form.get("name") ?? ""),
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+      },
+      {
+        onSuccess: ({ isSignedIn }) => {
+          if (!isSignedIn) setSignInError("Your account was created, but signing in failed. Sign in to continue.");
+          router.replace(destination);
+          router.refresh();
+        },
+      },
+    );
   }
 
   return (

@@ -1,26 +1,18 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
 import { ROLES } from "@/lib/auth/permissions";
-import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { ApiError } from "@/lib/http/api-client";
+import { useCreateInvitation } from "@/lib/invitations/client/invitation-queries";
 import { INVITATION_VALID_DAYS, type CreateInvitationInput, type NewInvitation } from "@/lib/invitations/invitation.schemas";
 
 /** Owners invite by link: no email is sent, so the link is shown to copy and pass on. */
 export function InviteForm({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
   const [invitation, setInvitation] = useState<NewInvitation | null>(null);
-  // No Idempotency-Key: a replayable response would keep the link's secret in the idempotency table.
-  const invite = useMutation({
-    mutationFn: (input: CreateInvitationInput) =>
-      apiFetch<NewInvitation>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/invitations`, { body: input }),
-    onSuccess: (created) => {
-      setInvitation(created);
-      router.refresh();
-    },
-  });
+  const invite = useCreateInvitation(workspaceId);
   const error = invite.error;
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
 
@@ -30,7 +22,13 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
     const data = new FormData(form);
     invite.mutate(
       { email: String(data.get("email") ?? ""), role: String(data.get("role") ?? "viewer") as CreateInvitationInput["role"] },
-      { onSuccess: () => form.reset() },
+      {
+        onSuccess: (created) => {
+          setInvitation(created);
+          router.refresh();
+          form.reset();
+        },
+      },
     );
   }
 

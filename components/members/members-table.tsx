@@ -1,12 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { myWorkspacesQueryKey } from "@/components/workspaces/workspace-switcher";
 import { ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { useChangeMemberRole, useLeaveWorkspace, useRemoveMember } from "@/lib/members/client/member-queries";
 import type { Member } from "@/lib/members/member.schemas";
 
 type MembersTableProps = {
@@ -74,18 +72,7 @@ export function MembersTable({ workspaceId, members, currentUserId, canManage }:
 function RoleSelect({ workspaceId, member, onChanged }: { workspaceId: string; member: Member; onChanged: (status: string) => void }) {
   const router = useRouter();
   const [role, setRole] = useState<Role>(member.role);
-  const changeRole = useMutation({
-    mutationFn: (next: Role) =>
-      apiFetch<Member>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/members/${encodeURIComponent(member.userId)}`, {
-        method: "PATCH",
-        body: { role: next },
-      }),
-    onSuccess: (updated) => {
-      onChanged(`${updated.name} is now ${updated.role}.`);
-      router.refresh();
-    },
-    onError: () => setRole(member.role),
-  });
+  const changeRole = useChangeMemberRole(workspaceId, member.userId);
   const errorId = `role-error-${member.userId}`;
   return (
     <>
@@ -98,7 +85,13 @@ function RoleSelect({ workspaceId, member, onChanged }: { workspaceId: string; m
         onChange={(event) => {
           const next = event.currentTarget.value as Role;
           setRole(next);
-          changeRole.mutate(next);
+          changeRole.mutate(next, {
+            onSuccess: (updated) => {
+              onChanged(`${updated.name} is now ${updated.role}.`);
+              router.refresh();
+            },
+            onError: () => setRole(member.role),
+          });
         }}
       >
         {ROLES.map((option) => (
@@ -118,14 +111,11 @@ function RoleSelect({ workspaceId, member, onChanged }: { workspaceId: string; m
 
 function RemoveMemberButton({ workspaceId, member, onRemoved }: { workspaceId: string; member: Member; onRemoved: (status: string) => void }) {
   const router = useRouter();
-  const remove = useMutation({
-    mutationFn: () =>
-      apiFetch<void>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/members/${encodeURIComponent(member.userId)}`, { method: "DELETE" }),
-    onSuccess: () => {
-      onRemoved(`${member.name} was removed from the workspace.`);
-      router.refresh();
-    },
-  });
+  const remove = useRemoveMember(workspaceId, member.userId);
+  const onSuccess = () => {
+    onRemoved(`${member.name} was removed from the workspace.`);
+    router.refresh();
+  };
   return (
     <>
       <button
@@ -133,7 +123,7 @@ function RemoveMemberButton({ workspaceId, member, onRemoved }: { workspaceId: s
         className="button-secondary danger"
         disabled={remove.isPending}
         aria-label={`Remove ${member.name}`}
-        onClick={() => window.confirm(`Remove ${member.name} from this workspace? They lose access at once.`) && remove.mutate()}
+        onClick={() => window.confirm(`Remove ${member.name} from this workspace? They lose access at once.`) && remove.mutate(undefined, { onSuccess })}
       >
         {remove.isPending ? "Removing…" : "Remove"}
       </button>
@@ -149,16 +139,11 @@ function RemoveMemberButton({ workspaceId, member, onRemoved }: { workspaceId: s
 /** Any member leaves by removing themselves; the server refuses the last owner with a message. */
 export function LeaveWorkspaceButton({ workspaceId, currentUserId, workspaceName }: { workspaceId: string; currentUserId: string; workspaceName: string }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
-  const leave = useMutation({
-    mutationFn: () =>
-      apiFetch<void>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/members/${encodeURIComponent(currentUserId)}`, { method: "DELETE" }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: myWorkspacesQueryKey });
-      router.push("/workspaces");
-      router.refresh();
-    },
-  });
+  const leave = useLeaveWorkspace(workspaceId, currentUserId);
+  const onSuccess = () => {
+    router.push("/workspaces");
+    router.refresh();
+  };
   return (
     <div className="stack">
       <div>
@@ -167,7 +152,7 @@ export function LeaveWorkspaceButton({ workspaceId, currentUserId, workspaceName
           className="button-secondary danger"
           disabled={leave.isPending}
           onClick={() =>
-            window.confirm(`Leave “${workspaceName}”? You lose access at once; an owner must invite you again to come back.`) && leave.mutate()
+            window.confirm(`Leave “${workspaceName}”? You lose access at once; an owner must invite you again to come back.`) && leave.mutate(undefined, { onSuccess })
           }
         >
           {leave.isPending ? "Leaving…" : "Leave workspace"}

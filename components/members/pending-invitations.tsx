@@ -1,9 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { useRevokeInvitation } from "@/lib/invitations/client/invitation-queries";
 import type { PendingInvitation } from "@/lib/invitations/invitation.schemas";
 
 /** Invitations not yet accepted; an owner withdraws one so its link stops working. */
@@ -62,14 +61,11 @@ function RevokeInvitationButton({
   onRevoked: (status: string) => void;
 }) {
   const router = useRouter();
-  const revoke = useMutation({
-    mutationFn: () =>
-      apiFetch<void>(`/api/v1/workspaces/${encodeURIComponent(workspaceId)}/invitations/${encodeURIComponent(invitation.id)}`, { method: "DELETE" }),
-    onSuccess: () => {
-      onRevoked(`The invitation for ${invitation.email} was withdrawn; its link no longer works.`);
-      router.refresh();
-    },
-  });
+  const revoke = useRevokeInvitation(workspaceId, invitation.id);
+  const onSuccess = () => {
+    onRevoked(`The invitation for ${invitation.email} was withdrawn; its link no longer works.`);
+    router.refresh();
+  };
   return (
     <>
       <button
@@ -77,7 +73,7 @@ function RevokeInvitationButton({
         className="button-secondary danger"
         disabled={revoke.isPending}
         aria-label={`Withdraw the invitation for ${invitation.email}`}
-        onClick={() => window.confirm(`Withdraw the invitation for ${invitation.email}? Its link stops working.`) && revoke.mutate()}
+        onClick={() => window.confirm(`Withdraw the invitation for ${invitation.email}? Its link stops working.`) && revoke.mutate(undefined, { onSuccess })}
       >
         {revoke.isPending ? "Withdrawing…" : "Withdraw"}
       </button>

@@ -1,18 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { ApiError, apiFetch } from "@/lib/http/api-fetch";
-import type { ChangePasswordInput, RevokedSessions } from "@/lib/users/user.schemas";
+import { ApiError } from "@/lib/http/api-client";
+import { useChangePassword } from "@/lib/users/client/user-queries";
 import { FormField } from "@/components/ui/form-field";
 
 /** Settings → Password: the current password and a new one; other sessions end. */
 export function PasswordForm() {
   const [status, setStatus] = useState("");
-  const changePassword = useMutation({
-    mutationFn: (input: ChangePasswordInput) => apiFetch<RevokedSessions>("/api/v1/me/password", { method: "PUT", body: input }),
-  });
+  const changePassword = useChangePassword();
   const error = changePassword.error;
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
 

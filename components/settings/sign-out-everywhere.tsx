@@ -1,16 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
-import { apiFetch } from "@/lib/http/api-fetch";
-import type { RevokedSessions } from "@/lib/users/user.schemas";
+import { useRevokeMySessions } from "@/lib/users/client/user-queries";
 
 /** Ends every session of the user on the server, then clears this browser's cookie. */
 export function SignOutEverywhere() {
-  const revokeAll = useMutation({
-    mutationFn: () => apiFetch<RevokedSessions>("/api/v1/me/sessions", { method: "DELETE" }),
-    onSuccess: () => signOut({ callbackUrl: "/signin" }),
-  });
+  const revokeAll = useRevokeMySessions();
   return (
     <section className="card stack" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">Sessions</h2>
@@ -23,7 +18,7 @@ export function SignOutEverywhere() {
         </p>
       )}
       <div>
-        <button type="button" className="button-secondary" disabled={revokeAll.isPending} onClick={() => revokeAll.mutate()}>
+        <button type="button" className="button-secondary" disabled={revokeAll.isPending} onClick={() => revokeAll.mutate(undefined, { onSuccess: () => void signOut({ callbackUrl: "/signin" }) })}>
           {revokeAll.isPending ? "Signing out everywhere…" : "Sign out everywhere"}
         </button>
       </div>

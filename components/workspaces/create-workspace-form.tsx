@@ -1,25 +1,25 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/http/api-fetch";
+import { ApiError } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
-import { WORKSPACE_NAME_MAX_LENGTH, type CreateWorkspaceInput, type Workspace } from "@/lib/workspaces/workspace.schemas";
+import { useCreateWorkspace } from "@/lib/workspaces/client/workspace-queries";
+import { WORKSPACE_NAME_MAX_LENGTH } from "@/lib/workspaces/workspace.schemas";
 
 export function CreateWorkspaceForm() {
   const router = useRouter();
   const attempt = useCreateAttempt();
-  const createWorkspace = useMutation({
-    mutationFn: (input: CreateWorkspaceInput) => apiFetch<Workspace>("/api/v1/workspaces", { body: input, attempt }),
-    onSuccess: (workspace) => router.push(`/w/${workspace.id}`),
-  });
+  const createWorkspace = useCreateWorkspace(attempt);
   const error = createWorkspace.error;
   const nameError = error instanceof ApiError ? error.fieldErrors().name : undefined;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    createWorkspace.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? "") });
+    createWorkspace.mutate(
+      { name: String(new FormData(event.currentTarget).get("name") ?? "") },
+      { onSuccess: (workspace) => router.push(`/w/${workspace.id}`) },
+    );
   }
 
   return (

@@ -1,20 +1,17 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch, ApiError } from "@/lib/http/api-fetch";
-import { WORKSPACE_NAME_MAX_LENGTH, type UpdateWorkspaceInput, type Workspace } from "@/lib/workspaces/workspace.schemas";
+import { ApiError } from "@/lib/http/api-client";
+import { useUpdateWorkspace } from "@/lib/workspaces/client/workspace-queries";
+import { WORKSPACE_NAME_MAX_LENGTH, type Workspace } from "@/lib/workspaces/workspace.schemas";
 
 export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace, "id" | "name" | "isBlindReview" | "isSecondVerifierRequired"> }) {
   const router = useRouter();
   const [name, setName] = useState(workspace.name);
   const [isBlindReview, setIsBlindReview] = useState(workspace.isBlindReview);
   const [isSecondVerifierRequired, setIsSecondVerifierRequired] = useState(workspace.isSecondVerifierRequired);
-  const save = useMutation({
-    mutationFn: (input: UpdateWorkspaceInput) => apiFetch<Workspace>(`/api/v1/workspaces/${workspace.id}`, { method: "PATCH", body: input }),
-    onSuccess: () => router.refresh(),
-  });
+  const save = useUpdateWorkspace(workspace.id);
   const nameError = save.error instanceof ApiError ? save.error.fieldErrors().name : undefined;
 
   return (
@@ -22,7 +19,7 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace
       className="card stack"
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate({ name, isBlindReview, isSecondVerifierRequired });
+        save.mutate({ name, isBlindReview, isSecondVerifierRequired }, { onSuccess: () => router.refresh() });
       }}
     >
       <div>

@@ -1,22 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { apiFetch } from "@/lib/http/api-fetch";
-import type { Workspace } from "@/lib/workspaces/workspace.schemas";
-
-/** Mutations that change which workspaces the user is in invalidate this key. */
-export const myWorkspacesQueryKey = ["workspaces", "mine"] as const;
+import { useMyWorkspaces } from "@/lib/workspaces/client/workspace-queries";
 
 /** A disclosure in the header listing the user's workspaces; works as plain links, no custom keyboard handling needed. */
 export function WorkspaceSwitcher() {
   const pathname = usePathname();
   const currentId = /^\/w\/([^/]+)/.exec(pathname)?.[1];
-  const workspaces = useQuery({
-    queryKey: myWorkspacesQueryKey,
-    queryFn: ({ signal }) => apiFetch<{ items: Workspace[] }>("/api/v1/workspaces?limit=200", { signal }),
-  });
+  const workspaces = useMyWorkspaces();
   const items = workspaces.data?.items ?? [];
   const current = items.find((workspace) => workspace.id === currentId);
   return (

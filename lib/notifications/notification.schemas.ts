@@ -40,3 +40,9 @@ export const MarkNotificationsReadInputSchema = z
   .meta({ id: "MarkNotificationsReadInput" });
 
 export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadInputSchema>;
+
+export const MarkedNotificationsReadSchema = z
+  .object({ updated: z.int().describe("How many were marked read now"), unreadCount: z.int().describe("How many remain unread") })
+  .meta({ id: "MarkedNotificationsRead" });
+
+export type MarkedNotificationsRead = z.infer<typeof MarkedNotificationsReadSchema>;

@@ -9,26 +9,18 @@ import { registerExportPaths } from "@/lib/exports/exports.openapi";
 import { registerImportPaths } from "@/lib/imports/imports.openapi";
 import { registerDiscussionPaths } from "@/lib/comments/comments.openapi";
 import { registerTeamPaths } from "@/lib/review/review.openapi";
-import { registerInvitationPaths } from "@/lib/invitations/invitations.openapi";
 import { registerMatchingPaths } from "@/lib/matching/matching.openapi";
-import { registerMemberPaths } from "@/lib/members/members.openapi";
 import { ERROR_DESCRIPTIONS, errorResponses, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
 import { registerPassagePaths } from "@/lib/passages/passages.openapi";
 import { registerSearchPaths } from "@/lib/search/search.openapi";
 import { registerSuggestionPaths } from "@/lib/suggestions/suggestions.openapi";
-import { registerUserPaths } from "@/lib/users/users.openapi";
-import { registerWorkspacePaths } from "@/lib/workspaces/workspaces.openapi";
 
 // One line per feature; each helper removes its own feature's line as it moves to *.endpoints.ts.
 const LEGACY_FEATURE_PATHS: RegisterPaths[] = [
-  registerUserPaths,
-  registerWorkspacePaths,
   registerPassagePaths,
   registerClaimPaths,
   registerDiscussionPaths,
   registerTeamPaths,
-  registerMemberPaths,
-  registerInvitationPaths,
   registerExportPaths,
   registerImportPaths,
   registerSuggestionPaths,

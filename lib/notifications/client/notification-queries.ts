@@ -1,6 +1,9 @@
+"use client";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/api-fetch";
-import type { MarkNotificationsReadInput, NotificationList } from "@/lib/notifications/notification.schemas";
+import { callApi } from "@/lib/http/api-client";
+import type { MarkNotificationsReadInput } from "@/lib/notifications/notification.schemas";
+import { listNotificationsEndpoint, markNotificationsReadEndpoint } from "@/lib/notifications/notifications.endpoints";
 
 export const notificationKeys = {
   all: ["notifications"] as const,
@@ -10,14 +13,14 @@ export const notificationKeys = {
 export function useUnreadNotificationCount() {
   return useQuery({
     queryKey: notificationKeys.unreadCount,
-    queryFn: ({ signal }) => apiFetch<NotificationList>("/api/v1/notifications?unread=true&limit=1", { signal }).then((list) => list.unreadCount),
+    queryFn: ({ signal }) => callApi(listNotificationsEndpoint, { query: { unread: "true", limit: 1 } }, { signal }).then((list) => list.unreadCount),
   });
 }
 
 export function useMarkNotificationsRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MarkNotificationsReadInput) => apiFetch<{ updated: number; unreadCount: number }>("/api/v1/notifications/read", { body: input }),
+    mutationFn: (input: MarkNotificationsReadInput) => callApi(markNotificationsReadEndpoint, { body: input }),
     onSuccess: ({ unreadCount }) => queryClient.setQueryData(notificationKeys.unreadCount, unreadCount),
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });

@@ -1,9 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { getMe } from "@/lib/users/server/get-me";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { getMe } from "@/lib/users/server/get-me";
+import { getMeEndpoint } from "@/lib/users/users.endpoints";
 
-export const GET = defineRoute({
-  auth: "required",
+export const GET = defineRoute(getMeEndpoint, {
   handler: async ({ actor }) => ({ body: await getMe(actor) }),
 });
 

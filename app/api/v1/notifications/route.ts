@@ -1,11 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { ListNotificationsQuerySchema } from "@/lib/notifications/notification.schemas";
-import { listNotifications } from "@/lib/notifications/server/list-notifications";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { listNotificationsEndpoint } from "@/lib/notifications/notifications.endpoints";
+import { listNotifications } from "@/lib/notifications/server/list-notifications";
 
-export const GET = defineRoute({
-  auth: "required",
-  query: ListNotificationsQuerySchema,
+export const GET = defineRoute(listNotificationsEndpoint, {
   handler: async ({ actor, query }) => ({ body: await listNotifications({ actor, query }) }),
 });
 

@@ -1,19 +1,14 @@
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { createWorkspace } from "@/lib/workspaces/server/create-workspace";
 import { listWorkspaces } from "@/lib/workspaces/server/list-workspaces";
-import { CreateWorkspaceInputSchema, ListWorkspacesQuerySchema } from "@/lib/workspaces/workspace.schemas";
-import { otherMethods } from "@/lib/http/method-not-allowed";
+import { createWorkspaceEndpoint, listWorkspacesEndpoint } from "@/lib/workspaces/workspaces.endpoints";
 
-export const GET = defineRoute({
-  auth: "required",
-  query: ListWorkspacesQuerySchema,
+export const GET = defineRoute(listWorkspacesEndpoint, {
   handler: async ({ actor, query }) => ({ body: await listWorkspaces({ actor, query }) }),
 });
 
-export const POST = defineRoute({
-  auth: "required",
-  body: CreateWorkspaceInputSchema,
-  isIdempotent: true,
+export const POST = defineRoute(createWorkspaceEndpoint, {
   handler: async ({ actor, body }) => ({ status: 201, body: await createWorkspace({ actor, input: body }) }),
 });
 

@@ -2,11 +2,9 @@ import { clientAddress } from "@/lib/http/client-address";
 import { defineRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 import { changePassword } from "@/lib/users/server/change-password";
-import { ChangePasswordInputSchema } from "@/lib/users/user.schemas";
+import { changePasswordEndpoint } from "@/lib/users/users.endpoints";
 
-export const PUT = defineRoute({
-  auth: "required",
-  body: ChangePasswordInputSchema,
+export const PUT = defineRoute(changePasswordEndpoint, {
   handler: async ({ actor, body, request }) => ({
     body: await changePassword({ actor, input: body, clientIp: clientAddress(request) }),
   }),

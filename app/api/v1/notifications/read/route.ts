@@ -1,11 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { MarkNotificationsReadInputSchema } from "@/lib/notifications/notification.schemas";
-import { markNotificationsRead } from "@/lib/notifications/server/mark-notifications-read";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { markNotificationsReadEndpoint } from "@/lib/notifications/notifications.endpoints";
+import { markNotificationsRead } from "@/lib/notifications/server/mark-notifications-read";
 
-export const POST = defineRoute({
-  auth: "required",
-  body: MarkNotificationsReadInputSchema,
+export const POST = defineRoute(markNotificationsReadEndpoint, {
   handler: async ({ actor, body }) => ({ body: await markNotificationsRead({ actor, input: body }) }),
 });
 

@@ -1,13 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { InvitationTokenParamsSchema } from "@/lib/invitations/invitation.schemas";
-import { acceptInvitation } from "@/lib/invitations/server/accept-invitation";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { acceptInvitationEndpoint } from "@/lib/invitations/invitations.endpoints";
+import { acceptInvitation } from "@/lib/invitations/server/accept-invitation";
 
-export const POST = defineRoute({
-  auth: "required",
-  params: InvitationTokenParamsSchema,
-  // Not idempotent: the Idempotency-Key record would store the path, and with it the secret. A retry
-  // answers 410 "You already accepted this invitation", which the page treats as success.
+export const POST = defineRoute(acceptInvitationEndpoint, {
   handler: async ({ actor, params }) => ({ body: await acceptInvitation({ actor, token: params.token }) }),
 });
 

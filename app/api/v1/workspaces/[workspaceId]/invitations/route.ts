@@ -1,22 +1,14 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { CreateInvitationInputSchema, ListInvitationsQuerySchema } from "@/lib/invitations/invitation.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { createInvitationEndpoint, listInvitationsEndpoint } from "@/lib/invitations/invitations.endpoints";
 import { createInvitation } from "@/lib/invitations/server/create-invitation";
 import { listInvitations } from "@/lib/invitations/server/list-invitations";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
-import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  query: ListInvitationsQuerySchema,
+export const GET = defineRoute(listInvitationsEndpoint, {
   handler: async ({ actor, params, query }) => ({ body: await listInvitations({ actor, workspaceId: params.workspaceId, query }) }),
 });
 
-export const POST = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  body: CreateInvitationInputSchema,
-  // Not idempotent on purpose: a stored replay would keep the link's secret in plain text (as decision 002).
+export const POST = defineRoute(createInvitationEndpoint, {
   handler: async ({ actor, params, body, request }) => ({
     status: 201,
     body: await createInvitation({ actor, workspaceId: params.workspaceId, input: body, request }),

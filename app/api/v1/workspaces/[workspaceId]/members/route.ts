@@ -1,13 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { ListMembersQuerySchema } from "@/lib/members/member.schemas";
-import { listMembers } from "@/lib/members/server/list-members";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { listMembersEndpoint } from "@/lib/members/members.endpoints";
+import { listMembers } from "@/lib/members/server/list-members";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  query: ListMembersQuerySchema,
+export const GET = defineRoute(listMembersEndpoint, {
   handler: async ({ actor, params, query }) => ({ body: await listMembers({ actor, workspaceId: params.workspaceId, query }) }),
 });
 

@@ -1,11 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { InvitationParamsSchema } from "@/lib/invitations/invitation.schemas";
-import { revokeInvitation } from "@/lib/invitations/server/revoke-invitation";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { revokeInvitationEndpoint } from "@/lib/invitations/invitations.endpoints";
+import { revokeInvitation } from "@/lib/invitations/server/revoke-invitation";
 
-export const DELETE = defineRoute({
-  auth: "required",
-  params: InvitationParamsSchema,
+export const DELETE = defineRoute(revokeInvitationEndpoint, {
   handler: async ({ actor, params }) => {
     await revokeInvitation({ actor, workspaceId: params.workspaceId, invitationId: params.invitationId });
     return new Response(null, { status: 204 });

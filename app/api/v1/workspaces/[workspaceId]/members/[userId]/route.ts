@@ -1,21 +1,16 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { ChangeMemberRoleInputSchema, MemberParamsSchema } from "@/lib/members/member.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { changeMemberRoleEndpoint, removeMemberEndpoint } from "@/lib/members/members.endpoints";
 import { changeMemberRole } from "@/lib/members/server/change-member-role";
 import { removeMember } from "@/lib/members/server/remove-member";
-import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const PATCH = defineRoute({
-  auth: "required",
-  params: MemberParamsSchema,
-  body: ChangeMemberRoleInputSchema,
+export const PATCH = defineRoute(changeMemberRoleEndpoint, {
   handler: async ({ actor, params, body }) => ({
     body: await changeMemberRole({ actor, workspaceId: params.workspaceId, userId: params.userId, input: body }),
   }),
 });
 
-export const DELETE = defineRoute({
-  auth: "required",
-  params: MemberParamsSchema,
+export const DELETE = defineRoute(removeMemberEndpoint, {
   handler: async ({ actor, params }) => {
     await removeMember({ actor, workspaceId: params.workspaceId, userId: params.userId });
     return new Response(null, { status: 204 });
