@@ -93,7 +93,7 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   },
   "POST /api/v1/invitations/{token}/accept": async (desk) => {
     const invitee = await createUserRecord(db);
-    const created = await callRoute(await handler("POST", "/api/v1/workspaces/{workspaceId}/invitations"), "POST", "/api/v1/x", {
+    const created = await callRoute(await handler("POST", "/api/v1/workspaces/{workspaceId}/invitations"), "POST", `/api/v1/workspaces/${desk.workspaceId}/invitations`, {
       as: desk.owner,
       params: ws(desk),
       body: { email: invitee.email, role: "viewer" },
