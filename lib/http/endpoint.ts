@@ -66,6 +66,7 @@ export function implicitErrors(declaration: Endpoint): ErrorCode[] {
 
 /** An Idempotency-Key sent again with a different body (lib/http/idempotency.ts); code validation_failed. */
 export const IDEMPOTENCY_KEY_REUSED_STATUS = 422;
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
 
 /** Every error status an endpoint can answer: its own errors and defineRoute's. */
 export function errorStatuses(declaration: Endpoint): Set<number> {

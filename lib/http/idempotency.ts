@@ -3,11 +3,10 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { IDEMPOTENCY_KEY_REUSED_STATUS } from "@/lib/http/endpoint";
+import { IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_REUSED_STATUS } from "@/lib/http/endpoint";
 import { AppError } from "@/lib/http/errors";
 
 const PENDING_STATUS = 0;
-const MAX_KEY_LENGTH = 255;
 /** A pending key belongs to its request this long past the last renewal; the request renews it while it runs. */
 export const PENDING_LEASE_MS = 2 * 60 * 1000;
 const LEASE_RENEWAL_MS = PENDING_LEASE_MS / 4;
@@ -47,8 +46,8 @@ export async function runIdempotently(
   input: { userId: string; key: string; scope: string; rawBody: string; answerReference?: AnswerReference<unknown> },
   create: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { isReplay: boolean }> {
-  if (input.key.length === 0 || input.key.length > MAX_KEY_LENGTH) {
-    throw new AppError("validation_failed", `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters long.`);
+  if (input.key.length === 0 || input.key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
+    throw new AppError("validation_failed", `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters long.`);
   }
   const requestHash = createHash("sha256").update(input.rawBody).digest("hex");
   const identity = { userId: input.userId, scope: input.scope, key: input.key };

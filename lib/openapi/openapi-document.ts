@@ -1,8 +1,8 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from "@asteasolutions/zod-to-openapi";
-import type { ZodObject, ZodType } from "zod";
+import { z, type ZodObject, type ZodType } from "zod";
 import { API_ROUTE_MODULES } from "@/lib/generated/api-routes";
-import { HTTP_METHODS, IDEMPOTENCY_KEY_REUSED_STATUS, implicitErrors, type Endpoint, type ResponseDeclaration } from "@/lib/http/endpoint";
-import { ERROR_STATUS, ErrorBodySchema, type ErrorCode } from "@/lib/http/errors";
+import { HTTP_METHODS, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_REUSED_STATUS, implicitErrors, type Endpoint, type ResponseDeclaration } from "@/lib/http/endpoint";
+import { ERROR_STATUS, ErrorBodySchema } from "@/lib/http/errors";
 
 import { registerClaimPaths } from "@/lib/claims/claims.openapi";
 import { registerExportPaths } from "@/lib/exports/exports.openapi";
@@ -105,11 +105,25 @@ function operation(endpoint: Endpoint): RouteConfig {
     request: {
       ...(endpoint.params ? { params: endpoint.params as ZodObject } : {}),
       ...(endpoint.query ? { query: endpoint.query as ZodObject } : {}),
-      ...(endpoint.headers ? { headers: endpoint.headers as ZodObject } : {}),
+      ...(requestHeaders(endpoint) ? { headers: requestHeaders(endpoint) } : {}),
       ...(body ? { body } : {}),
     },
     responses: { ...errors, ...answers },
   };
+}
+
+const IdempotencyKeyHeaderSchema = z.object({
+  "idempotency-key": z
+    .string()
+    .max(IDEMPOTENCY_KEY_MAX_LENGTH)
+    .optional()
+    .describe("Any unique string per attempt (a UUID); a retry with the same key answers the first result instead of creating twice"),
+});
+
+function requestHeaders(endpoint: Endpoint): ZodObject | undefined {
+  const declared = endpoint.headers as ZodObject | undefined;
+  if (!endpoint.isIdempotent) return declared;
+  return declared ? declared.extend(IdempotencyKeyHeaderSchema.shape) : IdempotencyKeyHeaderSchema;
 }
 
 function jsonContent(schema: ZodType, description: string) {
