@@ -10,7 +10,7 @@ import {
   type LabelFilter,
   type StateFilter,
 } from "@/components/claims-table/claims-filters";
-import type { PassageOption } from "@/components/claims-table/claims-table-queries";
+import type { PassageOption } from "@/lib/claims/client/claim-queries";
 import { LABEL_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
 

@@ -1,3 +1,4 @@
+import type { ClaimsQuery } from "@/lib/claims/client/claim-queries";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
 
 // The claims table's filters as they live in the URL: parsed leniently (an unknown value is
@@ -57,12 +58,16 @@ export function filtersToSearch(filters: ClaimsFilters): string {
   return params.toString();
 }
 
-/** The list endpoint's query (without limit and cursor). */
-export function filtersToApiQuery(filters: ClaimsFilters, currentUserId: string): string {
-  const params = new URLSearchParams(filtersToSearch({ ...filters, assignee: null }));
-  if (filters.assignee === "me") params.set("assigneeId", currentUserId);
-  params.set("sort", filters.sort);
-  return params.toString();
+/** The list endpoint's query (without limit and cursor); fields without a value are left out. */
+export function filtersToApiQuery(filters: ClaimsFilters, currentUserId: string): ClaimsQuery {
+  return {
+    ...(filters.q && { q: filters.q }),
+    ...(filters.label && { label: filters.label }),
+    ...(filters.state && { state: filters.state }),
+    ...(filters.passageId && { passageId: filters.passageId }),
+    ...(filters.assignee === "me" && { assigneeId: currentUserId }),
+    sort: filters.sort,
+  };
 }
 
 /** Whether anything narrows the list (the sort order does not). */

@@ -4,7 +4,6 @@ import { API_ROUTE_MODULES } from "@/lib/generated/api-routes";
 import { HTTP_METHODS, IDEMPOTENCY_KEY_REUSED_STATUS, implicitErrors, type Endpoint, type ResponseDeclaration } from "@/lib/http/endpoint";
 import { ERROR_STATUS, ErrorBodySchema, type ErrorCode } from "@/lib/http/errors";
 
-import { registerClaimPaths } from "@/lib/claims/claims.openapi";
 import { registerExportPaths } from "@/lib/exports/exports.openapi";
 import { registerImportPaths } from "@/lib/imports/imports.openapi";
 import { registerDiscussionPaths } from "@/lib/comments/comments.openapi";
@@ -24,7 +23,6 @@ const LEGACY_FEATURE_PATHS: RegisterPaths[] = [
   registerUserPaths,
   registerWorkspacePaths,
   registerPassagePaths,
-  registerClaimPaths,
   registerDiscussionPaths,
   registerTeamPaths,
   registerMemberPaths,
