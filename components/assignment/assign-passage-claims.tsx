@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { AssigneePicker } from "@/components/assignment/assignee-picker";
 import { describeBulkOutcome } from "@/components/claims-table/bulk-summary";
-import { useBulkUpdateClaims } from "@/components/claims-table/claims-table-queries";
-import { usePassageClaims } from "@/lib/claims/client/claim-queries";
+import { useBulkUpdateClaims, usePassageClaims } from "@/lib/claims/client/claim-queries";
 
 /** Editors hand every claim of a passage to one reviewer at once. */
 export function AssignPassageClaims({ workspaceId, passageId }: { workspaceId: string; passageId: string }) {

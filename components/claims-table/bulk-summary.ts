@@ -1,4 +1,4 @@
-import type { BulkOutcome } from "@/components/claims-table/claims-table-queries";
+import type { BulkOutcome } from "@/lib/claims/client/claim-queries";
 
 const REASONS_SHOWN = 3;
 

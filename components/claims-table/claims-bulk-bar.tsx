@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { AssigneePicker } from "@/components/assignment/assignee-picker";
-import type { BulkChanges } from "@/components/claims-table/claims-table-queries";
+import type { BulkChanges } from "@/lib/claims/client/claim-queries";
 import type { LabelFilter, StateFilter } from "@/components/claims-table/claims-filters";
 import { LABEL_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
 import { CLAIM_LABELS } from "@/lib/review/review-state";

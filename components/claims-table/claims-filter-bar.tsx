@@ -3,16 +3,16 @@
 import type { RefObject } from "react";
 import {
   CLAIM_SORTS,
-  SEARCH_MAX_LENGTH,
   SORT_NAMES,
   type ClaimSort,
   type ClaimsFilters,
   type LabelFilter,
   type StateFilter,
 } from "@/components/claims-table/claims-filters";
-import type { PassageOption } from "@/components/claims-table/claims-table-queries";
+import type { PassageOption } from "@/lib/claims/client/claim-queries";
 import { LABEL_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
+import { SEARCH_TERMS_MAX_LENGTH } from "@/lib/search/search.schemas";
 
 type ClaimsFilterBarProps = {
   filters: ClaimsFilters;
@@ -41,7 +41,7 @@ export function ClaimsFilterBar(props: ClaimsFilterBarProps) {
           ref={searchRef}
           type="search"
           value={searchText}
-          maxLength={SEARCH_MAX_LENGTH}
+          maxLength={SEARCH_TERMS_MAX_LENGTH}
           placeholder="Words in the statement or quote"
           aria-describedby="claims-filter-q-hint"
           onChange={(event) => onSearchText(event.target.value)}

@@ -1,4 +1,7 @@
+import type { ClaimsQuery } from "@/lib/claims/client/claim-queries";
+import { ID_MAX_LENGTH } from "@/lib/http/text.schemas";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
+import { SEARCH_TERMS_MAX_LENGTH } from "@/lib/search/search.schemas";
 
 // The claims table's filters as they live in the URL: parsed leniently (an unknown value is
 // dropped, never an error) so a hand-edited or outdated link still opens.
@@ -25,9 +28,6 @@ export const SORT_NAMES: Record<ClaimSort, string> = {
 
 export const EMPTY_FILTERS: ClaimsFilters = { label: null, state: null, passageId: null, assignee: null, q: "", sort: "created_desc" };
 
-/** The API's limit on `q`. */
-export const SEARCH_MAX_LENGTH = 200;
-const ID_MAX_LENGTH = 64;
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | null {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
@@ -40,7 +40,7 @@ export function parseClaimsFilters(params: Pick<URLSearchParams, "get">): Claims
     state: oneOf(REVIEW_STATES, params.get("state")),
     passageId: passageId && passageId.length <= ID_MAX_LENGTH ? passageId : null,
     assignee: params.get("assignee") === "me" ? "me" : null,
-    q: (params.get("q") ?? "").trim().slice(0, SEARCH_MAX_LENGTH),
+    q: (params.get("q") ?? "").trim().slice(0, SEARCH_TERMS_MAX_LENGTH),
     sort: oneOf(CLAIM_SORTS, params.get("sort")) ?? "created_desc",
   };
 }
@@ -57,12 +57,16 @@ export function filtersToSearch(filters: ClaimsFilters): string {
   return params.toString();
 }
 
-/** The list endpoint's query (without limit and cursor). */
-export function filtersToApiQuery(filters: ClaimsFilters, currentUserId: string): string {
-  const params = new URLSearchParams(filtersToSearch({ ...filters, assignee: null }));
-  if (filters.assignee === "me") params.set("assigneeId", currentUserId);
-  params.set("sort", filters.sort);
-  return params.toString();
+/** The list endpoint's query (without limit and cursor); fields without a value are left out. */
+export function filtersToApiQuery(filters: ClaimsFilters, currentUserId: string): ClaimsQuery {
+  return {
+    ...(filters.q && { q: filters.q }),
+    ...(filters.label && { label: filters.label }),
+    ...(filters.state && { state: filters.state }),
+    ...(filters.passageId && { passageId: filters.passageId }),
+    ...(filters.assignee === "me" && { assigneeId: currentUserId }),
+    sort: filters.sort,
+  };
 }
 
 /** Whether anything narrows the list (the sort order does not). */

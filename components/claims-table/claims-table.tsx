@@ -15,11 +15,11 @@ import {
   type ClaimsFilters,
 } from "@/components/claims-table/claims-filters";
 import { ClaimsGrid } from "@/components/claims-table/claims-grid";
-import { type BulkChanges, useBulkUpdateClaims, useClaimsPages, usePassageOptions } from "@/components/claims-table/claims-table-queries";
 import { useClaimSelection } from "@/components/claims-table/use-claim-selection";
 import { can } from "@/lib/auth/permissions";
+import { type BulkChanges, useBulkUpdateClaims, useClaimsPages, usePassageOptions } from "@/lib/claims/client/claim-queries";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError } from "@/lib/http/api-fetch";
+import { ApiError } from "@/lib/http/api-client";
 import { allowedTransitions, REVIEW_STATES } from "@/lib/review/review-state";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
@@ -185,7 +185,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
           , <kbd>/</kbd> searches.
         </p>
         <ClaimsGrid
-          key={apiQuery}
+          key={filtersToSearch(filters)}
           workspaceId={workspaceId}
           rows={rows}
           isComplete={!hasNextPage && !isPlaceholderData}

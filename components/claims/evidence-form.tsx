@@ -3,7 +3,7 @@
 import { useCallback, useState, type FormEvent, type RefObject } from "react";
 import type { Claim } from "@/lib/claims/claim.schemas";
 import { useAddEvidence } from "@/lib/claims/client/claim-queries";
-import { ApiError } from "@/lib/http/api-fetch";
+import { ApiError } from "@/lib/http/api-client";
 import { PassageSpanPicker, type PassageSpan } from "./passage-span-picker";
 
 type EvidenceFormProps = { claim: Pick<Claim, "id" | "passageId" | "workspaceId">; urlInputRef: RefObject<HTMLInputElement | null> };

@@ -84,6 +84,9 @@ export type UpdateClaimInput = z.infer<typeof UpdateClaimInputSchema>;
 
 export const ClaimIdParamsSchema = z.object({ claimId: IdSchema });
 
+/** The version a change starts from; read by lib/http/if-match.ts, which answers 428 without it. */
+export const IfMatchHeaderSchema = z.object({ "if-match": text().describe('The version the change starts from, e.g. "3" (the ETag)') });
+
 export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   label: z.enum([...CLAIM_LABELS, "none"]).optional(),
   state: ReviewStateSchema.optional(),

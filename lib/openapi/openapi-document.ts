@@ -4,7 +4,6 @@ import { API_ROUTE_MODULES } from "@/lib/generated/api-routes";
 import { HTTP_METHODS, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_REUSED_STATUS, implicitErrors, type Endpoint, type ResponseDeclaration } from "@/lib/http/endpoint";
 import { ERROR_STATUS, ErrorBodySchema } from "@/lib/http/errors";
 
-import { registerClaimPaths } from "@/lib/claims/claims.openapi";
 import { registerExportPaths } from "@/lib/exports/exports.openapi";
 import { registerImportPaths } from "@/lib/imports/imports.openapi";
 import { registerDiscussionPaths } from "@/lib/comments/comments.openapi";
@@ -18,7 +17,6 @@ import { registerSuggestionPaths } from "@/lib/suggestions/suggestions.openapi";
 // One line per feature; each helper removes its own feature's line as it moves to *.endpoints.ts.
 const LEGACY_FEATURE_PATHS: RegisterPaths[] = [
   registerPassagePaths,
-  registerClaimPaths,
   registerDiscussionPaths,
   registerTeamPaths,
   registerExportPaths,

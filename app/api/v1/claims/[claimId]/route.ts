@@ -1,4 +1,4 @@
-import { ClaimIdParamsSchema, UpdateClaimInputSchema } from "@/lib/claims/claim.schemas";
+import { deleteClaimEndpoint, getClaimEndpoint, updateClaimEndpoint } from "@/lib/claims/claims.endpoints";
 import { deleteClaim } from "@/lib/claims/server/delete-claim";
 import { getClaim } from "@/lib/claims/server/get-claim";
 import { updateClaim } from "@/lib/claims/server/update-claim";
@@ -6,19 +6,14 @@ import { defineRoute } from "@/lib/http/define-route";
 import { etagHeader, requiredIfMatchVersion } from "@/lib/http/if-match";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
+export const GET = defineRoute(getClaimEndpoint, {
   handler: async ({ actor, params }) => {
     const claim = await getClaim({ actor, claimId: params.claimId });
     return { body: claim, headers: etagHeader(claim.version) };
   },
 });
 
-export const PATCH = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
-  body: UpdateClaimInputSchema,
+export const PATCH = defineRoute(updateClaimEndpoint, {
   handler: async ({ actor, params, body, request }) => {
     const version = requiredIfMatchVersion(request.headers);
     const claim = await updateClaim({ actor, claimId: params.claimId, version, input: body });
@@ -26,9 +21,7 @@ export const PATCH = defineRoute({
   },
 });
 
-export const DELETE = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
+export const DELETE = defineRoute(deleteClaimEndpoint, {
   handler: async ({ actor, params }) => {
     await deleteClaim({ actor, claimId: params.claimId });
     return new Response(null, { status: 204 });

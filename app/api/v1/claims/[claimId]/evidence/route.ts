@@ -1,14 +1,9 @@
-import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
-import { AddEvidenceInputSchema } from "@/lib/evidence/evidence.schemas";
+import { addEvidenceEndpoint } from "@/lib/evidence/evidence.endpoints";
 import { addEvidence } from "@/lib/evidence/server/add-evidence";
 import { defineRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const POST = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
-  body: AddEvidenceInputSchema,
-  isIdempotent: true,
+export const POST = defineRoute(addEvidenceEndpoint, {
   handler: async ({ actor, params, body }) => ({ status: 201, body: await addEvidence({ actor, claimId: params.claimId, input: body }) }),
 });
 

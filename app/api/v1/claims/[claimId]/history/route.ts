@@ -1,11 +1,9 @@
-import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
+import { getClaimHistoryEndpoint } from "@/lib/claims/claims.endpoints";
 import { getClaimHistory } from "@/lib/claims/server/get-claim-history";
 import { defineRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
+export const GET = defineRoute(getClaimHistoryEndpoint, {
   handler: async ({ actor, params }) => ({ body: await getClaimHistory({ actor, claimId: params.claimId }) }),
 });
 

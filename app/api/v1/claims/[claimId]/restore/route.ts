@@ -1,11 +1,9 @@
-import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
+import { restoreClaimEndpoint } from "@/lib/claims/claims.endpoints";
 import { restoreClaim } from "@/lib/claims/server/restore-claim";
 import { defineRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const POST = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
+export const POST = defineRoute(restoreClaimEndpoint, {
   handler: async ({ actor, params }) => ({ body: await restoreClaim({ actor, claimId: params.claimId }) }),
 });
 

@@ -1,23 +1,15 @@
-import { CreateClaimInputSchema, ListPassageClaimsQuerySchema } from "@/lib/claims/claim.schemas";
+import { createClaimEndpoint, listPassageClaimsEndpoint } from "@/lib/claims/claims.endpoints";
 import { createClaim } from "@/lib/claims/server/create-claim";
 import { listPassageClaims } from "@/lib/claims/server/list-passage-claims";
 import { defineRoute } from "@/lib/http/define-route";
 import { etagHeader } from "@/lib/http/if-match";
-import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: PassageIdParamsSchema,
-  query: ListPassageClaimsQuerySchema,
+export const GET = defineRoute(listPassageClaimsEndpoint, {
   handler: async ({ actor, params, query }) => ({ body: await listPassageClaims({ actor, passageId: params.passageId, query }) }),
 });
 
-export const POST = defineRoute({
-  auth: "required",
-  params: PassageIdParamsSchema,
-  body: CreateClaimInputSchema,
-  isIdempotent: true,
+export const POST = defineRoute(createClaimEndpoint, {
   handler: async ({ actor, params, body }) => {
     const claim = await createClaim({ actor, passageId: params.passageId, input: body });
     return { status: 201, body: claim, headers: etagHeader(claim.version) };

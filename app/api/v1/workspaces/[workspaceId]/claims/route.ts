@@ -1,13 +1,9 @@
-import { ListClaimsQuerySchema } from "@/lib/claims/claim.schemas";
+import { listClaimsEndpoint } from "@/lib/claims/claims.endpoints";
 import { listClaims } from "@/lib/claims/server/list-claims";
 import { defineRoute } from "@/lib/http/define-route";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  query: ListClaimsQuerySchema,
+export const GET = defineRoute(listClaimsEndpoint, {
   handler: async ({ actor, params, query }) => ({ body: await listClaims({ actor, workspaceId: params.workspaceId, query }) }),
 });
 

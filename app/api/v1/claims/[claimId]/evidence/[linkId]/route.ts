@@ -1,11 +1,9 @@
-import { EvidenceLinkParamsSchema } from "@/lib/evidence/evidence.schemas";
+import { removeEvidenceEndpoint } from "@/lib/evidence/evidence.endpoints";
 import { removeEvidence } from "@/lib/evidence/server/remove-evidence";
 import { defineRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const DELETE = defineRoute({
-  auth: "required",
-  params: EvidenceLinkParamsSchema,
+export const DELETE = defineRoute(removeEvidenceEndpoint, {
   handler: async ({ actor, params }) => {
     await removeEvidence({ actor, claimId: params.claimId, linkId: params.linkId });
     return new Response(null, { status: 204 });

@@ -1,13 +1,9 @@
-import { BulkUpdateClaimsInputSchema } from "@/lib/claims/claim.schemas";
+import { bulkUpdateClaimsEndpoint } from "@/lib/claims/claims.endpoints";
 import { bulkUpdateClaims } from "@/lib/claims/server/bulk-update-claims";
 import { defineRoute } from "@/lib/http/define-route";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const POST = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  body: BulkUpdateClaimsInputSchema,
+export const POST = defineRoute(bulkUpdateClaimsEndpoint, {
   handler: async ({ actor, params, body }) => ({ body: await bulkUpdateClaims({ actor, workspaceId: params.workspaceId, input: body }) }),
 });
 

@@ -1,0 +1,127 @@
+import {
+  BulkUpdateClaimsInputSchema,
+  BulkUpdateResultSchema,
+  ClaimHistorySchema,
+  ClaimIdParamsSchema,
+  ClaimSchema,
+  ClaimSummarySchema,
+  CreateClaimInputSchema,
+  IfMatchHeaderSchema,
+  ListClaimsQuerySchema,
+  ListPassageClaimsQuerySchema,
+  UpdateClaimInputSchema,
+} from "@/lib/claims/claim.schemas";
+import { endpoint, json, noContent } from "@/lib/http/endpoint";
+import { pageSchema } from "@/lib/http/pagination";
+import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
+import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
+import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
+
+const tags = ["Claims"];
+
+export const listPassageClaimsEndpoint = endpoint({
+  method: "GET",
+  path: "/api/v1/passages/{passageId}/claims",
+  summary: "A passage's live claims, in text order (all=true: every one in one answer)",
+  tags,
+  auth: "required",
+  params: PassageIdParamsSchema,
+  query: ListPassageClaimsQuerySchema,
+  responses: { 200: json(pageSchema(ClaimSummarySchema), "A page of claims (every claim with all=true; nextCursor is then null)") },
+  errors: ["not_found", "gone"],
+});
+
+export const createClaimEndpoint = endpoint({
+  method: "POST",
+  path: "/api/v1/passages/{passageId}/claims",
+  summary: "Mark a claim by offsets or by quote (Idempotency-Key honoured)",
+  tags,
+  auth: "required",
+  params: PassageIdParamsSchema,
+  body: CreateClaimInputSchema,
+  isIdempotent: true,
+  responses: { 201: json(ClaimSchema, "The new draft claim (ETag: its version)") },
+  errors: ["forbidden", "not_found", "conflict", "gone"],
+});
+
+export const listClaimsEndpoint = endpoint({
+  method: "GET",
+  path: "/api/v1/workspaces/{workspaceId}/claims",
+  summary: "A workspace's claims, filtered",
+  tags,
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  query: ListClaimsQuerySchema,
+  responses: { 200: json(pageSchema(ClaimSummarySchema), "A page of claims") },
+  errors: ["not_found"],
+});
+
+export const bulkUpdateClaimsEndpoint = endpoint({
+  method: "POST",
+  path: "/api/v1/workspaces/{workspaceId}/claims/bulk",
+  summary: "Change the label or state of many claims; each change is versioned and audited on its own",
+  description: "A claim that is refused (a stale version, a forbidden move, not in the workspace) is reported in its own result; the others still change.",
+  tags,
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  body: BulkUpdateClaimsInputSchema,
+  responses: { 200: json(BulkUpdateResultSchema, "One result per claim") },
+  errors: ["not_found"],
+});
+
+export const getClaimEndpoint = endpoint({
+  method: "GET",
+  path: "/api/v1/claims/{claimId}",
+  summary: "One claim with its evidence (ETag: its version)",
+  tags,
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  responses: { 200: json(ClaimSchema, "The claim") },
+  errors: ["not_found", "gone"],
+});
+
+export const updateClaimEndpoint = endpoint({
+  method: "PATCH",
+  path: "/api/v1/claims/{claimId}",
+  summary: "Change label, statement, state, assignee, verdict note or duplicate link",
+  tags,
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  headers: IfMatchHeaderSchema,
+  body: UpdateClaimInputSchema,
+  responses: { 200: json(ClaimSchema, "The claim at its new version (ETag: that version)") },
+  errors: ["forbidden", "not_found", "conflict", "gone", "precondition_failed", "precondition_required"],
+});
+
+export const deleteClaimEndpoint = endpoint({
+  method: "DELETE",
+  path: "/api/v1/claims/{claimId}",
+  summary: `Delete a claim (an editor can restore it for ${RESTORE_WINDOW_DAYS} days)`,
+  tags,
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  responses: { 204: noContent("Deleted") },
+  errors: ["forbidden", "not_found", "gone"],
+});
+
+export const restoreClaimEndpoint = endpoint({
+  method: "POST",
+  path: "/api/v1/claims/{claimId}/restore",
+  summary: "Restore a deleted claim",
+  tags,
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  responses: { 200: json(ClaimSchema, "The restored claim (also when it was not deleted)") },
+  errors: ["forbidden", "not_found", "gone"],
+});
+
+export const getClaimHistoryEndpoint = endpoint({
+  method: "GET",
+  path: "/api/v1/claims/{claimId}/history",
+  summary: "Every change of the claim: actor, time, field, before, after",
+  tags,
+  auth: "required",
+  params: ClaimIdParamsSchema,
+  responses: { 200: json(ClaimHistorySchema, "Oldest first") },
+  errors: ["not_found"],
+});
