@@ -9,7 +9,7 @@ export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
  * `linking`. Fixed, not the deployment's URL, so a file from one desk reads the same in another.
  */
 export const CLAIMDESK_VOCABULARY = "urn:claimdesk:";
-export const WEB_ANNOTATION_CONTEXT = [ANNOTATION_CONTEXT, { claimdesk: CLAIMDESK_VOCABULARY }] as const;
+const WEB_ANNOTATION_CONTEXT = [ANNOTATION_CONTEXT, { claimdesk: CLAIMDESK_VOCABULARY }] as const;
 
 /** The purpose that carries an evidence link's stance, as written in the file (a compact IRI). */
 export const stancePurpose = (stance: EvidenceStance) => `claimdesk:${stance}`;
@@ -60,7 +60,7 @@ export function annotationNode(claim: ExportClaim, context: ExportContext) {
 }
 
 /** The one page's IRI: the collection's, with a fragment, since the page only exists inside the file. */
-export const annotationPageId = (context: ExportContext) => `${context.exportUrl}#page-1`;
+const annotationPageId = (context: ExportContext) => `${context.exportUrl}#page-1`;
 
 // An AnnotationCollection named by the export's URL, with its one page inline (none when there are
 // no claims); each annotation on its own line.
