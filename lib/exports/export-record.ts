@@ -1,3 +1,4 @@
+import type { ExportQuery } from "@/lib/exports/export.schemas";
 import type { ClaimLabel, EvidenceKind, EvidenceStance, ReviewState } from "@/lib/generated/prisma/enums";
 
 // The plain shape every formatter reads: one claim with what an export says about it.
@@ -58,7 +59,20 @@ export type ExportContext = {
   workspace: { id: string; name: string };
   /** Human-readable description of the filters, e.g. "verified, factual". */
   filterLabel: string;
+  /** The export's own address (exportApiUrl): the same filters give the same IRI. */
+  exportUrl: string;
 };
+
+/**
+ * The API URL that gives this export, with the parsed query's parameters sorted by name: a stable
+ * IRI for the file as a whole (the Web Annotation collection's id). Defaults are written out, so
+ * `?format=csv` and `?format=csv&state=verified` name the same export.
+ */
+export function exportApiUrl(appUrl: string, workspaceId: string, query: ExportQuery): string {
+  const parameters = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  parameters.sort();
+  return `${appUrl}/api/v1/workspaces/${encodeURIComponent(workspaceId)}/export?${parameters.toString()}`;
+}
 
 export const passageAppUrl = (context: ExportContext, passageId: string) =>
   `${context.appUrl}/w/${encodeURIComponent(context.workspace.id)}/passages/${encodeURIComponent(passageId)}`;
@@ -79,7 +93,8 @@ export type ExportFormatter = {
   extension: string;
   /** Passage text travels in the file (JSONL) so an import elsewhere can recreate the passage. */
   includesPassageText: boolean;
-  begin: (context: ExportContext) => string;
+  /** `claimCount` is how many claims the batches will hold, counted in the same snapshot. */
+  begin: (context: ExportContext, totals: { claimCount: number }) => string;
   batch: (batch: ExportBatch, context: ExportContext, state: { isFirst: boolean }) => string;
-  end: (context: ExportContext) => string;
+  end: (context: ExportContext, totals: { claimCount: number }) => string;
 };

@@ -166,8 +166,17 @@ describe("GET /workspaces/{id}/export", () => {
   it("writes a W3C Web Annotation collection whose every term expands to a full IRI", async () => {
     const desk = await exportDesk();
     const response = await downloadExport(desk.viewer, desk.workspaceId, { format: "webannotation" });
-    const collection = JSON.parse(response.text) as { "@context": string; type: string; first: { items: Record<string, unknown>[] } };
-    expect(collection).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", first: { type: "AnnotationPage" } });
+    const collection = JSON.parse(response.text) as { "@context": unknown; id: string; type: string; first: { items: Record<string, unknown>[] } };
+    // W3C model 5.1 and 5.2: the collection and its page MUST have an IRI; the export's URL, with its filters, is stable.
+    const exportUrl = `http://localhost:3000/api/v1/workspaces/${desk.workspaceId}/export?format=webannotation&state=verified`;
+    expect(collection).toMatchObject({
+      "@context": ["http://www.w3.org/ns/anno.jsonld", { claimdesk: "urn:claimdesk:" }],
+      id: exportUrl,
+      type: "AnnotationCollection",
+      total: 3,
+      last: `${exportUrl}#page-1`,
+      first: { id: `${exportUrl}#page-1`, type: "AnnotationPage", partOf: exportUrl, startIndex: 0 },
+    });
     expect(collection.first.items).toHaveLength(3);
     expect(collection.first.items.find((item) => (item.id as string).endsWith(desk.claims.viaApi.id))).toMatchObject({
       type: "Annotation",
@@ -176,8 +185,8 @@ describe("GET /workspaces/{id}/export", () => {
         { type: "TextualBody", purpose: "describing", value: "The harbour handled 4.2 million containers in 2025." },
         { type: "TextualBody", purpose: "tagging", value: "factual" },
         { type: "TextualBody", purpose: "assessing", value: "Matches the port's own figures." },
-        { type: "SpecificResource", purpose: "linking", source: "https://port.example.org/2025" },
-        { type: "SpecificResource", purpose: "linking", source: `http://localhost:3000/w/${desk.workspaceId}/passages/${desk.minister.id}` },
+        { type: "SpecificResource", purpose: ["linking", "claimdesk:supports"], source: "https://port.example.org/2025" },
+        { type: "SpecificResource", purpose: ["linking", "claimdesk:context"], source: `http://localhost:3000/w/${desk.workspaceId}/passages/${desk.minister.id}` },
       ],
       target: {
         source: "https://news.example.org/harbour",
@@ -195,6 +204,14 @@ describe("GET /workspaces/{id}/export", () => {
     expect(text).toContain('"@type":["http://www.w3.org/ns/activitystreams#OrderedCollection"]');
     expect(text).toContain('"http://www.w3.org/ns/oa#motivatedBy":[{"@id":"http://www.w3.org/ns/oa#assessing"}]');
     expect(text).toContain('"http://www.w3.org/ns/oa#hasPurpose":[{"@id":"http://www.w3.org/ns/oa#tagging"}]');
+    expect(text).toContain('"http://www.w3.org/ns/oa#hasPurpose":[{"@id":"http://www.w3.org/ns/oa#linking"},{"@id":"urn:claimdesk:supports"}]');
+    expect(text).toContain('"@id":"urn:claimdesk:refutes"');
+    const [expandedCollection] = expanded as Record<string, unknown>[];
+    expect(expandedCollection?.["@id"]).toBe(exportUrl);
+    expect(JSON.stringify(expandedCollection?.["http://www.w3.org/ns/activitystreams#first"])).toContain(`"@id":"${exportUrl}#page-1"`);
+
+    const other = JSON.parse((await downloadExport(desk.viewer, desk.workspaceId, { label: "opinion", format: "webannotation" })).text) as { id: string };
+    expect(other.id).toBe(`http://localhost:3000/api/v1/workspaces/${desk.workspaceId}/export?format=webannotation&label=opinion&state=verified`);
   });
 
   it("gives byte-identical files for the same filters and data", async () => {

@@ -128,9 +128,46 @@ describe("POST /workspaces/{id}/imports", () => {
       select: { label: true, state: true, verdictNote: true, statement: true, start: true, evidence: { select: { stance: true, evidence: { select: { url: true } } } } },
     });
     expect(fact).toMatchObject({ label: "factual", state: "draft", verdictNote: "Matches the port's figures.", start: "Updated intro.\n\n".length });
-    expect(fact.evidence).toEqual([{ stance: "context", evidence: { url: "https://port.example.org/2025" } }]);
+    expect(fact.evidence).toEqual([{ stance: "supports", evidence: { url: "https://port.example.org/2025" } }]);
     const spanNote = report.items.find((item) => item.exact === "The harbour handled 4.2 million containers in 2025.")?.notes;
     expect(spanNote?.[0]).toMatch(/^Evidence 2 was left out/);
+  });
+
+  it("keeps every evidence link's stance through a Web Annotation export into a fresh workspace", async () => {
+    const desk = await createDesk();
+    const { harbour, minister } = await createNewsPassages(desk);
+    const ministerSource = "https://news.example.org/minister";
+    const ministerWithSource = await db.passage.update({ where: { id: minister.id }, data: { sourceUrl: ministerSource }, select: { id: true, text: true, workspaceId: true } });
+    const link = (claimId: string, stance: "supports" | "refutes" | "context", url: string) =>
+      linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId, createdById: desk.reviewer.id, url, title: url, stance });
+    const fact = await createClaimRecord(db, { passage: harbour, exact: "The harbour handled 4.2 million containers in 2025.", createdById: desk.reviewer.id, label: "factual" });
+    await link(fact.id, "supports", "https://port.example.org/2025");
+    await link(fact.id, "refutes", "https://critics.example.org/teu");
+    await link(fact.id, "context", "https://history.example.org/port");
+    const rate = await createClaimRecord(db, { passage: ministerWithSource, exact: "unemployment fell to 5.1 percent in October", createdById: desk.reviewer.id, label: "disputed" });
+    await link(rate.id, "refutes", "https://stats.example.org/oct");
+    await link(rate.id, "context", "https://port.example.org/2025");
+
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "webannotation", state: "all" });
+    const fresh = await createWorkspaceRecord(db, { ownerId: desk.owner.id, name: "Fresh desk" });
+    // Web Annotations carry no passage text: the fresh desk has the articles, matched by source URL.
+    for (const [text, sourceUrl] of [[HARBOUR, "https://news.example.org/harbour"], [MINISTER, ministerSource]] as const) {
+      await createPassageRecord(db, { workspaceId: fresh.id, createdById: desk.owner.id, text, sourceUrl });
+    }
+    const report = (await postImport(desk.owner, fresh.id, exported.text, "application/ld+json")).body as ImportReport;
+    expect(report.counts).toMatchObject({ items: 2, imported: 2, passagesMatched: 2 });
+    expect(report.items.flatMap((item) => item.notes)).toEqual([]);
+
+    const stances = async (workspaceId: string) =>
+      (
+        await db.claim.findMany({
+          where: { workspaceId },
+          orderBy: { exact: "asc" },
+          select: { exact: true, evidence: { select: { stance: true, evidence: { select: { url: true } } } } },
+        })
+      ).map((claim) => ({ exact: claim.exact, evidence: claim.evidence.map((linked) => `${linked.stance} ${linked.evidence.url}`).sort() }));
+    expect(await stances(fresh.id)).toEqual(await stances(desk.workspaceId));
+    expect((await stances(fresh.id)).flatMap((claim) => claim.evidence)).toHaveLength(5);
   });
 
   it("imports a Hypothesis annotation: tags as label hints, text as the note, and reports a quote that no longer occurs", async () => {

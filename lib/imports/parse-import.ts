@@ -2,6 +2,8 @@ import type { z } from "zod";
 import { CLAIM_LABELS } from "@/lib/review/review-state";
 import type { ClaimLabel, EvidenceStance, ReviewState } from "@/lib/generated/prisma/enums";
 import { JSONL_FORMAT, JSONL_VERSION } from "@/lib/exports/formats/jsonl";
+import { CLAIMDESK_VOCABULARY, stancePurpose } from "@/lib/exports/formats/web-annotation";
+import { EvidenceStanceSchema } from "@/lib/evidence/evidence.schemas";
 import { AppError } from "@/lib/http/errors";
 import { findUnsafeText } from "@/lib/http/text.schemas";
 import {
@@ -222,7 +224,7 @@ function annotationDraft(annotation: WebAnnotation, position: number, item: stri
     const selectors = selectorsOf(Array.isArray(body.selector) ? (body.selector as Selector[]) : body.selector ? [body.selector as Selector] : []);
     const isSpan = appPassageIdOf(linked, appOrigin) !== null && (selectors.range || selectors.quote);
     evidence.push({
-      stance: "context",
+      stance: stanceOf(body.purpose),
       note: null,
       url: isSpan ? null : linked,
       title: null,
@@ -257,6 +259,15 @@ function annotationDraft(annotation: WebAnnotation, position: number, item: stri
     original: { id: annotation.id ?? null, createdBy: null, verifiedBy: null },
     notes,
   };
+}
+
+/** The stance a linking body's purposes give (our export's `claimdesk:<stance>`, compact or full); else context. */
+function stanceOf(purposes: unknown): EvidenceStance {
+  for (const purpose of [purposes].flat()) {
+    const stance = EvidenceStanceSchema.options.find((option) => purpose === stancePurpose(option) || purpose === `${CLAIMDESK_VOCABULARY}${option}`);
+    if (stance) return stance;
+  }
+  return "context";
 }
 
 function registerSource(passages: Map<string, PassageSource>, source: string, appOrigin: string, title: string | null): string {

@@ -3,12 +3,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createClaimCounter } from "@/lib/exports/export-progress";
 import { exportFileName, slugify } from "@/lib/exports/export-filename";
-import type { ExportClaim, ExportContext } from "@/lib/exports/export-record";
+import { ExportQuerySchema } from "@/lib/exports/export.schemas";
+import { exportApiUrl, type ExportClaim, type ExportContext } from "@/lib/exports/export-record";
 import { claimRating } from "@/lib/exports/formats/claimreview";
 import { csvFormatter, neutralizeCell } from "@/lib/exports/formats/csv";
 import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
+import { webAnnotationFormatter } from "@/lib/exports/formats/web-annotation";
+import { parseImport } from "@/lib/imports/parse-import";
 
-const context: ExportContext = { appUrl: "https://desk.example", workspace: { id: "ws1", name: "Harbour Desk" }, filterLabel: "verified" };
+const context: ExportContext = {
+  appUrl: "https://desk.example",
+  workspace: { id: "ws1", name: "Harbour Desk" },
+  filterLabel: "verified",
+  exportUrl: "https://desk.example/api/v1/workspaces/ws1/export?format=webannotation&state=verified",
+};
 
 function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
   return {
@@ -57,7 +65,7 @@ describe("CSV cells", () => {
   it("round-trips any statement through csv-parse, neutralized", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), (statement) => {
-        const text = csvFormatter.begin(context) + csvFormatter.batch({ claims: [claim({ statement })], newPassages: [] }, context, { isFirst: true });
+        const text = csvFormatter.begin(context, { claimCount: 1 }) + csvFormatter.batch({ claims: [claim({ statement })], newPassages: [] }, context, { isFirst: true });
         const [row] = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
         expect(row?.statement).toBe(neutralizeCell(statement));
       }),
@@ -100,10 +108,10 @@ describe("the progress counter", () => {
     ];
     for (const [format, formatter] of Object.entries(EXPORT_FORMATTERS)) {
       const text =
-        formatter.begin(context) +
+        formatter.begin(context, { claimCount: claims.length }) +
         formatter.batch({ claims: claims.slice(0, 2), newPassages: [{ ...claims[0]!.passage, text: "x\n{", textHash: "h" }] }, context, { isFirst: true }) +
         formatter.batch({ claims: claims.slice(2), newPassages: [] }, context, { isFirst: false }) +
-        formatter.end(context);
+        formatter.end(context, { claimCount: claims.length });
       for (const size of [1, 7, 1000]) {
         const count = createClaimCounter(format as keyof typeof EXPORT_FORMATTERS);
         let last = 0;
@@ -111,5 +119,52 @@ describe("the progress counter", () => {
         expect(last, `${format} in chunks of ${size}`).toBe(3);
       }
     }
+  });
+});
+
+describe("the Web Annotation collection", () => {
+  const collectionText = (claims: ExportClaim[]) =>
+    webAnnotationFormatter.begin(context, { claimCount: claims.length }) +
+    webAnnotationFormatter.batch({ claims, newPassages: [] }, context, { isFirst: true }) +
+    webAnnotationFormatter.end(context, { claimCount: claims.length });
+
+  it("is named by the export's URL: the same filters, however written, give the same IRI", () => {
+    const url = (query: Record<string, string>) => exportApiUrl("https://desk.example", "ws 1", ExportQuerySchema.parse(query));
+    expect(url({ format: "webannotation" })).toBe("https://desk.example/api/v1/workspaces/ws%201/export?format=webannotation&state=verified");
+    expect(url({ state: "verified", format: "webannotation" })).toBe(url({ format: "webannotation" }));
+    expect(url({ format: "webannotation", since: "2026-01-01", label: "none" })).toBe(
+      "https://desk.example/api/v1/workspaces/ws%201/export?format=webannotation&label=none&since=2026-01-01&state=verified",
+    );
+    expect(url({ format: "webannotation", label: "factual" })).not.toBe(url({ format: "webannotation" }));
+  });
+
+  it("gives the collection and its page ids, and leaves the page out when there is nothing to page", () => {
+    const collection = JSON.parse(collectionText([claim()])) as Record<string, unknown>;
+    expect(collection).toMatchObject({
+      id: context.exportUrl,
+      type: "AnnotationCollection",
+      total: 1,
+      last: `${context.exportUrl}#page-1`,
+      first: { id: `${context.exportUrl}#page-1`, type: "AnnotationPage", partOf: context.exportUrl, startIndex: 0 },
+    });
+    expect(JSON.parse(collectionText([]))).toEqual({
+      "@context": ["http://www.w3.org/ns/anno.jsonld", { claimdesk: "urn:claimdesk:" }],
+      id: context.exportUrl,
+      type: "AnnotationCollection",
+      label: "ClaimDesk claims of Harbour Desk (verified)",
+      total: 0,
+    });
+  });
+
+  it("carries each evidence link's stance to the import and back", () => {
+    const span = { ...web("refutes"), kind: "passage" as const, url: null, passageId: "p2", start: 3, end: 9, quote: "harbor" };
+    const evidence = [web("supports"), web("refutes"), web("context"), span];
+    const [draft] = parseImport(collectionText([claim({ evidence })]), context.appUrl).claims;
+    expect(draft?.evidence.map(({ stance, url, start }) => ({ stance, url, start }))).toEqual(evidence.map(({ stance, url, start }) => ({ stance, url, start })));
+  });
+
+  it("reads a linking body without a stance, as other tools write it, as context", () => {
+    const annotation = { type: "Annotation", body: { type: "SpecificResource", purpose: "linking", source: "https://e.example" }, target: "https://news.example" };
+    expect(parseImport(JSON.stringify(annotation), context.appUrl).claims[0]?.evidence[0]?.stance).toBe("context");
   });
 });

@@ -1,20 +1,36 @@
+import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 import { claimAppUrl, passageAppUrl, type ExportClaim, type ExportContext, type ExportEvidence, type ExportFormatter } from "@/lib/exports/export-record";
 
 export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
+/**
+ * ClaimDesk's extension of the W3C vocabulary: each evidence stance is a motivation (an instance
+ * of oa:Motivation, skos:broader oa:linking), given as a purpose of the evidence body next to
+ * `linking`. Fixed, not the deployment's URL, so a file from one desk reads the same in another.
+ */
+export const CLAIMDESK_VOCABULARY = "urn:claimdesk:";
+const WEB_ANNOTATION_CONTEXT = [ANNOTATION_CONTEXT, { claimdesk: CLAIMDESK_VOCABULARY }] as const;
+
+/** The purpose that carries an evidence link's stance, as written in the file (a compact IRI). */
+export const stancePurpose = (stance: EvidenceStance) => `claimdesk:${stance}`;
+
 function evidenceBody(evidence: ExportEvidence, context: ExportContext) {
-  if (evidence.kind === "passage" && evidence.passageId && evidence.start !== null && evidence.end !== null) {
+  const purpose = ["linking", stancePurpose(evidence.stance)];
+  if (evidence.kind === "passage" && evidence.passageId) {
+    const hasSpan = evidence.start !== null && evidence.end !== null;
     return {
       type: "SpecificResource",
-      purpose: "linking",
+      purpose,
       source: passageAppUrl(context, evidence.passageId),
-      selector: [
-        ...(evidence.quote ? [{ type: "TextQuoteSelector", exact: evidence.quote }] : []),
-        { type: "TextPositionSelector", start: evidence.start, end: evidence.end },
-      ],
+      ...(hasSpan && {
+        selector: [
+          ...(evidence.quote ? [{ type: "TextQuoteSelector", exact: evidence.quote }] : []),
+          { type: "TextPositionSelector", start: evidence.start, end: evidence.end },
+        ],
+      }),
     };
   }
-  return { type: "SpecificResource", purpose: "linking", source: evidence.url ?? "" };
+  return { type: "SpecificResource", purpose, source: evidence.url };
 }
 
 export function annotationNode(claim: ExportClaim, context: ExportContext) {
@@ -43,18 +59,29 @@ export function annotationNode(claim: ExportClaim, context: ExportContext) {
   };
 }
 
-// An AnnotationCollection with its one page inline; each annotation on its own line.
+/** The one page's IRI: the collection's, with a fragment, since the page only exists inside the file. */
+const annotationPageId = (context: ExportContext) => `${context.exportUrl}#page-1`;
+
+// An AnnotationCollection named by the export's URL, with its one page inline (none when there are
+// no claims); each annotation on its own line.
 export const webAnnotationFormatter: ExportFormatter = {
   contentType: `application/ld+json; profile="${ANNOTATION_CONTEXT}"; charset=utf-8`,
   extension: "annotations.jsonld",
   includesPassageText: false,
-  begin: (context) =>
-    `${JSON.stringify({
-      "@context": ANNOTATION_CONTEXT,
+  begin: (context, { claimCount }) => {
+    const collection = JSON.stringify({
+      "@context": WEB_ANNOTATION_CONTEXT,
+      id: context.exportUrl,
       type: "AnnotationCollection",
       label: `ClaimDesk claims of ${context.workspace.name} (${context.filterLabel})`,
-    }).slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":[\n`,
+      total: claimCount,
+      ...(claimCount > 0 && { last: annotationPageId(context) }),
+    });
+    if (claimCount === 0) return `${collection}\n`;
+    const page = JSON.stringify({ id: annotationPageId(context), type: "AnnotationPage", partOf: context.exportUrl, startIndex: 0 });
+    return `${collection.slice(0, -1)},"first":${page.slice(0, -1)},"items":[\n`;
+  },
   batch: ({ claims }, context, { isFirst }) =>
     claims.map((claim, index) => `${isFirst && index === 0 ? "" : ",\n"}${JSON.stringify(annotationNode(claim, context))}`).join(""),
-  end: () => `\n]}}\n`,
+  end: (_context, { claimCount }) => (claimCount === 0 ? "" : `\n]}}\n`),
 };

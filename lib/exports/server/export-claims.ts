@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import type { ExportQuery } from "@/lib/exports/export.schemas";
 import { exportFileName, filterParts } from "@/lib/exports/export-filename";
-import type { ExportContext } from "@/lib/exports/export-record";
+import { exportApiUrl, type ExportContext } from "@/lib/exports/export-record";
 import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
 import { takeExportSlot } from "@/lib/exports/server/export-slots";
 import type { ExportConnection } from "@/lib/exports/server/read-export-claims";
@@ -46,7 +46,13 @@ export async function exportClaims({
   }
   const formatter = EXPORT_FORMATTERS[query.format];
   const { format, ...filters } = query;
-  const context: ExportContext = { appUrl: appUrl.replace(/\/+$/, ""), workspace, filterLabel: filterParts(filters).join(", ") };
+  const baseUrl = appUrl.replace(/\/+$/, "");
+  const context: ExportContext = {
+    appUrl: baseUrl,
+    workspace,
+    filterLabel: filterParts(filters).join(", "),
+    exportUrl: exportApiUrl(baseUrl, workspace.id, query),
+  };
   const env = serverEnv();
   const slot = takeExportSlot(actor.userId, { maxConcurrent: env.EXPORT_MAX_CONCURRENT, maxPerUser: env.EXPORT_MAX_PER_USER });
   let run: Awaited<ReturnType<typeof runExportWorker>>;

@@ -19,13 +19,14 @@ async function run(port: NonNullable<typeof parentPort>, data: ExportWorkerData)
   post({ type: "count", claimCount: reader.claimCount });
 
   async function* texts(): AsyncGenerator<string> {
-    yield formatter.begin(data.context);
+    const totals = { claimCount: reader.claimCount };
+    yield formatter.begin(data.context, totals);
     let isFirst = true;
     for await (const batch of reader.batches()) {
       yield formatter.batch(batch, data.context, { isFirst });
       isFirst = false;
     }
-    yield formatter.end(data.context);
+    yield formatter.end(data.context, totals);
   }
   const chunks = texts();
   const encoder = new TextEncoder();
