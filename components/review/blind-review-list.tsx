@@ -1,12 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { Claim } from "@/lib/claims/claim.schemas";
+import { useUpdateClaim } from "@/lib/claims/client/claim-queries";
 import { LABEL_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
-import type { ClaimLabel } from "@/lib/generated/prisma/enums";
-import { apiFetch } from "@/lib/http/api-fetch";
 import type { BlindReviewItem } from "@/lib/review/blind-review.schemas";
 import { CLAIM_LABELS } from "@/lib/review/review-state";
 
@@ -19,11 +16,8 @@ const STATUS_TEXT: Record<BlindReviewItem["status"], string> = {
 /** Each claim's blind votes side by side, with the final label an editor sets from them. */
 export function BlindReviewList({ workspaceId, items }: { workspaceId: string; items: BlindReviewItem[] }) {
   const router = useRouter();
-  const decide = useMutation({
-    mutationFn: ({ claimId, version, label }: { claimId: string; version: number; label: ClaimLabel }) =>
-      apiFetch<Claim>(`/api/v1/claims/${claimId}`, { method: "PATCH", body: { label }, headers: { "If-Match": `"${version}"` } }),
-    onSuccess: () => router.refresh(),
-  });
+  // The final label is the claim's own label, set like any other change to a claim.
+  const decide = useUpdateClaim();
 
   return (
     <div className="stack">
@@ -61,7 +55,7 @@ export function BlindReviewList({ workspaceId, items }: { workspaceId: string; i
                     className={`label-button label-${label}`}
                     aria-pressed={item.claim.label === label}
                     disabled={decide.isPending}
-                    onClick={() => decide.mutate({ claimId: item.claim.id, version: item.claim.version, label })}
+                    onClick={() => decide.mutate({ claim: item.claim, changes: { label } }, { onSuccess: () => router.refresh() })}
                   >
                     <span aria-hidden="true">{LABEL_DISPLAY[label].symbol}</span> {LABEL_DISPLAY[label].name}
                   </button>

@@ -2,19 +2,15 @@ import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from "@asteaso
 import type { ZodObject, ZodType } from "zod";
 import { API_ROUTE_MODULES } from "@/lib/generated/api-routes";
 import { HTTP_METHODS, IDEMPOTENCY_KEY_REUSED_STATUS, implicitErrors, type Endpoint, type ResponseDeclaration } from "@/lib/http/endpoint";
-import { ERROR_STATUS, ErrorBodySchema, type ErrorCode } from "@/lib/http/errors";
+import { ERROR_STATUS, ErrorBodySchema } from "@/lib/http/errors";
 
 import { registerClaimPaths } from "@/lib/claims/claims.openapi";
 import { registerExportPaths } from "@/lib/exports/exports.openapi";
 import { registerImportPaths } from "@/lib/imports/imports.openapi";
-import { registerDiscussionPaths } from "@/lib/comments/comments.openapi";
-import { registerTeamPaths } from "@/lib/review/review.openapi";
 import { registerInvitationPaths } from "@/lib/invitations/invitations.openapi";
-import { registerMatchingPaths } from "@/lib/matching/matching.openapi";
 import { registerMemberPaths } from "@/lib/members/members.openapi";
 import { ERROR_DESCRIPTIONS, errorResponses, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
 import { registerPassagePaths } from "@/lib/passages/passages.openapi";
-import { registerSearchPaths } from "@/lib/search/search.openapi";
 import { registerSuggestionPaths } from "@/lib/suggestions/suggestions.openapi";
 import { registerUserPaths } from "@/lib/users/users.openapi";
 import { registerWorkspacePaths } from "@/lib/workspaces/workspaces.openapi";
@@ -25,15 +21,11 @@ const LEGACY_FEATURE_PATHS: RegisterPaths[] = [
   registerWorkspacePaths,
   registerPassagePaths,
   registerClaimPaths,
-  registerDiscussionPaths,
-  registerTeamPaths,
   registerMemberPaths,
   registerInvitationPaths,
   registerExportPaths,
   registerImportPaths,
   registerSuggestionPaths,
-  registerMatchingPaths,
-  registerSearchPaths,
 ];
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
