@@ -5,7 +5,7 @@ import type { Comment } from "@/lib/comments/comment.schemas";
 import { useClaimComments, useMentionCandidates, usePostComment } from "@/lib/comments/client/comment-queries";
 import { COMMENT_MAX_LENGTH } from "@/lib/comments/comment.schemas";
 import { mentionQueryAt, type MentionCandidate } from "@/lib/comments/mentions";
-import { ApiError } from "@/lib/http/api-fetch";
+import { ApiError } from "@/lib/http/api-client";
 
 const SUGGESTIONS_SHOWN = 6;
 

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useEffect, useState } from "react";
+import { readHealth } from "@/lib/health/client/read-health";
 
 const DEFAULT_RETRY_SECONDS = 5;
 
@@ -25,17 +26,16 @@ export function ErrorState({ reset }: { reset: () => void }) {
     const check = async () => {
       let retrySeconds = DEFAULT_RETRY_SECONDS;
       try {
-        const response = await fetch("/api/health", { cache: "no-store" });
+        const health = await readHealth();
         if (isCancelled) return;
-        if (response.ok) {
+        if (health.status === "ok") {
           if (wasUnreachable) reload();
           else setDatabase("ok");
           return;
         }
-        const health = (await response.json().catch(() => ({}))) as { retryAfterSeconds?: unknown };
-        if (typeof health.retryAfterSeconds === "number") retrySeconds = health.retryAfterSeconds;
+        retrySeconds = health.retryAfterSeconds;
       } catch {
-        // The server itself is unreachable: the same advice holds.
+        // The server itself is unreachable, or answered something else: the same advice holds.
       }
       if (isCancelled) return;
       wasUnreachable = true;

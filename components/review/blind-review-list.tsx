@@ -16,6 +16,7 @@ const STATUS_TEXT: Record<BlindReviewItem["status"], string> = {
 /** Each claim's blind votes side by side, with the final label an editor sets from them. */
 export function BlindReviewList({ workspaceId, items }: { workspaceId: string; items: BlindReviewItem[] }) {
   const router = useRouter();
+  // The final label is the claim's own label, set like any other change to a claim.
   const decide = useUpdateClaim();
 
   return (

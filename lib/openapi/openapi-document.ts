@@ -6,24 +6,16 @@ import { ERROR_STATUS, ErrorBodySchema } from "@/lib/http/errors";
 
 import { registerExportPaths } from "@/lib/exports/exports.openapi";
 import { registerImportPaths } from "@/lib/imports/imports.openapi";
-import { registerDiscussionPaths } from "@/lib/comments/comments.openapi";
-import { registerTeamPaths } from "@/lib/review/review.openapi";
-import { registerMatchingPaths } from "@/lib/matching/matching.openapi";
 import { ERROR_DESCRIPTIONS, errorResponses, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
 import { registerPassagePaths } from "@/lib/passages/passages.openapi";
-import { registerSearchPaths } from "@/lib/search/search.openapi";
 import { registerSuggestionPaths } from "@/lib/suggestions/suggestions.openapi";
 
 // One line per feature; each helper removes its own feature's line as it moves to *.endpoints.ts.
 const LEGACY_FEATURE_PATHS: RegisterPaths[] = [
   registerPassagePaths,
-  registerDiscussionPaths,
-  registerTeamPaths,
   registerExportPaths,
   registerImportPaths,
   registerSuggestionPaths,
-  registerMatchingPaths,
-  registerSearchPaths,
 ];
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;

@@ -1,11 +1,17 @@
+"use client";
+
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Comment, CommentList, CreateCommentInput } from "@/lib/comments/comment.schemas";
+import type { CreateCommentInput } from "@/lib/comments/comment.schemas";
+import { createCommentEndpoint, listCommentsEndpoint } from "@/lib/comments/comments.endpoints";
 import type { MentionCandidate } from "@/lib/comments/mentions";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { callApi } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
 import { useWorkspaceMembers } from "@/lib/members/client/member-queries";
 
+const COMMENTS_PAGE_SIZE = 100;
+
 export const commentKeys = {
+  all: ["comments"] as const,
   claim: (claimId: string) => ["comments", "claim", claimId] as const,
 };
 
@@ -13,7 +19,7 @@ export function useClaimComments(claimId: string) {
   return useInfiniteQuery({
     queryKey: commentKeys.claim(claimId),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<CommentList>(`/api/v1/claims/${claimId}/comments?limit=100${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
+      callApi(listCommentsEndpoint, { params: { claimId }, query: { limit: COMMENTS_PAGE_SIZE, cursor: pageParam ?? undefined } }, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -23,7 +29,7 @@ export function usePostComment(claimId: string) {
   const queryClient = useQueryClient();
   const attempt = useCreateAttempt();
   return useMutation({
-    mutationFn: (input: CreateCommentInput) => apiFetch<Comment>(`/api/v1/claims/${claimId}/comments`, { body: input, attempt }),
+    mutationFn: (input: CreateCommentInput) => callApi(createCommentEndpoint, { params: { claimId }, body: input }, { attempt }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: commentKeys.claim(claimId) }),
   });
 }

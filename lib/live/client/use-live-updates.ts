@@ -4,6 +4,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { claimKeys } from "@/lib/claims/client/claim-queries";
 import { commentKeys } from "@/lib/comments/client/comment-queries";
+import { endpointUrl } from "@/lib/http/api-client";
+import { streamWorkspaceEventsEndpoint } from "@/lib/live/live.endpoints";
 import type { ChangeEvent, LiveEvent, Viewer } from "@/lib/live/live-events";
 import { memberKeys } from "@/lib/members/client/member-queries";
 import { notificationKeys } from "@/lib/notifications/client/notification-queries";
@@ -52,7 +54,7 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
       if (isEverything) {
         void queryClient.invalidateQueries({ queryKey: claimKeys.all });
-        void queryClient.invalidateQueries({ queryKey: ["comments"] });
+        void queryClient.invalidateQueries({ queryKey: commentKeys.all });
         return;
       }
       for (const claimId of claimIds) {
@@ -70,8 +72,7 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
     };
 
     const open = () => {
-      const query = passageId ? `?passageId=${encodeURIComponent(passageId)}` : "";
-      source = new EventSource(`/api/v1/workspaces/${workspaceId}/events${query}`);
+      source = new EventSource(endpointUrl(streamWorkspaceEventsEndpoint, { params: { workspaceId }, query: { passageId } }));
       source.onopen = () => {
         retryDelay = 1000;
         setStatus("live");

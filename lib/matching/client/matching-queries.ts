@@ -3,9 +3,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Claim } from "@/lib/claims/claim.schemas";
 import { claimKeys } from "@/lib/claims/client/claim-queries";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { callApi } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
-import type { BorrowEvidenceResult, ClaimMatch, ClaimMatches } from "@/lib/matching/matching.schemas";
+import { borrowEvidenceEndpoint, listClaimMatchesEndpoint } from "@/lib/matching/matching.endpoints";
+import type { ClaimMatch } from "@/lib/matching/matching.schemas";
 
 export const matchingKeys = {
   all: ["matches"] as const,
@@ -16,7 +17,7 @@ export const matchingKeys = {
 export function useClaimMatches(claimId: string, statement: string) {
   return useQuery<ClaimMatch[]>({
     queryKey: matchingKeys.claim(claimId, statement),
-    queryFn: ({ signal }) => apiFetch<ClaimMatches>(`/api/v1/claims/${claimId}/matches`, { signal }).then((result) => result.items),
+    queryFn: ({ signal }) => callApi(listClaimMatchesEndpoint, { params: { claimId } }, { signal }).then((result) => result.items),
     placeholderData: keepPreviousData,
   });
 }
@@ -26,7 +27,7 @@ export function useBorrowEvidence(claim: Pick<Claim, "id" | "passageId">) {
   const queryClient = useQueryClient();
   const attempt = useCreateAttempt();
   return useMutation({
-    mutationFn: (fromClaimId: string) => apiFetch<BorrowEvidenceResult>(`/api/v1/claims/${claim.id}/evidence/borrow`, { body: { fromClaimId }, attempt }),
+    mutationFn: (fromClaimId: string) => callApi(borrowEvidenceEndpoint, { params: { claimId: claim.id }, body: { fromClaimId } }, { attempt }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: claimKeys.detail(claim.id) });
       void queryClient.invalidateQueries({ queryKey: claimKeys.passage(claim.passageId) });

@@ -1,7 +1,9 @@
+"use client";
+
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/api-fetch";
-import type { BlindLabels } from "@/lib/review/blind-review.schemas";
 import type { ClaimLabel } from "@/lib/generated/prisma/enums";
+import { callApi } from "@/lib/http/api-client";
+import { getBlindLabelsEndpoint, submitBlindLabelEndpoint } from "@/lib/review/review.endpoints";
 
 // Under ["claims", …] so the live stream's claim refreshes reach the votes too.
 export const blindLabelKeys = { claim: (claimId: string) => ["claims", "blind-labels", claimId] as const };
@@ -9,15 +11,18 @@ export const blindLabelKeys = { claim: (claimId: string) => ["claims", "blind-la
 export function useBlindLabels(claimId: string) {
   return useQuery({
     queryKey: blindLabelKeys.claim(claimId),
-    queryFn: ({ signal }) => apiFetch<BlindLabels>(`/api/v1/claims/${claimId}/blind-label`, { signal }),
+    queryFn: ({ signal }) => callApi(getBlindLabelsEndpoint, { params: { claimId } }, { signal }),
   });
 }
+
+const submitBlindLabel = ({ claimId, label }: { claimId: string; label: ClaimLabel }) =>
+  callApi(submitBlindLabelEndpoint, { params: { claimId }, body: { label } });
 
 export function useSubmitBlindLabel(claimId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ["blind-vote", claimId],
-    mutationFn: (label: ClaimLabel) => apiFetch<BlindLabels>(`/api/v1/claims/${claimId}/blind-label`, { method: "PUT", body: { label } }),
+    mutationFn: (label: ClaimLabel) => submitBlindLabel({ claimId, label }),
     onSuccess: (votes) => queryClient.setQueryData(blindLabelKeys.claim(claimId), votes),
   });
 }
@@ -26,8 +31,7 @@ export function useSubmitBlindLabel(claimId: string) {
 export function useCastBlindVote() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ claimId, label }: { claimId: string; label: ClaimLabel }) =>
-      apiFetch<BlindLabels>(`/api/v1/claims/${claimId}/blind-label`, { method: "PUT", body: { label } }),
+    mutationFn: submitBlindLabel,
     onSuccess: (votes, { claimId }) => queryClient.setQueryData(blindLabelKeys.claim(claimId), votes),
   });
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/api-fetch";
-import type { SearchHit, SearchResult } from "@/lib/search/search.schemas";
+import { callApi } from "@/lib/http/api-client";
+import { searchWorkspaceEndpoint } from "@/lib/search/search.endpoints";
+import type { SearchHit } from "@/lib/search/search.schemas";
 
 export const searchKeys = {
   workspace: (workspaceId: string, q: string, limit: number) => ["search", workspaceId, q, limit] as const,
@@ -13,10 +14,7 @@ export function useWorkspaceSearch(workspaceId: string, q: string, limit: number
   const query = q.trim();
   return useQuery<SearchHit[]>({
     queryKey: searchKeys.workspace(workspaceId, query, limit),
-    queryFn: ({ signal }) =>
-      apiFetch<SearchResult>(`/api/v1/workspaces/${workspaceId}/search?${new URLSearchParams({ q: query, limit: String(limit) }).toString()}`, { signal }).then(
-        (result) => result.items,
-      ),
+    queryFn: ({ signal }) => callApi(searchWorkspaceEndpoint, { params: { workspaceId }, query: { q: query, limit } }, { signal }).then((result) => result.items),
     enabled: query.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 30_000,

@@ -1,22 +1,14 @@
-import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
-import { CreateCommentInputSchema, ListCommentsQuerySchema } from "@/lib/comments/comment.schemas";
+import { createCommentEndpoint, listCommentsEndpoint } from "@/lib/comments/comments.endpoints";
 import { createComment } from "@/lib/comments/server/create-comment";
 import { listComments } from "@/lib/comments/server/list-comments";
 import { defineRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
-  query: ListCommentsQuerySchema,
+export const GET = defineRoute(listCommentsEndpoint, {
   handler: async ({ actor, params, query }) => ({ body: await listComments({ actor, claimId: params.claimId, query }) }),
 });
 
-export const POST = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
-  body: CreateCommentInputSchema,
-  isIdempotent: true,
+export const POST = defineRoute(createCommentEndpoint, {
   handler: async ({ actor, params, body }) => ({ status: 201, body: await createComment({ actor, claimId: params.claimId, input: body }) }),
 });
 

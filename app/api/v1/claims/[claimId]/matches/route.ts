@@ -1,14 +1,10 @@
-import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
 import { defineRoute } from "@/lib/http/define-route";
-import { ClaimMatchesQuerySchema } from "@/lib/matching/matching.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { listClaimMatchesEndpoint } from "@/lib/matching/matching.endpoints";
 import { findClaimMatches } from "@/lib/matching/server/find-claim-matches";
 import { matchServerTiming } from "@/lib/matching/server/workspace-trigram-index";
-import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: ClaimIdParamsSchema,
-  query: ClaimMatchesQuerySchema,
+export const GET = defineRoute(listClaimMatchesEndpoint, {
   handler: async ({ actor, params, query }) => {
     const started = performance.now();
     const { matches, source } = await findClaimMatches({ actor, claimId: params.claimId, query });

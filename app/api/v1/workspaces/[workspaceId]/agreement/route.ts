@@ -1,11 +1,9 @@
 import { computeAgreement } from "@/lib/agreement/server/compute-agreement";
 import { defineRoute } from "@/lib/http/define-route";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { getAgreementEndpoint } from "@/lib/review/review.endpoints";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
+export const GET = defineRoute(getAgreementEndpoint, {
   handler: async ({ actor, params }) => ({ body: await computeAgreement({ actor, workspaceId: params.workspaceId }) }),
 });
 

@@ -1,13 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { ListBlindReviewQuerySchema } from "@/lib/review/blind-review.schemas";
-import { listBlindReviews } from "@/lib/review/server/list-blind-reviews";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { listBlindReviewsEndpoint } from "@/lib/review/review.endpoints";
+import { listBlindReviews } from "@/lib/review/server/list-blind-reviews";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  query: ListBlindReviewQuerySchema,
+export const GET = defineRoute(listBlindReviewsEndpoint, {
   handler: async ({ actor, params, query }) => ({ body: await listBlindReviews({ actor, workspaceId: params.workspaceId, query }) }),
 });
 

@@ -1,14 +1,10 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { DuplicateGroupsQuerySchema } from "@/lib/matching/matching.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { listDuplicateGroupsEndpoint } from "@/lib/matching/matching.endpoints";
 import { listDuplicateGroups } from "@/lib/matching/server/list-duplicate-groups";
 import { matchServerTiming } from "@/lib/matching/server/workspace-trigram-index";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
-import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  query: DuplicateGroupsQuerySchema,
+export const GET = defineRoute(listDuplicateGroupsEndpoint, {
   handler: async ({ actor, params, query }) => {
     const started = performance.now();
     const { groups, source } = await listDuplicateGroups({ actor, workspaceId: params.workspaceId, query });

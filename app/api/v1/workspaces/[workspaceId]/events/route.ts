@@ -1,13 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { LiveEventsQuerySchema } from "@/lib/live/live.schemas";
-import { openLiveStream } from "@/lib/live/server/open-live-stream";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { streamWorkspaceEventsEndpoint } from "@/lib/live/live.endpoints";
+import { openLiveStream } from "@/lib/live/server/open-live-stream";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  query: LiveEventsQuerySchema,
+export const GET = defineRoute(streamWorkspaceEventsEndpoint, {
   handler: ({ actor, params, query, request }) =>
     openLiveStream({ actor, workspaceId: params.workspaceId, passageId: query.passageId ?? null, signal: request.signal }),
 });

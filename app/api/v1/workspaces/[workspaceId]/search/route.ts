@@ -1,13 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { SearchQuerySchema } from "@/lib/search/search.schemas";
-import { searchWorkspace } from "@/lib/search/server/search-workspace";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { searchWorkspaceEndpoint } from "@/lib/search/search.endpoints";
+import { searchWorkspace } from "@/lib/search/server/search-workspace";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  query: SearchQuerySchema,
+export const GET = defineRoute(searchWorkspaceEndpoint, {
   handler: async ({ actor, params, query }) => ({ body: await searchWorkspace({ actor, workspaceId: params.workspaceId, query }) }),
 });
 
