@@ -2,20 +2,16 @@ import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from "@asteaso
 import type { ZodObject, ZodType } from "zod";
 import { API_ROUTE_MODULES } from "@/lib/generated/api-routes";
 import { HTTP_METHODS, IDEMPOTENCY_KEY_REUSED_STATUS, implicitErrors, type Endpoint, type ResponseDeclaration } from "@/lib/http/endpoint";
-import { ERROR_STATUS, ErrorBodySchema, type ErrorCode } from "@/lib/http/errors";
+import { ERROR_STATUS, ErrorBodySchema } from "@/lib/http/errors";
 
 import { registerClaimPaths } from "@/lib/claims/claims.openapi";
-import { registerExportPaths } from "@/lib/exports/exports.openapi";
-import { registerImportPaths } from "@/lib/imports/imports.openapi";
 import { registerDiscussionPaths } from "@/lib/comments/comments.openapi";
 import { registerTeamPaths } from "@/lib/review/review.openapi";
 import { registerInvitationPaths } from "@/lib/invitations/invitations.openapi";
 import { registerMatchingPaths } from "@/lib/matching/matching.openapi";
 import { registerMemberPaths } from "@/lib/members/members.openapi";
 import { ERROR_DESCRIPTIONS, errorResponses, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
-import { registerPassagePaths } from "@/lib/passages/passages.openapi";
 import { registerSearchPaths } from "@/lib/search/search.openapi";
-import { registerSuggestionPaths } from "@/lib/suggestions/suggestions.openapi";
 import { registerUserPaths } from "@/lib/users/users.openapi";
 import { registerWorkspacePaths } from "@/lib/workspaces/workspaces.openapi";
 
@@ -23,15 +19,11 @@ import { registerWorkspacePaths } from "@/lib/workspaces/workspaces.openapi";
 const LEGACY_FEATURE_PATHS: RegisterPaths[] = [
   registerUserPaths,
   registerWorkspacePaths,
-  registerPassagePaths,
   registerClaimPaths,
   registerDiscussionPaths,
   registerTeamPaths,
   registerMemberPaths,
   registerInvitationPaths,
-  registerExportPaths,
-  registerImportPaths,
-  registerSuggestionPaths,
   registerMatchingPaths,
   registerSearchPaths,
 ];
@@ -98,11 +90,13 @@ function operation(endpoint: Endpoint): RouteConfig {
     errors[String(IDEMPOTENCY_KEY_REUSED_STATUS)] = jsonContent(ErrorBodySchema, "The Idempotency-Key was already used with a different body");
   }
   const answers = Object.fromEntries(Object.entries(endpoint.responses).map(([status, declared]) => [status, responseObject(declared)]));
-  const body = endpoint.body
-    ? { required: true, content: { "application/json": { schema: endpoint.body } } }
-    : endpoint.upload
-      ? { required: true, content: { [endpoint.upload.contentType]: { schema: endpoint.upload.schema } } }
-      : undefined;
+  // A route may take JSON (`body`) and files (`upload`, in one or more media types) on the same path.
+  const upload = endpoint.upload;
+  const content: Record<string, { schema: ZodType }> = {
+    ...(endpoint.body ? { "application/json": { schema: endpoint.body } } : {}),
+    ...(upload ? Object.fromEntries([upload.contentType].flat().map((type) => [type, { schema: upload.schema }])) : {}),
+  };
+  const body = Object.keys(content).length > 0 ? { required: true, content } : undefined;
   return {
     method: endpoint.method.toLowerCase() as RouteConfig["method"],
     path: endpoint.path,
