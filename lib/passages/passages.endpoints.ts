@@ -55,7 +55,7 @@ export const createPassageEndpoint = endpoint({
   headers: IdempotencyHeadersSchema,
   isIdempotent: true,
   responses: { 201: json(PassageSchema, "The new passage") },
-  errors: ["not_found", "conflict", "unsupported_media_type"],
+  errors: ["not_found", "conflict"],
 });
 
 export const getPassageEndpoint = endpoint({
