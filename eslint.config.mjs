@@ -2,6 +2,11 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
+const clientQueryImports = [
+  { name: "@tanstack/react-query", importNames: ["useMutation", "useQuery", "useInfiniteQuery"], message: "Queries and mutations live in lib/<feature>/client hooks." },
+  { name: "@/lib/http/api-client", importNames: ["callApi", "uploadToApi", "openDownload"], message: "Call endpoints from a hook in lib/<feature>/client." },
+];
+
 const serverOnlyImports = {
   patterns: [
     { group: ["@/lib/db", "@/lib/*/server/*", "@/lib/*/server", "@/scripts/*"], message: "Client code must not import server modules; call the API through a TanStack Query hook." },
@@ -40,5 +45,18 @@ export default tseslint.config(
     },
   },
   { files: ["lib/env.ts", "scripts/test/int-setup.ts", "e2e/**", "playwright.config.ts", "vitest.config.mts", "prisma.config.ts", "next.config.js"], rules: { "no-restricted-syntax": "off" } },
-  { files: ["components/**", "lib/**/client/**", "lib/**/*.schemas.ts", "lib/http/api-fetch.ts"], rules: { "no-restricted-imports": ["error", serverOnlyImports] } },
+  { files: ["components/**", "lib/**/client/**", "lib/**/*.schemas.ts", "lib/**/*.endpoints.ts"], rules: { "no-restricted-imports": ["error", serverOnlyImports] } },
+  {
+    // One browser client (lib/http/api-client.ts); every query and mutation lives in lib/<feature>/client.
+    files: ["components/**", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "fetch", message: "Call the API through a hook in lib/<feature>/client (callApi in lib/http/api-client.ts)." },
+        { name: "XMLHttpRequest", message: "Upload through uploadToApi in lib/http/api-client.ts, from a hook in lib/<feature>/client." },
+      ],
+      "no-restricted-imports": ["error", { paths: clientQueryImports }],
+    },
+  },
+  { files: ["components/**"], rules: { "no-restricted-imports": ["error", { ...serverOnlyImports, paths: clientQueryImports }] } },
 );

@@ -9,7 +9,7 @@ import {
   type LabelFilter,
   type StateFilter,
 } from "@/components/claims-table/claims-filters";
-import type { PassageOption } from "@/lib/claims/client/claim-queries";
+import type { PassageOption } from "@/lib/passages/client/passage-queries";
 import { LABEL_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
 import { SEARCH_TERMS_MAX_LENGTH } from "@/lib/search/search.schemas";

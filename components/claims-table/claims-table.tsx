@@ -17,7 +17,8 @@ import {
 import { ClaimsGrid } from "@/components/claims-table/claims-grid";
 import { useClaimSelection } from "@/components/claims-table/use-claim-selection";
 import { can } from "@/lib/auth/permissions";
-import { type BulkChanges, useBulkUpdateClaims, useClaimsPages, usePassageOptions } from "@/lib/claims/client/claim-queries";
+import { type BulkChanges, useBulkUpdateClaims, useClaimsPages } from "@/lib/claims/client/claim-queries";
+import { usePassageOptions } from "@/lib/passages/client/passage-queries";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/api-client";
 import { allowedTransitions, REVIEW_STATES } from "@/lib/review/review-state";

@@ -1,11 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { splitLines, textOffsetOf } from "@/components/passages/text-offsets";
 import { trimSpan } from "@/lib/claims/anchoring";
-import { apiFetch } from "@/lib/http/api-fetch";
-import type { Passage, PassageSummary } from "@/lib/passages/passage.schemas";
+import { usePassage, usePassageList } from "@/lib/passages/client/passage-queries";
 
 export type PassageSpan = { passageId: string; start: number; end: number; quote: string };
 
@@ -14,15 +12,8 @@ export function PassageSpanPicker({ workspaceId, onPick }: { workspaceId: string
   const [passageId, setPassageId] = useState("");
   const [picked, setPicked] = useState<PassageSpan | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const passages = useQuery({
-    queryKey: ["passages", workspaceId, "picker"],
-    queryFn: ({ signal }) => apiFetch<{ items: PassageSummary[] }>(`/api/v1/workspaces/${workspaceId}/passages?limit=200`, { signal }),
-  });
-  const passage = useQuery({
-    queryKey: ["passages", "detail", passageId],
-    queryFn: ({ signal }) => apiFetch<Passage>(`/api/v1/passages/${passageId}`, { signal }),
-    enabled: passageId !== "",
-  });
+  const passages = usePassageList(workspaceId, { limit: 200 });
+  const passage = usePassage(passageId);
 
   useEffect(() => {
     const text = passage.data?.text;

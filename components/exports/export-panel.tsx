@@ -1,13 +1,14 @@
 "use client";
 
 import { useRef, useState, type FormEvent } from "react";
-import { downloadExport, formatSize, type ExportProgress } from "@/components/exports/download-export";
 import { LABEL_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
+import { downloadExport, type ExportFilters, type ExportProgress } from "@/lib/exports/client/download-export";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/export.schemas";
-import { ApiError } from "@/lib/http/api-fetch";
+import { ApiError } from "@/lib/http/api-client";
+import { formatBytes } from "@/lib/http/format-bytes";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
+import type { PassageOption } from "@/lib/passages/client/passage-queries";
 
-type PassageOption = { id: string; title: string };
 
 const FORMAT_DESCRIPTIONS: Record<ExportFormat, { name: string; hint: string }> = {
   jsonl: { name: "ClaimDesk JSONL", hint: "Everything, one claim per line, with passage texts: the format to import back." },
@@ -30,19 +31,19 @@ export function ExportPanel({ workspaceId, currentUserId, passages }: { workspac
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const format = String(form.get("format")) as ExportFormat;
-    const query = new URLSearchParams();
+    const filters: Record<string, string> = {};
     for (const key of ["format", "state", "label", "passageId", "since"]) {
       const value = form.get(key);
-      if (typeof value === "string" && value !== "") query.set(key, value);
+      if (typeof value === "string" && value !== "") filters[key] = value;
     }
-    if (form.get("assignee") === "me") query.set("assigneeId", currentUserId);
+    if (form.get("assignee") === "me") filters.assigneeId = currentUserId;
     abort.current = new AbortController();
     setStatus({ kind: "streaming", progress: null });
     try {
       const outcome = await downloadExport(
-        `/api/v1/workspaces/${workspaceId}/export?${query.toString()}`,
-        format,
+        workspaceId,
+        // The form offers only the schema's values; the server validates them.
+        filters as ExportFilters,
         (progress) => setStatus({ kind: "streaming", progress }),
         abort.current.signal,
       );
@@ -140,14 +141,14 @@ export function ExportPanel({ workspaceId, currentUserId, passages }: { workspac
           <progress id="export-progress" max={status.progress?.total ?? undefined} value={status.progress?.claims ?? undefined} />
           <p role="status" className="hint">
             {status.progress
-              ? `Received ${status.progress.claims.toLocaleString()} of ${status.progress.total.toLocaleString()} claims (${formatSize(status.progress.bytes)}).`
+              ? `Received ${status.progress.claims.toLocaleString()} of ${status.progress.total.toLocaleString()} claims (${formatBytes(status.progress.bytes)}).`
               : "Starting the download…"}
           </p>
         </div>
       )}
       {status.kind === "saved" && (
         <p role="status" className="alert alert-info">
-          Saved {status.fileName}: {status.claims.toLocaleString()} claims, {formatSize(status.bytes)}.
+          Saved {status.fileName}: {status.claims.toLocaleString()} claims, {formatBytes(status.bytes)}.
         </p>
       )}
       {status.kind === "empty" && (

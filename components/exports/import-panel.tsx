@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
-import { formatSize } from "@/components/exports/download-export";
-import { ApiError } from "@/lib/http/api-fetch";
-import { useCreateAttempt, type CreateAttempt } from "@/lib/http/create-attempt";
+import { ApiError } from "@/lib/http/api-client";
+import { formatBytes } from "@/lib/http/format-bytes";
+import { useImportClaims } from "@/lib/imports/client/import-queries";
 import { IMPORT_LIMIT_BYTES, type ImportReport } from "@/lib/imports/import.schemas";
 
 const STATUS_NAMES: Record<ImportReport["items"][number]["status"], string> = {
@@ -14,36 +14,11 @@ const STATUS_NAMES: Record<ImportReport["items"][number]["status"], string> = {
   invalid: "Not readable",
 };
 
-function postImport(workspaceId: string, file: File, attempt: CreateAttempt): Promise<ImportReport> {
-  const fingerprint = `${workspaceId} ${file.name} ${file.size} ${file.lastModified}`;
-  return attempt.send({ fingerprint }, (key) => sendImport(workspaceId, file, key));
-}
-
-async function sendImport(workspaceId: string, file: File, idempotencyKey: string): Promise<ImportReport> {
-  const isJsonl = /\.(jsonl|ndjson)$/i.test(file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1/workspaces/${workspaceId}/imports`, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": isJsonl ? "application/x-ndjson" : "application/json", Accept: "application/json", "Idempotency-Key": idempotencyKey },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, "network", "Could not reach ClaimDesk. Check your connection and try again.");
-  }
-  const payload = (await response.json().catch(() => undefined)) as (ImportReport & { error?: { code?: ApiError["code"]; message?: string } }) | undefined;
-  if (!response.ok || !payload) {
-    throw new ApiError(response.status, payload?.error?.code ?? "internal", payload?.error?.message ?? `The server answered ${response.status}.`);
-  }
-  return payload;
-}
-
 export function ImportPanel({ workspaceId }: { workspaceId: string }) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isImporting, setIsImporting] = useState(false);
-  const attempt = useCreateAttempt();
+  const importClaims = useImportClaims(workspaceId);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,11 +27,11 @@ export function ImportPanel({ workspaceId }: { workspaceId: string }) {
     setReport(null);
     if (!(file instanceof File) || file.size === 0) return setError("Choose a file to import.");
     if (file.size > IMPORT_LIMIT_BYTES) {
-      return setError(`The file is ${formatSize(file.size)}; an import takes at most ${formatSize(IMPORT_LIMIT_BYTES)}. Export fewer claims per file.`);
+      return setError(`The file is ${formatBytes(file.size)}; an import takes at most ${formatBytes(IMPORT_LIMIT_BYTES)}. Export fewer claims per file.`);
     }
     setIsImporting(true);
     try {
-      setReport(await postImport(workspaceId, file, attempt));
+      setReport(await importClaims.mutateAsync(file));
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : "The import failed. Try again.");
     } finally {

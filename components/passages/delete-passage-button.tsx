@@ -1,14 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { useDeletePassage } from "@/lib/passages/client/passage-queries";
 import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
 
 export function DeletePassageButton({ workspaceId, passageId }: { workspaceId: string; passageId: string }) {
   const router = useRouter();
-  const remove = useMutation({
-    mutationFn: () => apiFetch<void>(`/api/v1/passages/${passageId}`, { method: "DELETE" }),
+  const remove = useDeletePassage(workspaceId, passageId, {
     onSuccess: () => {
       router.push(`/w/${workspaceId}`);
       router.refresh();

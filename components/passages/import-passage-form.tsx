@@ -3,37 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError, apiFetch } from "@/lib/http/api-fetch";
-import { useCreateAttempt } from "@/lib/http/create-attempt";
+import { ApiError } from "@/lib/http/api-client";
+import { useImportPassage, type PassageImportRequest, type PastedPassage } from "@/lib/passages/client/passage-queries";
 import { LANGUAGE_TAG_MAX_LENGTH, PASSAGE_FILE_ACCEPT, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
 
-type ImportedPassage = { id: string; title: string };
 type Duplicate = { id: string; title: string; url: string };
-
-/** Uploads with XMLHttpRequest because fetch reports no upload progress. */
-function uploadWithProgress(url: string, body: FormData, idempotencyKey: string, onProgress: (fraction: number) => void) {
-  return new Promise<ImportedPassage>((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open("POST", url);
-    request.setRequestHeader("Accept", "application/json");
-    request.setRequestHeader("Idempotency-Key", idempotencyKey);
-    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onerror = () => reject(new ApiError(0, "network", "Could not reach ClaimDesk. Check your connection and try again."));
-    request.onload = () => {
-      const payload = (() => {
-        try {
-          return JSON.parse(request.responseText) as unknown;
-        } catch {
-          return undefined;
-        }
-      })();
-      if (request.status >= 200 && request.status < 300) return resolve(payload as ImportedPassage);
-      const error = (payload as { error?: { code?: ApiError["code"]; message?: string; details?: unknown } } | undefined)?.error;
-      reject(new ApiError(request.status, error?.code ?? "internal", error?.message ?? `The server answered ${request.status}.`, error?.details));
-    };
-    request.send(body);
-  });
-}
 
 export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
@@ -41,8 +15,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
-  const attempt = useCreateAttempt();
-  const endpoint = `/api/v1/workspaces/${workspaceId}/passages`;
+  const importPassage = useImportPassage(workspaceId);
   const duplicate = error?.code === "conflict" ? (error.details as { existingPassage?: Duplicate } | undefined)?.existingPassage : undefined;
   const fieldErrors = error?.fieldErrors() ?? {};
 
@@ -54,11 +27,12 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     setError(null);
     setIsSubmitting(true);
     try {
-      const fields = [...form.entries()].map(([name, value]) => [name, typeof value === "string" ? value : `${value.name} ${value.size} ${value.lastModified}`]);
-      const passage =
+      const request: PassageImportRequest =
         mode === "upload"
-          ? await attempt.send({ fingerprint: `upload ${JSON.stringify(fields)}` }, (key) => uploadWithProgress(endpoint, form, key, setProgress))
-          : await apiFetch<ImportedPassage>(endpoint, { body: Object.fromEntries(form.entries()), attempt });
+          ? { kind: "file", form, onProgress: setProgress }
+          : // Pasting renders no file input, so every field is text; the server validates them.
+            { kind: "text", input: Object.fromEntries(form.entries()) as PastedPassage };
+      const passage = await importPassage.mutateAsync(request);
       router.push(`/w/${workspaceId}/passages/${passage.id}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, "internal", "The import failed. Try again."));

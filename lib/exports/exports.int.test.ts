@@ -7,6 +7,7 @@ import { POST as createClaimRoute } from "@/app/api/v1/passages/[passageId]/clai
 import { GET as exportRoute } from "@/app/api/v1/workspaces/[workspaceId]/export/route";
 import type { Claim } from "@/lib/claims/claim.schemas";
 import { createNewsPassages, downloadExport, HARBOUR, localDocumentLoader, requestExport } from "@/lib/exports/exports.int-helpers";
+import { openApiDocument } from "@/lib/openapi/openapi-document";
 import { PASSAGE_TEXT_LIMIT_BYTES } from "@/lib/passages/passage.schemas";
 import { exportConnection } from "@/lib/exports/server/export-claims";
 import { openExportReader } from "@/lib/exports/server/read-export-claims";
@@ -324,3 +325,17 @@ function assertOnlyAbsoluteIris(value: unknown): void {
     if (key !== "@value") assertOnlyAbsoluteIris(inner);
   }
 }
+
+describe("the OpenAPI document for exports and imports", () => {
+  it("names every export filter and every media type an import file is sent as", async () => {
+    const paths = (await openApiDocument()).paths ?? {};
+    const parameters = paths["/api/v1/workspaces/{workspaceId}/export"]?.get?.parameters ?? [];
+    expect(parameters.map((parameter) => ("name" in parameter ? parameter.name : "")).sort()).toEqual(
+      ["assigneeId", "format", "label", "passageId", "since", "state", "workspaceId"],
+    );
+    const exported = paths["/api/v1/workspaces/{workspaceId}/export"]?.get?.responses?.["200"];
+    expect(Object.keys(exported && "content" in exported ? (exported.content ?? {}) : {})).toEqual(["application/x-ndjson", "text/csv", "application/ld+json"]);
+    const imported = paths["/api/v1/workspaces/{workspaceId}/imports"]?.post?.requestBody;
+    expect(Object.keys(imported && "content" in imported ? imported.content : {})).toEqual(["application/x-ndjson", "application/ld+json", "application/json"]);
+  });
+});

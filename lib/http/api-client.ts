@@ -92,10 +92,10 @@ async function send<E extends Endpoint>(endpoint: E, url: string, body: unknown,
  * Opens a file answer (an export) for streaming: the caller reads the body as it arrives to show
  * progress. Throws ApiError for an error answer.
  */
-export async function openDownload<E extends Endpoint>(endpoint: E, input: CallInput<E>, options: { signal?: AbortSignal } = {}): Promise<Response & { body: ReadableStream<Uint8Array> }> {
+export async function openDownload<E extends Endpoint>(endpoint: E, input: CallInput<E>, options: { signal?: AbortSignal } = {}): Promise<Response & { body: ReadableStream<Uint8Array<ArrayBuffer>> }> {
   const response = await request(endpointUrl(endpoint, input), { method: endpoint.method, signal: options.signal });
   if (!response.ok || !response.body) throw apiErrorFrom(response.status, await response.text());
-  return response as Response & { body: ReadableStream<Uint8Array> };
+  return response as Response & { body: ReadableStream<Uint8Array<ArrayBuffer>> };
 }
 
 type UploadInput<E extends Endpoint> = (E["params"] extends ZodType ? { params: EndpointParams<E> } : { params?: never }) & {
@@ -153,13 +153,3 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** @deprecated MIGRATION ONLY (issue 13): call an endpoint with callApi instead. */
-export async function apiFetch<T>(path: string, options: { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; attempt?: CreateAttempt } = {}): Promise<T> {
-  const { attempt, ...rest } = options;
-  if (attempt) {
-    const fingerprint = `${rest.method ?? "POST"} ${path} ${JSON.stringify(rest.body ?? null)}`;
-    return attempt.send({ fingerprint }, (key) => apiFetch<T>(path, { ...rest, headers: { ...rest.headers, "Idempotency-Key": key } }));
-  }
-  const method = (options.method ?? (options.body === undefined ? "GET" : "POST")) as Endpoint["method"];
-  return send({ method } as Endpoint, path, options.body, rest) as Promise<T>;
-}

@@ -40,18 +40,6 @@ type Implementation<E extends Endpoint, TBody> = {
   ) => Promise<RouteResult>;
 };
 
-type LegacyConfig<TAuth extends "required" | "none", TParams, TQuery, TBody> = {
-  auth: TAuth;
-  params?: ZodType<TParams>;
-  query?: ZodType<TQuery>;
-  body?: ZodType<TBody>;
-  bodyLimitBytes?: number;
-  readBody?: (request: NextRequest) => Promise<{ body: TBody; fingerprint: string }>;
-  isIdempotent?: boolean;
-  answerReference?: AnswerReference<unknown>;
-  handler: (input: HandlerInput<TAuth extends "required" ? Actor : Actor | null, TParams, TQuery, TBody>) => Promise<RouteResult>;
-};
-
 /** A route handler as Next.js calls it, carrying the endpoint it mounts (read by the OpenAPI document and the tests). */
 export type MountedRoute<E extends Endpoint = Endpoint> = ((request: NextRequest, context: RouteContext) => Promise<Response>) & {
   endpoint: E;
@@ -63,19 +51,7 @@ export type MountedRoute<E extends Endpoint = Endpoint> = ((request: NextRequest
  * input with the endpoint's schemas, and turns every error into the API's error shape. Handlers stay
  * a few lines that call one use case.
  */
-export function defineRoute<const E extends Endpoint, TBody = ParsedBody<E>>(endpoint: E, implementation: Implementation<E, TBody>): MountedRoute<E>;
-/** @deprecated MIGRATION ONLY (issue 13): the old inline form, removed once every route mounts an endpoint. */
-export function defineRoute<TAuth extends "required" | "none", TParams = unknown, TQuery = unknown, TBody = unknown>(
-  config: LegacyConfig<TAuth, TParams, TQuery, TBody>,
-): (request: NextRequest, context: RouteContext) => Promise<Response>;
-export function defineRoute(first: Endpoint | LegacyConfig<"required", unknown, unknown, unknown>, second?: Implementation<Endpoint, unknown>) {
-  if ("handler" in first) {
-    const legacy = first;
-    const pseudo = { method: "GET", path: "/api/legacy", summary: "", tags: [], auth: legacy.auth, params: legacy.params, query: legacy.query, body: legacy.body, isIdempotent: legacy.isIdempotent, responses: {}, errors: [] } as Endpoint;
-    return (request: NextRequest, context: RouteContext) => answer(pseudo, legacy as Implementation<Endpoint, unknown>, request, context);
-  }
-  const endpoint = first;
-  const implementation = second as Implementation<Endpoint, unknown>;
+export function defineRoute<const E extends Endpoint, TBody = ParsedBody<E>>(endpoint: E, implementation: Implementation<E, TBody>): MountedRoute<E> {
   const route = async (request: NextRequest, context: RouteContext): Promise<Response> => {
     const response = await answer(endpoint, implementation, request, context);
     if (isResponseCheckOn()) await checkResponse(endpoint, request, response);

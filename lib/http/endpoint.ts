@@ -27,8 +27,8 @@ export type Endpoint = {
   query?: ZodType;
   /** A JSON request body. */
   body?: ZodType;
-  /** A body that is not JSON (a file upload), described for the document; the route reads it itself. */
-  upload?: { contentType: string; schema: ZodType };
+  /** A body that is not JSON (a file upload, in one or more media types), described for the document; the route reads it itself. */
+  upload?: { contentType: string | readonly string[]; schema: ZodType };
   /** Request headers the operation reads, for the document (If-Match, Idempotency-Key…). */
   headers?: ZodType;
   /** Creating operations: a retried request with the same Idempotency-Key returns the first answer. */

@@ -153,3 +153,6 @@ export type ImportItemResult = ImportReport["items"][number];
 
 /** Request bodies above this answer 413; split bigger exports by passage or date (`since`). */
 export const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** The media types an import file is sent as: ClaimDesk JSONL, or Web Annotations as JSON-LD or JSON. */
+export const IMPORT_CONTENT_TYPES = ["application/x-ndjson", "application/ld+json", "application/json"] as const;

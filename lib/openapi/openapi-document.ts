@@ -2,24 +2,24 @@ import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from "@asteaso
 import { z, type ZodObject, type ZodType } from "zod";
 import { API_ROUTE_MODULES } from "@/lib/generated/api-routes";
 import { HTTP_METHODS, IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_REUSED_STATUS, implicitErrors, type Endpoint, type ResponseDeclaration } from "@/lib/http/endpoint";
-import { ERROR_STATUS, ErrorBodySchema } from "@/lib/http/errors";
+import { ERROR_STATUS, ErrorBodySchema, type ErrorCode } from "@/lib/http/errors";
 
-import { registerExportPaths } from "@/lib/exports/exports.openapi";
-import { registerImportPaths } from "@/lib/imports/imports.openapi";
-import { ERROR_DESCRIPTIONS, errorResponses, type RegisterPaths } from "@/lib/openapi/openapi-helpers";
-import { registerPassagePaths } from "@/lib/passages/passages.openapi";
-import { registerSuggestionPaths } from "@/lib/suggestions/suggestions.openapi";
-
-// One line per feature; each helper removes its own feature's line as it moves to *.endpoints.ts.
-const LEGACY_FEATURE_PATHS: RegisterPaths[] = [
-  registerPassagePaths,
-  registerExportPaths,
-  registerImportPaths,
-  registerSuggestionPaths,
-];
+const ERROR_DESCRIPTIONS: Partial<Record<ErrorCode, string>> = {
+  validation_failed: "The input is not valid; `details` lists each problem",
+  unauthenticated: "No valid session or API token",
+  forbidden: "Your role does not allow this, or a cross-site cookie request",
+  not_found: "Missing, deleted, or in a workspace you are not a member of",
+  conflict: "Conflicts with the current state",
+  gone: "Deleted",
+  precondition_failed: "The If-Match version is stale; `details.current` holds the current item",
+  payload_too_large: "The body is over the limit",
+  unsupported_media_type: "The body is not JSON",
+  precondition_required: "If-Match is required",
+  rate_limited: "Too many requests; see Retry-After",
+  unavailable: "The database cannot be reached; see Retry-After",
+};
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
-
 
 /** Every endpoint that a route file mounts, read from the route tree (lib/generated/api-routes.ts). */
 export async function mountedEndpoints(): Promise<Endpoint[]> {
@@ -44,9 +44,7 @@ async function generateDocument(): Promise<OpenApiDocument> {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "A personal API token" });
-  const endpoints = await mountedEndpoints();
-  for (const endpoint of endpoints) registry.registerPath(operation(endpoint));
-  registerLegacyPaths(registry, new Set(endpoints.map((endpoint) => `${endpoint.method.toLowerCase()} ${endpoint.path}`)));
+  for (const endpoint of await mountedEndpoints()) registry.registerPath(operation(endpoint));
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
@@ -60,17 +58,6 @@ async function generateDocument(): Promise<OpenApiDocument> {
   });
 }
 
-// MIGRATION ONLY (issue 13): the hand-written registrations of routes that mount no endpoint yet.
-function registerLegacyPaths(registry: OpenAPIRegistry, mounted: Set<string>): void {
-  const skippingMounted = Object.assign(Object.create(registry) as OpenAPIRegistry, {
-    registerPath: (route: RouteConfig) => {
-      if (mounted.has(`${route.method} ${route.path}`)) return;
-      registry.registerPath(route.method === "get" ? route : { ...route, responses: { ...errorResponses("rate_limited"), ...route.responses } });
-    },
-  });
-  for (const register of LEGACY_FEATURE_PATHS) register(skippingMounted);
-}
-
 function operation(endpoint: Endpoint): RouteConfig {
   const errorCodes = [...new Set([...endpoint.errors, ...implicitErrors(endpoint)])];
   const errors = Object.fromEntries(
@@ -80,11 +67,13 @@ function operation(endpoint: Endpoint): RouteConfig {
     errors[String(IDEMPOTENCY_KEY_REUSED_STATUS)] = jsonContent(ErrorBodySchema, "The Idempotency-Key was already used with a different body");
   }
   const answers = Object.fromEntries(Object.entries(endpoint.responses).map(([status, declared]) => [status, responseObject(declared)]));
-  const body = endpoint.body
-    ? { required: true, content: { "application/json": { schema: endpoint.body } } }
-    : endpoint.upload
-      ? { required: true, content: { [endpoint.upload.contentType]: { schema: endpoint.upload.schema } } }
-      : undefined;
+  // A route may take JSON (`body`) and files (`upload`, in one or more media types) on the same path.
+  const upload = endpoint.upload;
+  const content: Record<string, { schema: ZodType }> = {
+    ...(endpoint.body ? { "application/json": { schema: endpoint.body } } : {}),
+    ...(upload ? Object.fromEntries([upload.contentType].flat().map((type) => [type, { schema: upload.schema }])) : {}),
+  };
+  const body = Object.keys(content).length > 0 ? { required: true, content } : undefined;
   return {
     method: endpoint.method.toLowerCase() as RouteConfig["method"],
     path: endpoint.path,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/openapi/openapi-document";
 import { PassageSchema } from "@/lib/passages/passage.schemas";
 import { createDesk, db, importRaw, importText, uploadFile } from "@/lib/passages/passages.int-helpers";
 
@@ -158,5 +159,12 @@ describe("POST /api/v1/workspaces/{workspaceId}/passages", () => {
     expect(retriedUpload.headers.get("idempotent-replayed")).toBe("true");
     expect(retriedUpload.body).toEqual(firstUpload.body);
     expect(await db.passage.count({ where: { workspaceId } })).toBe(2);
+  });
+});
+
+describe("the OpenAPI document for passages", () => {
+  it("offers a passage import as pasted text (JSON) or as an uploaded file (multipart)", async () => {
+    const upload = (await openApiDocument()).paths?.["/api/v1/workspaces/{workspaceId}/passages"]?.post?.requestBody;
+    expect(Object.keys(upload && "content" in upload ? upload.content : {})).toEqual(["application/json", "multipart/form-data"]);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "@/lib/openapi/openapi-document";
 import { suggestClaims } from "@/lib/suggestions/suggest-claims";
 
 const ARTICLE = [
@@ -32,15 +31,5 @@ describe("suggestClaims", async () => {
   it("returns nothing for empty or whitespace text", async () => {
     expect(suggestClaims("")).toEqual([]);
     expect(suggestClaims(" \n\n ")).toEqual([]);
-  });
-});
-
-describe("the OpenAPI document", async () => {
-  it("describes the suggestion endpoints with the statuses they answer", async () => {
-    const paths = (await openApiDocument()).paths ?? {};
-    const statuses = (path: string, method: "get" | "post") => Object.keys(paths[path]?.[method]?.responses ?? {}).sort();
-    expect(statuses("/api/v1/passages/{passageId}/suggestions", "get")).toEqual(["200", "400", "401", "404", "410"]);
-    expect(statuses("/api/v1/passages/{passageId}/suggestions/dismissals", "post")).toEqual(["200", "201", "400", "401", "403", "404", "410", "429"]);
-    expect(statuses("/api/v1/passages/{passageId}/suggestions/accept", "post")).toEqual(["201", "400", "401", "403", "404", "409", "410", "429"]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ClaimSchema } from "@/lib/claims/claim.schemas";
 import { text } from "@/lib/http/text.schemas";
 
 /** The label a suggestion proposes for the draft claim it becomes when accepted. */
@@ -40,6 +41,8 @@ export const SuggestionSchema = z
   .meta({ id: "Suggestion" });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
+export const SuggestionListSchema = z.object({ items: z.array(SuggestionSchema) }).meta({ id: "SuggestionList" });
+
 export const ListSuggestionsQuerySchema = z.object({
   minScore: z.coerce
     .number({ error: "minScore must be a number between 0 and 1" })
@@ -68,3 +71,7 @@ export const AcceptSuggestionsInputSchema = z
   )
   .meta({ id: "AcceptSuggestionsInput" });
 export type AcceptSuggestionsInput = z.infer<typeof AcceptSuggestionsInputSchema>;
+
+export const AcceptedSuggestionsSchema = z
+  .object({ items: z.array(ClaimSchema).describe("The new draft claims, in text order") })
+  .meta({ id: "AcceptedSuggestions" });

@@ -15,7 +15,7 @@ import {
 } from "@/lib/claims/claims.endpoints";
 import { addEvidenceEndpoint, removeEvidenceEndpoint } from "@/lib/evidence/evidence.endpoints";
 import type { AddEvidenceInput } from "@/lib/evidence/evidence.schemas";
-import { ApiError, apiFetch, callApi } from "@/lib/http/api-client";
+import { ApiError, callApi } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
 import type { EndpointAnswer, EndpointQuery } from "@/lib/http/endpoint";
 
@@ -139,6 +139,15 @@ export function useRemoveEvidence(claim: Pick<Claim, "id" | "passageId">) {
   });
 }
 
+/** Brings back a deleted claim (editors, within the restore window), from the deleted-items page. */
+export function useRestoreClaim(claimId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => callApi(restoreClaimEndpoint, { params: { claimId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: claimKeys.all }),
+  });
+}
+
 /** Soft-deletes a claim; `restore` brings it back (editors, within the restore window). */
 export function useDeleteClaim(passageId: string) {
   const queryClient = useQueryClient();
@@ -169,21 +178,6 @@ export function useClaimsPages(workspaceId: string, query: ClaimsQuery) {
     getNextPageParam: (last) => last.nextCursor,
     // While a new filter loads, the old rows stay (marked busy) instead of the table collapsing.
     placeholderData: keepPreviousData,
-  });
-}
-
-export type PassageOption = { id: string; title: string };
-
-// The passages' own client (lib/passages/client) does not exist yet; this moves there, and onto
-// listPassagesEndpoint, once the passages routes mount endpoints (issue 13).
-export function usePassageOptions(workspaceId: string) {
-  return useQuery({
-    queryKey: ["passages", "workspace", workspaceId, "options"] as const,
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: PassageOption[] }>(`/api/v1/workspaces/${workspaceId}/passages?limit=200`, { signal }).then((page) =>
-        page.items.map(({ id, title }) => ({ id, title })),
-      ),
-    staleTime: 5 * 60_000,
   });
 }
 

@@ -1,13 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Claim } from "@/lib/claims/claim.schemas";
 import { claimKeys } from "@/lib/claims/client/claim-queries";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { callApi } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
+import type { EndpointBody } from "@/lib/http/endpoint";
 import type { Suggestion } from "@/lib/suggestions/suggestion.schemas";
-
-type Span = { start: number; end: number };
+import { acceptSuggestionsEndpoint, dismissSuggestionEndpoint, listSuggestionsEndpoint } from "@/lib/suggestions/suggestions.endpoints";
 
 export const suggestionKeys = {
   passage: (passageId: string) => ["suggestions", "passage", passageId] as const,
@@ -17,7 +16,7 @@ export const suggestionKeys = {
 export function usePassageSuggestions(passageId: string, isEnabled: boolean) {
   return useQuery({
     queryKey: suggestionKeys.passage(passageId),
-    queryFn: ({ signal }) => apiFetch<{ items: Suggestion[] }>(`/api/v1/passages/${passageId}/suggestions`, { signal }).then((page) => page.items),
+    queryFn: ({ signal }) => callApi(listSuggestionsEndpoint, { params: { passageId } }, { signal }).then((page) => page.items),
     enabled: isEnabled,
   });
 }
@@ -51,8 +50,8 @@ export function useAcceptSuggestions(passageId: string) {
   const attempt = useCreateAttempt();
   return useMutation({
     mutationKey: suggestionKeys.mutations(passageId),
-    mutationFn: (input: { suggestions: Span[] } | { minScore: number }) =>
-      apiFetch<{ items: Claim[] }>(`/api/v1/passages/${passageId}/suggestions/accept`, { body: input, attempt }).then((page) => page.items),
+    mutationFn: (input: EndpointBody<typeof acceptSuggestionsEndpoint>) =>
+      callApi(acceptSuggestionsEndpoint, { params: { passageId }, body: input }, { attempt }).then((page) => page.items),
     onMutate: (input) =>
       optimistic.remove((item) =>
         "minScore" in input ? item.score >= input.minScore : input.suggestions.some((span) => span.start === item.start && span.end === item.end),
@@ -69,7 +68,7 @@ export function useDismissSuggestion(passageId: string) {
   const optimistic = useOptimisticRemoval(passageId);
   return useMutation({
     mutationKey: suggestionKeys.mutations(passageId),
-    mutationFn: (span: Span) => apiFetch<Span & { exact: string }>(`/api/v1/passages/${passageId}/suggestions/dismissals`, { body: span }),
+    mutationFn: (span: EndpointBody<typeof dismissSuggestionEndpoint>) => callApi(dismissSuggestionEndpoint, { params: { passageId }, body: span }),
     onMutate: (span) => optimistic.remove((item) => item.start === span.start && item.end === span.end),
     onError: (_error, _span, context) => optimistic.restore(context),
     onSettled: () => optimistic.refresh(),

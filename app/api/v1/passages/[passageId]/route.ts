@@ -1,28 +1,21 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { PassageIdParamsSchema, UpdatePassageInputSchema } from "@/lib/passages/passage.schemas";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { deletePassageEndpoint, getPassageEndpoint, updatePassageEndpoint } from "@/lib/passages/passages.endpoints";
 import { deletePassage } from "@/lib/passages/server/delete-passage";
 import { getPassage } from "@/lib/passages/server/get-passage";
 import { updatePassage } from "@/lib/passages/server/update-passage";
-import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: PassageIdParamsSchema,
+export const GET = defineRoute(getPassageEndpoint, {
   handler: async ({ actor, params }) => ({ body: await getPassage({ actor, passageId: params.passageId }) }),
 });
 
-export const PATCH = defineRoute({
-  auth: "required",
-  params: PassageIdParamsSchema,
-  body: UpdatePassageInputSchema,
+export const PATCH = defineRoute(updatePassageEndpoint, {
   handler: async ({ actor, params, body }) => ({
     body: await updatePassage({ actor, passageId: params.passageId, input: body }),
   }),
 });
 
-export const DELETE = defineRoute({
-  auth: "required",
-  params: PassageIdParamsSchema,
+export const DELETE = defineRoute(deletePassageEndpoint, {
   handler: async ({ actor, params }) => {
     await deletePassage({ actor, passageId: params.passageId });
     return new Response(null, { status: 204 });

@@ -1,11 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
-import { restorePassage } from "@/lib/passages/server/restore-passage";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { restorePassageEndpoint } from "@/lib/passages/passages.endpoints";
+import { restorePassage } from "@/lib/passages/server/restore-passage";
 
-export const POST = defineRoute({
-  auth: "required",
-  params: PassageIdParamsSchema,
+export const POST = defineRoute(restorePassageEndpoint, {
   handler: async ({ actor, params }) => ({ body: await restorePassage({ actor, passageId: params.passageId }) }),
 });
 

@@ -1,13 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
-import { listSuggestions } from "@/lib/suggestions/server/list-suggestions";
-import { ListSuggestionsQuerySchema } from "@/lib/suggestions/suggestion.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { listSuggestions } from "@/lib/suggestions/server/list-suggestions";
+import { listSuggestionsEndpoint } from "@/lib/suggestions/suggestions.endpoints";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: PassageIdParamsSchema,
-  query: ListSuggestionsQuerySchema,
+export const GET = defineRoute(listSuggestionsEndpoint, {
   handler: async ({ actor, params, query }) => ({
     body: { items: await listSuggestions({ actor, passageId: params.passageId, minScore: query.minScore }) },
   }),

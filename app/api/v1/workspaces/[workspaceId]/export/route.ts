@@ -1,14 +1,11 @@
-import { CLAIM_COUNT_HEADER, ExportQuerySchema } from "@/lib/exports/export.schemas";
+import { CLAIM_COUNT_HEADER } from "@/lib/exports/export.schemas";
+import { exportClaimsEndpoint } from "@/lib/exports/exports.endpoints";
 import { exportClaims } from "@/lib/exports/server/export-claims";
 import { publicOrigin } from "@/lib/http/client-address";
 import { defineRoute } from "@/lib/http/define-route";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const GET = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
-  query: ExportQuerySchema,
+export const GET = defineRoute(exportClaimsEndpoint, {
   handler: async ({ actor, params, query, request }) => {
     const download = await exportClaims({ actor, workspaceId: params.workspaceId, query, appUrl: publicOrigin(request) });
     return new Response(download.body, {

@@ -1,15 +1,12 @@
 import { publicOrigin } from "@/lib/http/client-address";
 import { defineRoute } from "@/lib/http/define-route";
+import { otherMethods } from "@/lib/http/method-not-allowed";
+import { importClaimsEndpoint } from "@/lib/imports/imports.endpoints";
 import { importClaims } from "@/lib/imports/server/import-claims";
 import { readImportBody } from "@/lib/imports/server/read-import-body";
-import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
-import { otherMethods } from "@/lib/http/method-not-allowed";
 
-export const POST = defineRoute({
-  auth: "required",
-  params: WorkspaceIdParamsSchema,
+export const POST = defineRoute(importClaimsEndpoint, {
   readBody: readImportBody,
-  isIdempotent: true,
   handler: async ({ actor, params, body, request }) => ({
     body: await importClaims({ actor, workspaceId: params.workspaceId, file: body, appUrl: publicOrigin(request) }),
   }),

@@ -1,14 +1,9 @@
 import { defineRoute } from "@/lib/http/define-route";
-import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
-import { acceptSuggestions } from "@/lib/suggestions/server/accept-suggestions";
-import { AcceptSuggestionsInputSchema } from "@/lib/suggestions/suggestion.schemas";
 import { otherMethods } from "@/lib/http/method-not-allowed";
+import { acceptSuggestions } from "@/lib/suggestions/server/accept-suggestions";
+import { acceptSuggestionsEndpoint } from "@/lib/suggestions/suggestions.endpoints";
 
-export const POST = defineRoute({
-  auth: "required",
-  params: PassageIdParamsSchema,
-  body: AcceptSuggestionsInputSchema,
-  isIdempotent: true,
+export const POST = defineRoute(acceptSuggestionsEndpoint, {
   handler: async ({ actor, params, body }) => ({
     status: 201,
     body: { items: await acceptSuggestions({ actor, passageId: params.passageId, input: body }) },
