@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Claim, ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { useClaim, useClaimHistory, useRemoveEvidence } from "@/lib/claims/client/claim-queries";
 import { describeHistoryEntry, describeRelativeTime } from "@/lib/claims/history-wording";
-import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
+import { LABEL_DISPLAY, labelKey, STANCE_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
 import { allowedTransitions, checkContentChange, CLAIM_LABELS } from "@/lib/review/review-state";
 import { ClaimAssignee } from "@/components/assignment/claim-assignee";
@@ -183,7 +183,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
           <ul className="evidence-list">
             {claim.evidence.map((link) => (
               <li key={link.id}>
-                <span className={`stance stance-${link.stance}`}>{link.stance}</span>{" "}
+                <span className={`stance stance-${link.stance}`}>{STANCE_DISPLAY[link.stance]}</span>{" "}
                 {link.evidence.url ? (
                   <a href={link.evidence.url} target="_blank" rel="noopener noreferrer">
                     {link.evidence.title ?? link.evidence.url}

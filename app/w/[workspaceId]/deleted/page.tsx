@@ -35,7 +35,7 @@ export default async function DeletedItemsPage({ params }: { params: Promise<{ w
           {items.map((item) => (
             <li key={`${item.kind}-${item.id}`} className="card row spread">
               <span>
-                <span className="badge">{item.kind}</span> {item.title}
+                <span className="badge">{item.kind === "passage" ? "Passage" : "Claim"}</span> {item.title}
                 <span className="muted">
                   {" "}
                   · deleted <time dateTime={item.deletedAt}>{item.deletedAt.slice(0, 10)}</time>
