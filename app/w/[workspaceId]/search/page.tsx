@@ -7,6 +7,7 @@ import { orNotFound } from "@/lib/http/page-errors";
 import { SEARCH_KIND_DISPLAY, SEARCH_KIND_PLURAL, SEARCH_KINDS, SearchQuerySchema, searchHitHref, type SearchKind } from "@/lib/search/search.schemas";
 import { searchWorkspace } from "@/lib/search/server/search-workspace";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -32,9 +33,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Search</h1>
       <WorkspaceSearchBox key={q} workspaceId={workspaceId} initialQuery={q} />
       {q.trim() !== "" && (
