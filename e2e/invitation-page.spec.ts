@@ -48,7 +48,7 @@ test("a signed-out visitor with an account signs in from the invitation and come
 
   await page.goto(path);
   await expect(page.getByText("as an editor.")).toBeVisible();
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Finvitations%2F/);
   await page.getByLabel("Email").fill(guest.email);
   await page.getByLabel("Password").fill(guest.password);
@@ -66,19 +66,22 @@ test("a used or withdrawn invitation says so to a signed-out visitor, and an unk
   });
   expect(revoked.status()).toBe(204);
   await page.goto(withdrawn.path);
-  await expect(page.getByRole("alert")).toContainText("This invitation was withdrawn by an owner of the workspace.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("This invitation was withdrawn by an owner of the workspace.");
   await expect(page.getByRole("link", { name: "Create an account" })).toHaveCount(0);
   await expectNoSeriousAxeViolations(page);
 
-  const used = await invitationFrom(ownerRequest, baseURL, "Used desk");
+  // A new owner in a context of their own: sign-up is for signed-out callers.
+  const secondOwnerRequest = await playwright.request.newContext({ baseURL });
+  const used = await invitationFrom(secondOwnerRequest, baseURL, "Used desk");
   const guestRequest = await playwright.request.newContext({ baseURL });
   await signInViaApi(guestRequest, await signUpViaApi(guestRequest, "Quick Guest"));
   expect((await guestRequest.post(`/api/v1/invitations${used.path.slice("/invitations".length)}/accept`, { headers: { origin: baseURL ?? "" } })).status()).toBe(200);
   await page.goto(used.path);
-  await expect(page.getByRole("alert")).toContainText("This invitation has already been used");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("This invitation has already been used");
 
   const unknown = await page.goto("/invitations/not-a-real-invitation-token");
   expect(unknown?.status()).toBe(404);
   await guestRequest.dispose();
+  await secondOwnerRequest.dispose();
   await ownerRequest.dispose();
 });
