@@ -54,7 +54,7 @@ test("evidence can be a span of another passage, picked by selecting text there"
   await page.getByLabel("Stance").selectOption("refutes");
   await page.getByRole("button", { name: "Add evidence" }).click();
   await expect(page.locator(".evidence-list")).toContainText("Exports rose by 8 percent in 2025");
-  await expect(page.locator(".evidence-list")).toContainText("refutes");
+  await expect(page.locator(".evidence-list")).toContainText("Refutes");
 });
 
 test("an editor deletes a passage and restores it from Recently deleted", async ({ page, user, baseURL }) => {

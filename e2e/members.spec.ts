@@ -21,7 +21,7 @@ test("an owner invites a colleague by link, who accepts it in their own browser 
   await signInViaApi(colleaguePage.request, colleague);
   await colleaguePage.goto(new URL(link).pathname);
   await expect(colleaguePage.getByRole("heading", { name: "Join “Team desk”" })).toBeVisible();
-  await expect(colleaguePage.getByText("You are invited as editor")).toBeVisible();
+  await expect(colleaguePage.getByText(/invited you as an editor/)).toBeVisible();
   await expectNoSeriousAxeViolations(colleaguePage);
   await colleaguePage.getByRole("button", { name: "Accept and join Team desk" }).click();
   await expect(colleaguePage).toHaveURL(new RegExp(`/w/${workspaceId}$`));
@@ -29,33 +29,13 @@ test("an owner invites a colleague by link, who accepts it in their own browser 
 
   // The link works once.
   await colleaguePage.goto(new URL(link).pathname);
-  await expect(colleaguePage.getByText("You are already a member of this workspace as editor")).toBeVisible();
+  await expect(colleaguePage.getByText("You are already a member of this workspace as an editor")).toBeVisible();
   await colleagueContext.close();
 
   await page.reload();
   await expect(page.getByRole("row", { name: /Carla Colleague/ })).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Role of Carla Colleague" })).toHaveValue("editor");
   await expect(page.getByText("No pending invitations.")).toBeVisible();
-});
-
-test("a signed-out visitor with an invitation link is sent to sign in and back", async ({ page, request, baseURL }) => {
-  const owner = await signUpViaApi(request, "Olga Owner");
-  await signInViaApi(request, owner);
-  const workspaceId = await createWorkspaceViaApi(request, baseURL, "Night desk");
-  const response = await request.post(`/api/v1/workspaces/${workspaceId}/invitations`, {
-    data: { email: "night@example.test", role: "viewer" },
-    headers: { origin: baseURL ?? "" },
-  });
-  expect(response.status()).toBe(201);
-  const { url } = (await response.json()) as { url: string };
-
-  const guest = await signUpViaApi(page.request, "Gus Guest");
-  await page.goto(new URL(url).pathname);
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Finvitations%2F/);
-  await page.getByLabel("Email").fill(guest.email);
-  await page.getByLabel("Password").fill(guest.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Join “Night desk”" })).toBeVisible();
 });
 
 test("a viewer sees the members read-only, and the API refuses their changes with 403", async ({ signedInPage: page, user, browser, baseURL }) => {

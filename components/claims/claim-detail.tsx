@@ -4,12 +4,14 @@ import { useState, type RefObject } from "react";
 import { can } from "@/lib/auth/permissions";
 import type { Claim, ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { useClaim, useClaimHistory, useRemoveEvidence } from "@/lib/claims/client/claim-queries";
-import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
+import { describeHistoryEntry, describeRelativeTime } from "@/lib/claims/history-wording";
+import { LABEL_DISPLAY, labelKey, STANCE_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
 import { allowedTransitions, checkContentChange, CLAIM_LABELS } from "@/lib/review/review-state";
 import { ClaimAssignee } from "@/components/assignment/claim-assignee";
 import { ClaimComments } from "@/components/comments/claim-comments";
 import { BlindLabelPicker, BlindVotes } from "@/components/review/blind-review-panel";
+import { useWorkspaceMembers } from "@/lib/members/client/member-queries";
 import { useBlindLabels } from "@/lib/review/client/blind-review-queries";
 import { ClaimMatches } from "@/components/matching/claim-matches";
 import { EvidenceForm } from "./evidence-form";
@@ -35,6 +37,10 @@ export function ClaimDetail(props: ClaimDetailProps) {
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   const [draftGeneration, setDraftGeneration] = useState(0);
   const history = useClaimHistory(summary.id, isHistoryOpen);
+  const members = useWorkspaceMembers(summary.workspaceId, isHistoryOpen);
+  const memberName = (userId: string) => members.data?.find((member) => member.userId === userId)?.name;
+  // Read once per render of the open history; relative times need not tick.
+  const now = new Date();
   const shown = { ...summary, ...claim, label: summary.label, state: summary.state };
   const blindVotes = useBlindLabels(summary.id);
   // In blind double review, reviewers vote on the label; editors still set the claim's label.
@@ -177,7 +183,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
           <ul className="evidence-list">
             {claim.evidence.map((link) => (
               <li key={link.id}>
-                <span className={`stance stance-${link.stance}`}>{link.stance}</span>{" "}
+                <span className={`stance stance-${link.stance}`}>{STANCE_DISPLAY[link.stance]}</span>{" "}
                 {link.evidence.url ? (
                   <a href={link.evidence.url} target="_blank" rel="noopener noreferrer">
                     {link.evidence.title ?? link.evidence.url}
@@ -229,8 +235,10 @@ export function ClaimDetail(props: ClaimDetailProps) {
           <ol className="history-list">
             {history.data.map((entry) => (
               <li key={entry.id}>
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> · {entry.actor?.name ?? "Someone"} ·{" "}
-                {entry.field ? `${entry.field}: ${formatValue(entry.before)} → ${formatValue(entry.after)}` : entry.action}
+                {describeHistoryEntry(entry, { memberName })}{" "}
+                <time className="muted" dateTime={entry.at} title={new Date(entry.at).toLocaleString()}>
+                  {describeRelativeTime(entry.at, now)}
+                </time>
               </li>
             ))}
           </ol>

@@ -18,7 +18,9 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
             <NotificationsLink />
             <Link href="/settings/account">Account</Link>
             <Link href="/settings/tokens">API tokens</Link>
-            <span className="muted">{actor.name}</span>
+            <span className="muted truncate site-header-user" title={actor.name}>
+              {actor.name}
+            </span>
             <SignOutButton />
           </>
         ) : (

@@ -9,6 +9,7 @@ import { SuggestionsPanel } from "@/components/suggestions/suggestions-panel";
 import { useSuggestions } from "@/components/suggestions/use-suggestions";
 import { can } from "@/lib/auth/permissions";
 import type { ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
+import { STATE_DISPLAY } from "@/lib/claims/label-display";
 import { conflictingClaim, useCreateClaim, useDeleteClaim, usePassageClaims, useUpdateClaim } from "@/lib/claims/client/claim-queries";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
 import { useCastBlindVote } from "@/lib/review/client/blind-review-queries";
@@ -79,7 +80,7 @@ export function PassageReader({ passage, role, isBlindReview }: PassageReaderPro
   const vote = useCallback(
     (claim: ClaimSummary, label: ClaimLabel) => {
       if (claim.state === "verified" || claim.state === "rejected") {
-        setAnnouncement(`This claim is ${claim.state}, so it takes no more votes.`);
+        setAnnouncement(`This claim is ${STATE_DISPLAY[claim.state].toLowerCase()}, so it takes no more votes.`);
         return;
       }
       mutateVote({ claimId: claim.id, label }, { onSuccess: () => setAnnouncement(`Your vote: ${label}.`) });

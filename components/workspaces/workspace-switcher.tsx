@@ -14,7 +14,7 @@ export function WorkspaceSwitcher() {
   return (
     // Keyed by path so the menu closes after navigating.
     <details key={pathname} className="workspace-switcher" onToggle={(event) => event.currentTarget.open && void workspaces.refetch()}>
-      <summary>
+      <summary title={current?.name}>
         <span className="visually-hidden">Switch workspace; current: </span>
         {current?.name ?? "Switch workspace"}
       </summary>

@@ -1,4 +1,4 @@
-import type { ClaimLabel, ReviewState } from "@/lib/generated/prisma/enums";
+import type { ClaimLabel, EvidenceStance, ReviewState } from "@/lib/generated/prisma/enums";
 
 // How labels and states read in the UI. Each label has a shape as well as a colour, so meaning
 // never depends on colour alone.
@@ -14,6 +14,12 @@ export const STATE_DISPLAY: Record<ReviewState, string> = {
   in_review: "In review",
   verified: "Verified",
   rejected: "Rejected",
+};
+
+export const STANCE_DISPLAY: Record<EvidenceStance, string> = {
+  supports: "Supports",
+  refutes: "Refutes",
+  context: "Context",
 };
 
 export function labelKey(label: ClaimLabel | null): ClaimLabel | "none" {

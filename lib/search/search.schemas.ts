@@ -5,6 +5,8 @@ export const SEARCH_KINDS = ["passage", "claim", "evidence", "comment"] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const SearchKindSchema = z.enum(SEARCH_KINDS).meta({ id: "SearchKind" });
 export const SEARCH_KIND_DISPLAY: Record<SearchKind, string> = { passage: "Passage", claim: "Claim", evidence: "Evidence", comment: "Comment" };
+/** Tab and sentence words for many results of a kind ("evidence" has no plural). */
+export const SEARCH_KIND_PLURAL: Record<SearchKind, string> = { passage: "Passages", claim: "Claims", evidence: "Evidence", comment: "Comments" };
 
 export const SEARCH_LIMIT_DEFAULT = 20;
 export const SEARCH_LIMIT_MAX = 100;

@@ -6,6 +6,7 @@ import { findInvitationByToken, invitationGone, invitationStatus, type Invitatio
 
 export type InvitationPreview = {
   workspace: { id: string; name: string };
+  inviterName: string;
   role: Role;
   email: string;
   expiresAt: string;
@@ -25,6 +26,7 @@ export async function getInvitationPreview({ actor, token }: { actor: Actor; tok
   });
   return {
     workspace: invitation.workspace,
+    inviterName: invitation.invitedBy.name,
     role: invitation.role,
     email: invitation.email,
     expiresAt: invitation.expiresAt.toISOString(),

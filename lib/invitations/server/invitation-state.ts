@@ -21,6 +21,7 @@ export async function findInvitationByToken(client: DbClient | DbTransaction, to
       acceptedById: true,
       revokedAt: true,
       workspace: { select: { id: true, name: true } },
+      invitedBy: { select: { name: true } },
     },
   });
   if (!invitation) {

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { AgreementReport } from "@/lib/agreement/agreement.schemas";
 import { computeAgreement } from "@/lib/agreement/server/compute-agreement";
 import { can } from "@/lib/auth/permissions";
@@ -7,6 +6,7 @@ import { requirePageActor } from "@/lib/auth/server/session";
 import { LABEL_DISPLAY } from "@/lib/claims/label-display";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "Agreement" };
 
@@ -29,9 +29,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ work
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Agreement between reviewers</h1>
       {!report ? (
         <p className="alert alert-info">Editors and owners see agreement statistics, since they reveal how each reviewer labelled.</p>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { ClaimsTable } from "@/components/claims-table/claims-table";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "Claims" };
 
@@ -24,9 +24,7 @@ export default async function ClaimsPage({ params, searchParams }: ClaimsPagePro
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>
         Claims <span className="claims-view-workspace">in {workspace.name}</span>
       </h1>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 import { RestoreButton } from "@/components/workspaces/restore-button";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
@@ -18,9 +18,7 @@ export default async function DeletedItemsPage({ params }: { params: Promise<{ w
   const items = canRestore ? await listDeletedItems({ actor, workspaceId }) : [];
   return (
     <div className="stack">
-      <p>
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </p>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Recently deleted</h1>
       <p className="muted">Passages and claims deleted in the last {RESTORE_WINDOW_DAYS} days. Restoring brings them back with their history.</p>
       {!canRestore ? (
@@ -35,7 +33,7 @@ export default async function DeletedItemsPage({ params }: { params: Promise<{ w
           {items.map((item) => (
             <li key={`${item.kind}-${item.id}`} className="card row spread">
               <span>
-                <span className="badge">{item.kind}</span> {item.title}
+                <span className="badge">{item.kind === "passage" ? "Passage" : "Claim"}</span> {item.title}
                 <span className="muted">
                   {" "}
                   · deleted <time dateTime={item.deletedAt}>{item.deletedAt.slice(0, 10)}</time>

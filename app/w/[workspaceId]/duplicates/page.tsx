@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
 import { orNotFound } from "@/lib/http/page-errors";
 import { DUPLICATE_SIMILARITY_THRESHOLD } from "@/lib/matching/matching.schemas";
 import { listDuplicateGroups } from "@/lib/matching/server/list-duplicate-groups";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "Duplicate claims" };
 
@@ -18,9 +18,7 @@ export default async function DuplicatesPage({ params }: { params: Promise<{ wor
   } = await listDuplicateGroups({ actor, workspaceId, query: { limit: 100 } });
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Duplicate claims</h1>
       <p className="muted">
         Claims whose statements are at least {Math.round(DUPLICATE_SIMILARITY_THRESHOLD * 100)}% alike, or that someone marked as duplicates.

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ExportPanel } from "@/components/exports/export-panel";
 import { ImportPanel } from "@/components/exports/import-panel";
 import { can } from "@/lib/auth/permissions";
@@ -7,6 +6,7 @@ import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
 import { listPassages } from "@/lib/passages/server/list-passages";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "Export and import" };
 
@@ -19,9 +19,7 @@ export default async function ExportPage({ params }: ExportPageProps) {
   const { items: passages } = await listPassages({ actor, workspaceId, query: { limit: 200 } });
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Export and import</h1>
       <ExportPanel
         workspaceId={workspaceId}

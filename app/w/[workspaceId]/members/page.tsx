@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { InviteForm } from "@/components/members/invite-form";
 import { LeaveWorkspaceButton, MembersTable } from "@/components/members/members-table";
 import { PendingInvitations } from "@/components/members/pending-invitations";
@@ -9,6 +8,7 @@ import { orNotFound } from "@/lib/http/page-errors";
 import { listInvitations } from "@/lib/invitations/server/list-invitations";
 import { listMembers } from "@/lib/members/server/list-members";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -29,9 +29,7 @@ export default async function MembersPage({ params }: MembersPageProps) {
   const isLastOwner = workspace.role === "owner" && ownerCount <= 1;
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>{workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <div className="row">
         <h1>Members</h1>
         <span className="badge">Your role: {workspace.role}</span>

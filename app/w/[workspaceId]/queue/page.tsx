@@ -6,6 +6,7 @@ import { listClaims } from "@/lib/claims/server/list-claims";
 import { orNotFound } from "@/lib/http/page-errors";
 import { REVIEW_STATES } from "@/lib/review/review-state";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -25,9 +26,7 @@ export default async function MyQueuePage({ params }: { params: Promise<{ worksp
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>My queue</h1>
       {total === 0 ? (
         <div className="empty-state">

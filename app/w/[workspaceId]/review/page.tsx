@@ -7,6 +7,7 @@ import { orNotFound } from "@/lib/http/page-errors";
 import { ListBlindReviewQuerySchema } from "@/lib/review/blind-review.schemas";
 import { listBlindReviews } from "@/lib/review/server/list-blind-reviews";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "Blind review" };
 
@@ -30,9 +31,7 @@ export default async function BlindReviewPage({ params, searchParams }: ReviewPa
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Blind review</h1>
       {!workspace.isBlindReview && (
         <p className="alert alert-info">

@@ -4,9 +4,10 @@ import { HighlightedSnippet } from "@/components/search/highlighted-snippet";
 import { WorkspaceSearchBox } from "@/components/search/workspace-search-box";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
-import { SEARCH_KIND_DISPLAY, SEARCH_KINDS, SearchQuerySchema, searchHitHref, type SearchKind } from "@/lib/search/search.schemas";
+import { SEARCH_KIND_DISPLAY, SEARCH_KIND_PLURAL, SEARCH_KINDS, SearchQuerySchema, searchHitHref, type SearchKind } from "@/lib/search/search.schemas";
 import { searchWorkspace } from "@/lib/search/server/search-workspace";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -32,16 +33,14 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
 
   return (
     <div className="stack">
-      <nav aria-label="Breadcrumb">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </nav>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Search</h1>
       <WorkspaceSearchBox key={q} workspaceId={workspaceId} initialQuery={q} />
       {q.trim() !== "" && (
         <nav aria-label="Result kinds" className="row">
           {[undefined, ...SEARCH_KINDS].map((option) => (
             <Link key={option ?? "all"} href={kindHref(option)} aria-current={option === kind ? "page" : undefined} className="search-kind-link">
-              {option ? `${SEARCH_KIND_DISPLAY[option]}s` : "Everything"}
+              {option ? SEARCH_KIND_PLURAL[option] : "Everything"}
             </Link>
           ))}
         </nav>
@@ -55,7 +54,7 @@ export default async function SearchPage({ params, searchParams }: SearchPagePro
         <div className="empty-state small">
           <h2>Nothing found</h2>
           <p>
-            No {kind && kind in SEARCH_KIND_DISPLAY ? `${SEARCH_KIND_DISPLAY[kind as SearchKind].toLowerCase()}s` : "passages, claims, evidence or comments"} match “{q.trim()}”.
+            Found no {kind && kind in SEARCH_KIND_PLURAL ? SEARCH_KIND_PLURAL[kind as SearchKind].toLowerCase() : "passages, claims, evidence or comments"} matching “{q.trim()}”.
             Try fewer or other words; put a phrase in quotes, or exclude a word with a minus sign.
           </p>
         </div>

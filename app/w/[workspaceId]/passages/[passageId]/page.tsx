@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { AssignPassageClaims } from "@/components/assignment/assign-passage-claims";
@@ -24,10 +24,10 @@ export default async function PassagePage({ params }: PassagePageProps) {
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
   return (
     <div className="stack">
-      <p className="row spread">
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
+      <div className="row spread">
+        <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
         {can(workspace.role, "passage.manage") && <DeletePassageButton workspaceId={workspaceId} passageId={passage.id} />}
-      </p>
+      </div>
       <header className="stack">
         <h1>{passage.title}</h1>
         <p className="passage-meta">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { WorkspaceBreadcrumb } from "@/components/layout/workspace-breadcrumb";
 import { ImportPassageForm } from "@/components/passages/import-passage-form";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
@@ -13,9 +13,7 @@ export default async function ImportPassagePage({ params }: { params: Promise<{ 
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
   return (
     <div className="stack">
-      <p>
-        <Link href={`/w/${workspaceId}`}>← {workspace.name}</Link>
-      </p>
+      <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Import a passage</h1>
       <ImportPassageForm workspaceId={workspaceId} />
     </div>

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { describeHistoryEntry, describeRelativeTime, type ClaimHistoryEntry } from "@/lib/claims/history-wording";
+
+const ana = { id: "user-ana", name: "Ana" };
+const ben = { id: "user-ben", name: "Ben" };
+
+function entry(fields: Partial<ClaimHistoryEntry> & Pick<ClaimHistoryEntry, "action">): ClaimHistoryEntry {
+  return { id: "event-1", at: "2026-12-06T10:00:00.000Z", actor: ana, field: null, before: undefined, after: undefined, ...fields };
+}
+
+describe("describeHistoryEntry", () => {
+  it("says who moved the claim to which review state, in the UI's words", () => {
+    expect(describeHistoryEntry(entry({ action: "claim.state_changed", field: "state", before: "draft", after: "in_review" }))).toBe(
+      "Ana moved this to In review",
+    );
+  });
+
+  it("names both labels when a label changes, and the empty label as No label", () => {
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "label", before: "factual", after: "opinion" }))).toBe(
+      "Ana changed the label from Factual to Opinion",
+    );
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "label", before: null, after: "disputed" }))).toBe("Ana labelled this Disputed");
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "label", before: "opinion", after: null }))).toBe("Ana removed the label Opinion");
+  });
+
+  it("names linked evidence by its title, else by its domain, else as a passage", () => {
+    const linked = (after: unknown) => describeHistoryEntry(entry({ action: "evidence.linked", actor: ben, after }));
+    expect(linked({ stance: "supports", url: "https://example.org/a", title: "Census 2021", passageId: null })).toBe(
+      "Ben linked supporting evidence: Census 2021",
+    );
+    expect(linked({ stance: "refutes", url: "https://www.stats.example.com/report?id=1", title: null, passageId: null })).toBe(
+      "Ben linked refuting evidence: stats.example.com",
+    );
+    expect(linked({ stance: "context", url: null, title: null, passageId: "passage-1" })).toBe("Ben linked context evidence: a passage of this workspace");
+    expect(linked({ stance: "supports", url: "https://example.org", title: "Report", borrowedFromClaimId: "claim-2" })).toBe(
+      "Ben borrowed supporting evidence from a similar claim: Report",
+    );
+  });
+
+  it("says the reader's own entries are theirs, and names assignees from the members", () => {
+    const context = { viewerId: ana.id, memberName: (id: string) => (id === ben.id ? "Ben" : undefined) };
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "assigneeId", before: null, after: ben.id }), context)).toBe("You assigned this to Ben");
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "assigneeId", after: "user-gone" }), context)).toBe(
+      "You assigned this to a former member",
+    );
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "assigneeId", actor: ben, after: ana.id }), context)).toBe("Ben assigned this to you");
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "assigneeId", actor: ben, after: ben.id }), context)).toBe("Ben took this claim");
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "assigneeId", before: ben.id, after: null }), context)).toBe("You unassigned this claim");
+  });
+
+  it("words every other claim event a history can hold", () => {
+    const cases: [ClaimHistoryEntry, string][] = [
+      [entry({ action: "claim.created", after: { exact: "x", start: 0, end: 1, label: null } }), "Ana created this claim"],
+      [entry({ action: "claim.created", after: { exact: "x", start: 0, end: 1, label: null, origin: "suggestion" } }), "Ana created this claim from a suggestion"],
+      [entry({ action: "claim.imported", after: { state: "verified" } }), "Ana imported this claim as Verified"],
+      [entry({ action: "claim.imported", after: {} }), "Ana imported this claim"],
+      [entry({ action: "claim.updated", field: "statement", before: "", after: "Crime fell." }), "Ana changed the statement to “Crime fell.”"],
+      [entry({ action: "claim.updated", field: "verdictNote", before: null, after: "Checked." }), "Ana added a verdict note: “Checked.”"],
+      [entry({ action: "claim.updated", field: "verdictNote", before: "a", after: "b" }), "Ana changed the verdict note to “b”"],
+      [entry({ action: "claim.updated", field: "verdictNote", before: "a", after: null }), "Ana removed the verdict note"],
+      [entry({ action: "claim.updated", field: "duplicateOfId", before: null, after: "claim-2" }), "Ana marked this as a duplicate of another claim"],
+      [entry({ action: "claim.updated", field: "duplicateOfId", before: "claim-2", after: null }), "Ana said this is not a duplicate after all"],
+      [entry({ action: "claim.blind_labelled", field: "blindLabel", before: null, after: "factual" }), "Ana voted Factual in blind review"],
+      [entry({ action: "claim.blind_labelled", field: "blindLabel", before: "factual", after: "opinion" }), "Ana changed their blind review vote from Factual to Opinion"],
+      [entry({ action: "claim.deleted" }), "Ana deleted this claim"],
+      [entry({ action: "claim.restored" }), "Ana restored this claim"],
+      [entry({ action: "evidence.unlinked", before: { stance: "refutes", evidenceId: "e1" } }), "Ana removed a piece of refuting evidence"],
+      [entry({ action: "comment.created", after: { body: "hi", mentionedUserIds: [] } }), "Ana commented"],
+    ];
+    for (const [event, sentence] of cases) expect(describeHistoryEntry(event)).toBe(sentence);
+  });
+
+  it("shortens long statements and falls back to plain words for unknown events and deleted accounts", () => {
+    const long = "a".repeat(200);
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "statement", after: long }))).toMatch(/^Ana changed the statement to “a{79}…”$/);
+    expect(describeHistoryEntry(entry({ action: "claim.frobnicated" }))).toBe("Ana made a change (claim.frobnicated)");
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "colour" }))).toBe("Ana changed the colour");
+    expect(describeHistoryEntry(entry({ action: "claim.deleted", actor: null }))).toBe("Someone deleted this claim");
+  });
+});
+
+describe("describeRelativeTime", () => {
+  const now = new Date("2026-12-06T12:00:00.000Z");
+  const before = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+
+  it("reads as a person would say it", () => {
+    expect(describeRelativeTime(before(10), now)).toBe("just now");
+    expect(describeRelativeTime(before(50), now)).toBe("1 minute ago");
+    expect(describeRelativeTime(before(5 * 60), now)).toBe("5 minutes ago");
+    expect(describeRelativeTime(before(3 * 3600), now)).toBe("3 hours ago");
+    expect(describeRelativeTime(before(26 * 3600), now)).toBe("yesterday");
+    expect(describeRelativeTime(before(3 * 7 * 24 * 3600), now)).toBe("3 weeks ago");
+    expect(describeRelativeTime(before(400 * 24 * 3600), now)).toBe("last year");
+    expect(describeRelativeTime(now.toISOString(), now)).toBe("just now");
+  });
+});
