@@ -19,7 +19,7 @@ type PassageMetadata = Omit<CreatePassageInput, "title" | "text">;
 
 /**
  * Imports a passage into a workspace: pasted text as it is, an uploaded file as its readable text.
- * Pasted HTML source is read like an uploaded HTML file, so the passage never stores literal tags.
+ * Pasted text that looks like HTML source is read like an uploaded HTML file: its text is stored, not its tags.
  */
 export async function createPassage({
   actor,
