@@ -51,6 +51,15 @@ describe("POST /api/v1/workspaces/{workspaceId}/passages", () => {
     expect((await db.passage.findUniqueOrThrow({ where: { id: passage.id } })).text).toBe(passage.text);
   });
 
+  it("reads pasted HTML source like an uploaded HTML file, and keeps prose with angle brackets as it is", async () => {
+    const { reviewer, workspaceId } = await createDesk();
+    const html = await importText(reviewer, workspaceId, { title: "Pasted source", text: "<p>One.</p><p>Two.</p>" });
+    expect(html.status).toBe(201);
+    expect(PassageSchema.parse(html.body).text).toBe("One.\n\nTwo.");
+    const prose = await importText(reviewer, workspaceId, { title: "Maths", text: "If a < b and b > c, the <p> tag is not involved." });
+    expect(PassageSchema.parse(prose.body).text).toBe("If a < b and b > c, the <p> tag is not involved.");
+  });
+
   it("keeps Markdown as it is, titled by the file name unless the form names it", async () => {
     const { reviewer, workspaceId } = await createDesk();
     const markdown = "# Notes\r\n\r\n*Claim*: unemployment fell.";

@@ -62,6 +62,27 @@ describe("scoring", () => {
     }
   });
 
+  it("labels framing, orders to the reader and unsourced speculation opinion, and says why", () => {
+    const framing = judge("Calling the new bypass a solution to congestion in Hallam is nothing more than a fantasy.");
+    expect(framing).toMatchObject({ suggestedLabel: "opinion", reasons: expect.arrayContaining(["evaluative"]) });
+    const order = judge("Scrap the toll on the Wexley bridge before the winter starts.");
+    expect(order).toMatchObject({ suggestedLabel: "opinion", reasons: expect.arrayContaining(["prescriptive"]) });
+    const speculation = judge("Perhaps the merger would only make the shortage of nurses in Carrow worse.");
+    expect(speculation).toMatchObject({ suggestedLabel: "opinion", reasons: expect.arrayContaining(["hedge"]) });
+    for (const result of [framing, order, speculation]) expect(result.score).toBeLessThan(0.3);
+  });
+
+  it("keeps sentences with numbers, dates and named sources factual, modal verbs included", () => {
+    for (const sentence of [
+      "Lead engineer Ana Vidal said the new pumps would cut energy use by 12 percent from 2026.",
+      "Approve a budget of £3 million, the Harlow council minutes of 4 May record.",
+      "The Office for National Statistics said prices could rise 2.1 percent in March.",
+    ]) {
+      expect(judge(sentence).suggestedLabel, sentence).toBe("factual");
+      expect(judge(sentence).score, sentence).toBeGreaterThanOrEqual(0.3);
+    }
+  });
+
   it("labels a checkable but contested sentence disputed", () => {
     const result = judge("The port operator denied that wages had fallen and said average pay rose 14 percent.");
     expect(result.suggestedLabel).toBe("disputed");

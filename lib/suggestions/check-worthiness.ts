@@ -54,12 +54,23 @@ const EVALUATIVE_WORDS = new Set([
   "disastrous", "catastrophic", "appalling", "pathetic", "shameful", "disgraceful", "disgrace", "deplorable", "laudable", "admirable", "sensible", "wise", "naive",
   "cynical", "incompetent", "lazy", "greedy", "misguided", "wrong", "nonsense", "insult", "scandal", "scandalous", "fiasco", "mess", "shiny", "scary", "unhelpful",
   "overblown", "shocking", "sad", "tragic", "beautiful", "ugly", "pointless", "useless", "dishonest", "heroic", "courageous", "cowardly", "hypocritical", "toxic",
+  "futile", "futility", "myth", "disingenuous", "delusional", "shameless", "baseless", "laughable", "preposterous", "idiotic", "nonsensical", "meaningless",
+  "senseless", "needless", "grotesque", "obscene", "despicable", "inexcusable", "indefensible", "unforgivable", "unconscionable", "intolerable", "untenable",
+  "farcical", "farce", "charade", "sham", "travesty", "betrayal", "hypocrisy", "arrogant", "arrogance", "incompetence", "negligent", "callous", "heartless",
+  "spineless", "unwise", "ill-advised", "ill-conceived", "wrongheaded", "doomed", "hopeless", "inspiring", "visionary", "impressive", "commendable",
+  "overdue", "disappointing", "dismal", "lamentable", "regrettable", "mediocre", "superb", "splendid", "marvellous", "magnificent", "flawed",
 ]);
+// Framing that presents a judgement as settled: "an exercise in futility", "nothing more than", "make no mistake".
+const RHETORICAL_PHRASES =
+  /\b(exercise in futility|pure (myth|fiction|fantasy|propaganda)|nothing (more|less|short) (than|of)|nothing but|make no mistake|the (truth|fact|reality) is|let'?s be (clear|honest)|let us be (clear|honest)|the real (question|problem|issue|scandal)|plain and simple|goes without saying|at the end of the day|(were|was|is|are|be) in (vain|vein)|back to (square one|ground[- ]zero)|of (the )?essence)\b/g;
 const PRESCRIPTIVE_WORDS = new Set(["should", "must", "ought", "deserve", "deserves", "shouldn't", "mustn't"]);
-const PRESCRIPTIVE_PHRASES = /\b(need(s)? to|have to|has to|it is time|it's time|let's|let us)\b/;
+const PRESCRIPTIVE_PHRASES =
+  /\b(need(s)? to|have to|has to|it is time|it's time|let's|let us|it is (essential|vital|imperative|crucial|necessary) (that|to|for)|cannot afford to|has no choice but|have no choice but)\b/;
 const FIRST_PERSON_WORDS = new Set(["i", "me", "my", "mine", "myself", "we", "our", "ours", "us"]);
 const HEDGE_PHRASES =
-  /\b(i think|i believe|i feel|in my (view|opinion)|frankly|clearly|surely|obviously|of course|simply|entirely|deeply|arguably|undoubtedly|needless to say)\b/;
+  /\b(i think|i believe|i feel|in my (view|opinion)|frankly|clearly|surely|obviously|of course|simply|entirely|deeply|arguably|undoubtedly|needless to say|perhaps|probably|presumably|seemingly|essentially|basically|in fact|indeed|certainly|definitely|admittedly|no doubt|to be sure|it seems|seems to|(will|would) only|(is|are) bound to)\b/;
+// Speculation without a source ("their return would embolden…") is a hedge; with one ("…, the report said") it is reported fact.
+const SPECULATIVE_MODALS = new Set(["would", "could", "might"]);
 
 const isCapitalizedProperNoun = (token: TextToken | undefined) =>
   token !== undefined && token.pos === "PROPN" && /^\p{Lu}/u.test(token.text) && token.text !== token.text.toUpperCase();
@@ -78,6 +89,7 @@ export function extractFeatures(sentence: Pick<AnalyzedSentence, "exact" | "toke
     evaluative: 0, prescriptive: 0, first_person: 0, hedge: 0,
   };
   const firstWordIndex = tokens.findIndex((token) => /\p{L}/u.test(token.text));
+  let speculative = 0;
   tokens.forEach((token, index) => {
     const { normal } = token;
     const isTemporal = token.entity !== null && TEMPORAL_ENTITIES.has(token.entity);
@@ -99,10 +111,14 @@ export function extractFeatures(sentence: Pick<AnalyzedSentence, "exact" | "toke
     if (EVALUATIVE_WORDS.has(normal)) features.evaluative++;
     if (PRESCRIPTIVE_WORDS.has(normal)) features.prescriptive++;
     if (FIRST_PERSON_WORDS.has(normal) && token.pos === "PRON") features.first_person++;
+    if (SPECULATIVE_MODALS.has(normal)) speculative++;
   });
   if (CAUSAL_PHRASES.test(lower)) features.causal++;
-  if (PRESCRIPTIVE_PHRASES.test(lower)) features.prescriptive++;
+  // "Lead author Dr Haddad said…" opens on a verb too, but a sourced sentence is not an order to the reader.
+  if (PRESCRIPTIVE_PHRASES.test(lower) || (isImperative(tokens, firstWordIndex) && features.attribution === 0)) features.prescriptive++;
+  features.evaluative += lower.match(RHETORICAL_PHRASES)?.length ?? 0;
   features.hedge += lower.match(new RegExp(HEDGE_PHRASES, "g"))?.length ?? 0;
+  if (features.attribution === 0) features.hedge += speculative;
   return features;
 }
 
@@ -134,6 +150,13 @@ function weigh(features: SentenceFeatures, weights: Partial<Record<SuggestionRea
 function reasonWeight(features: SentenceFeatures, reason: SuggestionReason): number {
   const weight = (FACTUAL_WEIGHTS as Partial<Record<SuggestionReason, number>>)[reason] ?? (OPINION_WEIGHTS as Partial<Record<SuggestionReason, number>>)[reason] ?? 0;
   return weight * Math.min(MAX_COUNT, features[reason]);
+}
+
+// "Maintain pressure on…", "Stop handing…": a sentence that opens on a bare verb tells the reader what to do.
+function isImperative(tokens: TextToken[], firstWordIndex: number): boolean {
+  const first = tokens[firstWordIndex];
+  if (first === undefined || first.pos !== "VERB" || firstWordIndex !== 0) return false;
+  return !/(ing|ed|s)$/.test(first.normal) && tokens[firstWordIndex + 1]?.text !== ",";
 }
 
 function isSuperlative(token: TextToken): boolean {

@@ -24,6 +24,17 @@ export const SUGGESTION_REASONS = [
 ] as const;
 export type SuggestionReason = (typeof SUGGESTION_REASONS)[number];
 
+/** Why a suggestion's own text may be untrustworthy: "garbled" when a number or words seem to be missing. */
+export const SUGGESTION_WARNINGS = ["garbled"] as const;
+
+/** A garbled sentence keeps this share of its score: still suggested when it is check-worthy, but lower. */
+export const GARBLED_SCORE_FACTOR = 0.5;
+
+const SuggestionWarningSchema = z.object({
+  reason: z.enum(SUGGESTION_WARNINGS),
+  message: text().describe('For the reviewer, e.g. "Garbled text: number or words missing (…nearly are reported…). Check the original source."'),
+});
+
 /** Below this score a sentence holds nothing a fact-checker could look up (no number, date, name…). */
 export const DEFAULT_MIN_SCORE = 0.3;
 
@@ -36,7 +47,8 @@ export const SuggestionSchema = z
     exact: text().describe("The sentence: text.slice(start, end)"),
     score: ScoreSchema.describe("Check-worthiness in [0, 1]; higher first"),
     suggestedLabel: z.enum(SUGGESTED_LABELS),
-    reasons: z.array(z.enum(SUGGESTION_REASONS)).describe("The features behind the score, strongest first"),
+    reasons: z.array(z.enum(SUGGESTION_REASONS)).describe("The features behind the score and the label, strongest first"),
+    warnings: z.array(SuggestionWarningSchema).describe("Problems with the text itself that lowered the score; empty for clean text"),
   })
   .meta({ id: "Suggestion" });
 export type Suggestion = z.infer<typeof SuggestionSchema>;

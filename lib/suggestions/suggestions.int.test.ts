@@ -53,6 +53,22 @@ describe("listing suggestions", () => {
     expect(invalid.body).toMatchObject({ error: { code: "validation_failed", message: expect.stringContaining("minScore") } });
   });
 
+  it("warns about a sentence whose number the scraper dropped, with a lower score, and labels judgements opinion", async () => {
+    const { viewer, workspaceId, owner } = await createDesk();
+    const garbled = "Flooding in the Tarn valley forced almost , residents from their homes on 3 April, officials said.";
+    const whole = "Flooding in the Ure valley forced almost 4,000 residents from their homes on 3 April, officials said.";
+    const framing = "Blaming the Tarn floods on a single dam is nothing more than a convenient fantasy.";
+    const text = `${garbled}\n\n${framing}\n\n${whole}`;
+    const passage = await createPassageRecord(db, { workspaceId, createdById: owner.id, text });
+    const { items } = await listSuggestions(viewer, passage.id, "?minScore=0");
+    const flagged = items.find((item) => item.exact === garbled);
+    const clean = items.find((item) => item.exact === whole);
+    expect(flagged?.warnings).toEqual([{ reason: "garbled", message: expect.stringContaining("Check the original source") }]);
+    expect(clean?.warnings).toEqual([]);
+    expect(flagged?.score).toBeLessThan(clean?.score ?? 0);
+    expect(items.find((item) => item.exact === framing)).toMatchObject({ suggestedLabel: "opinion", reasons: expect.arrayContaining(["evaluative"]) });
+  });
+
   it("leaves out sentences overlapping a live claim, and brings them back when the claim is deleted", async () => {
     const { viewer, editor, owner, passage } = await deskWithPassage();
     const claim = await createClaimRecord(db, { passage, exact: "council tax by 4.99 percent", createdById: owner.id });

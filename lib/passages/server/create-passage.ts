@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { formatBytes } from "@/lib/http/format-bytes";
 import { AppError } from "@/lib/http/errors";
+import { looksLikeHtml } from "@/lib/passages/looks-like-html";
 import { normalizePassageText } from "@/lib/passages/normalize-text";
 import { PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH, type CreatePassageInput, type Passage } from "@/lib/passages/passage.schemas";
 import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
@@ -16,7 +17,10 @@ import type { PassageImport } from "@/lib/passages/server/read-passage-import";
 
 type PassageMetadata = Omit<CreatePassageInput, "title" | "text">;
 
-/** Imports a passage into a workspace: pasted text as it is, an uploaded file as its readable text. */
+/**
+ * Imports a passage into a workspace: pasted text as it is, an uploaded file as its readable text.
+ * Pasted text that looks like HTML source is read like an uploaded HTML file: its text is stored, not its tags.
+ */
 export async function createPassage({
   actor,
   workspaceId,
@@ -75,14 +79,17 @@ export async function createPassage({
 }
 
 async function passageDraft(source: PassageImport): Promise<{ title: string; text: string; metadata: PassageMetadata }> {
+  const limits = { timeLimitMs: Math.round(serverEnv().HTML_EXTRACTION_TIMEOUT_SECONDS * 1000) };
   if (source.kind === "text") {
     const { title, text, ...metadata } = source.input;
-    return { title, text, metadata };
+    if (!looksLikeHtml(text)) return { title, text, metadata };
+    const pasted = { fileName: "pasted.html", contentType: "text/html; charset=utf-8", content: new TextEncoder().encode(text) };
+    return { title, text: (await extractUploadedText(pasted, limits)).text, metadata };
   }
   const { title, ...metadata } = source.fields;
   const extracted = await extractUploadedText(
     { fileName: source.file.name, contentType: source.file.contentType, content: source.file.content },
-    { timeLimitMs: Math.round(serverEnv().HTML_EXTRACTION_TIMEOUT_SECONDS * 1000) },
+    limits,
   );
   const fallbackTitle = extracted.title ?? source.file.name.replace(/\.[a-z0-9]+$/i, "").trim();
   const defaultTitle = fallbackTitle.replace(/\u0000/g, "").slice(0, PASSAGE_TITLE_MAX_LENGTH) || "Untitled passage";
