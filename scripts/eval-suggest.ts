@@ -70,12 +70,15 @@ const outcomeAt = (suggestion: Suggestion | undefined, threshold: number): Outco
 const isSuggested = (outcome: Outcome) => outcome.startsWith("suggested_");
 const isFlaggedGarbled = (suggestion: Suggestion | undefined) => (suggestion?.warnings ?? []).some((warning) => warning.reason === "garbled");
 
-function detection(evaluated: Evaluated[], threshold: number, isPositive: (label: GoldLabel) => boolean) {
+// A suggestion labelled opinion proposes an opinion to tag, not a fact to check.
+const isFactualOutcome = (outcome: Outcome) => outcome === "suggested_factual" || outcome === "suggested_disputed";
+
+function detection(evaluated: Evaluated[], threshold: number, isPositive: (label: GoldLabel) => boolean, isPredicted: (outcome: Outcome) => boolean) {
   let truePositives = 0;
   let falsePositives = 0;
   let falseNegatives = 0;
   for (const { sentence, suggestion } of evaluated) {
-    const predicted = isSuggested(outcomeAt(suggestion, threshold));
+    const predicted = isPredicted(outcomeAt(suggestion, threshold));
     if (predicted && isPositive(sentence.label)) truePositives++;
     else if (predicted) falsePositives++;
     else if (isPositive(sentence.label)) falseNegatives++;
@@ -96,11 +99,11 @@ function report(name: string, fixture: Fixture): void {
   const counts = GOLD_LABELS.map((label) => `${evaluated.filter((e) => e.sentence.label === label).length} ${label}`);
   console.log(`\n## ${name}: ${fixture.texts.length} texts, ${evaluated.length} sentences (${counts.join(", ")})`);
 
-  for (const [what, isPositive] of [
-    ["Check-worthy = factual", (label: GoldLabel) => label === "factual"],
-    ["Any claim = factual or opinion", (label: GoldLabel) => label !== "not_a_claim"],
+  for (const [what, isPositive, isPredicted] of [
+    ["Check-worthy = factual (suggested as factual or disputed)", (label: GoldLabel) => label === "factual", isFactualOutcome],
+    ["Any claim = factual or opinion (suggested with any label)", (label: GoldLabel) => label !== "not_a_claim", isSuggested],
   ] as const) {
-    const result = detection(evaluated, DEFAULT_MIN_SCORE, isPositive);
+    const result = detection(evaluated, DEFAULT_MIN_SCORE, isPositive, isPredicted);
     console.log(
       `${what}: precision ${format(result.precision)}, recall ${format(result.recall)}, F1 ${format(result.f1)} (TP ${result.truePositives}, FP ${result.falsePositives}, FN ${result.falseNegatives})`,
     );
@@ -134,7 +137,7 @@ function report(name: string, fixture: Fixture): void {
   for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  "));
 
   const sweep = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7].map((threshold) => {
-    const result = detection(evaluated, threshold, (label) => label === "factual");
+    const result = detection(evaluated, threshold, (label) => label === "factual", isFactualOutcome);
     return `≥${threshold.toFixed(1)} P ${format(result.precision)} R ${format(result.recall)}`;
   });
   console.log(`Threshold sweep (check-worthy = factual): ${sweep.join(" · ")}`);
@@ -147,7 +150,7 @@ function report(name: string, fixture: Fixture): void {
         sentence.label === "not_a_claim"
           ? !isSuggested(outcome)
           : sentence.label === "factual"
-            ? outcome === "suggested_factual" || outcome === "suggested_disputed"
+            ? isFactualOutcome(outcome)
             : outcome.endsWith("_opinion");
       if (!isRight || sentence.garbled !== isFlaggedGarbled(suggestion)) {
         const flags = suggestion ? ` ${suggestion.score} ${suggestion.reasons.join(",")}${isFlaggedGarbled(suggestion) ? " +garbled" : ""}` : "";

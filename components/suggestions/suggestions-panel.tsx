@@ -149,6 +149,11 @@ export function SuggestionsPanel({ passageId, role, suggestions, onAnnounce }: S
                     <span>score {formatScore(item.score)}</span>
                     {item.reasons.length > 0 && <span className="muted">{item.reasons.map((reason) => REASON_TEXT[reason]).join(", ")}</span>}
                   </span>
+                  {item.warnings.map((warning) => (
+                    <span key={warning.reason} className="suggestion-warning">
+                      ⚠ {warning.message}
+                    </span>
+                  ))}
                 </button>
                 {canDecide && focused && keyOf(focused) === keyOf(item) && (
                   <span className="row suggestion-actions">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "@/lib/suggestions/analyze-text";
 import { extractFeatures, scoreFeatures } from "@/lib/suggestions/check-worthiness";
+import { DEFAULT_MIN_SCORE } from "@/lib/suggestions/suggestion.schemas";
 
 function featuresOf(sentence: string) {
   const [analyzed] = analyzeText(sentence);
@@ -54,12 +55,16 @@ describe("scoring", () => {
     expect(result.reasons).toEqual(expect.arrayContaining(["number", "quantity", "date", "change"]));
   });
 
-  it("scores judgements low and labels them opinion", () => {
+  it("suggests stated judgements as opinion, below factual claims, and leaves a bare exclamation under the threshold", () => {
+    const factual = judge("Attendance at Mariners games fell by 18 percent between 2019 and 2024.");
     for (const sentence of ["I have lived in this city for thirty years, and I have never seen a worse deal.", "The council must reject this terrible plan."]) {
       const result = judge(sentence);
       expect(result.suggestedLabel).toBe("opinion");
-      expect(result.score).toBeLessThan(0.3);
+      expect(result.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+      expect(result.score).toBeLessThan(factual.score);
     }
+    expect(judge("That is a disgrace.")).toMatchObject({ suggestedLabel: "opinion", score: expect.any(Number) });
+    expect(judge("That is a disgrace.").score).toBeLessThan(DEFAULT_MIN_SCORE);
   });
 
   it("labels framing, orders to the reader and unsourced speculation opinion, and says why", () => {
@@ -69,7 +74,7 @@ describe("scoring", () => {
     expect(order).toMatchObject({ suggestedLabel: "opinion", reasons: expect.arrayContaining(["prescriptive"]) });
     const speculation = judge("Perhaps the merger would only make the shortage of nurses in Carrow worse.");
     expect(speculation).toMatchObject({ suggestedLabel: "opinion", reasons: expect.arrayContaining(["hedge"]) });
-    for (const result of [framing, order, speculation]) expect(result.score).toBeLessThan(0.3);
+    for (const result of [framing, order, speculation]) expect(result.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
   });
 
   it("keeps sentences with numbers, dates and named sources factual, modal verbs included", () => {

@@ -129,12 +129,18 @@ export type CheckWorthiness = { score: number; suggestedLabel: SuggestedLabel; r
  * judgement (evaluative words, should/must, first person) lowers it. The label follows the
  * stronger side; contested wording marks a checkable sentence as disputed.
  */
+// Tuned on fixture.json only: a bare evaluative sentence ("That is a disgrace.") stays under the default
+// threshold; one that judges something named, or judges with several markers, passes it.
+const OPINION_SCORE_SHARE = 0.5;
+
 export function scoreFeatures(features: SentenceFeatures): CheckWorthiness {
   const factual = weigh(features, FACTUAL_WEIGHTS);
   const opinion = weigh(features, OPINION_WEIGHTS);
-  const raw = Math.max(0, factual - opinion);
-  const score = Math.round((1 - Math.exp(-1.6 * raw)) * 1000) / 1000;
   const suggestedLabel: SuggestedLabel = opinion >= 0.3 && opinion >= factual * 0.6 ? "opinion" : features.contested > 0 ? "disputed" : "factual";
+  // A stated opinion is worth marking too (a desk tags it as opinion rather than checking it), so it
+  // scores by how plainly it is an opinion about something, not by its factual content minus its opinion.
+  const raw = suggestedLabel === "opinion" ? OPINION_SCORE_SHARE * (opinion + factual) : Math.max(0, factual - opinion);
+  const score = Math.round((1 - Math.exp(-1.6 * raw)) * 1000) / 1000;
   const reasons = (Object.keys(features) as SuggestionReason[])
     .filter((reason) => features[reason] > 0)
     .sort((a, b) => reasonWeight(features, b) - reasonWeight(features, a));

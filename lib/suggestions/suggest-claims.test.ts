@@ -21,7 +21,8 @@ describe("suggestClaims", async () => {
     for (const suggestion of suggestions) expect(ARTICLE.slice(suggestion.start, suggestion.end)).toBe(suggestion.exact);
     const scores = suggestions.map((s) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(suggestions[suggestions.length - 1]).toMatchObject({ suggestedLabel: "opinion", score: 0 });
+    // The opinion is suggested too, labelled as one, after the factual claims.
+    expect(suggestions[suggestions.length - 1]).toMatchObject({ suggestedLabel: "opinion", exact: "Frankly, this strike is a disgrace and must end." });
   });
 
   it("is deterministic, so dismissals can refer to offsets", async () => {
