@@ -4,7 +4,7 @@ import type { HighlightRange } from "@/lib/search/search.schemas";
 export type UrlTarget = { host: string; path: string };
 
 // One token that reads as a domain with an optional path: "un.org", "www.un.org/en/about", "https://who.int".
-const URL_QUERY = /^(?:https?:\/\/)?(?:www\.)?((?:[\p{L}\p{N}-]+\.)+\p{L}{2,})([/?#]\S*)?$/iu;
+const URL_QUERY = /^(?:https?:\/\/)?(?:www\.)?((?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,})([/?#]\S*)?$/iu;
 
 export function urlTargetOf(q: string): UrlTarget | null {
   const match = URL_QUERY.exec(q.trim());
@@ -26,14 +26,15 @@ export function urlHighlights(url: string, target: UrlTarget): HighlightRange[] 
 export type QueryWords = { wanted: string[]; excluded: string[] };
 
 export function queryWordsOf(q: string): QueryWords {
-  const wanted: string[] = [];
-  const excluded: string[] = [];
-  for (const token of q.replace(/"/g, " ").split(/\s+/)) {
-    if (token === "" || token === "OR") continue;
-    const words = (token.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.toLowerCase());
-    (token.startsWith("-") ? excluded : wanted).push(...words);
+  const wanted = new Set<string>();
+  const excluded = new Set<string>();
+  // A "quoted phrase" (excluded as a whole after "-"), or one token.
+  for (const [, sign, phrase, token] of q.matchAll(/(-?)"([^"]*)"?|(\S+)/g)) {
+    if (token === "OR") continue;
+    const isExcluded = sign === "-" || (token?.startsWith("-") ?? false);
+    for (const word of (phrase ?? token ?? "").match(/[\p{L}\p{N}]+/gu) ?? []) (isExcluded ? excluded : wanted).add(word.toLowerCase());
   }
-  return { wanted: [...new Set(wanted)], excluded: [...new Set(excluded)] };
+  return { wanted: [...wanted], excluded: [...excluded] };
 }
 
 /** Words shorter than this are never corrected: their trigrams are too few to tell a typo from another word. */
