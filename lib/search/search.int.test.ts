@@ -154,4 +154,71 @@ describe("workspace search", () => {
     expect(empty.body).toMatchObject({ error: { code: "validation_failed", message: expect.stringContaining("Type a word") } });
     expect((await search(viewer, workspaceId, { q: "x", kind: "tweet" })).status).toBe(400);
   });
+
+  it("finds a misspelled name by the words spelled like it, below what the words as typed find", async () => {
+    const { viewer, owner, workspaceId, article } = await deskWithTariffs();
+    const claim = await createClaimRecord(db, {
+      passage: article,
+      exact: "Exporters complained loudly.",
+      statement: "Musharraf resigned as president in 2008",
+      createdById: owner.id,
+    });
+    const [hit, ...rest] = hitsOf(await search(viewer, workspaceId, { q: "Musharaf" }));
+    expect(rest).toEqual([]);
+    expect(hit).toMatchObject({ kind: "claim", id: claim.id, matchedBy: "similar", snippet: "Musharraf resigned as president in 2008" });
+    expect(hit && highlighted(hit)).toEqual(["musharraf"]);
+    expect(hit?.rank).toBeLessThan(0);
+
+    // A passage that has the misspelling itself is a text match, and ranks above the corrected one.
+    const typo = await createPassageRecord(db, { workspaceId, createdById: owner.id, title: "Notes", text: "General Musharaf spoke." });
+    expect(hitsOf(await search(viewer, workspaceId, { q: "musharaf" })).map((found) => [found.id, found.matchedBy])).toEqual([
+      [typo.id, "text"],
+      [claim.id, "similar"],
+    ]);
+    // Two words, one misspelled, one excluded: the correction keeps the rest of the query.
+    expect(hitsOf(await search(viewer, workspaceId, { q: "Musharaf resigned" })).map((found) => found.id)).toEqual([claim.id]);
+    expect(hitsOf(await search(viewer, workspaceId, { q: "Musharaf -president", kind: "claim" }))).toEqual([]);
+  });
+
+  it("keeps to the text matches when the words as typed find enough, even with similar words about", async () => {
+    const { viewer, owner, workspaceId, article, statementClaim, quoteClaim, textPassage, quotePassage } = await deskWithTariffs();
+    await createClaimRecord(db, { passage: article, exact: "Wages rose by 3 percent.", statement: "Tarifs on wages rose", createdById: owner.id });
+    const hits = hitsOf(await search(viewer, workspaceId, { q: "tariffs" }));
+    expect(hits.map((hit) => [hit.id, hit.matchedBy])).toEqual([
+      [statementClaim.id, "text"],
+      [quoteClaim.id, "text"],
+      [textPassage.id, "text"],
+      [quotePassage.id, "text"],
+    ]);
+    // Words whose only look-alikes are their own variants ("import") are not widened, even when the phrase finds little.
+    expect(hitsOf(await search(viewer, workspaceId, { q: '"imports doubled"' })).map((hit) => hit.id)).toEqual([statementClaim.id]);
+  });
+
+  it("finds claims and evidence by the domain of their evidence links, and passages by their source URL", async () => {
+    const { viewer, owner, workspaceId, statementClaim, quoteClaim, article } = await deskWithTariffs();
+    const charterUrl = "https://www.un.org/en/about-us/un-charter";
+    await linkWebEvidenceRecord(db, { workspaceId, claimId: statementClaim.id, createdById: owner.id, url: charterUrl, title: "UN Charter", stance: "context" });
+    const charter = await db.evidence.findUniqueOrThrow({ where: { workspaceId_url: { workspaceId, url: charterUrl } }, select: { id: true } });
+    // Look-alikes that are not on un.org.
+    for (const url of ["https://fun.org/un.org", "https://un.org.example.com/"]) {
+      await linkWebEvidenceRecord(db, { workspaceId, claimId: quoteClaim.id, createdById: owner.id, url, title: "Look-alike", stance: "context" });
+    }
+    const news = await createPassageRecord(db, { workspaceId, createdById: owner.id, title: "Press release", text: "Nothing to do with tariffs.", sourceUrl: "https://news.un.org/en/story/2025/01/1" });
+    await createPassageRecord(db, { workspaceId, createdById: owner.id, title: "Other source", text: "Unrelated.", sourceUrl: "https://example.com/un.org" });
+
+    const hits = hitsOf(await search(viewer, workspaceId, { q: "un.org" }));
+    // Claims and passages rank with statement and title matches, the evidence records with evidence titles.
+    expect(new Set(hits.slice(0, 2).map((hit) => `${hit.kind} ${hit.id} ${hit.matchedBy}`))).toEqual(new Set([`claim ${statementClaim.id} url`, `passage ${news.id} url`]));
+    expect(hits.slice(2).map((hit) => [hit.kind, hit.id, hit.matchedBy])).toEqual([["evidence", charter.id, "url"]]);
+    expect(hits.find((hit) => hit.kind === "claim")).toMatchObject({ passageId: article.id, claimId: statementClaim.id, snippet: "Tariffs on imports doubled last year" });
+    const passageHit = hits.find((hit) => hit.kind === "passage");
+    expect(passageHit?.snippet).toBe("https://news.un.org/en/story/2025/01/1");
+    expect(passageHit && highlighted(passageHit)).toEqual(["un.org"]);
+    expect(hits.find((hit) => hit.kind === "evidence")).toMatchObject({ claimId: statementClaim.id, title: "UN Charter" });
+
+    // A typed path narrows to URLs under it; the scheme and "www." may be typed or not.
+    expect(hitsOf(await search(viewer, workspaceId, { q: "https://www.un.org/en/about-us", kind: "claim" })).map((hit) => hit.id)).toEqual([statementClaim.id]);
+    expect(hitsOf(await search(viewer, workspaceId, { q: "un.org/fr", kind: "claim" }))).toEqual([]);
+    expect(hitsOf(await search(viewer, workspaceId, { q: "un.org", kind: "comment" }))).toEqual([]);
+  });
 });

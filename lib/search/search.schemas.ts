@@ -23,6 +23,9 @@ export const SearchQuerySchema = z.object({
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
+export const SEARCH_MATCHES = ["text", "similar", "url"] as const;
+export type SearchMatch = (typeof SEARCH_MATCHES)[number];
+
 /** Where a highlighted word starts and ends in `snippet`, in UTF-16 code units, end exclusive. */
 export const HighlightRangeSchema = z.tuple([z.int().min(0), z.int().min(0)]).meta({ id: "HighlightRange" });
 export type HighlightRange = z.infer<typeof HighlightRangeSchema>;
@@ -36,7 +39,12 @@ export const SearchHitSchema = z
     highlights: z.array(HighlightRangeSchema).describe("The matching words in `snippet`"),
     passageId: text().describe("The passage to open"),
     claimId: text().nullable().describe("The claim to open in it (null for passages)"),
-    rank: z.number().describe("Higher is better: statement and title matches above quotes, quotes above passage text"),
+    rank: z.number().describe("Higher is better: statement and title matches above quotes, quotes above passage text; matches of similar words below every text match"),
+    matchedBy: z
+      .enum(SEARCH_MATCHES)
+      .describe(
+        "What matched: `text` the words as typed (full text, stemmed); `similar` words spelled like them, tried when the words as typed find fewer than 3 results; `url` a web address: for a query such as `un.org` or `un.org/en`, claims with evidence linked there, that evidence, and passages whose source URL is there (subdomains included)",
+      ),
   })
   .meta({ id: "SearchHit" });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
