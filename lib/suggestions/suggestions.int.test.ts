@@ -32,20 +32,25 @@ const accept = (as: TestUser, passageId: string, body: unknown, headers: Record<
 const spanOf = (exact: string) => ({ start: TEXT.indexOf(exact), end: TEXT.indexOf(exact) + exact.length });
 
 describe("listing suggestions", () => {
-  it("lists check-worthy sentences best first with exact offsets and reasons, without debris", async () => {
+  it("lists check-worthy sentences and stated opinions best first with exact offsets and reasons, without debris", async () => {
     const { viewer, passage } = await deskWithPassage();
     const response = await listSuggestions(viewer, passage.id);
     expect(response.status).toBe(200);
-    expect(response.items.map((item) => item.exact).sort()).toEqual([BUDGET, DEPOT, TAX].sort());
+    expect(response.items.map((item) => item.exact).sort()).toEqual([BUDGET, DEPOT, TAX, OPINION].sort());
+    // The opinion is offered to be tagged as one, after the facts to check.
+    expect(response.items.at(-1)).toMatchObject({ exact: OPINION, suggestedLabel: "opinion" });
     for (const item of response.items) expect(TEXT.slice(item.start, item.end)).toBe(item.exact);
     expect(response.items.map((item) => item.score)).toEqual(response.items.map((item) => item.score).sort((a, b) => b - a));
     expect(response.items.find((item) => item.exact === DEPOT)).toMatchObject({ suggestedLabel: "factual", reasons: expect.arrayContaining(["date", "attribution"]) });
   });
 
-  it("filters by minScore, lists judgements at minScore=0, and refuses a minScore outside [0, 1]", async () => {
+  it("filters by minScore and refuses a minScore outside [0, 1]", async () => {
     const { viewer, passage } = await deskWithPassage();
     const all = await listSuggestions(viewer, passage.id, "?minScore=0");
-    expect(all.items.find((item) => item.exact === OPINION)).toMatchObject({ suggestedLabel: "opinion", score: 0 });
+    const opinionScore = all.items.find((item) => item.exact === OPINION)?.score ?? 1;
+    const aboveOpinion = await listSuggestions(viewer, passage.id, `?minScore=${opinionScore + 0.001}`);
+    expect(aboveOpinion.items.map((item) => item.exact)).not.toContain(OPINION);
+    expect(aboveOpinion.items.every((item) => item.score > opinionScore)).toBe(true);
     const high = await listSuggestions(viewer, passage.id, "?minScore=0.99");
     expect(high.items).toEqual([]);
     const invalid = await listSuggestions(viewer, passage.id, "?minScore=2");
@@ -131,7 +136,7 @@ describe("accepting suggestions", () => {
     const events = await db.auditEvent.findMany({ where: { claimId: { in: claims.map((claim) => claim.id) }, action: "claim.created" } });
     expect(events).toHaveLength(2);
     for (const event of events) expect(event).toMatchObject({ actorId: reviewer.id, after: { origin: "suggestion", label: "factual" } });
-    expect((await listSuggestions(viewer, passage.id)).items.map((item) => item.exact)).toEqual([TAX]);
+    expect((await listSuggestions(viewer, passage.id)).items.map((item) => item.exact)).toEqual([TAX, OPINION]);
   });
 
   it("accepts nothing when one listed suggestion is no longer open (409), naming it", async () => {
