@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { caretStep, firstWords, innermostSpanAt, moveSelection, selectSentence, sentenceAround, spanOf, type TextUnit } from "@/lib/passages/caret-moves";
+import { caretStep, firstWords, innermostSpanAt, moveSelection, onRenderedLine, selectSentence, sentenceAround, spanOf, type TextUnit } from "@/lib/passages/caret-moves";
 
 const TEXT = "The port handled 4.2 million containers. Critics disagree!\nA second paragraph 👩🏽‍🔬 here.";
 const at = (needle: string) => TEXT.indexOf(needle);
@@ -85,6 +85,19 @@ describe("moveSelection", () => {
         },
       ),
     );
+  });
+});
+
+describe("onRenderedLine", () => {
+  it("moves a caret off blank lines, which the reader does not render, in the direction of travel", () => {
+    const text = "One.\n\n\nTwo.\n";
+    expect(onRenderedLine(text, 5, 1)).toBe(7);
+    expect(onRenderedLine(text, 6, -1)).toBe(4);
+    expect(onRenderedLine(text, text.length, 1)).toBe(text.length - 1);
+    expect(onRenderedLine("\nA", 0, -1)).toBe(1);
+    expect(onRenderedLine(text, 2, 1)).toBe(2);
+    expect(moveSelection(text, { anchor: 4, focus: 4 }, "character", 1, false)).toEqual({ anchor: 7, focus: 7 });
+    expect(caretStep(text, 7, "paragraph", -1)).toBe(0);
   });
 });
 

@@ -45,14 +45,30 @@ export function caretStep(text: string, from: number, unit: TextUnit, direction:
  * move over a selection collapses it to the edge in the direction of travel, as editors do.
  */
 export function moveSelection(text: string, selection: CaretSelection, unit: TextUnit, direction: Direction, isExtending: boolean): CaretSelection {
-  if (isExtending) return { anchor: selection.anchor, focus: caretStep(text, selection.focus, unit, direction) };
+  if (isExtending) return { anchor: selection.anchor, focus: onRenderedLine(text, caretStep(text, selection.focus, unit, direction), direction) };
   if (unit === "character" && !isCollapsed(selection)) {
     const { start, end } = spanOf(selection);
     const edge = direction === 1 ? end : start;
     return { anchor: edge, focus: edge };
   }
-  const caret = caretStep(text, selection.focus, unit, direction);
+  const caret = onRenderedLine(text, caretStep(text, selection.focus, unit, direction), direction);
   return { anchor: caret, focus: caret };
+}
+
+/**
+ * The reader renders no element for a blank line, so a caret there could not be shown and would
+ * read back as the end of the line before; such offsets move on to the next shown position.
+ */
+export function onRenderedLine(text: string, offset: number, direction: Direction): number {
+  const isBlankLine = (at: number) => (at === 0 || text[at - 1] === "\n") && (at === text.length || text[at] === "\n");
+  if (!/[^\n]/u.test(text)) return offset;
+  let at = offset;
+  while (isBlankLine(at)) {
+    if (direction === 1 && at === text.length) return onRenderedLine(text, at, -1);
+    if (direction === -1 && at === 0) return onRenderedLine(text, at, 1);
+    at += direction;
+  }
+  return at;
 }
 
 /** The sentence around `offset`, without its surrounding whitespace; null where there is only whitespace. */
@@ -174,7 +190,10 @@ function nextParagraphEnd(text: string, from: number): number {
 }
 
 function previousParagraphStart(text: string, from: number): number {
-  if (from === 0) return 0;
   const lineStart = text.lastIndexOf("\n", from - 1) + 1;
-  return lineStart < from ? lineStart : text.lastIndexOf("\n", from - 2) + 1;
+  if (lineStart < from || from === 0) return lineStart;
+  // Already at a line's start: the start of the previous line that holds text.
+  let end = from - 1;
+  while (end > 0 && text[end - 1] === "\n") end--;
+  return text.lastIndexOf("\n", end - 1) + 1;
 }
