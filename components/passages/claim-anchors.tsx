@@ -48,7 +48,7 @@ export function ClaimAnchors({ text, claims, selectedClaimId, revealClaim, onFoc
             style={focused?.id === claim.id ? focused.box : undefined}
             onFocus={() => {
               const box = revealClaim(claim);
-              setFocused(box ? { id: claim.id, box: { top: box.bottom + 4, left: Math.max(4, box.left) } } : null);
+              setFocused(box ? { id: claim.id, box: besideSpan(box) } : null);
               onFocusClaim(claim);
             }}
             onBlur={() => {
@@ -63,4 +63,10 @@ export function ClaimAnchors({ text, claims, selectedClaimId, revealClaim, onFoc
       ))}
     </ol>
   );
+}
+
+// Below the span's first line, or above it where the viewport ends too soon.
+function besideSpan(box: DOMRect): CSSProperties {
+  const left = Math.max(4, box.left);
+  return box.bottom + 48 < window.innerHeight ? { top: box.bottom + 4, left } : { bottom: window.innerHeight - box.top + 4, left };
 }

@@ -169,7 +169,7 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
   }, [readSelection, readCaretSelection]);
 
   // The caret is painted, not the browser's: text that is not editable shows no caret of its own.
-  const placeCaretElement = useCallback((offset: number | null, isRevealing: boolean) => {
+  const placeCaretElement = useCallback((offset: number | null, reveal: ScrollLogicalPosition | null) => {
     const container = containerRef.current;
     const element = caretElementRef.current;
     if (!container || !element) return;
@@ -183,11 +183,11 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
     element.style.top = `${rect.top - outer.top - container.clientTop + container.scrollTop}px`;
     element.style.left = `${rect.left - outer.left - container.clientLeft + container.scrollLeft}px`;
     element.style.height = `${rect.height || Number.parseFloat(getComputedStyle(container).lineHeight) || 20}px`;
-    if (isRevealing) element.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (reveal) element.scrollIntoView({ block: reveal, inline: "nearest" });
   }, []);
 
   useLayoutEffect(() => {
-    placeCaretElement(caret, isRevealingCaret.current);
+    placeCaretElement(caret, isRevealingCaret.current ? "nearest" : null);
     isRevealingCaret.current = false;
   }, [caret, layoutVersion, text, placeCaretElement]);
 
@@ -201,13 +201,17 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
     setCaretAnnouncement(entered ? claimName(text, entered, position, claimsInReadingOrder.length) : "");
   }
 
-  function applyCaretSelection(next: CaretSelection) {
+  function setDomSelection(next: CaretSelection) {
     const container = containerRef.current;
     if (!container) return;
     const elements = allLineElements(container);
     const anchor = domPointAt(container, next.anchor, elements);
     const focus = domPointAt(container, next.focus, elements);
     if (anchor && focus) window.getSelection()?.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
+  }
+
+  function applyCaretSelection(next: CaretSelection) {
+    setDomSelection(next);
     lastCaret.current = next;
     isRevealingCaret.current = true;
     setCaret(next.focus);
@@ -224,7 +228,7 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
 
   // Lines as laid out on screen are the browser's to measure; Selection.modify moves over them.
   function moveByLayout(from: CaretSelection, command: Extract<CaretCommand, { kind: "move-by-layout" }>): CaretSelection {
-    applyCaretSelection(from);
+    setDomSelection(from);
     window.getSelection()?.modify(command.isExtending ? "extend" : "move", command.direction === 1 ? "forward" : "backward", command.granularity);
     // Past the first or last line the browser leaves the text: stop at its edge instead.
     return readCaretSelection() ?? moveSelection(text, from, command.granularity === "line" ? "text" : "paragraph", command.direction, command.isExtending);
@@ -276,7 +280,7 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
     if (!container) return null;
     lastCaret.current = { anchor: claim.start, focus: claim.start };
     setCaret(claim.start);
-    placeCaretElement(claim.start, true);
+    placeCaretElement(claim.start, "center");
     return rangeFor(container, claim.start, claim.end)?.getClientRects()[0] ?? null;
   }
 
