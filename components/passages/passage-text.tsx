@@ -191,7 +191,7 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
     isRevealingCaret.current = false;
   }, [caret, layoutVersion, text, placeCaretElement]);
 
-  const caretClaim = caret === null ? null : innermostSpanAt(claims, caret);
+  const caretClaim = caret === null ? null : innermostSpanAt(claimsInReadingOrder, caret);
 
   function announceClaimAt(offset: number) {
     const entered = innermostSpanAt(claimsInReadingOrder, offset);
