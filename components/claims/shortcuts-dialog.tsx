@@ -1,18 +1,24 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { CARET_SHORTCUTS } from "@/lib/keyboard/caret-keys";
 
 export const REVIEW_SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous claim"],
   ["1 / 2 / 3", "Label factual / opinion / disputed"],
   ["e", "Add evidence to the open claim"],
   ["s", "Move the open claim to its next review state"],
-  ["Shift + arrows, Enter", "Select text in the passage and mark it as a claim"],
+  ["Tab after the text", "One button per claim, in reading order, named by label and state; Enter opens it"],
   ["Enter / x, ↑ / ↓", "On a focused suggestion: accept it as a draft claim / dismiss it, move between suggestions"],
   ["/", "Search the workspace (on workspace pages); filter the table (on the claims table)"],
   ["Ctrl + Enter", "Post the comment being written"],
   ["Escape", "Close the open claim"],
   ["?", "Show these shortcuts"],
+];
+
+const SHORTCUT_GROUPS: { heading: string; shortcuts: [string, string][] }[] = [
+  { heading: "Reviewing", shortcuts: REVIEW_SHORTCUTS },
+  { heading: "In the passage text", shortcuts: CARET_SHORTCUTS },
 ];
 
 export function ShortcutsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
@@ -26,18 +32,21 @@ export function ShortcutsDialog({ isOpen, onClose }: { isOpen: boolean; onClose:
   return (
     <dialog ref={dialogRef} className="card" aria-labelledby="shortcuts-heading" onClose={onClose}>
       <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-      <table className="shortcuts-table">
-        <tbody>
-          {REVIEW_SHORTCUTS.map(([keys, action]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {SHORTCUT_GROUPS.map(({ heading, shortcuts }) => (
+        <table key={heading} className="shortcuts-table">
+          <caption>{heading}</caption>
+          <tbody>
+            {shortcuts.map(([keys, action]) => (
+              <tr key={keys}>
+                <th scope="row">
+                  <kbd>{keys}</kbd>
+                </th>
+                <td>{action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
       <button type="button" onClick={onClose}>
         Close
       </button>

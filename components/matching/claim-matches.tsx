@@ -94,7 +94,7 @@ export function ClaimMatches({ claimId, statement, role }: ClaimMatchesProps) {
                         type="button"
                         className="button-secondary"
                         disabled={isBusy}
-                        aria-label={`Use the evidence of “${match.statement}”`}
+                        aria-label={`Use its evidence: “${match.statement}”`}
                         onClick={() => borrowEvidence.mutate(match.id)}
                       >
                         Use its evidence

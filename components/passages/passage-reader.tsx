@@ -125,7 +125,7 @@ export function PassageReader({ passage, role, isBlindReview }: PassageReaderPro
   }, [claims, selectedClaimId, selected, role, openClaim, change, isBlindVoter, vote]);
 
   const highlighted = useMemo(
-    () => claims.map((claim) => ({ id: claim.id, start: claim.target.position.start, end: claim.target.position.end, label: claim.label })),
+    () => claims.map((claim) => ({ id: claim.id, start: claim.target.position.start, end: claim.target.position.end, label: claim.label, state: claim.state })),
     [claims],
   );
 

@@ -1,11 +1,13 @@
 "use client";
 
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { trimSpan } from "@/lib/claims/anchoring";
-import type { ClaimLabel } from "@/lib/generated/prisma/enums";
+import { caretCommandFor, type CaretCommand } from "@/lib/keyboard/caret-keys";
+import { innermostSpanAt, isCollapsed, moveSelection, selectSentence, type CaretSelection } from "@/lib/passages/caret-moves";
+import { ClaimAnchors, claimName, claimStatus, type HighlightedClaim } from "./claim-anchors";
 import { allLineElements, domPointAt, rangeFor, splitLines, textOffsetOf } from "./text-offsets";
 
-export type HighlightedClaim = { id: string; start: number; end: number; label: ClaimLabel | null };
+export type { HighlightedClaim };
 type Span = { start: number; end: number };
 
 type PassageTextProps = {
@@ -35,14 +37,29 @@ const Lines = memo(function Lines({ text }: { text: string }) {
  * The passage text with its claims painted by the CSS Custom Highlight API: ranges over the text
  * nodes, no wrapper elements, so thousands of claims cost little and overlaps just paint twice.
  */
+/**
+ * The passage text with its claims painted by the CSS Custom Highlight API: ranges over the text
+ * nodes, no wrapper elements, so thousands of claims cost little and overlaps just paint twice.
+ * A painted caret and the keys of lib/keyboard/caret-keys.ts let a keyboard select any span; the
+ * claims reach assistive technology through ClaimAnchors and a live region the caret speaks to.
+ */
 export function PassageText({ text, claims, selectedClaimId, canMark, isMarking, onMark, onOpenClaim, suggestions = NO_SPANS, focusedSuggestion = null }: PassageTextProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const caretElementRef = useRef<HTMLSpanElement>(null);
   const [selection, setSelection] = useState<Span | null>(null);
   // Until hydration, keys and selections reach no handler; the attribute tells scripts when they will.
   const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
-  const keyboardSpan = useRef<{ anchor: number; focus: number } | null>(null);
   // Ranges stay valid while the text is unchanged, so a relabel only regroups them.
   const rangeCache = useRef(new Map<string, Range>());
+  // Where the caret was when the DOM selection left the text (focus moved, or a claim was marked).
+  const lastCaret = useRef<CaretSelection | null>(null);
+  const [caret, setCaret] = useState<number | null>(null);
+  const [layoutVersion, setLayoutVersion] = useState(0);
+  const isRevealingCaret = useRef(false);
+  const [caretAnnouncement, setCaretAnnouncement] = useState("");
+  const announcedClaimId = useRef<string | null>(null);
+  const [anchorFocusedClaim, setAnchorFocusedClaim] = useState<HighlightedClaim | null>(null);
+  const claimsInReadingOrder = useMemo(() => [...claims].sort((a, b) => a.start - b.start || b.end - a.end), [claims]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -88,6 +105,19 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
     };
   }, [suggestions, focusedSuggestion]);
 
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || !anchorFocusedClaim || typeof CSS === "undefined" || !("highlights" in CSS)) return;
+    const range = rangeFor(container, anchorFocusedClaim.start, anchorFocusedClaim.end);
+    if (!range) return;
+    const highlight = new Highlight(range);
+    highlight.priority = 2;
+    CSS.highlights.set("claim-focused", highlight);
+    return () => {
+      CSS.highlights.delete("claim-focused");
+    };
+  }, [anchorFocusedClaim]);
+
   const focusedStart = focusedSuggestion?.start;
   useEffect(() => {
     const container = containerRef.current;
@@ -95,6 +125,14 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
     const [node] = domPointAt(container, focusedStart) ?? [];
     node?.parentElement?.scrollIntoView({ block: "nearest" });
   }, [focusedStart]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const observer = new ResizeObserver(() => setLayoutVersion((version) => version + 1));
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, []);
 
   const readSelection = useCallback((): Span | null => {
     const container = containerRef.current;
@@ -108,31 +146,96 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
     return trimmed.start < trimmed.end ? trimmed : null;
   }, [text]);
 
+  /** The DOM selection with its direction, when both its ends are in the text. */
+  const readCaretSelection = useCallback((): CaretSelection | null => {
+    const container = containerRef.current;
+    const current = window.getSelection();
+    if (!container || !current?.anchorNode || !current.focusNode) return null;
+    const anchor = textOffsetOf(container, current.anchorNode, current.anchorOffset);
+    const focus = textOffsetOf(container, current.focusNode, current.focusOffset);
+    return anchor === null || focus === null ? null : { anchor, focus };
+  }, []);
+
   useEffect(() => {
-    const onSelectionChange = () => setSelection(readSelection());
+    const onSelectionChange = () => {
+      setSelection(readSelection());
+      const current = readCaretSelection();
+      if (!current) return;
+      lastCaret.current = current;
+      setCaret(current.focus);
+    };
     document.addEventListener("selectionchange", onSelectionChange);
     return () => document.removeEventListener("selectionchange", onSelectionChange);
-  }, [readSelection]);
+  }, [readSelection, readCaretSelection]);
 
-  const claimsByStart = useMemo(() => [...claims].sort((a, b) => a.end - a.start - (b.end - b.start)), [claims]);
-
-  function openClaimAtPoint(x: number, y: number) {
+  // The caret is painted, not the browser's: text that is not editable shows no caret of its own.
+  const placeCaretElement = useCallback((offset: number | null, reveal: ScrollLogicalPosition | null) => {
     const container = containerRef.current;
-    if (!container || readSelection()) return;
-    const caret = document.caretPositionFromPoint?.(x, y);
-    if (!caret) return;
-    const offset = textOffsetOf(container, caret.offsetNode, caret.offset);
-    if (offset === null) return;
-    // The innermost (shortest) claim under the pointer wins when claims nest.
-    const hit = claimsByStart.find((claim) => claim.start <= offset && offset < claim.end);
-    if (hit) onOpenClaim(hit.id);
+    const element = caretElementRef.current;
+    if (!container || !element) return;
+    const point = offset === null ? null : domPointAt(container, offset);
+    element.hidden = point === null;
+    if (!point) return;
+    const range = new Range();
+    range.setStart(point[0], point[1]);
+    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    const outer = container.getBoundingClientRect();
+    element.style.top = `${rect.top - outer.top - container.clientTop + container.scrollTop}px`;
+    element.style.left = `${rect.left - outer.left - container.clientLeft + container.scrollLeft}px`;
+    element.style.height = `${rect.height || Number.parseFloat(getComputedStyle(container).lineHeight) || 20}px`;
+    if (reveal) element.scrollIntoView({ block: reveal, inline: "nearest" });
+  }, []);
+
+  useLayoutEffect(() => {
+    placeCaretElement(caret, isRevealingCaret.current ? "nearest" : null);
+    isRevealingCaret.current = false;
+  }, [caret, layoutVersion, text, placeCaretElement]);
+
+  const caretClaim = caret === null ? null : innermostSpanAt(claimsInReadingOrder, caret);
+
+  function announceClaimAt(offset: number) {
+    const entered = innermostSpanAt(claimsInReadingOrder, offset);
+    if ((entered?.id ?? null) === announcedClaimId.current) return;
+    announcedClaimId.current = entered?.id ?? null;
+    const position = entered ? claimsInReadingOrder.indexOf(entered) + 1 : 0;
+    setCaretAnnouncement(entered ? claimName(text, entered, position, claimsInReadingOrder.length) : "");
   }
 
-  // Keyboard selection: with focus on the text, Shift+arrows extend a selection from the caret.
-  // The span lives in a ref because `selectionchange` arrives a task later than the next key can.
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  function setDomSelection(next: CaretSelection) {
     const container = containerRef.current;
     if (!container) return;
+    const elements = allLineElements(container);
+    const anchor = domPointAt(container, next.anchor, elements);
+    const focus = domPointAt(container, next.focus, elements);
+    if (anchor && focus) window.getSelection()?.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
+  }
+
+  function applyCaretSelection(next: CaretSelection) {
+    setDomSelection(next);
+    lastCaret.current = next;
+    isRevealingCaret.current = true;
+    setCaret(next.focus);
+    setSelection(readSelection());
+    announceClaimAt(next.focus);
+  }
+
+  function firstVisibleOffset(): number {
+    const container = containerRef.current;
+    const top = Math.max(container?.getBoundingClientRect().top ?? 0, 0);
+    const line = container && allLineElements(container).find((element) => element.getBoundingClientRect().bottom > top);
+    return line ? Number(line.dataset.start) : 0;
+  }
+
+  // Lines as laid out on screen are the browser's to measure; Selection.modify moves over them.
+  function moveByLayout(from: CaretSelection, command: Extract<CaretCommand, { kind: "move-by-layout" }>): CaretSelection {
+    setDomSelection(from);
+    window.getSelection()?.modify(command.isExtending ? "extend" : "move", command.direction === 1 ? "forward" : "backward", command.granularity);
+    // Past the first or last line the browser leaves the text: stop at its edge instead.
+    return readCaretSelection() ?? moveSelection(text, from, command.granularity === "line" ? "text" : "paragraph", command.direction, command.isExtending);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget) return;
     if (event.key === "Enter" || event.key === "m") {
       const current = readSelection();
       if (!current || !canMark) return;
@@ -140,25 +243,45 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
       onMark(current);
       return;
     }
-    if (!event.shiftKey || (event.key !== "ArrowRight" && event.key !== "ArrowLeft")) return;
-    event.preventDefault();
-    const live = readSelection();
-    const known = keyboardSpan.current;
-    const knownTrimmed = known && trimSpan(text, { start: Math.min(known.anchor, known.focus), end: Math.max(known.anchor, known.focus) });
-    // A mouse selection made since the last key replaces the keyboard span.
-    const isKnownLive = knownTrimmed !== null && (live === null ? knownTrimmed.start >= knownTrimmed.end : live.start === knownTrimmed.start && live.end === knownTrimmed.end);
-    const start = firstWordStart(text);
-    const span = isKnownLive && known ? known : live ? { anchor: live.start, focus: live.end } : { anchor: start, focus: start };
-    const step = event.ctrlKey || event.altKey ? wordStep : charStep;
-    const next = { anchor: span.anchor, focus: step(text, span.focus, event.key === "ArrowRight" ? 1 : -1) };
-    keyboardSpan.current = next;
-    const range = rangeFor(container, Math.min(next.anchor, next.focus), Math.max(next.anchor, next.focus));
-    const domSelection = window.getSelection();
-    if (range && domSelection) {
-      domSelection.removeAllRanges();
-      domSelection.addRange(range);
-      setSelection(readSelection());
+    const command = caretCommandFor(event);
+    if (!command) return;
+    const from = readCaretSelection() ?? lastCaret.current ?? { anchor: firstVisibleOffset(), focus: firstVisibleOffset() };
+    if (command.kind === "collapse") {
+      // A first Escape drops the selection; the next one reaches the page and closes the open claim.
+      if (isCollapsed(from)) return;
+      event.stopPropagation();
+      applyCaretSelection({ anchor: from.focus, focus: from.focus });
+    } else if (command.kind === "select-sentence") {
+      applyCaretSelection(selectSentence(text, from));
+    } else if (command.kind === "move") {
+      applyCaretSelection(moveSelection(text, from, command.unit, command.direction, command.isExtending));
+    } else {
+      applyCaretSelection(moveByLayout(from, command));
     }
+    event.preventDefault();
+  }
+
+  const claimsByStart = useMemo(() => [...claims].sort((a, b) => a.end - a.start - (b.end - b.start)), [claims]);
+
+  function openClaimAtPoint(x: number, y: number) {
+    const container = containerRef.current;
+    if (!container || readSelection()) return;
+    const point = document.caretPositionFromPoint?.(x, y);
+    if (!point) return;
+    const offset = textOffsetOf(container, point.offsetNode, point.offset);
+    if (offset === null) return;
+    // The innermost (shortest) claim under the pointer wins when claims nest.
+    const hit = claimsByStart.find((claim) => claim.start <= offset && offset < claim.end);
+    if (hit) onOpenClaim(hit.id);
+  }
+
+  function revealClaim(claim: HighlightedClaim): DOMRect | null {
+    const container = containerRef.current;
+    if (!container) return null;
+    lastCaret.current = { anchor: claim.start, focus: claim.start };
+    setCaret(claim.start);
+    placeCaretElement(claim.start, "center");
+    return rangeFor(container, claim.start, claim.end)?.getClientRects()[0] ?? null;
   }
 
   return (
@@ -171,7 +294,7 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
         ) : (
           <span className="muted">Your role can read but not mark claims.</span>
         )}
-        <span className="hint">Select text with the mouse, or focus the text and use Shift+arrows; Enter marks it.</span>
+        <span className="hint">Select with the mouse, or focus the text: arrows move the caret, Shift+arrows select, “.” selects a sentence, Enter marks. “?” lists every key.</span>
       </div>
       <div
         ref={containerRef}
@@ -182,12 +305,26 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
         aria-label="Passage text. Select text to mark a claim."
         onClick={(event) => openClaimAtPoint(event.clientX, event.clientY)}
         onKeyDown={onKeyDown}
-        onBlur={() => {
-          keyboardSpan.current = null;
+        onFocus={(event) => {
+          if (event.target !== event.currentTarget || readCaretSelection()) return;
+          lastCaret.current ??= { anchor: firstVisibleOffset(), focus: firstVisibleOffset() };
+          setCaret(lastCaret.current.focus);
         }}
       >
+        <span ref={caretElementRef} className="passage-caret" aria-hidden="true" data-label={caretClaim ? claimStatus(caretClaim) : undefined} />
         <Lines text={text} />
       </div>
+      <ClaimAnchors
+        text={text}
+        claims={claimsInReadingOrder}
+        selectedClaimId={selectedClaimId}
+        revealClaim={revealClaim}
+        onFocusClaim={setAnchorFocusedClaim}
+        onOpenClaim={(claim) => onOpenClaim(claim.id)}
+      />
+      <p className="visually-hidden" aria-live="polite">
+        {caretAnnouncement}
+      </p>
     </div>
   );
 }
@@ -196,29 +333,4 @@ const NO_SPANS: Span[] = [];
 
 function subscribeToNothing(): () => void {
   return () => undefined;
-}
-
-function firstWordStart(text: string): number {
-  const match = /\S/.exec(text);
-  return match ? match.index : 0;
-}
-
-// Steps over a whole surrogate pair, so a selection never cuts an emoji in half.
-function charStep(text: string, from: number, direction: 1 | -1): number {
-  const next = Math.min(text.length, Math.max(0, from + direction));
-  const code = text.charCodeAt(next);
-  const isInsidePair = next > 0 && next < text.length && code >= 0xdc00 && code <= 0xdfff;
-  return isInsidePair ? charStep(text, next, direction) : next;
-}
-
-function wordStep(text: string, from: number, direction: 1 | -1): number {
-  let at = from;
-  if (direction === 1) {
-    while (at < text.length && /\s/.test(text[at] ?? "")) at++;
-    while (at < text.length && !/\s/.test(text[at] ?? "")) at++;
-  } else {
-    while (at > 0 && /\s/.test(text[at - 1] ?? "")) at--;
-    while (at > 0 && !/\s/.test(text[at - 1] ?? "")) at--;
-  }
-  return at;
 }

@@ -40,6 +40,14 @@ export function domPointAt(container: HTMLElement, offset: number, elements = li
 
 /** The text offset of a DOM point inside the reader, or null when it is outside the text. */
 export function textOffsetOf(container: HTMLElement, node: Node, offset: number): number | null {
+  // A point between the lines themselves, where the browser's line moves may land.
+  if (node === container) {
+    const lines = lineElements(container);
+    const after = Array.from(container.childNodes).slice(offset).find((child): child is HTMLElement => child instanceof HTMLElement && child.dataset.start !== undefined);
+    if (after) return Number(after.dataset.start);
+    const last = lines[lines.length - 1];
+    return last ? Number(last.dataset.start) + (last.textContent?.length ?? 0) : 0;
+  }
   const element = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest<HTMLElement>("[data-start]");
   if (!element || !container.contains(element)) return null;
   const start = Number(element.dataset.start);
