@@ -11,7 +11,9 @@ import {
   filtersToApiQuery,
   filtersToSearch,
   hasActiveFilters,
+  nextSortOn,
   parseClaimsFilters,
+  sortOf,
   type ClaimsFilters,
 } from "@/components/claims-table/claims-filters";
 import { ClaimsGrid } from "@/components/claims-table/claims-grid";
@@ -127,7 +129,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
 
   function clearFilters() {
     setSearchText("");
-    applyFilters({ ...EMPTY_FILTERS, sort: filters.sort });
+    applyFilters({ ...EMPTY_FILTERS, sort: filters.sort, order: filters.order });
   }
 
   let body;
@@ -192,6 +194,8 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
           isBusy={isPlaceholderData || pages.isFetchingNextPage}
           selection={canLabel || canMove ? selection : null}
           onReachEnd={onReachEnd}
+          sort={sortOf(filters)}
+          onSort={(column) => applyFilters({ ...filters, ...nextSortOn(filters, column) })}
         />
         {isFetchNextPageError ? (
           <div className="alert alert-error row spread" role="alert">
