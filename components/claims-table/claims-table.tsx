@@ -18,6 +18,7 @@ import {
 } from "@/components/claims-table/claims-filters";
 import { ClaimsGrid } from "@/components/claims-table/claims-grid";
 import { useClaimSelection } from "@/components/claims-table/use-claim-selection";
+import { SavedViewBar } from "@/components/views/saved-view-bar";
 import { can } from "@/lib/auth/permissions";
 import { type BulkChanges, useBulkUpdateClaims, useClaimsPages, usePassageOptions } from "@/lib/claims/client/claim-queries";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -46,6 +47,8 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
   const [searchText, setSearchText] = useState(urlFilters.q);
   const [seenUrlSearch, setSeenUrlSearch] = useState(urlSearch);
   const [summary, setSummary] = useState("");
+  // The saved view the table was opened from stays in the URL (`view`) while its filters change, so it can be updated.
+  const [viewId, setViewId] = useState<string | null>(searchParams.get("view"));
   const searchRef = useRef<HTMLInputElement>(null);
 
   const apiQuery = filtersToApiQuery(filters, currentUserId);
@@ -58,6 +61,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
   if (urlSearch !== seenUrlSearch) {
     // The URL changed without us (a link to this page, back or forward): the URL wins.
     setSeenUrlSearch(urlSearch);
+    setViewId(searchParams.get("view"));
     if (urlSearch !== filtersToSearch(filters)) {
       setFilters(urlFilters);
       setSearchText(urlFilters.q);
@@ -66,14 +70,18 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
     }
   }
 
+  function replaceUrl(next: ClaimsFilters, nextViewId: string | null) {
+    const search = [filtersToSearch(next), nextViewId ? `view=${encodeURIComponent(nextViewId)}` : ""].filter(Boolean).join("&");
+    // The native history API is wired into the Next router; it updates the URL without a server render.
+    window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
+  }
+
   function applyFilters(next: ClaimsFilters) {
-    const search = filtersToSearch(next);
-    if (search === filtersToSearch(filters)) return;
+    if (filtersToSearch(next) === filtersToSearch(filters)) return;
     setFilters(next);
     selection.clear();
     setSummary("");
-    // The native history API is wired into the Next router; it updates the URL without a server render.
-    window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
+    replaceUrl(next, viewId);
   }
 
   const onSearchSettled = useEffectEvent((q: string) => applyFilters({ ...filters, q }));
@@ -230,6 +238,17 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
         onSearchText={setSearchText}
         onChange={(changes) => applyFilters({ ...filters, ...changes })}
         onClear={clearFilters}
+      />
+      <SavedViewBar
+        workspaceId={workspaceId}
+        role={role}
+        currentUserId={currentUserId}
+        filters={filters}
+        viewId={viewId}
+        onSaved={(view) => {
+          setViewId(view.id);
+          replaceUrl(filters, view.id);
+        }}
       />
       {selected.length > 0 && (
         <ClaimsBulkBar
