@@ -16,7 +16,7 @@ export const QUOTE_CONTEXT_MAX_LENGTH = 1000;
 export const BULK_UPDATE_MAX_CLAIMS = 500;
 
 /** The columns the claims table sorts by, then the first two sorts, which name their order. */
-export const CLAIM_SORT_COLUMNS = ["statement", "label", "state", "passage", "evidence_count", "updated", "created"] as const;
+const CLAIM_SORT_COLUMNS = ["statement", "label", "state", "passage", "evidence_count", "updated", "created"] as const;
 export type ClaimSortColumn = (typeof CLAIM_SORT_COLUMNS)[number];
 export const CLAIM_SORTS = [...CLAIM_SORT_COLUMNS, "created_desc", "created_asc"] as const;
 export type SortOrder = "asc" | "desc";
@@ -29,7 +29,7 @@ export function claimSortOf(query: { sort: (typeof CLAIM_SORTS)[number]; order?:
   return { column: query.sort, order: query.order ?? defaultSortOrder(query.sort) };
 }
 
-export function defaultSortOrder(column: ClaimSortColumn): SortOrder {
+function defaultSortOrder(column: ClaimSortColumn): SortOrder {
   return DESCENDING_FIRST.includes(column) ? "desc" : "asc";
 }
 

@@ -9,7 +9,7 @@ import { keysetPage } from "@/lib/http/pagination";
 import { containsText } from "@/lib/search/contains-text";
 
 /** The live claims of a workspace that a list filter keeps, as Prisma conditions. */
-export function claimFilterConditions(workspaceId: string, filter: Omit<ClaimsFilter, "sort" | "order">): Prisma.ClaimWhereInput[] {
+function claimFilterConditions(workspaceId: string, filter: Omit<ClaimsFilter, "sort" | "order">): Prisma.ClaimWhereInput[] {
   const conditions: Prisma.ClaimWhereInput[] = [{ workspaceId, deletedAt: null, passage: { deletedAt: null } }];
   if (filter.label) conditions.push({ label: filter.label === "none" ? null : filter.label });
   if (filter.state) conditions.push({ state: filter.state });
