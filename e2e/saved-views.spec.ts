@@ -6,13 +6,13 @@ test("a fact-checker sorts the claims table by a column, saves the view, sees it
   await signInViaApi(page.request, user);
   const headers = { origin: baseURL ?? "" };
   const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Views desk");
-  const create = async (title: string) => {
-    const response = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers, data: { title, text: TEXT } });
+  const create = async (title: string, text: string) => {
+    const response = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers, data: { title, text } });
     expect(response.status()).toBe(201);
     return ((await response.json()) as { id: string }).id;
   };
-  const passageId = await create("Campaign speech");
-  const doomedPassageId = await create("Draft transcript");
+  const passageId = await create("Campaign speech", TEXT);
+  const doomedPassageId = await create("Draft transcript", "A transcript nobody needs any more.");
   for (const [exact, label] of [
     ["Exports doubled last year.", "factual"],
     ["Crime fell by a third.", "factual"],
