@@ -72,7 +72,7 @@ export function SavedViewBar({ workspaceId, role, currentUserId, filters, viewId
   return (
     <div className="stack saved-view-bar">
       {viewId && views.isSuccess && !openView && (
-        <p className="alert alert-info">This saved view no longer exists; the filters from its link still apply.</p>
+        <p className="alert alert-info">This saved view was deleted or is not shared with you; the filters from its link still apply.</p>
       )}
       {openView && (
         <div className="alert alert-info" aria-label="Saved view">

@@ -29,7 +29,7 @@ export function SavedViewsList({ workspaceId, currentUserId, initialViews }: Sav
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || !/^[1-9]$/.test(event.key)) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || !/^[1-9]$/.test(event.key)) return;
       const view = items[Number(event.key) - 1];
       if (!view) return;
       event.preventDefault();
