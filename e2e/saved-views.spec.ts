@@ -68,6 +68,9 @@ test("a fact-checker sorts the claims table by a column, saves the view, sees it
   await expect(views.getByRole("link", { name: /Transcript only/ })).toContainText("4 claims");
   await expect(views.getByRole("link", { name: /Transcript only/ })).toContainText("1 filter no longer apply");
   await expectNoSeriousAxeViolations(page);
+  await views.getByRole("button", { name: "Share the view Transcript only with the workspace" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Shared the view “Transcript only” with the workspace." })).toBeVisible();
+  await expect(views.getByRole("link", { name: /Transcript only/ })).toContainText(`shared by ${user.name}`);
 
   await factual.click();
   await expect(page).toHaveURL(/label=factual/);

@@ -6,10 +6,10 @@ import { useEffect, useState } from "react";
 import { apiFilterToFilters, filtersToSearch } from "@/components/claims-table/claims-filters";
 import { ApiError } from "@/lib/http/api-client";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
-import { useDeleteSavedView, useSavedViews } from "@/lib/views/client/view-queries";
+import { useDeleteSavedView, useSavedViews, useUpdateSavedView } from "@/lib/views/client/view-queries";
 import type { SavedView, SavedViewList } from "@/lib/views/view.schemas";
 
-type SavedViewsListProps = { workspaceId: string; currentUserId: string; initialViews: SavedViewList };
+type SavedViewsListProps = { workspaceId: string; currentUserId: string; canShare: boolean; initialViews: SavedViewList };
 
 /** Digits 1–9 open the first nine views. */
 const KEYED_VIEWS = 9;
@@ -20,10 +20,11 @@ function savedViewHref(workspaceId: string, view: SavedView, currentUserId: stri
 }
 
 /** The workspace page's saved views: each with its live count, opened by a click or by its digit. */
-export function SavedViewsList({ workspaceId, currentUserId, initialViews }: SavedViewsListProps) {
+export function SavedViewsList({ workspaceId, currentUserId, canShare, initialViews }: SavedViewsListProps) {
   const router = useRouter();
   const views = useSavedViews(workspaceId, initialViews);
   const remove = useDeleteSavedView(workspaceId);
+  const update = useUpdateSavedView(workspaceId);
   const [status, setStatus] = useState("");
   const items = views.data?.items ?? initialViews.items;
 
@@ -45,6 +46,17 @@ export function SavedViewsList({ workspaceId, currentUserId, initialViews }: Sav
       onSuccess: () => setStatus(`Deleted the view “${view.name}”.`),
       onError: (error) => setStatus(`The view was not deleted: ${error instanceof ApiError ? error.message : "try again."}`),
     });
+  }
+
+  function setVisibility(view: SavedView, visibility: SavedView["visibility"]) {
+    setStatus("");
+    update.mutate(
+      { viewId: view.id, changes: { visibility } },
+      {
+        onSuccess: (changed) => setStatus(changed.visibility === "shared" ? `Shared the view “${changed.name}” with the workspace.` : `The view “${changed.name}” is yours alone now.`),
+        onError: (error) => setStatus(`The view was not changed: ${error instanceof ApiError ? error.message : "try again."}`),
+      },
+    );
   }
 
   return (
@@ -72,6 +84,17 @@ export function SavedViewsList({ workspaceId, currentUserId, initialViews }: Sav
                     {view.claimCount} {view.claimCount === 1 ? "claim" : "claims"}
                   </span>
                 </Link>
+                {canShare && view.owner.id === currentUserId && (
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    disabled={update.isPending}
+                    onClick={() => setVisibility(view, view.visibility === "shared" ? "personal" : "shared")}
+                    aria-label={view.visibility === "shared" ? `Make the view ${view.name} yours alone` : `Share the view ${view.name} with the workspace`}
+                  >
+                    {view.visibility === "shared" ? "Unshare" : "Share"}
+                  </button>
+                )}
                 {view.canEdit && (
                   <button type="button" className="button-secondary" disabled={remove.isPending} onClick={() => deleteView(view)} aria-label={`Delete the view ${view.name}`}>
                     Delete

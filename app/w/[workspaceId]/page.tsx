@@ -52,7 +52,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
       <WorkspaceSearchBox workspaceId={workspaceId} />
       {counts.total > 0 && <ClaimDashboard workspaceId={workspaceId} counts={counts} />}
       {(counts.total > 0 || savedViews.items.length > 0) && (
-        <SavedViewsList workspaceId={workspaceId} currentUserId={actor.userId} initialViews={savedViews} />
+        <SavedViewsList workspaceId={workspaceId} currentUserId={actor.userId} canShare={can(workspace.role, "view.share")} initialViews={savedViews} />
       )}
       {passages.length === 0 ? (
         <div className="empty-state">
