@@ -2,8 +2,10 @@
 
 import type { RefObject } from "react";
 import {
-  CLAIM_SORTS,
+  COLUMN_NAMES,
+  MENU_SORTS,
   SORT_NAMES,
+  sortOf,
   type ClaimSort,
   type ClaimsFilters,
   type LabelFilter,
@@ -30,6 +32,8 @@ const LABEL_CHOICES: LabelFilter[] = [...CLAIM_LABELS, "none"];
 export function ClaimsFilterBar(props: ClaimsFilterBarProps) {
   const { filters, searchText, searchRef, passages, isFiltered, onSearchText, onChange, onClear } = props;
   // A passage from a shared link may be missing from the first 200 (or still loading): keep it choosable.
+  const isMenuSort = (MENU_SORTS as readonly ClaimSort[]).includes(filters.sort);
+  const column = sortOf(filters);
   const isPassageListed = !filters.passageId || passages?.some((passage) => passage.id === filters.passageId);
 
   return (
@@ -100,21 +104,27 @@ export function ClaimsFilterBar(props: ClaimsFilterBarProps) {
         <label htmlFor="claims-filter-assignee">Assigned to</label>
         <select
           id="claims-filter-assignee"
-          value={filters.assignee ?? ""}
-          onChange={(event) => onChange({ assignee: event.target.value === "me" ? "me" : null })}
+          value={filters.assignee ?? (filters.assigneeId ? "other" : "")}
+          onChange={(event) => onChange({ assignee: event.target.value === "me" ? "me" : null, assigneeId: null })}
         >
           <option value="">Anyone</option>
           <option value="me">Me</option>
+          {filters.assigneeId && <option value="other">The person in the view</option>}
         </select>
       </div>
       <div>
         <label htmlFor="claims-filter-sort">Sort</label>
-        <select id="claims-filter-sort" value={filters.sort} onChange={(event) => onChange({ sort: event.target.value as ClaimSort })}>
-          {CLAIM_SORTS.map((sort) => (
+        <select id="claims-filter-sort" value={filters.sort} onChange={(event) => onChange({ sort: event.target.value as ClaimSort, order: null })}>
+          {MENU_SORTS.map((sort) => (
             <option key={sort} value={sort}>
               {SORT_NAMES[sort]}
             </option>
           ))}
+          {!isMenuSort && (
+            <option value={filters.sort}>
+              {COLUMN_NAMES[column.column]}, {column.order === "asc" ? "ascending" : "descending"}
+            </option>
+          )}
         </select>
       </div>
       {isFiltered && (

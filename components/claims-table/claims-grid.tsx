@@ -4,7 +4,8 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/rea
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent } from "react";
 import type { ClaimSelection } from "@/components/claims-table/use-claim-selection";
-import type { ClaimSummary } from "@/lib/claims/claim.schemas";
+import { COLUMN_NAMES } from "@/components/claims-table/claims-filters";
+import type { ClaimSortColumn, ClaimSummary, SortOrder } from "@/lib/claims/claim.schemas";
 import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
 
 export const ROW_HEIGHT = 44;
@@ -20,7 +21,11 @@ type ClaimsGridProps = {
   isBusy: boolean;
   selection: ClaimSelection | null;
   onReachEnd: () => void;
+  sort: { column: ClaimSortColumn; order: SortOrder };
+  onSort: (column: ClaimSortColumn) => void;
 };
+
+const SORTABLE_COLUMNS = ["statement", "label", "state", "passage", "evidence_count", "updated"] as const satisfies ClaimSortColumn[];
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "short" });
@@ -35,7 +40,7 @@ function shiftHeld(event: ChangeEvent<HTMLInputElement>): boolean {
  * The claims as a table of fixed-height rows, only the visible ones rendered. One row is the tab
  * stop (roving tabindex); arrows, Page Up/Down, Home and End move between rows, x selects.
  */
-export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, onReachEnd }: ClaimsGridProps) {
+export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, onReachEnd, sort, onSort }: ClaimsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusRequest = useRef<number | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -134,12 +139,19 @@ export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, o
                 />
               </div>
             )}
-            <div role="columnheader">Statement</div>
-            <div role="columnheader">Label</div>
-            <div role="columnheader">State</div>
-            <div role="columnheader">Passage</div>
-            <div role="columnheader">Evidence</div>
-            <div role="columnheader">Updated</div>
+            {SORTABLE_COLUMNS.map((column) => {
+              const isSorted = sort.column === column;
+              return (
+                <div key={column} role="columnheader" aria-sort={isSorted ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
+                  <button type="button" className="claims-view-sort" onClick={() => onSort(column)}>
+                    {COLUMN_NAMES[column]}
+                    <span aria-hidden="true" className={isSorted ? "" : "claims-view-sort-idle"}>
+                      {isSorted && sort.order === "desc" ? " ▼" : " ▲"}
+                    </span>
+                  </button>
+                </div>
+              );
+            })}
           </div>
         </div>
         {/* .claims-scroll is the element scripts/bench/claims-table-bench.ts scrolls. */}

@@ -11,11 +11,14 @@ import {
   filtersToApiQuery,
   filtersToSearch,
   hasActiveFilters,
+  nextSortOn,
   parseClaimsFilters,
+  sortOf,
   type ClaimsFilters,
 } from "@/components/claims-table/claims-filters";
 import { ClaimsGrid } from "@/components/claims-table/claims-grid";
 import { useClaimSelection } from "@/components/claims-table/use-claim-selection";
+import { SavedViewBar } from "@/components/views/saved-view-bar";
 import { can } from "@/lib/auth/permissions";
 import { type BulkChanges, useBulkUpdateClaims, useClaimsPages } from "@/lib/claims/client/claim-queries";
 import { usePassageOptions } from "@/lib/passages/client/passage-queries";
@@ -45,6 +48,8 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
   const [searchText, setSearchText] = useState(urlFilters.q);
   const [seenUrlSearch, setSeenUrlSearch] = useState(urlSearch);
   const [summary, setSummary] = useState("");
+  // The saved view the table was opened from stays in the URL (`view`) while its filters change, so it can be updated.
+  const [viewId, setViewId] = useState<string | null>(searchParams.get("view"));
   const searchRef = useRef<HTMLInputElement>(null);
 
   const apiQuery = filtersToApiQuery(filters, currentUserId);
@@ -57,6 +62,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
   if (urlSearch !== seenUrlSearch) {
     // The URL changed without us (a link to this page, back or forward): the URL wins.
     setSeenUrlSearch(urlSearch);
+    setViewId(searchParams.get("view"));
     if (urlSearch !== filtersToSearch(filters)) {
       setFilters(urlFilters);
       setSearchText(urlFilters.q);
@@ -65,14 +71,18 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
     }
   }
 
+  function replaceUrl(next: ClaimsFilters, nextViewId: string | null) {
+    const search = [filtersToSearch(next), nextViewId ? `view=${encodeURIComponent(nextViewId)}` : ""].filter(Boolean).join("&");
+    // The native history API is wired into the Next router; it updates the URL without a server render.
+    window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
+  }
+
   function applyFilters(next: ClaimsFilters) {
-    const search = filtersToSearch(next);
-    if (search === filtersToSearch(filters)) return;
+    if (filtersToSearch(next) === filtersToSearch(filters)) return;
     setFilters(next);
     selection.clear();
     setSummary("");
-    // The native history API is wired into the Next router; it updates the URL without a server render.
-    window.history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
+    replaceUrl(next, viewId);
   }
 
   const onSearchSettled = useEffectEvent((q: string) => applyFilters({ ...filters, q }));
@@ -128,7 +138,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
 
   function clearFilters() {
     setSearchText("");
-    applyFilters({ ...EMPTY_FILTERS, sort: filters.sort });
+    applyFilters({ ...EMPTY_FILTERS, sort: filters.sort, order: filters.order });
   }
 
   let body;
@@ -193,6 +203,8 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
           isBusy={isPlaceholderData || pages.isFetchingNextPage}
           selection={canLabel || canMove ? selection : null}
           onReachEnd={onReachEnd}
+          sort={sortOf(filters)}
+          onSort={(column) => applyFilters({ ...filters, ...nextSortOn(filters, column) })}
         />
         {isFetchNextPageError ? (
           <div className="alert alert-error row spread" role="alert">
@@ -227,6 +239,17 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
         onSearchText={setSearchText}
         onChange={(changes) => applyFilters({ ...filters, ...changes })}
         onClear={clearFilters}
+      />
+      <SavedViewBar
+        workspaceId={workspaceId}
+        role={role}
+        currentUserId={currentUserId}
+        filters={filters}
+        viewId={viewId}
+        onSaved={(view) => {
+          setViewId(view.id);
+          replaceUrl(filters, view.id);
+        }}
       />
       {selected.length > 0 && (
         <ClaimsBulkBar

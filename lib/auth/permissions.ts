@@ -10,6 +10,10 @@ const ROLE_RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, own
 export const MINIMUM_ROLE = {
   "workspace.read": "viewer",
   "workspace.export": "viewer",
+  // Saved views: any member keeps personal ones; sharing one, and changing or deleting someone
+  // else's shared view, is an editor's call (the desk's common lists).
+  "view.create": "viewer",
+  "view.share": "editor",
   "claim.create": "reviewer",
   "claim.label": "reviewer",
   "claim.submit": "reviewer",

@@ -31,6 +31,8 @@ import * as memberRoute from "@/app/api/v1/workspaces/[workspaceId]/members/[use
 import * as membersRoute from "@/app/api/v1/workspaces/[workspaceId]/members/route";
 import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
 import * as workspaceRoute from "@/app/api/v1/workspaces/[workspaceId]/route";
+import * as viewRoute from "@/app/api/v1/workspaces/[workspaceId]/views/[viewId]/route";
+import * as viewsRoute from "@/app/api/v1/workspaces/[workspaceId]/views/route";
 import {
   addMemberRecord,
   createClaimRecord,
@@ -118,6 +120,10 @@ const newInvitation = (desk: Desk) =>
 
 const deletedAt = () => ({ deletedAt: new Date(), deletedById: null });
 
+/** A saved view of `ownerId` (a member or not: a non-member's request is refused before the view is read). */
+const newSavedView = (desk: Desk, ownerId: string, visibility: "personal" | "shared") =>
+  db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId, name: `View ${uniqueSuffix()}`, visibility, filter: {} }, select: { id: true } });
+
 const ROWS: MatrixRow[] = [
   {
     endpoint: "GET /api/v1/workspaces/{workspaceId}",
@@ -178,6 +184,69 @@ const ROWS: MatrixRow[] = [
     minimumRole: "viewer",
     successStatus: 200,
     send: (desk, as) => callStreamRoute(eventsRoute.GET, `/api/v1/workspaces/${desk.workspaceId}/events`, as, { workspaceId: desk.workspaceId }),
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/views",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: (desk, as) => callRoute(viewsRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/views`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/views",
+    action: "save a personal view",
+    minimumRole: "viewer",
+    successStatus: 201,
+    send: (desk, as) =>
+      callRoute(viewsRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/views`, {
+        as,
+        params: { workspaceId: desk.workspaceId },
+        body: { name: "My drafts", filter: { state: "draft" } },
+      }),
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/views",
+    action: "share a view",
+    minimumRole: "editor",
+    successStatus: 201,
+    send: (desk, as) =>
+      callRoute(viewsRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/views`, {
+        as,
+        params: { workspaceId: desk.workspaceId },
+        body: { name: "Desk drafts", visibility: "shared", filter: { state: "draft" } },
+      }),
+  },
+  {
+    endpoint: "PATCH /api/v1/workspaces/{workspaceId}/views/{viewId}",
+    action: "rename your own personal view",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const view = await newSavedView(desk, as.id, "personal");
+      const params = { workspaceId: desk.workspaceId, viewId: view.id };
+      return callRoute(viewRoute.PATCH, "PATCH", `/api/v1/workspaces/${desk.workspaceId}/views/${view.id}`, { as, params, body: { name: "Renamed" } });
+    },
+  },
+  {
+    endpoint: "PATCH /api/v1/workspaces/{workspaceId}/views/{viewId}",
+    action: "change a shared view someone else made",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const view = await newSavedView(desk, desk.editor.id === as.id ? desk.owner.id : desk.editor.id, "shared");
+      const params = { workspaceId: desk.workspaceId, viewId: view.id };
+      return callRoute(viewRoute.PATCH, "PATCH", `/api/v1/workspaces/${desk.workspaceId}/views/${view.id}`, { as, params, body: { filter: { label: "none" } } });
+    },
+  },
+  {
+    endpoint: "DELETE /api/v1/workspaces/{workspaceId}/views/{viewId}",
+    action: "delete a shared view someone else made",
+    minimumRole: "editor",
+    successStatus: 204,
+    send: async (desk, as) => {
+      const view = await newSavedView(desk, desk.editor.id === as.id ? desk.owner.id : desk.editor.id, "shared");
+      const params = { workspaceId: desk.workspaceId, viewId: view.id };
+      return callRoute(viewRoute.DELETE, "DELETE", `/api/v1/workspaces/${desk.workspaceId}/views/${view.id}`, { as, params });
+    },
   },
   {
     endpoint: "GET /api/v1/workspaces/{workspaceId}/members",

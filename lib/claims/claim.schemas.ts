@@ -15,6 +15,24 @@ export const QUOTE_EXACT_MAX_LENGTH = 20_000;
 export const QUOTE_CONTEXT_MAX_LENGTH = 1000;
 export const BULK_UPDATE_MAX_CLAIMS = 500;
 
+/** The columns the claims table sorts by, then the first two sorts, which name their order. */
+const CLAIM_SORT_COLUMNS = ["statement", "label", "state", "passage", "evidence_count", "updated", "created"] as const;
+export type ClaimSortColumn = (typeof CLAIM_SORT_COLUMNS)[number];
+export const CLAIM_SORTS = [...CLAIM_SORT_COLUMNS, "created_desc", "created_asc"] as const;
+export type SortOrder = "asc" | "desc";
+const DESCENDING_FIRST: readonly ClaimSortColumn[] = ["updated", "created", "evidence_count"];
+
+/** The column and direction a list query sorts by (pure: the table's headers read it too). */
+export function claimSortOf(query: { sort: (typeof CLAIM_SORTS)[number]; order?: SortOrder | undefined }): { column: ClaimSortColumn; order: SortOrder } {
+  if (query.sort === "created_desc") return { column: "created", order: "desc" };
+  if (query.sort === "created_asc") return { column: "created", order: "asc" };
+  return { column: query.sort, order: query.order ?? defaultSortOrder(query.sort) };
+}
+
+function defaultSortOrder(column: ClaimSortColumn): SortOrder {
+  return DESCENDING_FIRST.includes(column) ? "desc" : "asc";
+}
+
 const StatementSchema = text()
   .trim()
   .min(1, "The statement cannot be empty")
@@ -93,9 +111,20 @@ export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   passageId: IdSchema.optional(),
   assigneeId: IdSchema.optional(),
   q: text().trim().min(1).max(SEARCH_TERMS_MAX_LENGTH).optional(),
-  sort: z.enum(["created_desc", "created_asc"]).default("created_desc"),
+  sort: z
+    .enum(CLAIM_SORTS)
+    .default("created_desc")
+    .describe("A column of the claims table, in `order`; `created_desc` and `created_asc` (the first sorts) carry their own order"),
+  order: z
+    .enum(["asc", "desc"])
+    .optional()
+    .describe("For a column `sort`: descending by default for `updated`, `created` and `evidence_count`, ascending for the others"),
 });
 export type ListClaimsQuery = z.infer<typeof ListClaimsQuerySchema>;
+
+/** The claims list query without its page (limit, cursor): what a saved view stores. */
+export const ClaimsFilterSchema = ListClaimsQuerySchema.omit({ limit: true, cursor: true }).strict().meta({ id: "ClaimsFilter" });
+export type ClaimsFilter = z.infer<typeof ClaimsFilterSchema>;
 
 export const ListPassageClaimsQuerySchema = PaginationQuerySchema.extend({
   all: z

@@ -41,6 +41,8 @@ async function claim(desk: Desk, input: { state?: "verified"; label?: "factual" 
 async function evidenceLink(desk: Desk, claimId: string) {
   return linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId, createdById: desk.owner.id, url: `https://example.org/${uniqueSuffix()}`, title: "Jobs report", stance: "supports" });
 }
+const savedView = (desk: Desk) =>
+  db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId: desk.owner.id, name: "Drafts", visibility: "shared", filter: { state: "draft" } }, select: { id: true } });
 const ws = (desk: Desk) => ({ workspaceId: desk.workspaceId });
 const gone = { deletedAt: new Date(), deletedById: null };
 
@@ -148,7 +150,7 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   "GET /api/v1/workspaces/{workspaceId}/blind-review": async (desk) => ({ params: ws(desk), query: { status: "all", isDecided: "false" } }),
   "GET /api/v1/workspaces/{workspaceId}/claims": async (desk) => {
     const { id } = await passage(desk);
-    return { params: ws(desk), query: { q: "unemployment", passageId: id, assigneeId: desk.owner.id, label: "factual", state: "draft", sort: "created_asc", limit: "10" } };
+    return { params: ws(desk), query: { q: "unemployment", passageId: id, assigneeId: desk.owner.id, label: "factual", state: "draft", sort: "statement", order: "desc", limit: "10" } };
   },
   "POST /api/v1/workspaces/{workspaceId}/claims/bulk": async (desk) => {
     const { id, version } = await claim(desk);
@@ -198,6 +200,16 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
       language: "en",
     },
   }),
+  "GET /api/v1/workspaces/{workspaceId}/views": async (desk) => ({ params: ws(desk) }),
+  "POST /api/v1/workspaces/{workspaceId}/views": async (desk) => ({
+    params: ws(desk),
+    body: { name: "Disputed drafts", visibility: "shared", filter: { label: "disputed", state: "draft", passageId: (await passage(desk)).id, q: "percent", sort: "evidence_count", order: "desc" } },
+  }),
+  "PATCH /api/v1/workspaces/{workspaceId}/views/{viewId}": async (desk) => {
+    const view = await savedView(desk);
+    return { params: { ...ws(desk), viewId: view.id }, body: { name: "Renamed", visibility: "personal", filter: { assigneeId: desk.owner.id, sort: "updated" } } };
+  },
+  "DELETE /api/v1/workspaces/{workspaceId}/views/{viewId}": async (desk) => ({ params: { ...ws(desk), viewId: (await savedView(desk)).id } }),
   "GET /api/v1/workspaces/{workspaceId}/search": async (desk) => ({ params: ws(desk), query: { q: '"5.1 percent" OR budget -critics', kind: "claim", limit: "10" } }),
 };
 

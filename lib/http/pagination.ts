@@ -8,6 +8,9 @@ export const PaginationQuerySchema = z.object({
   cursor: text().min(1).max(500).optional(),
 });
 
+/** The longest text sort key a cursor may carry (keys are cut shorter where they are stored). */
+const SORT_KEY_MAX_LENGTH = 100;
+
 export type PaginationQuery = z.infer<typeof PaginationQuerySchema>;
 
 export const pageSchema = <T extends z.ZodType>(item: T) =>
@@ -15,8 +18,8 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-/** What a sort column holds: a time, an integer or an id. */
-type KeyKind = "date" | "int" | "id";
+/** What a sort column holds: a time, an integer, an id or a short text (a sort key, compared in the database's collation). */
+type KeyKind = "date" | "int" | "id" | "text";
 type KeyValue<Kind extends KeyKind> = Kind extends "date" ? Date : Kind extends "int" ? number : string;
 type KeyColumns = Record<string, KeyKind>;
 type Key<Columns extends KeyColumns> = { [Field in keyof Columns]: KeyValue<Columns[Field]> };
@@ -39,6 +42,7 @@ const keySchemas: Record<KeyKind, z.ZodType<string | number>> = {
   date: z.iso.datetime().refine(isStorableDateText),
   int: z.int(),
   id: IdSchema,
+  text: text().max(SORT_KEY_MAX_LENGTH),
 };
 
 /** One cursor encoding for every list: the last row's key values, in column order, as base64url JSON. */

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WorkspaceSearchBox } from "@/components/search/workspace-search-box";
+import { SavedViewsList } from "@/components/views/saved-views-list";
 import { ClaimDashboard } from "@/components/workspaces/claim-dashboard";
 import { can } from "@/lib/auth/permissions";
 import { countClaims } from "@/lib/claims/server/count-claims";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
 import { listPassages } from "@/lib/passages/server/list-passages";
+import { listSavedViews } from "@/lib/views/server/list-saved-views";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
 
 export const metadata: Metadata = { title: "Workspace" };
@@ -17,9 +19,10 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
   const { workspaceId } = await params;
   const actor = await requirePageActor(`/w/${workspaceId}`);
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
-  const [{ items: passages }, counts] = await Promise.all([
+  const [{ items: passages }, counts, savedViews] = await Promise.all([
     listPassages({ actor, workspaceId, query: { limit: 200 } }),
     countClaims({ actor, workspaceId }),
+    listSavedViews({ actor, workspaceId }),
   ]);
   const canImport = can(workspace.role, "passage.create");
   return (
@@ -48,6 +51,9 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
       </div>
       <WorkspaceSearchBox workspaceId={workspaceId} />
       {counts.total > 0 && <ClaimDashboard workspaceId={workspaceId} counts={counts} />}
+      {(counts.total > 0 || savedViews.items.length > 0) && (
+        <SavedViewsList workspaceId={workspaceId} currentUserId={actor.userId} canShare={can(workspace.role, "view.share")} initialViews={savedViews} />
+      )}
       {passages.length === 0 ? (
         <div className="empty-state">
           <h2>No passages yet</h2>

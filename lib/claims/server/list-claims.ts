@@ -1,12 +1,38 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
-import type { ClaimSummary, ListClaimsQuery } from "@/lib/claims/claim.schemas";
+import { claimSortOf, type ClaimsFilter, type ClaimSortColumn, type ClaimSummary, type ListClaimsQuery } from "@/lib/claims/claim.schemas";
 import { claimSummarySelect, toClaimSummary } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keysetPage } from "@/lib/http/pagination";
 import { containsText } from "@/lib/search/contains-text";
+
+/** The live claims of a workspace that a list filter keeps, as Prisma conditions. */
+function claimFilterConditions(workspaceId: string, filter: Omit<ClaimsFilter, "sort" | "order">): Prisma.ClaimWhereInput[] {
+  const conditions: Prisma.ClaimWhereInput[] = [{ workspaceId, deletedAt: null, passage: { deletedAt: null } }];
+  if (filter.label) conditions.push({ label: filter.label === "none" ? null : filter.label });
+  if (filter.state) conditions.push({ state: filter.state });
+  if (filter.passageId) conditions.push({ passageId: filter.passageId });
+  if (filter.assigneeId) conditions.push({ assigneeId: filter.assigneeId });
+  if (filter.q) {
+    const contains = containsText(filter.q);
+    conditions.push({ OR: [{ statement: contains }, { exact: contains }] });
+  }
+  return conditions;
+}
+
+// Each sort's key columns (the stored sort keys of the claim_sort_keys migration), the id last so
+// the order is total. Every one has an index on (workspaceId, key, id).
+const SORT_KEYS = {
+  statement: { statementSortKey: "text", id: "id" },
+  label: { labelRank: "int", id: "id" },
+  state: { stateRank: "int", id: "id" },
+  passage: { passageTitleSortKey: "text", id: "id" },
+  evidence_count: { evidenceCount: "int", id: "id" },
+  updated: { updatedAt: "date", id: "id" },
+  created: { createdAt: "date", id: "id" },
+} as const satisfies Record<ClaimSortColumn, Record<string, "text" | "int" | "date" | "id">>;
 
 /** A workspace's claims with allowlisted filters, by keyset pagination; never reads passage text. */
 export async function listClaims({
@@ -19,19 +45,18 @@ export async function listClaims({
   query: ListClaimsQuery;
 }): Promise<{ items: ClaimSummary[]; nextCursor: string | null }> {
   await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
-  const conditions: Prisma.ClaimWhereInput[] = [{ workspaceId, deletedAt: null, passage: { deletedAt: null } }];
-  if (query.label) conditions.push({ label: query.label === "none" ? null : query.label });
-  if (query.state) conditions.push({ state: query.state });
-  if (query.passageId) conditions.push({ passageId: query.passageId });
-  if (query.assigneeId) conditions.push({ assigneeId: query.assigneeId });
-  if (query.q) {
-    const contains = containsText(query.q);
-    conditions.push({ OR: [{ statement: contains }, { exact: contains }] });
-  }
+  const conditions = claimFilterConditions(workspaceId, query);
+  const sort = claimSortOf(query);
   const page = await keysetPage({
     query,
-    order: { direction: query.sort === "created_asc" ? "asc" : "desc", columns: { createdAt: "date", id: "id" } },
-    findRows: ({ after, orderBy, take }) => db.claim.findMany({ where: { AND: [...conditions, after] }, orderBy, take, select: claimSummarySelect }),
+    order: { direction: sort.order, columns: SORT_KEYS[sort.column] },
+    findRows: ({ after, orderBy, take }) =>
+      db.claim.findMany({
+        where: { AND: [...conditions, after] },
+        orderBy,
+        take,
+        select: { ...claimSummarySelect, statementSortKey: true, labelRank: true, stateRank: true, passageTitleSortKey: true, evidenceCount: true },
+      }),
   });
   return { items: page.items.map(toClaimSummary), nextCursor: page.nextCursor };
 }
