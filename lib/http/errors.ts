@@ -23,7 +23,7 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
  * One problem with the input. `path` and `message` are always there; a validation issue from a schema
  * also names its zod `code` and the limit it broke, so a client can word its own message for the field.
  */
-export const ErrorIssueSchema = z
+const ErrorIssueSchema = z
   .object({
     path: z.array(z.union([z.string(), z.number()])).describe("Where the problem is: `path`, `query`, `body` or `headers`, then the field"),
     message: z.string().describe("A precise sentence for the developer or the person who sent the request"),

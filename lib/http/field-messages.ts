@@ -49,7 +49,7 @@ export function issueField(issue: Pick<ErrorIssue, "path">): string | undefined 
 }
 
 /** The sentence for an empty required field. */
-export function requiredMessage(field?: string): string {
+function requiredMessage(field?: string): string {
   return (field !== undefined && REQUIRED_BY_FIELD[field]) || GENERIC_REQUIRED;
 }
 
