@@ -12,7 +12,8 @@ test("a newcomer signs up, creates a workspace and lands on its empty state", as
   await page.getByLabel("Email").fill(`nadia-${Date.now()}@example.test`);
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("Password must be at least 12 characters")).toBeVisible();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Check the highlighted fields.");
 
   await page.getByLabel("Password").fill("a much longer password");
   await page.getByRole("button", { name: "Create account" }).click();

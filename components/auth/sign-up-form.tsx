@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { ApiError } from "@/lib/http/api-client";
+import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { useSignUp } from "@/lib/users/client/user-queries";
 import { FormField } from "@/components/ui/form-field";
@@ -39,7 +39,7 @@ export function SignUpForm({ destination }: { destination: string }) {
       <form className="stack card" onSubmit={onSubmit} noValidate>
         {(error || signInError) && (
           <p className="alert alert-error" role="alert">
-            {signInError || (Object.keys(fieldErrors).length > 0 ? "Fix the fields marked below." : error?.message)}
+            {signInError || (error && formErrorMessage(error, ["name", "email", "password"]))}
           </p>
         )}
         <FormField id="name" label="Name" autoComplete="name" error={fieldErrors.name} />

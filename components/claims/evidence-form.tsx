@@ -90,7 +90,7 @@ export function EvidenceForm({ claim, urlInputRef }: EvidenceFormProps) {
       </div>
       {error && !fieldErrors.url && (
         <p className="field-error" role="alert">
-          {error.message}
+          {error instanceof ApiError ? error.formMessage(source === "web" ? ["url"] : []) : error.message}
         </p>
       )}
       <div>

@@ -5,7 +5,7 @@ import type { Comment } from "@/lib/comments/comment.schemas";
 import { useClaimComments, useMentionCandidates, usePostComment } from "@/lib/comments/client/comment-queries";
 import { COMMENT_MAX_LENGTH } from "@/lib/comments/comment.schemas";
 import { mentionQueryAt, type MentionCandidate } from "@/lib/comments/mentions";
-import { ApiError } from "@/lib/http/api-client";
+import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 
 const SUGGESTIONS_SHOWN = 6;
 
@@ -126,7 +126,7 @@ function CommentForm({ claimId, workspaceId }: { claimId: string; workspaceId: s
     post.mutate({ body }, { onSuccess: () => setBody("") });
   }
 
-  const fieldError = post.error instanceof ApiError ? (post.error.fieldErrors().body ?? post.error.message) : post.error?.message;
+  const fieldError = post.error && ((post.error instanceof ApiError && post.error.fieldErrors().body) || formErrorMessage(post.error));
 
   return (
     <form

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
 import { ROLES } from "@/lib/auth/permissions";
-import { ApiError } from "@/lib/http/api-client";
+import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { useCreateInvitation } from "@/lib/invitations/client/invitation-queries";
 import { INVITATION_VALID_DAYS, type CreateInvitationInput, type NewInvitation } from "@/lib/invitations/invitation.schemas";
 
@@ -80,9 +80,9 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
             )}
           </div>
         </div>
-        {error && Object.keys(fieldErrors).length === 0 && (
+        {error && (
           <p className="field-error" role="alert">
-            {error.message}
+            {formErrorMessage(error, ["email", "role"])}
           </p>
         )}
         <div>

@@ -54,7 +54,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
       </fieldset>
       {error && (
         <div className="alert alert-error" role="alert">
-          {error.message}
+          {error.formMessage(mode === "paste" ? ["text", "title", "sourceUrl"] : ["title", "sourceUrl"])}
           {duplicate && (
             <>
               {" "}

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
-import { ApiError } from "@/lib/http/api-client";
+import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { useCreateApiToken, useRevokeApiToken } from "@/lib/tokens/client/token-queries";
 import { API_TOKEN_NAME_MAX_LENGTH, type ApiToken, type NewApiToken } from "@/lib/tokens/token.schemas";
 
@@ -102,9 +102,9 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
             )}
           </div>
         </div>
-        {error && Object.keys(fieldErrors).length === 0 && (
+        {error && (
           <p className="field-error" role="alert">
-            {error.message}
+            {formErrorMessage(error, ["name", "expiresInDays"])}
           </p>
         )}
         <div>

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { ApiError } from "@/lib/http/api-client";
+import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { useChangePassword } from "@/lib/users/client/user-queries";
 import { FormField } from "@/components/ui/form-field";
 
@@ -37,9 +37,9 @@ export function PasswordForm() {
       <p role="status" className="muted">
         {status}
       </p>
-      {error && Object.keys(fieldErrors).length === 0 && (
+      {error && (
         <p className="alert alert-error" role="alert">
-          {error.message}
+          {formErrorMessage(error, ["currentPassword", "newPassword"])}
         </p>
       )}
       <FormField type="password" id="currentPassword" label="Current password" autoComplete="current-password" error={fieldErrors.currentPassword} />

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { ApiError } from "@/lib/http/api-client";
+import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
 import { useCreateWorkspace } from "@/lib/workspaces/client/workspace-queries";
 import { WORKSPACE_NAME_MAX_LENGTH } from "@/lib/workspaces/workspace.schemas";
@@ -38,7 +38,7 @@ export function CreateWorkspaceForm() {
         />
         {error && (
           <p id="workspace-name-error" className="field-error" role="alert">
-            {nameError ?? error.message}
+            {nameError ?? formErrorMessage(error)}
           </p>
         )}
       </div>

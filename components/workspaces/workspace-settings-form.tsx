@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError } from "@/lib/http/api-client";
+import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { useUpdateWorkspace } from "@/lib/workspaces/client/workspace-queries";
 import { WORKSPACE_NAME_MAX_LENGTH, type Workspace } from "@/lib/workspaces/workspace.schemas";
 
@@ -48,7 +48,7 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace
       <p id="workspace-second-verifier-hint" className="hint">
         The editor who verifies a claim must be someone other than the person who created it or last changed its label or statement.
       </p>
-      {save.isError && !nameError && <p role="alert">{save.error.message}</p>}
+      {save.isError && !nameError && <p role="alert">{formErrorMessage(save.error, ["name"])}</p>}
       {save.isSuccess && <p role="status">Saved.</p>}
       <div>
         <button type="submit" disabled={save.isPending}>

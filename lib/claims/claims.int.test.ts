@@ -142,6 +142,13 @@ describe("evidence", () => {
     for (const url of ["javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd"]) {
       expect((await addEvidence(reviewer, first.id, { stance: "supports", url })).status).toBe(400);
     }
+    // No source at all reads as a missing URL, so the form can say "Enter the web address of the source."
+    const noSource = await addEvidence(reviewer, first.id, { stance: "supports", note: "Table 3" });
+    expect(noSource.body).toMatchObject({
+      error: { details: [{ path: ["body", "url"], code: "invalid_type", isMissing: true, message: "Give either a source URL, or a passage with start and end, but not both" }] },
+    });
+    const both = await addEvidence(reviewer, first.id, { stance: "supports", url: "https://stats.example.org/oct", passageId: passage.id, start: 0, end: 4 });
+    expect(both.body).toMatchObject({ error: { details: [{ path: ["body", "url"], code: "custom" }] } });
     const a = await addEvidence(reviewer, first.id, { stance: "supports", url: "https://stats.example.org/oct#table", title: "<b>Stats</b>" });
     const b = await addEvidence(reviewer, second.id, { stance: "refutes", url: "https://stats.example.org/oct" });
     expect(a.status).toBe(201);

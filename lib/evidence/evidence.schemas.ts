@@ -41,9 +41,10 @@ export const AddEvidenceInputSchema = z
   .superRefine((input, context) => {
     const isWeb = input.url !== undefined;
     const isSpan = input.passageId !== undefined;
-    if (isWeb === isSpan) {
-      context.addIssue({ code: "custom", path: ["url"], message: "Give either a source URL, or a passage with start and end, but not both" });
-    }
+    const message = "Give either a source URL, or a passage with start and end, but not both";
+    // Neither given reads as a missing URL (the web source is the form's default), so clients can word it as such.
+    if (!isWeb && !isSpan) context.addIssue({ code: "invalid_type", expected: "string", input: undefined, path: ["url"], message });
+    if (isWeb && isSpan) context.addIssue({ code: "custom", path: ["url"], message });
     if (isSpan && (input.start === undefined || input.end === undefined)) {
       context.addIssue({ code: "custom", path: ["start"], message: "A passage span needs start and end offsets" });
     }

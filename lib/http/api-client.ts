@@ -2,6 +2,7 @@ import type { ZodType } from "zod";
 import type { CreateAttempt } from "@/lib/http/create-attempt";
 import { endpointPath, type Endpoint, type EndpointAnswer, type EndpointBody, type EndpointParams, type EndpointQuery } from "@/lib/http/endpoint";
 import type { ErrorCode, ErrorIssue } from "@/lib/http/errors";
+import { alertMessage, CHECK_FIELDS_MESSAGE, fieldMessage, issueField } from "@/lib/http/field-messages";
 
 // The browser's one HTTP client: every call to /api names an endpoint declared in
 // lib/<feature>/*.endpoints.ts, so its path, input and answer types come from the declaration
@@ -21,16 +22,37 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Validation messages keyed by the first path segment after "body", for showing next to form fields. */
+  /** Plain validation messages keyed by the first path segment after "body", for showing next to form fields. */
   fieldErrors(): Record<string, string> {
-    if (this.code !== "validation_failed" || !Array.isArray(this.details)) return {};
     const fields: Record<string, string> = {};
-    for (const issue of this.details as ErrorIssue[]) {
-      const field = issue.path[0] === "body" ? issue.path[1] : issue.path[0];
-      if (field !== undefined && !(String(field) in fields)) fields[String(field)] = issue.message;
+    for (const issue of this.issues()) {
+      const field = issueField(issue);
+      if (field !== undefined && !(field in fields)) fields[field] = fieldMessage(issue, field);
     }
     return fields;
   }
+
+  /**
+   * The sentence for a form's alert, given the fields it shows fieldErrors() next to: "Check the
+   * highlighted fields." when every issue is shown there, else the plain words for the others.
+   */
+  formMessage(shownFields: readonly string[]): string {
+    const issues = this.issues();
+    if (issues.length === 0) return this.message;
+    const elsewhere = issues.filter((issue) => !shownFields.includes(issueField(issue) ?? ""));
+    if (elsewhere.length === 0) return CHECK_FIELDS_MESSAGE;
+    return [...new Set(elsewhere.map(alertMessage))].join(" ");
+  }
+
+  private issues(): ErrorIssue[] {
+    if (this.code !== "validation_failed" || !Array.isArray(this.details)) return [];
+    return (this.details as ErrorIssue[]).filter((issue) => Array.isArray(issue?.path) && typeof issue.message === "string");
+  }
+}
+
+/** The alert for a failed form: ApiError.formMessage for our API's answers, the error's own message otherwise. */
+export function formErrorMessage(error: Error, shownFields: readonly string[] = []): string {
+  return error instanceof ApiError ? error.formMessage(shownFields) : error.message;
 }
 
 const NETWORK_MESSAGE = "Could not reach ClaimDesk. Check your connection and try again.";

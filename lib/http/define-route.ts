@@ -192,10 +192,30 @@ function validationError(message: string, issues: readonly z.core.$ZodIssue[], p
   const details: ErrorIssue[] = issues.flatMap(withClosestUnionOption).map((issue) => ({
     path: [...(pathPrefix ? [pathPrefix] : []), ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))],
     message: issue.message,
+    ...issueLimits(issue),
   }));
   return new AppError("validation_failed", `${message} ${details.map((d) => `${d.path.join(".") || "input"}: ${d.message}`).join("; ")}`, {
     details,
   });
+}
+
+// What a client needs to word its own message for the field; never the input itself (it may be a password).
+function issueLimits(issue: z.core.$ZodIssue): Omit<ErrorIssue, "path" | "message"> {
+  switch (issue.code) {
+    case "too_big":
+      return { code: issue.code, origin: issue.origin, maximum: Number(issue.maximum), ...(issue.inclusive === false ? { inclusive: false } : {}) };
+    case "too_small":
+      return { code: issue.code, origin: issue.origin, minimum: Number(issue.minimum), ...(issue.inclusive === false ? { inclusive: false } : {}) };
+    case "invalid_format":
+      return { code: issue.code, format: issue.format };
+    case "invalid_type":
+      // The input is kept on the issue only when parsed with reportInput, so a missing field is told apart only then.
+      return { code: issue.code, expected: issue.expected, ...("input" in issue && issue.input === undefined ? { isMissing: true } : {}) };
+    case "invalid_value":
+      return { code: issue.code, values: issue.values.filter((value) => value === null || ["string", "number", "boolean"].includes(typeof value)) as (string | number | boolean | null)[] };
+    default:
+      return { code: issue.code };
+  }
 }
 
 // 22021 and 22P05: text with NUL or not encodable; 22008: a date outside PostgreSQL's range. Prisma
@@ -226,7 +246,7 @@ function withClosestUnionOption(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 
 export function parseInput<T>(schema: ZodType<T> | undefined, value: unknown, where: "path" | "query" | "body"): T | undefined {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   throw validationError(`Invalid ${where === "path" ? "path" : where === "query" ? "query parameters" : "request body"}.`, parsed.error.issues, where);
 }

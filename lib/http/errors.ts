@@ -19,7 +19,29 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export type ErrorIssue = { path: (string | number)[]; message: string };
+/**
+ * One problem with the input. `path` and `message` are always there; a validation issue from a schema
+ * also names its zod `code` and the limit it broke, so a client can word its own message for the field.
+ */
+const ErrorIssueSchema = z
+  .object({
+    path: z.array(z.union([z.string(), z.number()])).describe("Where the problem is: `path`, `query`, `body` or `headers`, then the field"),
+    message: z.string().describe("A precise sentence for the developer or the person who sent the request"),
+    code: z
+      .string()
+      .optional()
+      .describe("The zod issue code: too_big, too_small, invalid_format, invalid_type, invalid_value, unrecognized_keys, invalid_union, custom…"),
+    origin: z.string().optional().describe("too_big / too_small: what was measured (string: characters, number, array: items, date, file: bytes)"),
+    maximum: z.number().optional().describe("too_big: the largest allowed length or value"),
+    minimum: z.number().optional().describe("too_small: the smallest allowed length or value"),
+    inclusive: z.boolean().optional().describe("too_big / too_small: false when the limit itself is not allowed"),
+    format: z.string().optional().describe("invalid_format: the format expected (url, email, datetime, date, regex…)"),
+    expected: z.string().optional().describe("invalid_type: the type expected"),
+    values: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional().describe("invalid_value: the values allowed"),
+    isMissing: z.boolean().optional().describe("invalid_type: true when the field was not sent at all"),
+  })
+  .meta({ id: "ErrorIssue" });
+export type ErrorIssue = z.infer<typeof ErrorIssueSchema>;
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
 
@@ -28,7 +50,10 @@ export const ErrorBodySchema = z
     error: z.object({
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
       message: z.string().describe("A sentence for the person who made the request"),
-      details: z.unknown().optional().describe("For validation_failed: the list of { path, message } issues"),
+      details: z
+        .union([z.array(ErrorIssueSchema), z.record(z.string(), z.unknown())])
+        .optional()
+        .describe("For validation_failed: the list of issues; for some other errors an object (for example `current`, `retryAfterSeconds`)"),
     }),
   })
   .meta({ id: "Error" });

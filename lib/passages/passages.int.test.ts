@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/openapi/openapi-document";
-import { PassageSchema } from "@/lib/passages/passage.schemas";
+import { PASSAGE_TITLE_MAX_LENGTH, PassageSchema } from "@/lib/passages/passage.schemas";
 import { createDesk, db, importRaw, importText, uploadFile } from "@/lib/passages/passages.int-helpers";
 
 const errorOf = (body: unknown) => (body as { error: { code: string; message: string; details?: unknown } }).error;
@@ -73,7 +73,7 @@ describe("POST /api/v1/workspaces/{workspaceId}/passages", () => {
     expect(named.body).toMatchObject({ title: "Wire copy", publisher: "Agency", text: "Other text" });
   });
 
-  it("answers 400 for empty text, a non-web source URL, malformed JSON and a form without a file", async () => {
+  it("answers 400 for empty text, a non-web source URL, a too-long title, malformed JSON and a form without a file", async () => {
     const { reviewer, workspaceId } = await createDesk();
     const empty = await importText(reviewer, workspaceId, { title: "Empty", text: " \r\n\t " });
     expect(empty.status).toBe(400);
@@ -85,6 +85,21 @@ describe("POST /api/v1/workspaces/{workspaceId}/passages", () => {
     }
     const invalidFields = await importText(reviewer, workspaceId, { title: "T", text: "x", publishedAt: "last week", language: "e" });
     expect(errorOf(invalidFields.body).details).toHaveLength(2);
+    const longTitle = await importText(reviewer, workspaceId, { title: "t".repeat(PASSAGE_TITLE_MAX_LENGTH + 1), text: "Some text" });
+    // The precise message stays; the code and limit let a form word its own.
+    expect(errorOf(longTitle.body)).toEqual({
+      code: "validation_failed",
+      message: `Invalid request body. body.title: Titles are at most ${PASSAGE_TITLE_MAX_LENGTH} characters`,
+      details: [
+        {
+          path: ["body", "title"],
+          message: `Titles are at most ${PASSAGE_TITLE_MAX_LENGTH} characters`,
+          code: "too_big",
+          origin: "string",
+          maximum: PASSAGE_TITLE_MAX_LENGTH,
+        },
+      ],
+    });
     const malformed = await importRaw(reviewer, workspaceId, '{"title": "T", "text": ', "application/json");
     expect(malformed.status).toBe(400);
     expect(errorOf(malformed.body).message).toMatch(/not valid JSON/);
