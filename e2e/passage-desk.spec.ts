@@ -70,6 +70,8 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport });
 
     test("the claims list keeps room for several rows with suggestions shown, and a claim low in the list opens", async ({ signedInPage: page, baseURL }) => {
+      // Three axe runs over a page with sixty suggestions and an open claim need more than the default minute.
+      test.setTimeout(120_000);
       const { url } = await setUpPassage(page, baseURL);
       await gotoPassage(page, url);
 
@@ -148,6 +150,7 @@ for (const viewport of VIEWPORTS) {
     test("an unsaved verdict note and statement survive j/k and a reload, until saved or discarded", async ({ signedInPage: page, baseURL }) => {
       const { url } = await setUpPassage(page, baseURL);
       await gotoPassage(page, url);
+      await expect(page.getByRole("heading", { name: `Claims (${MARKED})` })).toBeVisible();
       await page.keyboard.press("j");
       await expect(page.locator(".claim-quote")).toHaveText(claimSentence(0));
       await page.getByLabel("Verdict note").fill("Police figures match the county report.");
@@ -183,6 +186,7 @@ for (const viewport of VIEWPORTS) {
     test("fields show their limit as you type and refuse to save past it", async ({ signedInPage: page, baseURL }) => {
       const { url } = await setUpPassage(page, baseURL);
       await gotoPassage(page, url);
+      await expect(page.getByRole("heading", { name: `Claims (${MARKED})` })).toBeVisible();
       await page.keyboard.press("j");
       const statement = page.getByLabel("Statement");
       await statement.fill("a".repeat(4980));

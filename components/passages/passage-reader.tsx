@@ -25,7 +25,7 @@ const LABEL_KEYS: Record<string, ClaimLabel> = { "1": "factual", "2": "opinion",
 // The claims list keeps at least a quarter of the panel, the open claim at least a quarter too.
 const CLAIMS_SHARE_MIN = 25;
 const CLAIMS_SHARE_MAX = 75;
-const CLAIMS_SHARE_DEFAULT = 45;
+const CLAIMS_SHARE_DEFAULT = 50;
 
 /**
  * The passage page's working desk: the text on the left, scrolling on its own under a sticky
