@@ -214,3 +214,26 @@ for (const viewport of VIEWPORTS) {
     });
   });
 }
+
+test("the desk works from 1024 px wide and stacks on a phone", async ({ signedInPage: page, baseURL }) => {
+  const { url } = await setUpPassage(page, baseURL);
+  const list = page.getByRole("region", { name: `Claims in this passage (${MARKED})` });
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await gotoPassage(page, url);
+  await expect(page.getByRole("heading", { name: `Claims (${MARKED})` })).toBeVisible();
+  const text = await page.locator(".desk-text").boundingBox();
+  const panel = await page.getByRole("complementary", { name: "Claims panel" }).boundingBox();
+  expect(panel && text && panel.x >= text.x + text.width).toBe(true);
+  expect((await list.boundingBox())?.height ?? 0).toBeGreaterThan(3 * ROW_HEIGHT);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(1);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phoneText = await page.locator(".desk-text").boundingBox();
+  const phonePanel = await page.getByRole("complementary", { name: "Claims panel" }).boundingBox();
+  expect(phonePanel && phoneText && phonePanel.y >= phoneText.y + phoneText.height).toBe(true);
+  expect((await list.boundingBox())?.height ?? 0).toBeGreaterThan(3 * ROW_HEIGHT);
+  await list.scrollIntoViewIfNeeded();
+  await list.getByRole("button", { name: new RegExp(`^${claimSentence(2)}`) }).click();
+  await expect(page.locator(".claim-quote")).toHaveText(claimSentence(2));
+});
