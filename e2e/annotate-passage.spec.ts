@@ -83,7 +83,7 @@ test("a desk imports an article, marks and labels claims, adds evidence and veri
     await page.keyboard.press("j");
     await page.keyboard.press(key);
     const name = { "1": "Factual", "2": "Opinion", "3": "Disputed" }[key];
-    await expect(page.getByRole("button", { name: new RegExp(name ?? "") })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: new RegExp(`^${name ?? ""}`) })).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByText(`Saved. Claim is ${name?.toLowerCase()}`)).toBeAttached();
   }
 

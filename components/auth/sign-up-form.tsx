@@ -7,6 +7,8 @@ import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { useSignUp } from "@/lib/users/client/user-queries";
 import { FormField } from "@/components/ui/form-field";
+import { isOverLimit } from "@/components/forms/character-count";
+import { USER_NAME_MAX_LENGTH } from "@/lib/users/user.schemas";
 
 export function SignUpForm({ destination }: { destination: string }) {
   const router = useRouter();
@@ -18,6 +20,8 @@ export function SignUpForm({ destination }: { destination: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // The counter under the name already says what is wrong.
+    if (isOverLimit(String(form.get("name") ?? "").trim(), USER_NAME_MAX_LENGTH)) return;
     createAccount.mutate(
       {
         name: String(form.get("name") ?? ""),
@@ -42,7 +46,7 @@ export function SignUpForm({ destination }: { destination: string }) {
             {signInError || (error && formErrorMessage(error, ["name", "email", "password"]))}
           </p>
         )}
-        <FormField id="name" label="Name" autoComplete="name" error={fieldErrors.name} />
+        <FormField id="name" label="Name" autoComplete="name" error={fieldErrors.name} maxLength={USER_NAME_MAX_LENGTH} />
         <FormField id="email" label="Email" type="email" autoComplete="email" error={fieldErrors.email} />
         <FormField
           id="password"

@@ -2,7 +2,7 @@
 
 import { useState, type RefObject } from "react";
 import { can } from "@/lib/auth/permissions";
-import type { Claim, ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas";
+import { CLAIM_STATEMENT_MAX_LENGTH, VERDICT_NOTE_MAX_LENGTH, type Claim, type ClaimSummary, type UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { useClaim, useClaimHistory, useRemoveEvidence } from "@/lib/claims/client/claim-queries";
 import { describeHistoryEntry, describeRelativeTime } from "@/lib/claims/history-wording";
 import { LABEL_DISPLAY, labelKey, STANCE_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
@@ -14,6 +14,9 @@ import { BlindLabelPicker, BlindVotes } from "@/components/review/blind-review-p
 import { useWorkspaceMembers } from "@/lib/members/client/member-queries";
 import { useBlindLabels } from "@/lib/review/client/blind-review-queries";
 import { ClaimMatches } from "@/components/matching/claim-matches";
+import { discardStoredDraft } from "@/components/forms/use-stored-draft";
+import { fieldDraftKey } from "@/lib/forms/field-drafts";
+import { EditableText } from "./editable-text";
 import { EvidenceForm } from "./evidence-form";
 
 export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
@@ -21,6 +24,8 @@ export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
 type ClaimDetailProps = {
   summary: ClaimSummary;
   role: Role;
+  /** Drafts are kept per user, so another account in the same browser never sees them. */
+  currentUserId: string;
   conflict: ClaimConflict | null;
   error: string | null;
   isSaving: boolean;
@@ -32,7 +37,7 @@ type ClaimDetailProps = {
 };
 
 export function ClaimDetail(props: ClaimDetailProps) {
-  const { summary, role, conflict, error, isSaving, evidenceUrlRef, onChange, onResolveConflict, onClose, onDelete } = props;
+  const { summary, role, currentUserId, conflict, error, isSaving, evidenceUrlRef, onChange, onResolveConflict, onClose, onDelete } = props;
   const { data: claim } = useClaim(summary.id);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   const [draftGeneration, setDraftGeneration] = useState(0);
@@ -51,6 +56,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
   const canChangeEvidence = can(role, "evidence.add") && contentChange.ok;
   const transitions = allowedTransitions(shown.state, role);
   const removeEvidence = useRemoveEvidence(summary);
+  const draftKeyOf = (field: "statement" | "verdictNote") => fieldDraftKey({ userId: currentUserId, record: "claim", recordId: summary.id, field });
 
   return (
     <section className="claim-detail card stack" aria-labelledby="claim-detail-heading">
@@ -77,7 +83,9 @@ export function ClaimDetail(props: ClaimDetailProps) {
               type="button"
               className="button-secondary"
               onClick={() => {
-                // Keeping theirs also drops what was typed into the text fields.
+                // Keeping theirs also drops what was typed into the text fields, stored drafts included.
+                discardStoredDraft(draftKeyOf("statement"));
+                discardStoredDraft(draftKeyOf("verdictNote"));
                 setDraftGeneration((generation) => generation + 1);
                 onResolveConflict("discard");
               }}
@@ -108,6 +116,8 @@ export function ClaimDetail(props: ClaimDetailProps) {
         label="Statement"
         hint="Reword the claim so it can be checked on its own."
         value={shown.statement}
+        maxLength={CLAIM_STATEMENT_MAX_LENGTH}
+        draftKey={draftKeyOf("statement")}
         isDisabled={!canLabel || isSaving}
         onSave={(statement) => onChange({ statement })}
       />
@@ -173,6 +183,8 @@ export function ClaimDetail(props: ClaimDetailProps) {
         label="Verdict note"
         hint="What the evidence shows, in a sentence or two."
         value={shown.verdictNote ?? ""}
+        maxLength={VERDICT_NOTE_MAX_LENGTH}
+        draftKey={draftKeyOf("verdictNote")}
         isDisabled={!canLabel || isSaving}
         onSave={(verdictNote) => onChange({ verdictNote: verdictNote === "" ? null : verdictNote })}
       />
@@ -257,53 +269,4 @@ function describeChanges(changes: UpdateClaimInput): string {
   return Object.entries(changes)
     .map(([field, value]) => `${field} → ${formatValue(value)}`)
     .join(", ");
-}
-
-type EditableTextProps = { id: string; label: string; hint: string; value: string; isDisabled: boolean; onSave: (value: string) => void };
-
-function EditableText({ id, label, hint, value, isDisabled, onSave }: EditableTextProps) {
-  const [draft, setDraft] = useState(value);
-  // The saved value the draft started from: a live update of it must not wipe what is being typed.
-  const [base, setBase] = useState(value);
-  const isDirty = draft.trim() !== base.trim();
-  if (value !== base && (!isDirty || value.trim() === draft.trim())) {
-    setBase(value);
-    setDraft(value);
-  }
-  const isChangedUnderDraft = value !== base && isDirty && value.trim() !== draft.trim();
-  const isChanged = draft.trim() !== value.trim();
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={3} value={draft} disabled={isDisabled} aria-describedby={`${id}-hint`} onChange={(e) => setDraft(e.target.value)} />
-      <p id={`${id}-hint`} className="hint">
-        {hint}
-      </p>
-      {isChangedUnderDraft && (
-        <div className="alert alert-warning stack" role="alert">
-          <p>
-            Someone else changed the {label.toLowerCase()} while you were editing it. Theirs now reads: “{value}”.
-          </p>
-          <div className="row">
-            <button type="button" onClick={() => setBase(value)}>
-              Keep editing mine
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setDraft(value)}>
-              Use theirs
-            </button>
-          </div>
-        </div>
-      )}
-      {isChanged && !isChangedUnderDraft && (
-        <div className="row">
-          <button type="button" disabled={isDisabled} onClick={() => onSave(draft.trim())}>
-            Save {label.toLowerCase()}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setDraft(value)}>
-            Cancel
-          </button>
-        </div>
-      )}
-    </div>
-  );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { CharacterCount, isOverLimit } from "@/components/forms/character-count";
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import type { Comment } from "@/lib/comments/comment.schemas";
 import { useClaimComments, useMentionCandidates, usePostComment } from "@/lib/comments/client/comment-queries";
@@ -75,6 +76,7 @@ function CommentForm({ claimId, workspaceId }: { claimId: string; workspaceId: s
     .filter((member) => member.name.toLocaleLowerCase().includes(query) || member.email.toLocaleLowerCase().startsWith(query))
     .slice(0, SUGGESTIONS_SHOWN);
   const isListOpen = mention !== null && matches.length > 0;
+  const isTooLong = isOverLimit(body.trim(), COMMENT_MAX_LENGTH);
 
   function updateMention(value: string, caret: number) {
     setMention(mentionQueryAt(value, caret));
@@ -122,7 +124,7 @@ function CommentForm({ claimId, workspaceId }: { claimId: string; workspaceId: s
   }
 
   function submit() {
-    if (body.trim() === "" || post.isPending) return;
+    if (body.trim() === "" || isTooLong || post.isPending) return;
     post.mutate({ body }, { onSuccess: () => setBody("") });
   }
 
@@ -142,15 +144,14 @@ function CommentForm({ claimId, workspaceId }: { claimId: string; workspaceId: s
           id={`${listId}-input`}
           ref={textareaRef}
           rows={3}
-          maxLength={COMMENT_MAX_LENGTH}
           value={body}
           role="combobox"
           aria-autocomplete="list"
           aria-expanded={isListOpen}
           aria-controls={listId}
           aria-activedescendant={isListOpen ? `${listId}-option-${activeIndex}` : undefined}
-          aria-describedby={hintId}
-          aria-invalid={fieldError ? true : undefined}
+          aria-describedby={`${hintId} ${hintId}-count`}
+          aria-invalid={fieldError || isTooLong ? true : undefined}
           onChange={(event) => {
             setBody(event.target.value);
             updateMention(event.target.value, event.target.selectionStart);
@@ -176,12 +177,15 @@ function CommentForm({ claimId, workspaceId }: { claimId: string; workspaceId: s
           ))}
         </ul>
       </div>
-      <p id={hintId} className="hint">
-        Type @ to mention a member; they are notified. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> posts.
-      </p>
+      <div className="field-footer">
+        <p id={hintId} className="hint">
+          Type @ to mention a member; they are notified. <kbd>Ctrl</kbd>+<kbd>Enter</kbd> posts.
+        </p>
+        <CharacterCount id={`${hintId}-count`} value={body.trim()} max={COMMENT_MAX_LENGTH} />
+      </div>
       {fieldError && <p role="alert">{fieldError}</p>}
       <div>
-        <button type="submit" disabled={body.trim() === "" || post.isPending}>
+        <button type="submit" disabled={body.trim() === "" || isTooLong || post.isPending}>
           {post.isPending ? "Posting…" : "Post comment"}
         </button>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { ClaimDetail, type ClaimConflict } from "@/components/claims/claim-detail";
 import { ClaimList } from "@/components/claims/claim-list";
 import { ShortcutsDialog } from "@/components/claims/shortcuts-dialog";
@@ -14,16 +14,26 @@ import { conflictingClaim, useCreateClaim, useDeleteClaim, usePassageClaims, use
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
 import { useCastBlindVote } from "@/lib/review/client/blind-review-queries";
 import { nextReviewState } from "@/lib/review/review-state";
+import { DeskTabs } from "./desk-tabs";
+import { PanelSplitter } from "./panel-splitter";
 import { PassageText } from "./passage-text";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
-type PassageReaderProps = { passage: { id: string; text: string }; role: Role; isBlindReview: boolean };
+type PassageReaderProps = { passage: { id: string; text: string }; role: Role; isBlindReview: boolean; currentUserId: string };
+type LowerTab = "claim" | "suggestions";
 
 const LABEL_KEYS: Record<string, ClaimLabel> = { "1": "factual", "2": "opinion", "3": "disputed" };
+// The claims list keeps at least a quarter of the panel, the open claim at least a quarter too.
+const CLAIMS_SHARE_MIN = 25;
+const CLAIMS_SHARE_MAX = 75;
+const CLAIMS_SHARE_DEFAULT = 50;
 
-
-/** The passage page's interactive part: the text with highlights, the claim list and the open claim. */
-export function PassageReader({ passage, role, isBlindReview }: PassageReaderProps) {
+/**
+ * The passage page's working desk: the text on the left, scrolling on its own under a sticky
+ * "Mark claim" toolbar; on the right the claims list, always given room, above the open claim or
+ * the suggestions, with a splitter between them.
+ */
+export function PassageReader({ passage, role, isBlindReview, currentUserId }: PassageReaderProps) {
   const searchParams = useSearchParams();
   // Held in state so keys pressed in quick succession act on the claim just opened; mirrored to the URL.
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(searchParams.get("claim"));
@@ -42,12 +52,16 @@ export function PassageReader({ passage, role, isBlindReview }: PassageReaderPro
   const [lastDeletedId, setLastDeletedId] = useState<string | null>(null);
   const evidenceUrlRef = useRef<HTMLInputElement>(null);
   const selected = claims.find((claim) => claim.id === selectedClaimId) ?? null;
+  const panelRef = useRef<HTMLElement>(null);
+  const [claimsShare, setClaimsShare] = useState(CLAIMS_SHARE_DEFAULT);
+  const [lowerTab, setLowerTab] = useState<LowerTab>(selectedClaimId ? "claim" : "suggestions");
 
   const { reset: resetUpdate, mutate: mutateClaim } = updateClaim;
   const { reset: resetVote } = castVote;
   const openClaim = useCallback(
     (claimId: string | null) => {
       setSelectedClaimId(claimId);
+      setLowerTab(claimId ? "claim" : "suggestions");
       setConflict(null);
       resetUpdate();
       resetVote();
@@ -129,9 +143,17 @@ export function PassageReader({ passage, role, isBlindReview }: PassageReaderPro
     [claims],
   );
 
+  const detailRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Each claim opens at its top, whatever the previous one was scrolled to.
+    detailRef.current?.scrollTo({ top: 0 });
+  }, [selectedClaimId]);
+
+  const suggestionCount = suggestions.isShown && suggestions.query.data ? suggestions.items.length : null;
+
   return (
     <div className="passage-layout">
-      <div className="passage-main">
+      <div className="desk-text">
         {createClaim.error && (
           <p className="alert alert-error" role="alert">
             {createClaim.error.message}
@@ -157,62 +179,89 @@ export function PassageReader({ passage, role, isBlindReview }: PassageReaderPro
           focusedSuggestion={suggestions.focused}
         />
       </div>
-      <aside className="passage-side stack" aria-label="Claims">
-        <div className="row spread">
-          <h2>Claims {claimsQuery.data ? `(${claims.length})` : ""}</h2>
-          <button type="button" className="button-secondary" onClick={() => setIsShortcutsOpen(true)} aria-keyshortcuts="?">
-            Shortcuts
-          </button>
-        </div>
-        {claimsQuery.isPending && <p className="muted">Loading claims…</p>}
-        {claimsQuery.error && (
-          <p className="alert alert-error" role="alert">
-            {claimsQuery.error.message} <button type="button" onClick={() => void claimsQuery.refetch()}>Retry</button>
-          </p>
-        )}
-        {selected ? (
-          <ClaimDetail
-            key={selected.id}
-            summary={selected}
-            role={role}
-            conflict={conflict}
-            error={(castVote.error?.message ?? (updateClaim.error && !conflict ? updateClaim.error.message : null)) || null}
-            isSaving={updateClaim.isPending}
-            evidenceUrlRef={evidenceUrlRef}
-            onChange={(changes) => change(selected, changes)}
-            onResolveConflict={resolveConflict}
-            onClose={() => openClaim(null)}
-            onDelete={() =>
-              deleteClaim.mutate(selected.id, {
-                onSuccess: () => {
-                  setLastDeletedId(selected.id);
-                  setAnnouncement("Claim deleted.");
-                  openClaim(null);
-                },
-              })
-            }
-          />
-        ) : (
-          claimsQuery.data && <ClaimList claims={claims} selectedClaimId={selectedClaimId} onOpen={openClaim} />
-        )}
-        {lastDeletedId && (
-          <p className="alert alert-info row spread">
-            Claim deleted.
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => restoreClaim.mutate(lastDeletedId, { onSuccess: () => setLastDeletedId(null) })}
-            >
-              Undo
+      <aside ref={panelRef} className="desk-panel" aria-label="Claims panel" style={{ "--claims-share": `${claimsShare}%` } as CSSProperties}>
+        <section id="desk-claims" className="desk-claims" aria-labelledby="desk-claims-heading">
+          <div className="row spread">
+            <h2 id="desk-claims-heading">Claims {claimsQuery.data ? `(${claims.length})` : ""}</h2>
+            <button type="button" className="button-secondary" onClick={() => setIsShortcutsOpen(true)} aria-keyshortcuts="?">
+              Shortcuts
             </button>
-          </p>
-        )}
-        {(deleteClaim.error ?? restoreClaim.error) && (
-          <p className="alert alert-error" role="alert">
-            {(deleteClaim.error ?? restoreClaim.error)?.message}
-          </p>
-        )}
-        <SuggestionsPanel passageId={passage.id} role={role} suggestions={suggestions} onAnnounce={setAnnouncement} />
+          </div>
+          {claimsQuery.isPending && <p className="muted">Loading claims…</p>}
+          {claimsQuery.error && (
+            <p className="alert alert-error" role="alert">
+              {claimsQuery.error.message} <button type="button" onClick={() => void claimsQuery.refetch()}>Retry</button>
+            </p>
+          )}
+          {claimsQuery.data && <ClaimList claims={claims} selectedClaimId={selectedClaimId} onOpen={openClaim} />}
+          {lastDeletedId && (
+            <p className="alert alert-info row spread">
+              Claim deleted.
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => restoreClaim.mutate(lastDeletedId, { onSuccess: () => setLastDeletedId(null) })}
+              >
+                Undo
+              </button>
+            </p>
+          )}
+          {(deleteClaim.error ?? restoreClaim.error) && (
+            <p className="alert alert-error" role="alert">
+              {(deleteClaim.error ?? restoreClaim.error)?.message}
+            </p>
+          )}
+        </section>
+        <PanelSplitter
+          value={claimsShare}
+          min={CLAIMS_SHARE_MIN}
+          max={CLAIMS_SHARE_MAX}
+          label="Resize the claims list"
+          controls="desk-claims"
+          containerRef={panelRef}
+          onChange={setClaimsShare}
+        />
+        <div className="desk-lower">
+          <DeskTabs
+            tab={lowerTab}
+            onSelect={setLowerTab}
+            tabs={[
+              { id: "claim", label: selected ? "Open claim" : "Claim" },
+              { id: "suggestions", label: "Suggestions", count: suggestionCount },
+            ]}
+          />
+          <div ref={detailRef} role="tabpanel" id="desk-panel-claim" aria-labelledby="desk-tab-claim" className="desk-tabpanel" hidden={lowerTab !== "claim"}>
+            {selected ? (
+              <ClaimDetail
+                key={selected.id}
+                summary={selected}
+                role={role}
+                currentUserId={currentUserId}
+                conflict={conflict}
+                error={(castVote.error?.message ?? (updateClaim.error && !conflict ? updateClaim.error.message : null)) || null}
+                isSaving={updateClaim.isPending}
+                evidenceUrlRef={evidenceUrlRef}
+                onChange={(changes) => change(selected, changes)}
+                onResolveConflict={resolveConflict}
+                onClose={() => openClaim(null)}
+                onDelete={() =>
+                  deleteClaim.mutate(selected.id, {
+                    onSuccess: () => {
+                      setLastDeletedId(selected.id);
+                      setAnnouncement("Claim deleted.");
+                      openClaim(null);
+                    },
+                  })
+                }
+              />
+            ) : (
+              <p className="muted">No claim is open. Choose one in the list above, press j, or select text and mark a claim.</p>
+            )}
+          </div>
+          <div role="tabpanel" id="desk-panel-suggestions" aria-labelledby="desk-tab-suggestions" className="desk-tabpanel" hidden={lowerTab !== "suggestions"}>
+            <SuggestionsPanel passageId={passage.id} role={role} suggestions={suggestions} onAnnounce={setAnnouncement} />
+          </div>
+        </div>
         <p className="visually-hidden" role="status" aria-live="polite">
           {announcement}
         </p>

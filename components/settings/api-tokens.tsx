@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { CharacterCount, isOverLimit } from "@/components/forms/character-count";
 import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
 import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { useCreateApiToken, useRevokeApiToken } from "@/lib/tokens/client/token-queries";
@@ -23,20 +24,24 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
   const createToken = useCreateApiToken();
   const error = createToken.error;
   const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
+  const [name, setName] = useState("");
+  const isNameTooLong = isOverLimit(name.trim(), API_TOKEN_NAME_MAX_LENGTH);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isNameTooLong) return;
     const form = event.currentTarget;
     const data = new FormData(form);
     const expiresInDays = String(data.get("expiresInDays") ?? "");
     createToken.mutate(
-      { name: String(data.get("name") ?? ""), ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}) },
+      { name, ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}) },
       {
         onSuccess: (token) => {
           setNewToken(token);
           setStatus(`Token “${token.name}” created. Copy it now: it will not be shown again.`);
           router.refresh();
           form.reset();
+          setName("");
         },
       },
     );
@@ -65,11 +70,13 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
               id="token-name"
               name="name"
               required
-              maxLength={API_TOKEN_NAME_MAX_LENGTH}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
               placeholder="e.g. Nightly export script"
-              aria-invalid={fieldErrors.name ? true : undefined}
-              aria-describedby={fieldErrors.name ? "token-name-error" : "token-name-hint"}
+              aria-invalid={fieldErrors.name || isNameTooLong ? true : undefined}
+              aria-describedby={`${fieldErrors.name ? "token-name-error" : "token-name-hint"} token-name-count`}
             />
+            <CharacterCount id="token-name-count" value={name.trim()} max={API_TOKEN_NAME_MAX_LENGTH} />
             {fieldErrors.name ? (
               <p id="token-name-error" className="field-error" role="alert">
                 {fieldErrors.name}
@@ -108,7 +115,7 @@ export function ApiTokens({ tokens }: { tokens: ApiToken[] }) {
           </p>
         )}
         <div>
-          <button type="submit" disabled={createToken.isPending}>
+          <button type="submit" disabled={createToken.isPending || isNameTooLong}>
             {createToken.isPending ? "Creating…" : "Create token"}
           </button>
         </div>

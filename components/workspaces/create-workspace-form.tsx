@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { CharacterCount, isOverLimit } from "@/components/forms/character-count";
 import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
 import { useCreateWorkspace } from "@/lib/workspaces/client/workspace-queries";
@@ -13,11 +14,14 @@ export function CreateWorkspaceForm() {
   const createWorkspace = useCreateWorkspace(attempt);
   const error = createWorkspace.error;
   const nameError = error instanceof ApiError ? error.fieldErrors().name : undefined;
+  const [name, setName] = useState("");
+  const isTooLong = isOverLimit(name.trim(), WORKSPACE_NAME_MAX_LENGTH);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isTooLong) return;
     createWorkspace.mutate(
-      { name: String(new FormData(event.currentTarget).get("name") ?? "") },
+      { name },
       { onSuccess: (workspace) => router.push(`/w/${workspace.id}`) },
     );
   }
@@ -31,11 +35,13 @@ export function CreateWorkspaceForm() {
           id="workspace-name"
           name="name"
           required
-          maxLength={WORKSPACE_NAME_MAX_LENGTH}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
           placeholder="e.g. Politics desk"
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={error ? "workspace-name-error" : undefined}
+          aria-invalid={nameError || isTooLong ? true : undefined}
+          aria-describedby={error ? "workspace-name-count workspace-name-error" : "workspace-name-count"}
         />
+        <CharacterCount id="workspace-name-count" value={name.trim()} max={WORKSPACE_NAME_MAX_LENGTH} />
         {error && (
           <p id="workspace-name-error" className="field-error" role="alert">
             {nameError ?? formErrorMessage(error)}
@@ -43,7 +49,7 @@ export function CreateWorkspaceForm() {
         )}
       </div>
       <div>
-        <button type="submit" disabled={createWorkspace.isPending}>
+        <button type="submit" disabled={createWorkspace.isPending || isTooLong}>
           {createWorkspace.isPending ? "Creating…" : "Create workspace"}
         </button>
       </div>

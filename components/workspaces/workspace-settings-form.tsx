@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { CharacterCount, isOverLimit } from "@/components/forms/character-count";
 import { ApiError, formErrorMessage } from "@/lib/http/api-client";
 import { useUpdateWorkspace } from "@/lib/workspaces/client/workspace-queries";
 import { WORKSPACE_NAME_MAX_LENGTH, type Workspace } from "@/lib/workspaces/workspace.schemas";
@@ -13,18 +14,28 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace
   const [isSecondVerifierRequired, setIsSecondVerifierRequired] = useState(workspace.isSecondVerifierRequired);
   const save = useUpdateWorkspace(workspace.id);
   const nameError = save.error instanceof ApiError ? save.error.fieldErrors().name : undefined;
+  const isNameTooLong = isOverLimit(name.trim(), WORKSPACE_NAME_MAX_LENGTH);
 
   return (
     <form
       className="card stack"
       onSubmit={(event) => {
         event.preventDefault();
+        if (isNameTooLong) return;
         save.mutate({ name, isBlindReview, isSecondVerifierRequired }, { onSuccess: () => router.refresh() });
       }}
     >
       <div>
         <label htmlFor="workspace-name">Name</label>
-        <input id="workspace-name" value={name} maxLength={WORKSPACE_NAME_MAX_LENGTH} required onChange={(event) => setName(event.target.value)} aria-invalid={nameError ? true : undefined} />
+        <input
+          id="workspace-name"
+          value={name}
+          required
+          onChange={(event) => setName(event.target.value)}
+          aria-invalid={nameError || isNameTooLong ? true : undefined}
+          aria-describedby="workspace-name-count"
+        />
+        <CharacterCount id="workspace-name-count" value={name.trim()} max={WORKSPACE_NAME_MAX_LENGTH} />
         {nameError && <p role="alert">{nameError}</p>}
       </div>
       <div className="checkbox-row">
@@ -51,7 +62,7 @@ export function WorkspaceSettingsForm({ workspace }: { workspace: Pick<Workspace
       {save.isError && !nameError && <p role="alert">{formErrorMessage(save.error, ["name"])}</p>}
       {save.isSuccess && <p role="status">Saved.</p>}
       <div>
-        <button type="submit" disabled={save.isPending}>
+        <button type="submit" disabled={save.isPending || isNameTooLong}>
           {save.isPending ? "Saving…" : "Save settings"}
         </button>
       </div>

@@ -23,28 +23,35 @@ export default async function PassagePage({ params }: PassagePageProps) {
   if (passage.workspaceId !== workspaceId) notFound();
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
   return (
-    <div className="stack">
-      <div className="row spread">
-        <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
-        {can(workspace.role, "passage.manage") && <DeletePassageButton workspaceId={workspaceId} passageId={passage.id} />}
-      </div>
-      <header className="stack">
-        <h1>{passage.title}</h1>
-        <p className="passage-meta">
-          {passage.publisher && <span>{passage.publisher}</span>}
-          {passage.author && <span>By {passage.author}</span>}
-          {passage.publishedAt && <time dateTime={passage.publishedAt}>{passage.publishedAt.slice(0, 10)}</time>}
-          {passage.sourceUrl && (
-            <a href={passage.sourceUrl} target="_blank" rel="noopener noreferrer">
-              Source
-            </a>
-          )}
-        </p>
-        <LiveIndicator workspaceId={workspaceId} passageId={passage.id} currentUserId={actor.userId} />
-        {can(workspace.role, "claim.assign") && <AssignPassageClaims workspaceId={workspaceId} passageId={passage.id} />}
+    <div className="passage-page">
+      <header className="passage-header">
+        <div className="passage-header-title">
+          <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
+          <h1>{passage.title}</h1>
+          <p className="passage-meta">
+            {passage.publisher && <span>{passage.publisher}</span>}
+            {passage.author && <span>By {passage.author}</span>}
+            {passage.publishedAt && <time dateTime={passage.publishedAt}>{passage.publishedAt.slice(0, 10)}</time>}
+            {passage.sourceUrl && (
+              <a href={passage.sourceUrl} target="_blank" rel="noopener noreferrer">
+                Source
+              </a>
+            )}
+          </p>
+        </div>
+        <div className="passage-header-tools">
+          <LiveIndicator workspaceId={workspaceId} passageId={passage.id} currentUserId={actor.userId} />
+          {can(workspace.role, "claim.assign") && <AssignPassageClaims workspaceId={workspaceId} passageId={passage.id} />}
+          {can(workspace.role, "passage.manage") && <DeletePassageButton workspaceId={workspaceId} passageId={passage.id} />}
+        </div>
       </header>
       <Suspense fallback={<p className="muted">Loading…</p>}>
-        <PassageReader passage={{ id: passage.id, text: passage.text }} role={workspace.role} isBlindReview={workspace.isBlindReview} />
+        <PassageReader
+          passage={{ id: passage.id, text: passage.text }}
+          role={workspace.role}
+          isBlindReview={workspace.isBlindReview}
+          currentUserId={actor.userId}
+        />
       </Suspense>
     </div>
   );

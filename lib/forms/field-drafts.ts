@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/**
+ * Unsaved text of a form field, kept in the browser so that moving to another claim or reloading
+ * loses nothing. `base` is the saved value the draft started from: when it no longer matches, the
+ * saved text changed under the draft and the field asks which to keep.
+ */
+export type FieldDraft = { text: string; base: string; savedAt: number };
+
+export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+
+// A draft left alone this long is stale work nobody will come back to.
+export const FIELD_DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+const FieldDraftSchema = z.object({ text: z.string(), base: z.string(), savedAt: z.number().finite() });
+
+/** One key per person, record and field: a draft never shows for another user of the same browser. */
+export function fieldDraftKey(parts: { userId: string; record: string; recordId: string; field: string }): string {
+  return ["claimdesk-draft", "v1", parts.userId, parts.record, parts.recordId, parts.field].map(encodeURIComponent).join(":");
+}
+
+export function readFieldDraft(storage: DraftStorage, key: string, now: number): FieldDraft | null {
+  const stored = storage.getItem(key);
+  if (stored === null) return null;
+  const parsed = FieldDraftSchema.safeParse(parseJson(stored));
+  if (!parsed.success || now - parsed.data.savedAt > FIELD_DRAFT_MAX_AGE_MS) {
+    storage.removeItem(key);
+    return null;
+  }
+  return parsed.data;
+}
+
+/** Keeps the draft; false when the browser refuses (storage full or disabled), so the caller can warn. */
+export function writeFieldDraft(storage: DraftStorage, key: string, draft: FieldDraft): boolean {
+  try {
+    storage.setItem(key, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function removeFieldDraft(storage: DraftStorage, key: string): void {
+  storage.removeItem(key);
+}
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
