@@ -48,7 +48,7 @@ test("a similar claim shows the verified match with its label and state, and onc
   await expect(matches.getByText("Verdict note: Matches the official release.")).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 
-  await matches.getByRole("button", { name: /Use the evidence of/ }).click();
+  await matches.getByRole("button", { name: /^Use its evidence: / }).click();
   await expect(page.getByRole("heading", { name: "Evidence (1)" })).toBeVisible();
   await matches.getByRole("button", { name: /Mark as duplicate/ }).click();
   await expect(matches.getByText("This claim is its duplicate")).toBeVisible();

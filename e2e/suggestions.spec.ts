@@ -20,11 +20,14 @@ test("a reviewer imports a text and accepts two suggestions by keyboard; they be
   await expect(page.getByRole("heading", { name: "Riverton budget", level: 1 })).toBeVisible();
   await gotoPassage(page, page.url());
 
-  // Suggested right after import: the three checkable sentences, not the menu, headline or advert.
+  // Suggested right after import: the three checkable sentences and, last, the stated opinion
+  // labelled as one; not the menu, headline or advert.
   const suggestions = page.getByRole("region", { name: /^Suggestions/ });
-  await expect(suggestions.getByRole("heading", { name: "Suggestions (3)" })).toBeVisible();
+  await expect(suggestions.getByRole("heading", { name: "Suggestions (4)" })).toBeVisible();
   const items = suggestions.locator(".suggestion-item");
-  await expect(items).toHaveCount(3);
+  await expect(items).toHaveCount(4);
+  await expect(items.last()).toContainText("Frankly, the council should have sold it years ago.");
+  await expect(items.last().locator(".label-chip")).toHaveText("opinion");
   await expect(suggestions).not.toContainText("Advertisement");
   await expect(suggestions).toContainText("score");
   await expectNoSeriousAxeViolations(page);
@@ -32,13 +35,16 @@ test("a reviewer imports a text and accepts two suggestions by keyboard; they be
   // Enter accepts the focused suggestion and moves the focus to the next one.
   await items.first().focus();
   await page.keyboard.press("Enter");
-  await expect(suggestions.getByRole("heading", { name: "Suggestions (2)" })).toBeVisible();
+  await expect(suggestions.getByRole("heading", { name: "Suggestions (3)" })).toBeVisible();
   await expect(items.first()).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(suggestions.getByRole("heading", { name: "Suggestions (1)" })).toBeVisible();
+  await expect(suggestions.getByRole("heading", { name: "Suggestions (2)" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Claims (2)" })).toBeVisible();
 
-  // x dismisses the last one; it stays gone after a reload.
+  // x dismisses the other two; they stay gone after a reload.
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press("x");
+  await expect(suggestions.getByRole("heading", { name: "Suggestions (1)" })).toBeVisible();
   await expect(items.first()).toBeFocused();
   await page.keyboard.press("x");
   await expect(suggestions.getByRole("heading", { name: "Suggestions (0)" })).toBeVisible();

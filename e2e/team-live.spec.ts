@@ -35,7 +35,7 @@ test("a reviewer's label and comment reach the owner's open passage within two s
   await expect(reviewerPage.getByText(`Also viewing: ${user.name}`)).toBeVisible();
 
   await reviewerPage.getByRole("button", { name: /^Factual/ }).click();
-  const ownerItem = page.getByRole("button", { name: /The bridge cost 40 million euros\./ });
+  const ownerItem = page.getByRole("button", { name: /^The bridge cost 40 million euros\./ });
   await expect(ownerItem.locator(".label-chip")).toHaveText(/Factual/, { timeout: 2000 });
 
   await reviewerPage.getByLabel("Add a comment").fill(`@${user.name} the figure is from the tender documents.`);

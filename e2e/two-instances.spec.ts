@@ -69,7 +69,7 @@ test("a label set through one instance reaches a passage open on the other, live
 
   const patched = await page.request.patch(`${baseURL}/api/v1/claims/${claimId}`, { headers: { origin: baseURL ?? "", "if-match": '"1"' }, data: { label: "factual" } });
   expect(patched.status()).toBe(200);
-  const item = page.getByRole("button", { name: /The tunnel cost 90 million euros\./ });
+  const item = page.getByRole("button", { name: /^The tunnel cost 90 million euros\./ });
   await expect(item.locator(".label-chip")).toHaveText(/Factual/, { timeout: 2000 });
 });
 
@@ -107,7 +107,7 @@ test("a page says Reconnecting while its instance cannot listen to the database,
   const patched = await page.request.patch(`${baseURL}/api/v1/claims/${claimId}`, { headers: { origin: baseURL ?? "", "if-match": '"1"' }, data: { label: "factual" } });
   expect(patched.status()).toBe(200);
   await expect(page.getByText("Live", { exact: true })).toBeVisible({ timeout: 20_000 });
-  const item = page.getByRole("button", { name: /The tunnel cost 90 million euros\./ });
+  const item = page.getByRole("button", { name: /^The tunnel cost 90 million euros\./ });
   await expect(item.locator(".label-chip")).toHaveText(/Factual/);
 });
 

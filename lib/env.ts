@@ -36,6 +36,9 @@ const ServerEnvSchema = z.object({
   /** Proxies whose X-Forwarded-For/-Host/-Proto are believed (comma-separated addresses or CIDR ranges); default none. */
   TRUSTED_PROXIES: TrustedProxiesSchema,
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number({ error: "SIGN_UP_LIMIT_PER_HOUR must be a whole number" }).int().min(1).default(10),
+  /** Sign-in attempts per 15 minutes for one email, and from one address (password guessing). */
+  SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number({ error: "SIGN_IN_LIMIT_PER_EMAIL must be a whole number" }).int().min(1).default(10),
+  SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number({ error: "SIGN_IN_LIMIT_PER_ADDRESS must be a whole number" }).int().min(1).default(50),
   GITHUB_ID: optionalText,
   GITHUB_SECRET: optionalText,
   GOOGLE_CLIENT_ID: optionalText,

@@ -27,6 +27,7 @@ async function main() {
     NEXTAUTH_URL: undefined,
     // Every spec signs up its own users from this one address.
     SIGN_UP_LIMIT_PER_HOUR: "10000",
+    SIGN_IN_LIMIT_PER_ADDRESS: "10000",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { serverEnv } from "@/lib/env";
 import { EmailSchema } from "@/lib/users/user.schemas";
 
 // Per app instance; enough to stop password guessing against one account or from one address.
@@ -7,9 +8,9 @@ const WINDOW_SECONDS = 15 * 60;
 
 export type SignInRateLimits = { perEmail: number; perAddress: number };
 
-export const DEFAULT_SIGN_IN_RATE_LIMITS: SignInRateLimits = { perEmail: 10, perAddress: 50 };
+const configuredLimits = (): SignInRateLimits => ({ perEmail: serverEnv().SIGN_IN_LIMIT_PER_EMAIL, perAddress: serverEnv().SIGN_IN_LIMIT_PER_ADDRESS });
 
-let limiters = createLimiters(DEFAULT_SIGN_IN_RATE_LIMITS);
+let limiters: ReturnType<typeof createLimiters> | undefined;
 
 function createLimiters(limits: SignInRateLimits) {
   return {
@@ -18,9 +19,9 @@ function createLimiters(limits: SignInRateLimits) {
   };
 }
 
-/** For tests: other limits, with every count reset; without an argument, the defaults again. */
+/** For tests: other limits, with every count reset; without an argument, the configured ones again. */
 export function configureSignInRateLimits(limits: Partial<SignInRateLimits> = {}): void {
-  limiters = createLimiters({ ...DEFAULT_SIGN_IN_RATE_LIMITS, ...limits });
+  limiters = createLimiters({ ...configuredLimits(), ...limits });
 }
 
 /**
@@ -29,7 +30,9 @@ export function configureSignInRateLimits(limits: Partial<SignInRateLimits> = {}
  */
 export async function consumeSignInAttempt(email: string, address: string): Promise<{ retryAfterSeconds: number } | null> {
   try {
-    await Promise.all([limiters.perEmail.consume(signInLimitKey(email)), limiters.perAddress.consume(address)]);
+    limiters ??= createLimiters(configuredLimits());
+    const { perEmail, perAddress } = limiters;
+    await Promise.all([perEmail.consume(signInLimitKey(email)), perAddress.consume(address)]);
     return null;
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
