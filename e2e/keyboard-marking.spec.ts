@@ -157,10 +157,13 @@ test("a screen reader lists and reaches every claim in reading order; labels dif
   await page.keyboard.press("ArrowRight");
   await expect(page.locator(".passage-text-wrapper p[aria-live='polite']")).toHaveText(expectedNames[1] ?? "");
 
-  // Axe with suggestions shown and a claim open.
-  await expect(page.getByRole("heading", { name: /^Suggestions/ })).toBeVisible();
+  // Axe with a claim open, then with the suggestions tab shown beside it.
   await expect(page.locator(".claim-quote")).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+  await page.getByRole("tab", { name: /^Suggestions/ }).click();
+  await expect(page.getByRole("heading", { name: /^Suggestions/ })).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+  await page.getByRole("document", { name: /Passage text/ }).focus();
 
   // In greyscale the three labels still look different: crops of the same words under each label.
   await page.keyboard.press("Escape");

@@ -58,3 +58,17 @@ test("a reviewer imports a text and accepts two suggestions by keyboard; they be
   await page.keyboard.press("Escape");
   await expect(page.locator(".claim-quote")).toHaveCount(0);
 });
+
+test("HTML source pasted into the text box is read like an uploaded page: its text, not its tags", async ({ page, user, baseURL }) => {
+  await signInViaApi(page.request, user);
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Pasted HTML desk");
+  await page.goto(`/w/${workspaceId}/passages/new`);
+  await page.getByLabel("Text", { exact: true }).fill("<html><body><h1>Ferry report</h1><p>The ferry carried 1,200 passengers in May.</p><script>alert(1)</script></body></html>");
+  await page.getByLabel("Title").fill("Ferry report");
+  await page.getByRole("button", { name: "Import passage" }).click();
+  await expect(page.getByRole("heading", { name: "Ferry report", level: 1 })).toBeVisible();
+  const text = page.getByRole("document", { name: /Passage text/ });
+  await expect(text).toContainText("The ferry carried 1,200 passengers in May.");
+  await expect(text).not.toContainText("<p>");
+  await expect(text).not.toContainText("alert(1)");
+});

@@ -6,8 +6,15 @@ import { useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/http/api-client";
 import { useImportPassage, type PassageImportRequest, type PastedPassage } from "@/lib/passages/client/passage-queries";
 import { LANGUAGE_TAG_MAX_LENGTH, PASSAGE_FILE_ACCEPT, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
+import { looksLikeHtml } from "@/lib/passages/looks-like-html";
 
 type Duplicate = { id: string; title: string; url: string };
+
+/** The pasted fields as the API takes them; pasted HTML source is read like an uploaded page. */
+function pastedPassage(form: FormData): PastedPassage {
+  const input = Object.fromEntries(form.entries()) as PastedPassage;
+  return looksLikeHtml(input.text) ? { ...input, textFormat: "html" } : input;
+}
 
 export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
@@ -31,7 +38,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
         mode === "upload"
           ? { kind: "file", form, onProgress: setProgress }
           : // Pasting renders no file input, so every field is text; the server validates them.
-            { kind: "text", input: Object.fromEntries(form.entries()) as PastedPassage };
+            { kind: "text", input: pastedPassage(form) };
       const passage = await importPassage.mutateAsync(request);
       router.push(`/w/${workspaceId}/passages/${passage.id}`);
     } catch (caught) {
@@ -73,7 +80,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
         <div>
           <label htmlFor="passage-file">File</label>
           <input id="passage-file" name="file" type="file" accept={PASSAGE_FILE_ACCEPT} required />
-          <p className="hint">Up to 5 MB of text. HTML pages are reduced to their readable text; scripts and styles are dropped.</p>
+          <p className="hint">Up to 5 MB of text. HTML pages, uploaded or pasted as source, are reduced to their readable text; scripts and styles are dropped.</p>
         </div>
       )}
       <div>

@@ -73,12 +73,18 @@ const metadataShape = {
   language: LanguageSchema,
 };
 
+export const PASTED_TEXT_FORMATS = ["text", "html"] as const;
+
 export const CreatePassageInputSchema = z
   .object({
     title: TitleSchema,
     text: text({ error: "Paste the passage text" })
       .refine((value) => value.trim() !== "", "The text is empty; paste the passage or upload a file")
       .describe("Stored normalized (Unicode NFC, \\n line ends); at most 5 MB of UTF-8"),
+    textFormat: z
+      .enum(PASTED_TEXT_FORMATS)
+      .optional()
+      .describe("`text` (the default): stored as sent. `html`: HTML source, read like an uploaded .html file (its readable text is stored, not its tags)"),
     ...metadataShape,
   })
   .meta({ id: "CreatePassageInput" });

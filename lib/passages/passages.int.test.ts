@@ -51,13 +51,13 @@ describe("POST /api/v1/workspaces/{workspaceId}/passages", () => {
     expect((await db.passage.findUniqueOrThrow({ where: { id: passage.id } })).text).toBe(passage.text);
   });
 
-  it("reads pasted HTML source like an uploaded HTML file, and keeps prose with angle brackets as it is", async () => {
+  it("reads pasted HTML source sent as textFormat html like an uploaded HTML file, and stores other text as sent", async () => {
     const { reviewer, workspaceId } = await createDesk();
-    const html = await importText(reviewer, workspaceId, { title: "Pasted source", text: "<p>One.</p><p>Two.</p>" });
+    const html = await importText(reviewer, workspaceId, { title: "Pasted source", text: "<p>One.</p><p>Two.</p>", textFormat: "html" });
     expect(html.status).toBe(201);
     expect(PassageSchema.parse(html.body).text).toBe("One.\n\nTwo.");
-    const prose = await importText(reviewer, workspaceId, { title: "Maths", text: "If a < b and b > c, the <p> tag is not involved." });
-    expect(PassageSchema.parse(prose.body).text).toBe("If a < b and b > c, the <p> tag is not involved.");
+    const asSent = await importText(reviewer, workspaceId, { title: "Markup under review", text: "<p>One.</p><p>Two.</p>" });
+    expect(PassageSchema.parse(asSent.body).text).toBe("<p>One.</p><p>Two.</p>");
   });
 
   it("keeps Markdown as it is, titled by the file name unless the form names it", async () => {

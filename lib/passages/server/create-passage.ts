@@ -7,7 +7,6 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { formatBytes } from "@/lib/http/format-bytes";
 import { AppError } from "@/lib/http/errors";
-import { looksLikeHtml } from "@/lib/passages/looks-like-html";
 import { normalizePassageText } from "@/lib/passages/normalize-text";
 import { PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH, type CreatePassageInput, type Passage } from "@/lib/passages/passage.schemas";
 import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
@@ -15,11 +14,12 @@ import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicat
 import { passageSelect, toPassage } from "@/lib/passages/server/passage-view";
 import type { PassageImport } from "@/lib/passages/server/read-passage-import";
 
-type PassageMetadata = Omit<CreatePassageInput, "title" | "text">;
+type PassageMetadata = Omit<CreatePassageInput, "title" | "text" | "textFormat">;
 
 /**
  * Imports a passage into a workspace: pasted text as it is, an uploaded file as its readable text.
- * Pasted text that looks like HTML source is read like an uploaded HTML file: its text is stored, not its tags.
+ * Pasted text sent as `textFormat: "html"` (the paste form sends it when the text looks like HTML
+ * source) is read like an uploaded HTML file: its text is stored, not its tags.
  */
 export async function createPassage({
   actor,
@@ -81,8 +81,8 @@ export async function createPassage({
 async function passageDraft(source: PassageImport): Promise<{ title: string; text: string; metadata: PassageMetadata }> {
   const limits = { timeLimitMs: Math.round(serverEnv().HTML_EXTRACTION_TIMEOUT_SECONDS * 1000) };
   if (source.kind === "text") {
-    const { title, text, ...metadata } = source.input;
-    if (!looksLikeHtml(text)) return { title, text, metadata };
+    const { title, text, textFormat, ...metadata } = source.input;
+    if (textFormat !== "html") return { title, text, metadata };
     const pasted = { fileName: "pasted.html", contentType: "text/html; charset=utf-8", content: new TextEncoder().encode(text) };
     return { title, text: (await extractUploadedText(pasted, limits)).text, metadata };
   }
