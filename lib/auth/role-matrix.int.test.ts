@@ -676,7 +676,7 @@ const NOT_WORKSPACE_SCOPED: Record<string, string> = {
 };
 
 describe("the role matrix", () => {
-  beforeAll(() => configureWriteRateLimits({ perActor: 100_000, perIp: 100_000 }));
+  beforeAll(() => configureWriteRateLimits({ ratePerSecond: 100_000, burst: 100_000, perAddressPerMinute: 100_000 }));
   afterAll(() => configureWriteRateLimits());
 
   it("has a row, or a reason for none, for every route under app/api/v1", () => {

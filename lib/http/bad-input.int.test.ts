@@ -284,7 +284,7 @@ function replaceAt(value: unknown, at: (string | number)[], change: (old: unknow
 const errorOf = (answer: Answer) => (answer.body as { error?: { code?: string; message?: string; details?: { path: (string | number)[] }[] } } | undefined)?.error;
 
 describe("bad input on every /api/v1 endpoint", () => {
-  beforeAll(() => configureWriteRateLimits({ perActor: 100_000, perIp: 100_000 }));
+  beforeAll(() => configureWriteRateLimits({ ratePerSecond: 100_000, burst: 100_000, perAddressPerMinute: 100_000 }));
   afterAll(() => configureWriteRateLimits());
 
   it("has a sample request for every endpoint in the route tree", () => {
