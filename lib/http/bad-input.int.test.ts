@@ -127,6 +127,15 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     params: { passageId: (await passage(desk)).id },
     body: { exact: "5.1 percent", prefix: "fell to ", suffix: " in October", statement: "Unemployment is 5.1 percent.", label: "factual" },
   }),
+  "POST /api/v1/passages/{passageId}/claims/batch": async (desk) => ({
+    params: { passageId: (await passage(desk)).id },
+    body: {
+      claims: [
+        { exact: "5.1 percent", prefix: "fell to ", suffix: " in October", statement: "Unemployment is 5.1 percent.", label: "factual" },
+        { start: 0, end: 12, statement: "Unemployment." },
+      ],
+    },
+  }),
   "POST /api/v1/passages/{passageId}/restore": async (desk) => {
     const { id } = await passage(desk);
     await db.passage.update({ where: { id }, data: gone });

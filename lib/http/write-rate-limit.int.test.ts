@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { POST as batchCreateClaims } from "@/app/api/v1/passages/[passageId]/claims/batch/route";
 import { POST as createClaim } from "@/app/api/v1/passages/[passageId]/claims/route";
 import { GET as listWorkspaces, POST as createWorkspace } from "@/app/api/v1/workspaces/route";
 import { createDbClient } from "@/lib/db";
@@ -112,7 +113,7 @@ describe("the write bucket fits a script's work", () => {
       const start = 5 * next++;
       return callRoute(createClaim, "POST", `/api/v1/passages/${passage.id}/claims`, { headers, params: { passageId: passage.id }, body: { start, end: start + 4 } });
     };
-    return { passage, create };
+    return { passage, headers, create };
   }
 
   it("lets 200 creates through: a burst of 100, then 10 a second", async () => {
@@ -138,5 +139,21 @@ describe("the write bucket fits a script's work", () => {
     for (let i = 0; i < RATE; i++) expect((await create()).status).toBe(201);
     expect((await create()).status).toBe(429);
     expect(await db.claim.count({ where: { passageId: passage.id } })).toBe(BURST + RATE);
+  });
+
+  it("counts a batch of claims as one write", async () => {
+    const { passage, headers } = await scriptOnPassage();
+    const batch = (words: number[]) =>
+      callRoute(batchCreateClaims, "POST", `/api/v1/passages/${passage.id}/claims/batch`, {
+        headers,
+        params: { passageId: passage.id },
+        body: { claims: words.map((i) => ({ start: 5 * i, end: 5 * i + 4 })) },
+      });
+    configureWriteRateLimits({ ratePerSecond: 1, burst: 2, perAddressPerMinute: 1000 });
+    // Counted per claim, the first batch alone would be over the burst.
+    expect((await batch([0, 1, 2])).status).toBe(200);
+    expect((await batch([3, 4])).status).toBe(200);
+    expect((await batch([5])).status).toBe(429);
+    expect(await db.claim.count({ where: { passageId: passage.id } })).toBe(5);
   });
 });
