@@ -39,6 +39,10 @@ const ServerEnvSchema = z.object({
   /** Sign-in attempts per 15 minutes for one email, and from one address (password guessing). */
   SIGN_IN_LIMIT_PER_EMAIL: z.coerce.number({ error: "SIGN_IN_LIMIT_PER_EMAIL must be a whole number" }).int().min(1).default(10),
   SIGN_IN_LIMIT_PER_ADDRESS: z.coerce.number({ error: "SIGN_IN_LIMIT_PER_ADDRESS must be a whole number" }).int().min(1).default(50),
+  /** Writes: a person's sustained rate and burst (a token bucket), and writes per minute from one address by callers not signed in. */
+  WRITE_RATE_PER_SECOND: z.coerce.number({ error: "WRITE_RATE_PER_SECOND must be a whole number" }).int().min(1).default(10),
+  WRITE_BURST: z.coerce.number({ error: "WRITE_BURST must be a whole number" }).int().min(1).default(100),
+  WRITE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number({ error: "WRITE_LIMIT_PER_ADDRESS_PER_MINUTE must be a whole number" }).int().min(1).default(300),
   GITHUB_ID: optionalText,
   GITHUB_SECRET: optionalText,
   GOOGLE_CLIENT_ID: optionalText,

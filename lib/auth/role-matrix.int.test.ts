@@ -18,6 +18,7 @@ import * as claimEvidenceRoute from "@/app/api/v1/claims/[claimId]/evidence/rout
 import * as claimHistoryRoute from "@/app/api/v1/claims/[claimId]/history/route";
 import * as claimRestoreRoute from "@/app/api/v1/claims/[claimId]/restore/route";
 import * as claimRoute from "@/app/api/v1/claims/[claimId]/route";
+import * as passageClaimsBatchRoute from "@/app/api/v1/passages/[passageId]/claims/batch/route";
 import * as passageClaimsRoute from "@/app/api/v1/passages/[passageId]/claims/route";
 import * as passageRestoreRoute from "@/app/api/v1/passages/[passageId]/restore/route";
 import * as passageRoute from "@/app/api/v1/passages/[passageId]/route";
@@ -362,6 +363,19 @@ const ROWS: MatrixRow[] = [
     },
   },
   {
+    endpoint: "POST /api/v1/passages/{passageId}/claims/batch",
+    minimumRole: "reviewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const passage = await newPassage(desk);
+      return callRoute(passageClaimsBatchRoute.POST, "POST", `/api/v1/passages/${passage.id}/claims/batch`, {
+        as,
+        params: { passageId: passage.id },
+        body: { claims: [{ exact: CLAIM_QUOTE }] },
+      });
+    },
+  },
+  {
     endpoint: "GET /api/v1/claims/{claimId}",
     minimumRole: "viewer",
     successStatus: 200,
@@ -676,7 +690,7 @@ const NOT_WORKSPACE_SCOPED: Record<string, string> = {
 };
 
 describe("the role matrix", () => {
-  beforeAll(() => configureWriteRateLimits({ perActor: 100_000, perIp: 100_000 }));
+  beforeAll(() => configureWriteRateLimits({ ratePerSecond: 100_000, burst: 100_000, perAddressPerMinute: 100_000 }));
   afterAll(() => configureWriteRateLimits());
 
   it("has a row, or a reason for none, for every route under app/api/v1", () => {

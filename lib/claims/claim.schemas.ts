@@ -14,6 +14,9 @@ export const VERDICT_NOTE_MAX_LENGTH = 10_000;
 export const QUOTE_EXACT_MAX_LENGTH = 20_000;
 export const QUOTE_CONTEXT_MAX_LENGTH = 1000;
 export const BULK_UPDATE_MAX_CLAIMS = 500;
+export const BATCH_CREATE_MAX_CLAIMS = 500;
+/** A batch create's body, above the 1 MB of other requests: 500 claims with long statements. */
+export const BATCH_CREATE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** The columns the claims table sorts by, then the first two sorts, which name their order. */
 const CLAIM_SORT_COLUMNS = ["statement", "label", "state", "passage", "evidence_count", "updated", "created"] as const;
@@ -177,3 +180,34 @@ export const BulkUpdateResultSchema = z
   })
   .meta({ id: "BulkUpdateResult" });
 export type BulkUpdateResult = z.infer<typeof BulkUpdateResultSchema>;
+
+export const BatchCreateClaimsInputSchema = z
+  .object({
+    claims: z
+      .array(CreateClaimInputSchema)
+      .min(1, "Send at least one claim")
+      .max(BATCH_CREATE_MAX_CLAIMS, `Create at most ${BATCH_CREATE_MAX_CLAIMS} claims at once`)
+      .describe("Each as in a single create; a malformed one refuses the whole request (400 naming it)"),
+  })
+  .strict()
+  .meta({ id: "BatchCreateClaimsInput" });
+export type BatchCreateClaimsInput = z.infer<typeof BatchCreateClaimsInputSchema>;
+
+export const BATCH_CREATE_ITEM_STATUSES = ["created", "not_anchored", "refused"] as const;
+
+export const BatchCreateReportSchema = z
+  .object({
+    counts: z.object({ items: z.int(), created: z.int(), notAnchored: z.int(), refused: z.int() }),
+    items: z.array(
+      z.object({
+        index: z.int().describe("The item's position in `claims`, from 0"),
+        status: z
+          .enum(BATCH_CREATE_ITEM_STATUSES)
+          .describe("`not_anchored`: the span cannot be placed in the passage's text; `refused`: the caller may not create it so (a label in blind review)"),
+        claimId: text().nullable(),
+        reason: text().nullable().describe("Why an item was not created: the message a single create would answer"),
+      }),
+    ),
+  })
+  .meta({ id: "BatchCreateReport" });
+export type BatchCreateReport = z.infer<typeof BatchCreateReportSchema>;

@@ -1,4 +1,8 @@
 import {
+  BATCH_CREATE_BODY_LIMIT_BYTES,
+  BATCH_CREATE_MAX_CLAIMS,
+  BatchCreateClaimsInputSchema,
+  BatchCreateReportSchema,
   BulkUpdateClaimsInputSchema,
   BulkUpdateResultSchema,
   ClaimHistorySchema,
@@ -12,6 +16,7 @@ import {
   UpdateClaimInputSchema,
 } from "@/lib/claims/claim.schemas";
 import { endpoint, json, noContent } from "@/lib/http/endpoint";
+import { formatBytes } from "@/lib/http/format-bytes";
 import { pageSchema } from "@/lib/http/pagination";
 import { PassageIdParamsSchema } from "@/lib/passages/passage.schemas";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
@@ -42,6 +47,20 @@ export const createClaimEndpoint = endpoint({
   isIdempotent: true,
   responses: { 201: json(ClaimSchema, "The new draft claim (ETag: its version)") },
   errors: ["forbidden", "not_found", "conflict", "gone"],
+});
+
+export const batchCreateClaimsEndpoint = endpoint({
+  method: "POST",
+  path: "/api/v1/passages/{passageId}/claims/batch",
+  summary: `Mark up to ${BATCH_CREATE_MAX_CLAIMS} claims on one passage in one request (Idempotency-Key honoured)`,
+  description: `For scripts. One transaction; each claim is created and audited as by a single create, and the request counts as one write against the rate limit. The body is at most ${formatBytes(BATCH_CREATE_BODY_LIMIT_BYTES)}. A malformed item refuses the whole request (400 naming it); an item that cannot be placed in the passage's text (\`not_anchored\`) or that the caller may not create so (\`refused\`: a label in blind review) is reported with the reason a single create would give, and the others are created.`,
+  tags,
+  auth: "required",
+  params: PassageIdParamsSchema,
+  body: BatchCreateClaimsInputSchema,
+  isIdempotent: true,
+  responses: { 200: json(BatchCreateReportSchema, "What happened to each item, in request order") },
+  errors: ["forbidden", "not_found", "gone"],
 });
 
 export const listClaimsEndpoint = endpoint({

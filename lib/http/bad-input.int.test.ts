@@ -127,6 +127,15 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     params: { passageId: (await passage(desk)).id },
     body: { exact: "5.1 percent", prefix: "fell to ", suffix: " in October", statement: "Unemployment is 5.1 percent.", label: "factual" },
   }),
+  "POST /api/v1/passages/{passageId}/claims/batch": async (desk) => ({
+    params: { passageId: (await passage(desk)).id },
+    body: {
+      claims: [
+        { exact: "5.1 percent", prefix: "fell to ", suffix: " in October", statement: "Unemployment is 5.1 percent.", label: "factual" },
+        { start: 0, end: 12, statement: "Unemployment." },
+      ],
+    },
+  }),
   "POST /api/v1/passages/{passageId}/restore": async (desk) => {
     const { id } = await passage(desk);
     await db.passage.update({ where: { id }, data: gone });
@@ -284,7 +293,7 @@ function replaceAt(value: unknown, at: (string | number)[], change: (old: unknow
 const errorOf = (answer: Answer) => (answer.body as { error?: { code?: string; message?: string; details?: { path: (string | number)[] }[] } } | undefined)?.error;
 
 describe("bad input on every /api/v1 endpoint", () => {
-  beforeAll(() => configureWriteRateLimits({ perActor: 100_000, perIp: 100_000 }));
+  beforeAll(() => configureWriteRateLimits({ ratePerSecond: 100_000, burst: 100_000, perAddressPerMinute: 100_000 }));
   afterAll(() => configureWriteRateLimits());
 
   it("has a sample request for every endpoint in the route tree", () => {

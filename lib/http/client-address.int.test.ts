@@ -29,12 +29,6 @@ const PROXY = "10.1.2.3";
 /** Headers as our web server hands them on: the socket peer, plus whatever the client or proxy sent. */
 const from = (peer: string, headers: Record<string, string> = {}) => ({ [PEER_ADDRESS_HEADER]: peer, ...headers });
 
-async function tokenHeaders() {
-  const user = await createUserRecord(db);
-  const { secret } = await createApiTokenRecord(db, { userId: user.id });
-  return { authorization: `Bearer ${secret}` };
-}
-
 const write = (headers: Record<string, string>) =>
   callRoute(createWorkspace, "POST", "/api/v1/workspaces", { headers, body: { name: "Address desk" } });
 
@@ -72,16 +66,16 @@ describe("per-address limits key on the socket address, not on X-Forwarded-For a
     configureSignInRateLimits({ perEmail: 1000, perAddress: 2 });
   });
 
+  // The write limit per address counts callers who are not signed in (signed-in ones count per person): 401 until it is spent.
   it("write limit: rotating X-Forwarded-For from an untrusted peer does not reset it", async () => {
-    configureWriteRateLimits({ perActor: 1000, perIp: 2 });
-    const headers = await tokenHeaders();
+    configureWriteRateLimits({ perAddressPerMinute: 2 });
     for (const forged of ["198.51.100.1", "198.51.100.2"]) {
-      expect((await write(from(UNTRUSTED_PEER, { ...headers, "x-forwarded-for": forged }))).status).toBe(201);
+      expect((await write(from(UNTRUSTED_PEER, { "x-forwarded-for": forged }))).status).toBe(401);
     }
-    const limited = await write(from(UNTRUSTED_PEER, { ...headers, "x-forwarded-for": "198.51.100.3" }));
+    const limited = await write(from(UNTRUSTED_PEER, { "x-forwarded-for": "198.51.100.3" }));
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect((await write(from("203.0.113.8", headers))).status).toBe(201);
+    expect((await write(from("203.0.113.8"))).status).toBe(401);
   });
 
   it("sign-up limit: rotating X-Forwarded-For from an untrusted peer does not reset it; 429 with Retry-After", async () => {
@@ -113,14 +107,13 @@ describe("per-address limits key on the socket address, not on X-Forwarded-For a
   });
 
   it("behind a trusted proxy, the forwarded client address is used, walking X-Forwarded-For from the right", async () => {
-    configureWriteRateLimits({ perActor: 1000, perIp: 2 });
-    const headers = await tokenHeaders();
+    configureWriteRateLimits({ perAddressPerMinute: 2 });
     // The client wrote the left entry itself; the proxy appended the address it saw.
-    const viaProxy = (client: string) => from(PROXY, { ...headers, "x-forwarded-for": `198.51.100.99, ${client}, 10.9.9.9` });
-    expect((await write(viaProxy("192.0.2.1"))).status).toBe(201);
-    expect((await write(viaProxy("192.0.2.1"))).status).toBe(201);
+    const viaProxy = (client: string) => from(PROXY, { "x-forwarded-for": `198.51.100.99, ${client}, 10.9.9.9` });
+    expect((await write(viaProxy("192.0.2.1"))).status).toBe(401);
+    expect((await write(viaProxy("192.0.2.1"))).status).toBe(401);
     expect((await write(viaProxy("192.0.2.1"))).status).toBe(429);
-    expect((await write(viaProxy("192.0.2.2"))).status).toBe(201);
+    expect((await write(viaProxy("192.0.2.2"))).status).toBe(401);
 
     configureWriteRateLimits();
     expect((await signUp(from(PROXY, { "x-forwarded-for": "192.0.2.1" }))).status).toBe(201);

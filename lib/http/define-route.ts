@@ -82,11 +82,12 @@ async function answer<E extends Endpoint, TBody>(
 ): Promise<Response> {
   try {
     const actor = await resolveActor(request);
+    if (actor?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+    // Before the sign-in check, so writes refused for want of one are counted against their address too.
+    if (!SAFE_METHODS.has(request.method)) await consumeWriteAllowance(actor, request);
     if (endpoint.auth === "required" && !actor) {
       throw new AppError("unauthenticated", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
     }
-    if (actor?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
-    if (!SAFE_METHODS.has(request.method)) await consumeWriteAllowance(actor, request);
 
     const params = parseInput(endpoint.params, await context.params, "path");
     const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams), "query");

@@ -30,8 +30,9 @@ export type ImportedClaim = { state: ReviewState; verdictNote: string | null; cr
 
 /**
  * The one way a claim is written with its `claim.created` (or `claim.imported`) event, in the
- * caller's transaction after the caller checked "claim.create": createClaim, accepting suggestions
- * (several at once), and importing.
+ * caller's transaction after the caller checked "claim.create": createClaim, batch create,
+ * accepting suggestions (several at once), and importing. It refuses (AppError) before it writes
+ * anything, so a caller may report a refused item and go on in the same transaction.
  */
 export async function insertClaim(
   tx: DbTransaction,
