@@ -10,6 +10,7 @@ import { POST as acceptSuggestionsRoute } from "@/app/api/v1/passages/[passageId
 import { GET as agreementRoute } from "@/app/api/v1/workspaces/[workspaceId]/agreement/route";
 import { GET as blindReviewRoute } from "@/app/api/v1/workspaces/[workspaceId]/blind-review/route";
 import { PATCH as patchWorkspaceRoute } from "@/app/api/v1/workspaces/[workspaceId]/route";
+import { POST as createViewRoute } from "@/app/api/v1/workspaces/[workspaceId]/views/route";
 import type { AgreementReport } from "@/lib/agreement/agreement.schemas";
 import { addMemberRecord, createClaimRecord, createPassageRecord, createUserRecord } from "@/lib/fixtures/factories";
 import type { BlindLabels, BlindReviewItem } from "@/lib/review/blind-review.schemas";
@@ -137,6 +138,13 @@ describe("blind double review", () => {
     };
     const filtered = await callRoute(workspaceClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?label=opinion`, { as: reviewer, params: { workspaceId } });
     expect((filtered.body as { items: unknown[] }).items).toEqual([]);
+    const view = await callRoute(createViewRoute, "POST", `/api/v1/workspaces/${workspaceId}/views`, {
+      as: reviewer,
+      params: { workspaceId },
+      body: { name: "Opinions", filter: { label: "opinion" } },
+    });
+    expect(view.status).toBe(201);
+    expect(view.body).toMatchObject({ claimCount: 0 });
     expect(await exportedLabels(viewer)).toEqual({ [byReviewer.id]: null, [byEditor.id]: "factual" });
     expect(await exportedLabels(viewer, { label: "opinion" })).toEqual({});
     expect(await exportedLabels(editor, { label: "opinion" })).toEqual({ [byReviewer.id]: "opinion" });
