@@ -136,6 +136,8 @@ describe("blind double review", () => {
       const lines = response.text.trimEnd().split("\n").map((line) => JSON.parse(line) as { id?: string; label?: unknown });
       return Object.fromEntries(lines.filter((line) => line.id === byReviewer.id || line.id === byEditor.id).map((line) => [line.id, line.label]));
     };
+    const history = await callRoute(historyRoute, "GET", `/api/v1/claims/${byReviewer.id}/history`, { as: viewer, params: { claimId: byReviewer.id } });
+    expect(JSON.stringify(history.body)).not.toContain("opinion");
     const filtered = await callRoute(workspaceClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?label=opinion`, { as: reviewer, params: { workspaceId } });
     expect((filtered.body as { items: unknown[] }).items).toEqual([]);
     const view = await callRoute(createViewRoute, "POST", `/api/v1/workspaces/${workspaceId}/views`, {
