@@ -36,9 +36,9 @@ async function setUpPassage(page: Page, baseURL: string | undefined): Promise<{ 
   return { url: `/w/${workspaceId}/passages/${passageId}`, claimIds };
 }
 
-/** Drags the mouse across `exact` in the passage text, as a person would. */
-async function selectByMouse(page: Page, exact: string) {
-  const box = await page.locator(".passage-text").evaluate((container, quote) => {
+/** The viewport boxes of the lines `exact` covers in the passage text. */
+async function quoteRects(page: Page, exact: string): Promise<{ left: number; top: number; right: number; bottom: number; height: number }[]> {
+  const rects = await page.locator(".passage-text").evaluate((container, quote) => {
     const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(quote) ?? -1;
@@ -46,22 +46,38 @@ async function selectByMouse(page: Page, exact: string) {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + quote.length);
-      const rects = range.getClientRects();
-      const first = rects[0];
-      const last = rects[rects.length - 1];
-      if (!first || !last) return null;
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      return [...range.getClientRects()].map(({ left, top, right, bottom, height }) => ({ left, top, right, bottom, height }));
     }
     return null;
   }, exact);
-  if (!box) throw new Error(`"${exact}" is not in the passage text`);
-  await page.mouse.move(box.x1, box.y1);
+  if (!rects?.length) throw new Error(`"${exact}" is not in the passage text`);
+  return rects;
+}
+
+/** Drags the mouse across `exact` in the passage text, as a person would. */
+async function selectByMouse(page: Page, exact: string) {
+  const rects = await quoteRects(page, exact);
+  const first = rects[0];
+  const last = rects[rects.length - 1];
+  if (!first || !last) return;
+  await page.mouse.move(first.left + 1, first.top + first.height / 2);
   await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.move(last.right - 1, last.top + last.height / 2, { steps: 8 });
   await page.mouse.up();
 }
 
 const pageScrollY = (page: Page) => page.evaluate(() => window.scrollY);
+
+/** Whether `exact` lies wholly in the part of the text pane one can see: inside it and below its sticky toolbar. */
+async function isInTextPane(page: Page, exact: string): Promise<boolean> {
+  const rects = await quoteRects(page, exact);
+  const pane = await page.locator(".desk-text").evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const toolbar = element.querySelector(".mark-toolbar")?.getBoundingClientRect();
+    return { top: Math.max(box.top, toolbar?.bottom ?? box.top), bottom: Math.min(box.bottom, window.innerHeight) };
+  });
+  return rects.every((rect) => rect.top >= pane.top - 1 && rect.bottom <= pane.bottom + 1);
+}
 
 for (const viewport of VIEWPORTS) {
   const size = `${viewport.width}×${viewport.height}`;
@@ -214,6 +230,32 @@ for (const viewport of VIEWPORTS) {
     });
   });
 }
+
+test("j and k bring each claim they open into the visible part of the text pane, smoothly or at once", async ({ signedInPage: page, baseURL }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const { url } = await setUpPassage(page, baseURL);
+  await gotoPassage(page, url);
+  await expect(page.getByRole("heading", { name: `Claims (${MARKED})` })).toBeVisible();
+  const lastClaim = claimSentence(MARKED - 1);
+  expect(await isInTextPane(page, lastClaim)).toBe(false);
+
+  for (let index = 0; index < MARKED; index++) {
+    await page.keyboard.press("j");
+    await expect(page.locator(".claim-quote")).toHaveText(claimSentence(index));
+    await expect.poll(() => isInTextPane(page, claimSentence(index))).toBe(true);
+  }
+  expect(await page.locator(".desk-text").evaluate((pane) => pane.scrollTop)).toBeGreaterThan(200);
+  expect(await pageScrollY(page)).toBe(0);
+
+  // With reduced motion the text jumps instead of gliding, and still shows each claim opened.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  for (let index = MARKED - 2; index >= 0; index--) {
+    await page.keyboard.press("k");
+    await expect(page.locator(".claim-quote")).toHaveText(claimSentence(index));
+    await expect.poll(() => isInTextPane(page, claimSentence(index))).toBe(true);
+  }
+  expect(await isInTextPane(page, lastClaim)).toBe(false);
+});
 
 test("the desk works from 1024 px wide and stacks on a phone", async ({ signedInPage: page, baseURL }) => {
   const { url } = await setUpPassage(page, baseURL);

@@ -5,6 +5,7 @@ import { trimSpan } from "@/lib/claims/anchoring";
 import { caretCommandFor, type CaretCommand } from "@/lib/keyboard/caret-keys";
 import { innermostSpanAt, isCollapsed, moveSelection, selectSentence, type CaretSelection } from "@/lib/passages/caret-moves";
 import { ClaimAnchors, claimName, claimStatus, type HighlightedClaim } from "./claim-anchors";
+import { revealRange } from "./reveal-range";
 import { allLineElements, domPointAt, rangeFor, splitLines, textOffsetOf } from "./text-offsets";
 
 export type { HighlightedClaim };
@@ -117,6 +118,20 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
       CSS.highlights.delete("claim-focused");
     };
   }, [anchorFocusedClaim]);
+
+  // The claim just opened (from the list, with j/k, or by a link) is brought into view once, when its
+  // span is known; a refetch or relabel does not scroll again, nor does a claim already in view.
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const revealedClaimId = useRef<string | null>(null);
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || selectedClaimId === revealedClaimId.current) return;
+    const opened = claims.find((claim) => claim.id === selectedClaimId);
+    if (selectedClaimId && !opened) return;
+    revealedClaimId.current = selectedClaimId;
+    const range = opened && rangeFor(container, opened.start, opened.end);
+    if (range) revealRange(range, toolbarRef.current);
+  }, [claims, selectedClaimId]);
 
   const focusedStart = focusedSuggestion?.start;
   useEffect(() => {
@@ -286,7 +301,7 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
 
   return (
     <div className="passage-text-wrapper">
-      <div className="mark-toolbar" aria-live="polite">
+      <div ref={toolbarRef} className="mark-toolbar" aria-live="polite">
         {canMark ? (
           <button type="button" disabled={!selection || isMarking} onClick={() => selection && onMark(selection)}>
             {isMarking ? "Marking…" : selection ? `Mark claim (${selection.end - selection.start} characters)` : "Mark claim"}

@@ -21,6 +21,7 @@ describe("describeHistoryEntry", () => {
     );
     expect(describeHistoryEntry(entry({ action: "claim.updated", field: "label", before: null, after: "disputed" }))).toBe("Ana labelled this Disputed");
     expect(describeHistoryEntry(entry({ action: "claim.updated", field: "label", before: "opinion", after: null }))).toBe("Ana removed the label Opinion");
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "label", before: "opinion", after: "opinion" }))).toBe("Ana confirmed the label Opinion");
   });
 
   it("names linked evidence by its title, else by its domain, else as a passage", () => {

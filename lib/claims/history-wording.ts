@@ -63,6 +63,8 @@ function describeFieldChange(entry: ClaimHistoryEntry, context: HistoryWordingCo
     case "label":
       if (isEmpty(before)) return `labelled this ${labelName(after)}`;
       if (isEmpty(after)) return `removed the label ${labelName(before)}`;
+      // An editor sending the label a claim already has confirms it as the final one (update-claim).
+      if (before === after) return `confirmed the label ${labelName(after)}`;
       return `changed the label from ${labelName(before)} to ${labelName(after)}`;
     case "statement":
       return isEmpty(after) ? "cleared the statement" : `changed the statement to “${preview(String(after))}”`;

@@ -105,6 +105,7 @@ describe("Export limits", () => {
       connection: { ...exportConnection(), connectionString: url.toString(), idleInTransactionTimeoutMs: 200 },
       workspaceId: desk.workspaceId,
       filters: { state: "all" },
+      hidesUndecidedLabels: false,
       includePassageText: false,
     });
     const backends = async () =>

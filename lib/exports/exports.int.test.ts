@@ -269,6 +269,7 @@ describe("GET /workspaces/{id}/export", () => {
       connection: exportConnection(),
       workspaceId: desk.workspaceId,
       filters: { state: "all" },
+      hidesUndecidedLabels: false,
       includePassageText: true,
       batchSize: 1,
     });

@@ -10,9 +10,11 @@ import { POST as acceptSuggestionsRoute } from "@/app/api/v1/passages/[passageId
 import { GET as agreementRoute } from "@/app/api/v1/workspaces/[workspaceId]/agreement/route";
 import { GET as blindReviewRoute } from "@/app/api/v1/workspaces/[workspaceId]/blind-review/route";
 import { PATCH as patchWorkspaceRoute } from "@/app/api/v1/workspaces/[workspaceId]/route";
+import { POST as createViewRoute } from "@/app/api/v1/workspaces/[workspaceId]/views/route";
 import type { AgreementReport } from "@/lib/agreement/agreement.schemas";
 import { addMemberRecord, createClaimRecord, createPassageRecord, createUserRecord } from "@/lib/fixtures/factories";
 import type { BlindLabels, BlindReviewItem } from "@/lib/review/blind-review.schemas";
+import { downloadExport } from "@/lib/exports/exports.int-helpers";
 import { callRoute } from "@/scripts/test/route-client";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 
@@ -40,6 +42,8 @@ async function blindDesk() {
 
 const vote = (as: TestUser, claimId: string, label: string) =>
   callRoute(putBlindLabelRoute, "PUT", `/api/v1/claims/${claimId}/blind-label`, { as, params: { claimId }, body: { label } });
+const setLabel = (as: TestUser, claimId: string, label: string, version: number) =>
+  callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${claimId}`, { as, params: { claimId }, body: { label }, headers: { "if-match": `"${version}"` } });
 const votesSeenBy = async (as: TestUser, claimId: string) =>
   (await callRoute(blindLabelRoute, "GET", `/api/v1/claims/${claimId}/blind-label`, { as, params: { claimId } })).body as BlindLabels;
 
@@ -99,6 +103,70 @@ describe("blind double review", () => {
       const seen = await labelsSeenBy(as);
       expect(seen.labels.slice(0, 3)).toEqual(["factual", "factual", "factual"]);
     }
+  });
+
+  it("hides a label set before blind review was switched on from a reviewer until an editor confirms it as the final label", async () => {
+    const { owner, editor, reviewer, viewer, workspaceId } = await createDesk();
+    const passage = await createPassageRecord(db, { workspaceId, createdById: owner.id, text: TEXT, title: "Before" });
+    const [byReviewer, byEditor] = await Promise.all(
+      ["Bus fares rose 12 percent.", "Ridership fell by a third."].map((exact) => createClaimRecord(db, { passage, exact, createdById: reviewer.id })),
+    );
+    if (!byReviewer || !byEditor) throw new Error("no claims");
+    expect((await setLabel(reviewer, byReviewer.id, "opinion", 1)).status).toBe(200);
+    expect((await setLabel(editor, byEditor.id, "factual", 1)).status).toBe(200);
+    const turnedOn = await callRoute(patchWorkspaceRoute, "PATCH", `/api/v1/workspaces/${workspaceId}`, { as: owner, params: { workspaceId }, body: { isBlindReview: true } });
+    expect(turnedOn.status).toBe(200);
+
+    async function labelsSeenBy(as: TestUser, claimId: string) {
+      const one = await callRoute(getClaimRoute, "GET", `/api/v1/claims/${claimId}`, { as, params: { claimId } });
+      const inPassage = await callRoute(passageClaimsRoute, "GET", `/api/v1/passages/${passage.id}/claims`, { as, params: { passageId: passage.id } });
+      const inWorkspace = await callRoute(workspaceClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?passageId=${passage.id}`, { as, params: { workspaceId } });
+      for (const response of [one, inPassage, inWorkspace]) expect(response.status).toBe(200);
+      const pick = (body: unknown) => (body as { items: { id: string; label: unknown }[] }).items.find((item) => item.id === claimId)?.label;
+      return [(one.body as { label: unknown }).label, pick(inPassage.body), pick(inWorkspace.body)];
+    }
+    for (const as of [reviewer, viewer]) {
+      expect(await labelsSeenBy(as, byReviewer.id)).toEqual([null, null, null]);
+      expect(await labelsSeenBy(as, byEditor.id)).toEqual(["factual", "factual", "factual"]);
+    }
+    expect(await labelsSeenBy(editor, byReviewer.id)).toEqual(["opinion", "opinion", "opinion"]);
+    const exportedLabels = async (as: TestUser, query: Record<string, string> = {}) => {
+      const response = await downloadExport(as, workspaceId, { format: "jsonl", state: "all", ...query });
+      expect(response.status).toBe(200);
+      const lines = response.text.trimEnd().split("\n").map((line) => JSON.parse(line) as { id?: string; label?: unknown });
+      return Object.fromEntries(lines.filter((line) => line.id === byReviewer.id || line.id === byEditor.id).map((line) => [line.id, line.label]));
+    };
+    const history = await callRoute(historyRoute, "GET", `/api/v1/claims/${byReviewer.id}/history`, { as: viewer, params: { claimId: byReviewer.id } });
+    expect(JSON.stringify(history.body)).not.toContain("opinion");
+    const filtered = await callRoute(workspaceClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?label=opinion`, { as: reviewer, params: { workspaceId } });
+    expect((filtered.body as { items: unknown[] }).items).toEqual([]);
+    const view = await callRoute(createViewRoute, "POST", `/api/v1/workspaces/${workspaceId}/views`, {
+      as: reviewer,
+      params: { workspaceId },
+      body: { name: "Opinions", filter: { label: "opinion" } },
+    });
+    expect(view.status).toBe(201);
+    expect(view.body).toMatchObject({ claimCount: 0 });
+    expect(await exportedLabels(viewer)).toEqual({ [byReviewer.id]: null, [byEditor.id]: "factual" });
+    expect(await exportedLabels(viewer, { label: "opinion" })).toEqual({});
+    expect(await exportedLabels(editor, { label: "opinion" })).toEqual({ [byReviewer.id]: "opinion" });
+
+    // The editor sends the label the claim already has: that confirms it as the final one.
+    const confirmed = await setLabel(editor, byReviewer.id, "opinion", 2);
+    expect(confirmed.status).toBe(200);
+    expect(await labelsSeenBy(reviewer, byReviewer.id)).toEqual(["opinion", "opinion", "opinion"]);
+  });
+
+  it("names who set the final label from the claim itself, not from the history", async () => {
+    const { reviewer, secondReviewer, editor, workspaceId, claims } = await blindDesk();
+    const claim = claims[0];
+    if (!claim) throw new Error("no claim");
+    await vote(reviewer, claim.id, "factual");
+    await vote(secondReviewer, claim.id, "opinion");
+    expect((await setLabel(editor, claim.id, "factual", 1)).status).toBe(200);
+    await db.auditEvent.deleteMany({ where: { claimId: claim.id } });
+    const list = await callRoute(blindReviewRoute, "GET", `/api/v1/workspaces/${workspaceId}/blind-review?isDecided=true`, { as: editor, params: { workspaceId } });
+    expect((list.body as { items: BlindReviewItem[] }).items).toMatchObject([{ claim: { id: claim.id, label: "factual" }, decidedBy: { id: editor.id, name: editor.name } }]);
   });
 
   it("lets no label reach a new claim except an editor's: accepted suggestions arrive unlabelled, a reviewer's label is refused", async () => {

@@ -5,7 +5,7 @@ import { db, type DbTransaction } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/http/errors";
 
-export type WorkspaceAccess = { workspaceId: string; role: Role };
+export type WorkspaceAccess = { workspaceId: string; role: Role; isBlindReview: boolean };
 
 /**
  * The first call of every workspace use case. A non-member gets the same 404 as a missing
@@ -19,11 +19,11 @@ export async function requireWorkspaceAccess(
 ): Promise<WorkspaceAccess> {
   const membership = await client.membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId: actor.userId } },
-    select: { role: true },
+    select: { role: true, workspace: { select: { isBlindReview: true } } },
   });
   if (!membership) throw notFound("This workspace");
   assertRoleAllows(membership.role, action);
-  return { workspaceId, role: membership.role };
+  return { workspaceId, role: membership.role, isBlindReview: membership.workspace.isBlindReview };
 }
 
 /** The 403 for a member whose role is below what the action needs. */

@@ -2,7 +2,14 @@ import "server-only";
 import type { Claim, ClaimSummary } from "@/lib/claims/claim.schemas";
 import type { EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ClaimLabel, EvidenceKind, EvidenceStance, ReviewState } from "@/lib/generated/prisma/enums";
+import { can } from "@/lib/auth/permissions";
+import type { ClaimLabel, EvidenceKind, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * Who a claim is shown to. In blind double review a reviewer or viewer sees a label only once an
+ * editor set it as the final one (labelDecidedById); editors and owners see every label.
+ */
+export type ClaimViewer = { role: Role; isBlindReview: boolean };
 
 export const claimSummarySelect = {
   id: true,
@@ -10,6 +17,7 @@ export const claimSummarySelect = {
   passageId: true,
   statement: true,
   label: true,
+  labelDecidedById: true,
   state: true,
   assigneeId: true,
   verdictNote: true,
@@ -53,6 +61,7 @@ type ClaimRowBase = {
   passageId: string;
   statement: string;
   label: ClaimLabel | null;
+  labelDecidedById: string | null;
   state: ReviewState;
   assigneeId: string | null;
   verdictNote: string | null;
@@ -90,13 +99,23 @@ export type EvidenceLinkRow = {
   };
 };
 
-function baseFields(row: ClaimRowBase) {
+/** Whether this viewer must not see labels no editor has decided: reviewers and viewers of a blind workspace. */
+export function hidesUndecidedLabels(viewer: ClaimViewer): boolean {
+  return viewer.isBlindReview && !can(viewer.role, "claim.decide");
+}
+
+/** The label this viewer may see: in a blind workspace an undecided label is a vote, hidden from reviewers. */
+function visibleLabel(row: { label: ClaimLabel | null; labelDecidedById: string | null }, viewer: ClaimViewer): ClaimLabel | null {
+  return hidesUndecidedLabels(viewer) && row.labelDecidedById === null ? null : row.label;
+}
+
+function baseFields(row: ClaimRowBase, viewer: ClaimViewer) {
   return {
     id: row.id,
     workspaceId: row.workspaceId,
     passageId: row.passageId,
     statement: row.statement,
-    label: row.label,
+    label: visibleLabel(row, viewer),
     state: row.state,
     assigneeId: row.assigneeId,
     verdictNote: row.verdictNote,
@@ -109,8 +128,8 @@ function baseFields(row: ClaimRowBase) {
   };
 }
 
-export function toClaimSummary(row: ClaimRowBase): ClaimSummary {
-  return { ...baseFields(row), evidenceCount: row._count.evidence, passageTitle: row.passage.title };
+export function toClaimSummary(row: ClaimRowBase, viewer: ClaimViewer): ClaimSummary {
+  return { ...baseFields(row, viewer), evidenceCount: row._count.evidence, passageTitle: row.passage.title };
 }
 
 export function toEvidenceLink(row: EvidenceLinkRow): EvidenceLink {
@@ -124,6 +143,6 @@ export function toEvidenceLink(row: EvidenceLinkRow): EvidenceLink {
   };
 }
 
-export function toClaim(row: ClaimRowBase & { evidence: EvidenceLinkRow[] }): Claim {
-  return { ...baseFields(row), evidence: row.evidence.map(toEvidenceLink) };
+export function toClaim(row: ClaimRowBase & { evidence: EvidenceLinkRow[] }, viewer: ClaimViewer): Claim {
+  return { ...baseFields(row, viewer), evidence: row.evidence.map(toEvidenceLink) };
 }

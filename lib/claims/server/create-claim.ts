@@ -65,6 +65,8 @@ export async function insertClaim(
       lastEditedById: actor.userId,
       statement: input.statement ?? quote.exact,
       label: input.label,
+      // An editor's label is final from the start; anyone else's waits for an editor.
+      labelDecidedById: input.label != null && can(role, "claim.decide") ? actor.userId : null,
       ...quote,
       ...position,
       // An imported decided claim was decided, for this desk, by whoever brought it in (they need claim.decide).
@@ -95,5 +97,5 @@ export async function insertClaim(
       },
     },
   ]);
-  return toClaim(claim);
+  return toClaim(claim, { role, isBlindReview });
 }

@@ -7,8 +7,8 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 
 export async function getClaim({ actor, claimId }: { actor: Actor; claimId: string }): Promise<Claim> {
-  await requireClaimAccess(actor, claimId, "workspace.read");
+  const viewer = await requireClaimAccess(actor, claimId, "workspace.read");
   const row = await db.claim.findUnique({ where: { id: claimId }, select: claimSelect });
   if (!row) throw notFound("This claim");
-  return toClaim(row);
+  return toClaim(row, viewer);
 }

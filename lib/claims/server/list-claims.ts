@@ -2,16 +2,19 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { claimSortOf, type ClaimsFilter, type ClaimSortColumn, type ClaimSummary, type ListClaimsQuery } from "@/lib/claims/claim.schemas";
-import { claimSummarySelect, toClaimSummary } from "@/lib/claims/server/claim-view";
+import { claimSummarySelect, hidesUndecidedLabels, toClaimSummary, type ClaimViewer } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { keysetPage } from "@/lib/http/pagination";
 import { containsText } from "@/lib/search/contains-text";
 
 /** The live claims of a workspace that a list filter keeps, as Prisma conditions. */
-function claimFilterConditions(workspaceId: string, filter: Omit<ClaimsFilter, "sort" | "order">): Prisma.ClaimWhereInput[] {
+function claimFilterConditions(workspaceId: string, filter: Omit<ClaimsFilter, "sort" | "order">, viewer: ClaimViewer): Prisma.ClaimWhereInput[] {
   const conditions: Prisma.ClaimWhereInput[] = [{ workspaceId, deletedAt: null, passage: { deletedAt: null } }];
-  if (filter.label) conditions.push({ label: filter.label === "none" ? null : filter.label });
+  // A label hidden from the viewer (blind review, not yet decided) counts as none, so a filter cannot reveal it.
+  const isHidden = hidesUndecidedLabels(viewer);
+  if (filter.label === "none") conditions.push(isHidden ? { OR: [{ label: null }, { labelDecidedById: null }] } : { label: null });
+  else if (filter.label) conditions.push(isHidden ? { label: filter.label, labelDecidedById: { not: null } } : { label: filter.label });
   if (filter.state) conditions.push({ state: filter.state });
   if (filter.passageId) conditions.push({ passageId: filter.passageId });
   if (filter.assigneeId) conditions.push({ assigneeId: filter.assigneeId });
@@ -44,8 +47,8 @@ export async function listClaims({
   workspaceId: string;
   query: ListClaimsQuery;
 }): Promise<{ items: ClaimSummary[]; nextCursor: string | null }> {
-  await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
-  const conditions = claimFilterConditions(workspaceId, query);
+  const viewer = await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
+  const conditions = claimFilterConditions(workspaceId, query, viewer);
   const sort = claimSortOf(query);
   const page = await keysetPage({
     query,
@@ -58,5 +61,5 @@ export async function listClaims({
         select: { ...claimSummarySelect, statementSortKey: true, labelRank: true, stateRank: true, passageTitleSortKey: true, evidenceCount: true },
       }),
   });
-  return { items: page.items.map(toClaimSummary), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => toClaimSummary(row, viewer)), nextCursor: page.nextCursor };
 }

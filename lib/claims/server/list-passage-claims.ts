@@ -19,7 +19,7 @@ export async function listPassageClaims({
   passageId: string;
   query: ListPassageClaimsQuery;
 }): Promise<Page<ClaimSummary>> {
-  await requirePassageAccess(actor, passageId, "workspace.read");
+  const viewer = await requirePassageAccess(actor, passageId, "workspace.read");
   const page = await keysetPage({
     query,
     order: { direction: "asc", columns: { start: "int", end: "int", id: "id" } },
@@ -27,5 +27,5 @@ export async function listPassageClaims({
     findRows: ({ after, orderBy, take }) =>
       db.claim.findMany({ where: { AND: [{ passageId, deletedAt: null }, after] }, orderBy, take, select: claimSummarySelect }),
   });
-  return { items: page.items.map(toClaimSummary), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => toClaimSummary(row, viewer)), nextCursor: page.nextCursor };
 }

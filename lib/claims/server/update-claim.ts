@@ -7,7 +7,7 @@ import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/reco
 import type { Claim, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { requireClaimAccess } from "@/lib/claims/server/claim-access";
 import { lockClaimRow } from "@/lib/claims/server/lock-claim-for-content-change";
-import { claimSelect, toClaim } from "@/lib/claims/server/claim-view";
+import { claimSelect, toClaim, type ClaimViewer } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import { checkContentChange, checkTransition, decisionOf } from "@/lib/review/review-state";
@@ -39,6 +39,7 @@ export async function updateClaim({
     if (input.assigneeId !== null) await assertMember(found.workspaceId, input.assigneeId);
   }
   if (input.duplicateOfId !== undefined) assertRoleAllows(role, "claim.label");
+  const viewer: ClaimViewer = { role, isBlindReview };
 
   return db.$transaction(async (tx) => {
     if (input.duplicateOfId) {
@@ -51,7 +52,7 @@ export async function updateClaim({
     // evidence link removed meanwhile cannot leave a claim verified with none.
     if (input.state !== undefined) await lockClaimRow(tx, claimId);
     const current = await loadClaim(tx, claimId);
-    if (current.version !== version) throw staleVersion(current);
+    if (current.version !== version) throw staleVersion(current, viewer);
 
     const changes = changedFields(current, input);
     const isWordingChanged = changes.label !== undefined || changes.statement !== undefined;
@@ -73,14 +74,20 @@ export async function updateClaim({
       if (!check.ok) throw new AppError(check.code, check.message, { details: { allowed: check.allowed } });
     }
     const fields = Object.keys(changes) as ChangedField[];
-    if (fields.length === 0) return toClaim(current);
+    // A label set by an editor or owner is the final one; anyone else's waits for an editor. An editor
+    // sending the label a claim already has confirms it (e.g. one set before blind review was switched on).
+    const isDecider = can(role, "claim.decide");
+    const isLabelConfirmed = input.label !== undefined && changes.label === undefined && isDecider && current.labelDecidedById === null;
+    const labelDecision = changes.label !== undefined || isLabelConfirmed ? { labelDecidedById: isDecider ? actor.userId : null } : {};
+    if (isLabelConfirmed) fields.push("label");
+    if (fields.length === 0) return toClaim(current, viewer);
 
     const updatedAt = new Date();
     const updated = await tx.claim.updateMany({
       where: { id: claimId, version, deletedAt: null },
-      data: { ...changes, ...(changes.state !== undefined && decisionOf(changes.state, actor.userId, updatedAt)), updatedAt, lastEditedById, version: { increment: 1 } },
+      data: { ...changes, ...labelDecision, ...(changes.state !== undefined && decisionOf(changes.state, actor.userId, updatedAt)), updatedAt, lastEditedById, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw staleVersion(await loadClaim(tx, claimId));
+    if (updated.count === 0) throw staleVersion(await loadClaim(tx, claimId), viewer);
 
     await recordAuditEvents(
       tx,
@@ -94,7 +101,7 @@ export async function updateClaim({
           action: field === "state" ? "claim.state_changed" : "claim.updated",
           field,
           before: current[field] ?? null,
-          after: changes[field] ?? null,
+          after: (field in changes ? changes[field] : current[field]) ?? null,
         }),
       ),
     );
@@ -104,7 +111,7 @@ export async function updateClaim({
       });
     }
     // The row is locked by our update, so the claim is exactly what we loaded plus our changes.
-    return toClaim({ ...current, ...changes, updatedAt, lastEditedById, version: version + 1 } as typeof current);
+    return toClaim({ ...current, ...changes, ...labelDecision, updatedAt, lastEditedById, version: version + 1 } as typeof current, viewer);
   });
 }
 
@@ -122,11 +129,11 @@ function changedFields(current: Awaited<ReturnType<typeof loadClaim>>, input: Up
   return changes as UpdateClaimInput;
 }
 
-function staleVersion(current: Awaited<ReturnType<typeof loadClaim>>): AppError {
+function staleVersion(current: Awaited<ReturnType<typeof loadClaim>>, viewer: ClaimViewer): AppError {
   return new AppError(
     "precondition_failed",
     `Someone else changed this claim (it is now at version ${current.version}). Review their change, then apply yours again.`,
-    { details: { current: toClaim(current) }, headers: { ETag: `"${current.version}"` } },
+    { details: { current: toClaim(current, viewer) }, headers: { ETag: `"${current.version}"` } },
   );
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
+import { hidesUndecidedLabels } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import type { ExportQuery } from "@/lib/exports/export.schemas";
@@ -37,7 +38,7 @@ export async function exportClaims({
   appUrl: string;
   now?: Date;
 }): Promise<ClaimExport> {
-  await requireWorkspaceAccess(actor, workspaceId, "workspace.export");
+  const viewer = await requireWorkspaceAccess(actor, workspaceId, "workspace.export");
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, name: true } });
   if (!workspace) throw notFound("This workspace");
   if (query.passageId) {
@@ -57,7 +58,7 @@ export async function exportClaims({
   const slot = takeExportSlot(actor.userId, { maxConcurrent: env.EXPORT_MAX_CONCURRENT, maxPerUser: env.EXPORT_MAX_PER_USER });
   let run: Awaited<ReturnType<typeof runExportWorker>>;
   try {
-    run = await runExportWorker({ connection: exportConnection(), workspaceId, format, filters, context }, slot.release);
+    run = await runExportWorker({ connection: exportConnection(), workspaceId, format, filters, hidesUndecidedLabels: hidesUndecidedLabels(viewer), context }, slot.release);
   } catch (error) {
     slot.release();
     throw error;

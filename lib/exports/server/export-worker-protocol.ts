@@ -8,6 +8,8 @@ export type ExportWorkerData = {
   workspaceId: string;
   format: ExportFormat;
   filters: ExportFilters;
+  /** Blind double review: labels no editor has decided are exported as none (claim-view's hidesUndecidedLabels). */
+  hidesUndecidedLabels: boolean;
   context: ExportContext;
 };
 

@@ -13,6 +13,7 @@ async function run(port: NonNullable<typeof parentPort>, data: ExportWorkerData)
     connection: data.connection,
     workspaceId: data.workspaceId,
     filters: data.filters,
+    hidesUndecidedLabels: data.hidesUndecidedLabels,
     includePassageText: formatter.includesPassageText,
   });
   const post = (message: ExportWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);

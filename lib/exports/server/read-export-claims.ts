@@ -34,7 +34,7 @@ export function exportConnectionConfig(connection: ExportConnection): pg.ClientC
 const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The claims an export covers, as SQL: live claims of live passages, with the allowlisted filters. */
-function exportScopeSql(workspaceId: string, filters: ExportFilters): { fromWhere: string; values: unknown[] } {
+function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndecidedLabels: boolean): { fromWhere: string; values: unknown[] } {
   const values: unknown[] = [workspaceId];
   const conditions = [`c."workspaceId" = $1`, `c."deletedAt" IS NULL`, `p."deletedAt" IS NULL`];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
@@ -42,8 +42,9 @@ function exportScopeSql(workspaceId: string, filters: ExportFilters): { fromWher
     conditions.push(condition(`$${values.length}`));
   };
   if (filters.state !== "all") add((at) => `c.state = ${at}::"ReviewState"`, filters.state);
-  if (filters.label === "none") conditions.push("c.label IS NULL");
-  else if (filters.label) add((at) => `c.label = ${at}::"ClaimLabel"`, filters.label);
+  // A label hidden from the reader counts as none, so a filter cannot reveal it either.
+  if (filters.label === "none") conditions.push(hidesUndecidedLabels ? `(c.label IS NULL OR c."labelDecidedById" IS NULL)` : "c.label IS NULL");
+  else if (filters.label) add((at) => `c.label = ${at}::"ClaimLabel"${hidesUndecidedLabels ? ` AND c."labelDecidedById" IS NOT NULL` : ""}`, filters.label);
   if (filters.passageId) add((at) => `c."passageId" = ${at}`, filters.passageId);
   if (filters.assigneeId) add((at) => `c."assigneeId" = ${at}`, filters.assigneeId);
   if (filters.since) add((at) => `c."updatedAt" >= ${at}::timestamptz AT TIME ZONE 'UTC'`, filters.since);
@@ -51,9 +52,10 @@ function exportScopeSql(workspaceId: string, filters: ExportFilters): { fromWher
 }
 
 /** The export's rows as one statement: claim, passage metadata, people, and evidence as JSON. */
-function exportClaimsSql(fromWhere: string): string {
+function exportClaimsSql(fromWhere: string, hidesUndecidedLabels: boolean): string {
+  const label = hidesUndecidedLabels ? `CASE WHEN c."labelDecidedById" IS NULL THEN NULL ELSE c.label::text END` : "c.label::text";
   return `
-    SELECT c.id, c.exact, c.prefix, c.suffix, c.start, c."end", c.statement, c.label::text AS label, c.state::text AS state,
+    SELECT c.id, c.exact, c.prefix, c.suffix, c.start, c."end", c.statement, ${label} AS label, c.state::text AS state,
       c."verdictNote", ${isoText('c."createdAt"')} AS "createdAt", ${isoText('c."updatedAt"')} AS "updatedAt",
       json_build_object('id', p.id, 'title', p.title, 'sourceUrl', p."sourceUrl", 'publisher', p.publisher, 'author', p.author,
         'publishedAt', ${isoText('p."publishedAt"')}, 'language', p.language) AS passage,
@@ -97,6 +99,7 @@ export async function openExportReader(input: {
   connection: ExportConnection;
   workspaceId: string;
   filters: ExportFilters;
+  hidesUndecidedLabels: boolean;
   includePassageText: boolean;
   batchSize?: number;
 }): Promise<ExportReader> {
@@ -116,10 +119,10 @@ export async function openExportReader(input: {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Timestamps are stored as UTC without a zone; `since` must be read in UTC too.
     await client.query("SET LOCAL TimeZone = 'UTC'");
-    const { fromWhere, values } = exportScopeSql(input.workspaceId, input.filters);
+    const { fromWhere, values } = exportScopeSql(input.workspaceId, input.filters, input.hidesUndecidedLabels);
     const counted = await client.query<{ count: number }>(`SELECT count(*)::int AS count ${fromWhere}`, values);
     claimCount = counted.rows[0]?.count ?? 0;
-    await client.query(`DECLARE export_claims NO SCROLL CURSOR FOR ${exportClaimsSql(fromWhere)}`, values);
+    await client.query(`DECLARE export_claims NO SCROLL CURSOR FOR ${exportClaimsSql(fromWhere, input.hidesUndecidedLabels)}`, values);
   } catch (error) {
     await close();
     throw error;

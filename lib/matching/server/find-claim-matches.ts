@@ -11,7 +11,7 @@ import { MATCH_SIMILARITY_THRESHOLD, type ClaimMatches, type ClaimMatchesQuery }
 
 /** Live claims of the same workspace whose statement reads like this one, most similar first. */
 export async function findClaimMatches({ actor, claimId, query }: { actor: Actor; claimId: string; query: ClaimMatchesQuery }): Promise<{ matches: ClaimMatches; source: MatchSource }> {
-  const { claim } = await requireClaimAccess(actor, claimId, "workspace.read");
+  const { claim, ...viewer } = await requireClaimAccess(actor, claimId, "workspace.read");
   const [[source], index] = await Promise.all([
     db.$queryRaw<{ normalized: string; statement: string; trigrams: string[] }[]>`
       SELECT "statementNormalized" AS normalized, statement, show_trgm("statementNormalized") AS trigrams FROM "Claim" WHERE id = ${claimId}`,
@@ -24,7 +24,7 @@ export async function findClaimMatches({ actor, claimId, query }: { actor: Actor
         claimMatchesSql({ workspaceId: claim.workspaceId, claimId, ...source, threshold: MATCH_SIMILARITY_THRESHOLD, limit: query.limit }),
       );
   const rows = await db.claim.findMany({ where: { id: { in: matches.map((match) => match.id) } }, select: claimSummarySelect });
-  const summaries = new Map(rows.map((row) => [row.id, toClaimSummary(row)]));
+  const summaries = new Map(rows.map((row) => [row.id, toClaimSummary(row, viewer)]));
   return {
     matches: {
       items: matches.flatMap((match) => {

@@ -32,7 +32,7 @@ export const DUPLICATE_SCAN_WINDOW = 50;
  * (trigrams of the normalized text), or linked by hand as duplicates. Largest groups first.
  */
 export async function listDuplicateGroups({ actor, workspaceId, query }: { actor: Actor; workspaceId: string; query: DuplicateGroupsQuery }): Promise<{ groups: DuplicateGroups; source: MatchSource }> {
-  await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
+  const viewer = await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
   const index = await freshTrigramIndex(workspaceId);
   const pairs = index
     ? await duplicatePairsFromIndex(index, workspaceId)
@@ -49,7 +49,7 @@ export async function listDuplicateGroups({ actor, workspaceId, query }: { actor
   const items = groups.map((group) => ({ claims: [] as ClaimSummary[], similarity: group.similarity }));
   for (const row of rows) {
     const index = groupOf.get(row.id);
-    if (index !== undefined) items[index]?.claims.push(toClaimSummary(row));
+    if (index !== undefined) items[index]?.claims.push(toClaimSummary(row, viewer));
   }
   return { groups: { items: items.filter((group) => group.claims.length > 1), scannedClaimCount }, source: index ? "memory" : "gist" };
 }

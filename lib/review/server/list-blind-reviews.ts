@@ -24,7 +24,8 @@ export async function listBlindReviews({
       deletedAt: null,
       passage: { deletedAt: null },
       blindLabels: { some: {} },
-      ...(query.isDecided === undefined ? {} : query.isDecided ? { label: { not: null } } : { label: null }),
+      // Decided: an editor set the final label (a label from before blind review is not a decision).
+      ...(query.isDecided === undefined ? {} : query.isDecided ? { label: { not: null }, labelDecidedById: { not: null } } : { OR: [{ label: null }, { labelDecidedById: null }] }),
     },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: MAX_ITEMS,
@@ -36,15 +37,10 @@ export async function listBlindReviews({
       state: true,
       version: true,
       passage: { select: { title: true } },
+      labelDecidedBy: { select: { id: true, name: true } },
       blindLabels: { orderBy: { createdAt: "asc" }, select: { label: true, updatedAt: true, reviewer: { select: { id: true, name: true } } } },
     },
   });
-  const labelEvents = await db.auditEvent.findMany({
-    where: { claimId: { in: rows.filter((row) => row.label !== null).map((row) => row.id) }, action: "claim.updated", field: "label" },
-    orderBy: { createdAt: "asc" },
-    select: { claimId: true, actor: { select: { id: true, name: true } } },
-  });
-  const decidedBy = new Map(labelEvents.map((event) => [event.claimId, event.actor]));
   const items = rows.map((row): BlindReviewItem => {
     const distinct = new Set(row.blindLabels.map((vote) => vote.label));
     const status = row.blindLabels.length < 2 ? "waiting" : distinct.size > 1 ? "disagreement" : "agreement";
@@ -52,7 +48,7 @@ export async function listBlindReviews({
       claim: { id: row.id, passageId: row.passageId, passageTitle: row.passage.title, statement: row.statement, label: row.label, state: row.state, version: row.version },
       labels: row.blindLabels.map((vote) => ({ reviewer: vote.reviewer, label: vote.label, updatedAt: vote.updatedAt.toISOString() })),
       status,
-      decidedBy: row.label === null ? null : (decidedBy.get(row.id) ?? null),
+      decidedBy: row.label === null ? null : row.labelDecidedBy,
     };
   });
   return {

@@ -23,7 +23,7 @@ export async function createSavedView({
     data: { workspaceId, ownerId: actor.userId, name: input.name, visibility: input.visibility, filter: input.filter },
     select: savedViewSelect,
   });
-  const [view] = await toSavedViews([row], { userId: actor.userId, role: access.role });
+  const [view] = await toSavedViews([row], { userId: actor.userId, role: access.role, isBlindReview: access.isBlindReview });
   if (!view) throw new Error("The new view could not be read back");
   return view;
 }

@@ -13,5 +13,5 @@ export async function listSavedViews({ actor, workspaceId }: { actor: Actor; wor
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: savedViewSelect,
   });
-  return { items: await toSavedViews(rows, { userId: actor.userId, role: access.role }) };
+  return { items: await toSavedViews(rows, { userId: actor.userId, role: access.role, isBlindReview: access.isBlindReview }) };
 }

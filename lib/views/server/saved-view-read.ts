@@ -1,6 +1,7 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import { ClaimsFilterSchema, type ClaimsFilter } from "@/lib/claims/claim.schemas";
+import { hidesUndecidedLabels, type ClaimViewer } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -81,10 +82,10 @@ async function resolveFilters(workspaceId: string, rows: SavedViewRow[]): Promis
 }
 
 /** The SQL condition of one filter over `c` (a claim); the same rules as claimFilterConditions in list-claims.ts. */
-function filterSql(filter: ClaimsFilter): Prisma.Sql {
+function filterSql(filter: ClaimsFilter, isLabelHidden: boolean): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (filter.label === "none") parts.push(Prisma.sql`c.label IS NULL`);
-  else if (filter.label) parts.push(Prisma.sql`c.label = ${filter.label}::"ClaimLabel"`);
+  if (filter.label === "none") parts.push(isLabelHidden ? Prisma.sql`(c.label IS NULL OR c."labelDecidedById" IS NULL)` : Prisma.sql`c.label IS NULL`);
+  else if (filter.label) parts.push(Prisma.sql`c.label = ${filter.label}::"ClaimLabel"`, ...(isLabelHidden ? [Prisma.sql`c."labelDecidedById" IS NOT NULL`] : []));
   if (filter.state) parts.push(Prisma.sql`c.state = ${filter.state}::"ReviewState"`);
   if (filter.passageId) parts.push(Prisma.sql`c."passageId" = ${filter.passageId}`);
   if (filter.assigneeId) parts.push(Prisma.sql`c."assigneeId" = ${filter.assigneeId}`);
@@ -96,9 +97,10 @@ function filterSql(filter: ClaimsFilter): Prisma.Sql {
 }
 
 /** The live claims each filter keeps, in one pass over the workspace's claims. */
-async function countClaimsPerFilter(workspaceId: string, filters: ClaimsFilter[]): Promise<number[]> {
+async function countClaimsPerFilter(workspaceId: string, filters: ClaimsFilter[], viewer: ClaimViewer): Promise<number[]> {
   if (filters.length === 0) return [];
-  const counts = Prisma.join(filters.map((filter) => Prisma.sql`count(*) FILTER (WHERE ${filterSql(filter)})::int`));
+  const isLabelHidden = hidesUndecidedLabels(viewer);
+  const counts = Prisma.join(filters.map((filter) => Prisma.sql`count(*) FILTER (WHERE ${filterSql(filter, isLabelHidden)})::int`));
   const [row] = await db.$queryRaw<{ counts: number[] }[]>(Prisma.sql`
     SELECT ARRAY[${counts}] AS counts
     FROM "Claim" AS c JOIN "Passage" AS p ON p.id = c."passageId"
@@ -107,13 +109,14 @@ async function countClaimsPerFilter(workspaceId: string, filters: ClaimsFilter[]
 }
 
 /** Views as the API answers them: filters checked against what still exists, live counts, whether the caller may edit. */
-export async function toSavedViews(rows: SavedViewRow[], actor: { userId: string; role: Role }): Promise<SavedView[]> {
+export async function toSavedViews(rows: SavedViewRow[], actor: { userId: string } & ClaimViewer): Promise<SavedView[]> {
   const workspaceId = rows[0]?.workspaceId;
   if (!workspaceId) return [];
   const resolved = await resolveFilters(workspaceId, rows);
   const counts = await countClaimsPerFilter(
     workspaceId,
     resolved.map(({ filter }) => filter),
+    actor,
   );
   return rows.map((row, index) => ({
     id: row.id,

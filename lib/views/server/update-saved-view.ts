@@ -34,7 +34,7 @@ export async function updateSavedView({
     data: { name: input.name, visibility: input.visibility, filter: input.filter },
     select: savedViewSelect,
   });
-  const [changed] = await toSavedViews([row], { userId: actor.userId, role: access.role });
+  const [changed] = await toSavedViews([row], { userId: actor.userId, role: access.role, isBlindReview: access.isBlindReview });
   if (!changed) throw new Error("The changed view could not be read back");
   return changed;
 }
