@@ -23,6 +23,8 @@ type ClaimsGridProps = {
   onReachEnd: () => void;
   sort: { column: ClaimSortColumn; order: SortOrder };
   onSort: (column: ClaimSortColumn) => void;
+  /** Blind review hides undecided labels from reviewers, so sorting by label would reveal them. */
+  canSortByLabel: boolean;
 };
 
 const SORTABLE_COLUMNS = ["statement", "label", "state", "passage", "evidence_count", "updated"] as const satisfies ClaimSortColumn[];
@@ -40,7 +42,7 @@ function shiftHeld(event: ChangeEvent<HTMLInputElement>): boolean {
  * The claims as a table of fixed-height rows, only the visible ones rendered. One row is the tab
  * stop (roving tabindex); arrows, Page Up/Down, Home and End move between rows, x selects.
  */
-export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, onReachEnd, sort, onSort }: ClaimsGridProps) {
+export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, onReachEnd, sort, onSort, canSortByLabel }: ClaimsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusRequest = useRef<number | null>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -141,6 +143,13 @@ export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, o
             )}
             {SORTABLE_COLUMNS.map((column) => {
               const isSorted = sort.column === column;
+              if (column === "label" && !canSortByLabel) {
+                return (
+                  <div key={column} role="columnheader">
+                    {COLUMN_NAMES[column]}
+                  </div>
+                );
+              }
               return (
                 <div key={column} role="columnheader" aria-sort={isSorted ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
                   <button type="button" className="claims-view-sort" onClick={() => onSort(column)}>

@@ -27,7 +27,7 @@ import { ApiError } from "@/lib/http/api-client";
 import { allowedTransitions, REVIEW_STATES } from "@/lib/review/review-state";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
-type ClaimsTableProps = { workspaceId: string; role: Role; currentUserId: string };
+type ClaimsTableProps = { workspaceId: string; role: Role; currentUserId: string; isBlindReview: boolean };
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -40,7 +40,7 @@ function errorMessage(error: unknown): string {
  * A workspace's claims: filters kept in the URL, pages loaded as the list scrolls, selection and
  * bulk label or state changes for the roles that may make them.
  */
-export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTableProps) {
+export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }: ClaimsTableProps) {
   const searchParams = useSearchParams();
   const urlFilters = parseClaimsFilters(searchParams);
   const urlSearch = filtersToSearch(urlFilters);
@@ -205,6 +205,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId }: ClaimsTablePro
           onReachEnd={onReachEnd}
           sort={sortOf(filters)}
           onSort={(column) => applyFilters({ ...filters, ...nextSortOn(filters, column) })}
+          canSortByLabel={!isBlindReview || can(role, "claim.decide")}
         />
         {isFetchNextPageError ? (
           <div className="alert alert-error row spread" role="alert">

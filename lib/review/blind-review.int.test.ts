@@ -140,6 +140,14 @@ describe("blind double review", () => {
     expect(JSON.stringify(history.body)).not.toContain("opinion");
     const filtered = await callRoute(workspaceClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?label=opinion`, { as: reviewer, params: { workspaceId } });
     expect((filtered.body as { items: unknown[] }).items).toEqual([]);
+    // The order of a sort by label would give the hidden labels away.
+    const byLabel = (as: TestUser) => callRoute(workspaceClaimsRoute, "GET", `/api/v1/workspaces/${workspaceId}/claims?sort=label`, { as, params: { workspaceId } });
+    for (const as of [reviewer, viewer]) {
+      const refused = await byLabel(as);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: { message: expect.stringContaining("blind double review") } });
+    }
+    expect((await byLabel(editor)).status).toBe(200);
     const view = await callRoute(createViewRoute, "POST", `/api/v1/workspaces/${workspaceId}/views`, {
       as: reviewer,
       params: { workspaceId },

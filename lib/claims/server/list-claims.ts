@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { claimSortOf, type ClaimsFilter, type ClaimSortColumn, type ClaimSummary, type ListClaimsQuery } from "@/lib/claims/claim.schemas";
+import { AppError } from "@/lib/http/errors";
 import { claimSummarySelect, hidesUndecidedLabels, toClaimSummary, type ClaimViewer } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -50,6 +51,10 @@ export async function listClaims({
   const viewer = await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
   const conditions = claimFilterConditions(workspaceId, query, viewer);
   const sort = claimSortOf(query);
+  if (sort.column === "label" && hidesUndecidedLabels(viewer)) {
+    const message = "This workspace uses blind double review: sorting by label would reveal other reviewers' votes. Sort by another column.";
+    throw new AppError("validation_failed", message, { details: [{ path: ["query", "sort"], message }] });
+  }
   const page = await keysetPage({
     query,
     order: { direction: sort.order, columns: SORT_KEYS[sort.column] },

@@ -31,7 +31,7 @@ export default async function ClaimsPage({ params, searchParams }: ClaimsPagePro
       <LiveIndicator workspaceId={workspaceId} currentUserId={actor.userId} />
       {/* The table reads its filters from the URL on the client. */}
       <Suspense fallback={<p>Loading claims…</p>}>
-        <ClaimsTable workspaceId={workspaceId} role={workspace.role} currentUserId={actor.userId} />
+        <ClaimsTable workspaceId={workspaceId} role={workspace.role} currentUserId={actor.userId} isBlindReview={workspace.isBlindReview} />
       </Suspense>
     </div>
   );
