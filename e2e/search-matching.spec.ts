@@ -77,3 +77,25 @@ test("a similar claim shows the verified match with its label and state, and onc
   await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/passages/${first.id}`));
   await expect(page.getByRole("heading", { name: "October jobs report", level: 1 })).toBeVisible();
 });
+
+test("search forgives a misspelled name and finds claims by the web address of their evidence", async ({ page, user, baseURL }) => {
+  await signInViaApi(page.request, user);
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Spelling desk");
+  const call = api(page.request, baseURL);
+  const passage = await call.post(`/api/v1/workspaces/${workspaceId}/passages`, {
+    title: "Pakistan profile",
+    text: "Pervez Musharraf resigned as president in 2008. The UN counted 2.4 million refugees that year.",
+  });
+  await call.post(`/api/v1/passages/${passage.id}/claims`, { exact: "Pervez Musharraf resigned as president in 2008." });
+  const refugees = await call.post(`/api/v1/passages/${passage.id}/claims`, { exact: "The UN counted 2.4 million refugees that year." });
+  await call.post(`/api/v1/claims/${refugees.id}/evidence`, { url: "https://www.un.org/en/refugees/2008-report", stance: "supports" });
+
+  await page.goto(`/w/${workspaceId}`);
+  const searchBox = page.getByRole("combobox", { name: "Search this workspace" });
+  const results = page.getByRole("listbox", { name: "Search results" });
+  await searchBox.fill("Musharaf");
+  await expect(results.getByRole("option").filter({ hasText: "Pervez Musharraf resigned as president in 2008." }).first()).toBeVisible();
+  await searchBox.fill("un.org");
+  await expect(results.getByRole("option").filter({ hasText: "The UN counted 2.4 million refugees that year." }).first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+});
