@@ -21,11 +21,12 @@ describe("the OpenAPI document, generated from the routes", () => {
   });
 
   it("has each route's methods mounted on the endpoint of the file's own path and method", async () => {
+    const routeTree = apiRouteFiles();
     for (const route of API_ROUTE_MODULES) {
       const routeModule = await route.load();
       for (const method of HTTP_METHODS) {
         const handler = routeModule[method] as { endpoint?: Endpoint } | undefined;
-        const isImplemented = apiRouteFiles().find((file) => file.template === route.template)?.methods.includes(method) ?? false;
+        const isImplemented = routeTree.find((file) => file.template === route.template)?.methods.includes(method) ?? false;
         // The methods a file does not implement answer 405 (otherMethods) and mount nothing.
         if (!isImplemented) continue;
         const endpoint = handler?.endpoint;

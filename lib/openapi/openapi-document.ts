@@ -74,6 +74,7 @@ function operation(endpoint: Endpoint): RouteConfig {
     ...(upload ? Object.fromEntries([upload.contentType].flat().map((type) => [type, { schema: upload.schema }])) : {}),
   };
   const body = Object.keys(content).length > 0 ? { required: true, content } : undefined;
+  const headers = requestHeaders(endpoint);
   return {
     method: endpoint.method.toLowerCase() as RouteConfig["method"],
     path: endpoint.path,
@@ -84,7 +85,7 @@ function operation(endpoint: Endpoint): RouteConfig {
     request: {
       ...(endpoint.params ? { params: endpoint.params as ZodObject } : {}),
       ...(endpoint.query ? { query: endpoint.query as ZodObject } : {}),
-      ...(requestHeaders(endpoint) ? { headers: requestHeaders(endpoint) } : {}),
+      ...(headers ? { headers } : {}),
       ...(body ? { body } : {}),
     },
     responses: { ...errors, ...answers },
