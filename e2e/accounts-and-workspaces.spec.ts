@@ -24,7 +24,7 @@ test("a newcomer signs up, creates a workspace and lands on its empty state", as
   await page.getByLabel("Workspace name").fill("Elections desk");
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page.getByRole("heading", { name: "Elections desk" })).toBeVisible();
-  await expect(page.getByText("Your role: owner")).toBeVisible();
+  await expect(page.getByText("Your role: Owner", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "No passages yet" })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 

@@ -47,6 +47,15 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/** The window sizes the reviewer's desk was tried at (issue 14): every journey about what was seen there runs at both. */
+export const DESK_VIEWPORTS = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 900 },
+] as const;
+
+/** "1280×720", for test titles. */
+export const viewportName = (viewport: { width: number; height: number }) => `${viewport.width}×${viewport.height}`;
+
 type Fixtures = { user: TestUser; signedInPage: Page };
 
 export const test = base.extend<Fixtures>({

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createWorkspaceViaApi, expect, expectNoSeriousAxeViolations, test } from "./fixtures";
+import { createWorkspaceViaApi, DESK_VIEWPORTS, expect, expectNoSeriousAxeViolations, test, viewportName } from "./fixtures";
 
 // 100 characters, the longest name a workspace may have, with one unbroken 60-character word.
 const LONG_NAME = `Regional ${"Desinformationsbekämpfungsarbeitsgruppenkoordinationsstelle".padEnd(60, "x")} and elections desk`.padEnd(100, "!");
@@ -57,18 +57,27 @@ test("signed-out pages fit a 390 px phone", async ({ page }) => {
   await expectNoSeriousAxeViolations(page);
 });
 
-test("a long workspace name is cut short with the whole name on hover, and wraps in headings", async ({ signedInPage: page, baseURL }) => {
-  const { workspaceId } = await workspaceWithLongNames(page, baseURL);
-  await page.goto(`/w/${workspaceId}/claims`);
-  const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link");
-  await expect(breadcrumb).toHaveAttribute("title", LONG_NAME);
-  await expect(page.locator(".workspace-switcher > summary")).toHaveAttribute("title", LONG_NAME);
-  await expectNoSidewaysScroll(page, "claims");
-  await page.goto(`/w/${workspaceId}`);
-  await expect(page.getByRole("heading", { level: 1, name: LONG_NAME })).toBeVisible();
-  await expectNoSidewaysScroll(page, "workspace");
-  await expectNoSeriousAxeViolations(page);
-});
+// Each journey at both desk sizes the issue was reported at.
+for (const viewport of DESK_VIEWPORTS) {
+  test.describe(`long names at ${viewportName(viewport)}`, () => {
+    test.use({ viewport });
+
+    test("a long workspace name is cut short with the whole name on hover, and wraps in headings", async ({ signedInPage: page, baseURL }) => {
+      const { workspaceId } = await workspaceWithLongNames(page, baseURL);
+      await page.goto(`/w/${workspaceId}/claims`);
+      const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link");
+      await expect(breadcrumb).toHaveAttribute("title", LONG_NAME);
+      await expect(page.locator(".workspace-switcher > summary")).toHaveAttribute("title", LONG_NAME);
+      await expectNoSidewaysScroll(page, "claims");
+      await page.goto(`/w/${workspaceId}`);
+      await expect(page.getByRole("heading", { level: 1, name: LONG_NAME })).toBeVisible();
+      // Roles read as names in badges, not as the API's lowercase values.
+      await expect(page.getByText("Your role: Owner", { exact: true })).toBeVisible();
+      await expectNoSidewaysScroll(page, "workspace");
+      await expectNoSeriousAxeViolations(page);
+    });
+  });
+}
 
 test("browsers find an icon: /favicon.ico answers, and pages link the SVG icon", async ({ page, request }) => {
   const favicon = await request.get("/favicon.ico");

@@ -25,7 +25,7 @@ test("an owner invites a colleague by link, who accepts it in their own browser 
   await expectNoSeriousAxeViolations(colleaguePage);
   await colleaguePage.getByRole("button", { name: "Accept and join Team desk" }).click();
   await expect(colleaguePage).toHaveURL(new RegExp(`/w/${workspaceId}$`));
-  await expect(colleaguePage.getByText("Your role: editor")).toBeVisible();
+  await expect(colleaguePage.getByText("Your role: Editor", { exact: true })).toBeVisible();
 
   // The link works once.
   await colleaguePage.goto(new URL(link).pathname);

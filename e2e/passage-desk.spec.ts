@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createWorkspaceViaApi, expect, expectNoSeriousAxeViolations, gotoPassage, test } from "./fixtures";
+import { createWorkspaceViaApi, DESK_VIEWPORTS, expect, expectNoSeriousAxeViolations, gotoPassage, test, viewportName } from "./fixtures";
 
 // A long scraped-news-like page: forty checkable sentences, so the text scrolls and, with sixteen
 // of them marked, the other ones are offered as suggestions.
@@ -15,11 +15,6 @@ const TEXT = PLACES.map(
 ).join("\n\n");
 const MARKED = 16;
 const ROW_HEIGHT = 64;
-
-const VIEWPORTS = [
-  { width: 1280, height: 720 },
-  { width: 1366, height: 900 },
-];
 
 async function setUpPassage(page: Page, baseURL: string | undefined): Promise<{ url: string; claimIds: string[] }> {
   const headers = { origin: baseURL ?? "" };
@@ -79,8 +74,8 @@ async function isInTextPane(page: Page, exact: string): Promise<boolean> {
   return rects.every((rect) => rect.top >= pane.top - 1 && rect.bottom <= pane.bottom + 1);
 }
 
-for (const viewport of VIEWPORTS) {
-  const size = `${viewport.width}×${viewport.height}`;
+for (const viewport of DESK_VIEWPORTS) {
+  const size = viewportName(viewport);
 
   test.describe(`the passage desk at ${size}`, () => {
     test.use({ viewport });
@@ -120,6 +115,17 @@ for (const viewport of VIEWPORTS) {
       await page.keyboard.press("Home");
       await expect(splitter).toHaveAttribute("aria-valuenow", "25");
       expect((await list.boundingBox())?.height ?? 0).toBeGreaterThan(ROW_HEIGHT);
+
+      // The browser remembers where the splitter was left, and keeps a remembered position in range.
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      await expect(splitter).toHaveAttribute("aria-valuenow", "35");
+      await gotoPassage(page, page.url());
+      await expect(splitter).toHaveAttribute("aria-valuenow", "35");
+      await page.evaluate(() => window.localStorage.setItem("claimdesk-desk:v1:claims-share", "95"));
+      await gotoPassage(page, page.url());
+      await expect(splitter).toHaveAttribute("aria-valuenow", "75");
+      expect((await page.getByRole("tabpanel", { name: /claim/i }).boundingBox())?.height ?? 0).toBeGreaterThan(ROW_HEIGHT);
 
       // Suggestions stay one click away while the claim is open.
       await page.getByRole("tab", { name: /^Suggestions/ }).click();
@@ -197,6 +203,14 @@ for (const viewport of VIEWPORTS) {
       await expect(page.getByLabel("Verdict note")).toHaveValue("Police figures match the county report.");
       await expect(page.getByLabel("Statement")).toHaveValue(claimSentence(0));
       await expect(page.getByText("Draft restored")).toHaveCount(0);
+
+      // Signing out leaves none of this person's drafts behind in the browser.
+      const storedDrafts = () => page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("claimdesk-draft:")).length);
+      await page.getByLabel("Verdict note").fill("A note nobody saved.");
+      await expect.poll(storedDrafts).toBe(1);
+      await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
+      await expect(page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+      expect(await storedDrafts()).toBe(0);
     });
 
     test("fields show their limit as you type and refuse to save past it", async ({ signedInPage: page, baseURL }) => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ROLE_DISPLAY } from "@/lib/members/role-display";
 import { CreateWorkspaceForm } from "@/components/workspaces/create-workspace-form";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { listWorkspaces } from "@/lib/workspaces/server/list-workspaces";
@@ -26,7 +27,7 @@ export default async function WorkspacesPage() {
             <li key={workspace.id}>
               <Link href={`/w/${workspace.id}`}>
                 <span>{workspace.name}</span>
-                <span className="badge">{workspace.role}</span>
+                <span className="badge">{ROLE_DISPLAY[workspace.role]}</span>
               </Link>
             </li>
           ))}

@@ -134,3 +134,13 @@ export function nextSortOn(filters: ClaimsFilters, column: ClaimSortColumn): Pic
 export function hasActiveFilters(filters: ClaimsFilters): boolean {
   return Boolean(filters.label || filters.state || filters.passageId || filters.assignee || filters.assigneeId || filters.q);
 }
+
+/**
+ * The filters with a sort this viewer may use. In blind double review a reviewer's list cannot be
+ * sorted by label (the order would reveal votes), so a link or a shared saved view that sorts by
+ * label opens in the default order instead of failing; `isSortReplaced` says so, for a note.
+ */
+export function withAllowedSort(filters: ClaimsFilters, canSortByLabel: boolean): { filters: ClaimsFilters; isSortReplaced: boolean } {
+  if (canSortByLabel || sortOf(filters).column !== "label") return { filters, isSortReplaced: false };
+  return { filters: { ...filters, sort: EMPTY_FILTERS.sort, order: EMPTY_FILTERS.order }, isSortReplaced: true };
+}

@@ -14,6 +14,7 @@ import {
   nextSortOn,
   parseClaimsFilters,
   sortOf,
+  withAllowedSort,
   type ClaimsFilters,
 } from "@/components/claims-table/claims-filters";
 import { ClaimsGrid } from "@/components/claims-table/claims-grid";
@@ -42,12 +43,15 @@ function errorMessage(error: unknown): string {
  */
 export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }: ClaimsTableProps) {
   const searchParams = useSearchParams();
-  const urlFilters = parseClaimsFilters(searchParams);
+  const canSortByLabel = !isBlindReview || can(role, "claim.decide");
+  const { filters: urlFilters, isSortReplaced: isUrlSortReplaced } = withAllowedSort(parseClaimsFilters(searchParams), canSortByLabel);
   const urlSearch = filtersToSearch(urlFilters);
   const [filters, setFilters] = useState<ClaimsFilters>(urlFilters);
   const [searchText, setSearchText] = useState(urlFilters.q);
   const [seenUrlSearch, setSeenUrlSearch] = useState(urlSearch);
   const [summary, setSummary] = useState("");
+  // Set while the table shows the default order in place of the label sort its link asked for.
+  const [isSortReplaced, setIsSortReplaced] = useState(isUrlSortReplaced);
   // The saved view the table was opened from stays in the URL (`view`) while its filters change, so it can be updated.
   const [viewId, setViewId] = useState<string | null>(searchParams.get("view"));
   const searchRef = useRef<HTMLInputElement>(null);
@@ -63,6 +67,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
     // The URL changed without us (a link to this page, back or forward): the URL wins.
     setSeenUrlSearch(urlSearch);
     setViewId(searchParams.get("view"));
+    setIsSortReplaced(isUrlSortReplaced);
     if (urlSearch !== filtersToSearch(filters)) {
       setFilters(urlFilters);
       setSearchText(urlFilters.q);
@@ -79,6 +84,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
 
   function applyFilters(next: ClaimsFilters) {
     if (filtersToSearch(next) === filtersToSearch(filters)) return;
+    if (next.sort !== filters.sort || next.order !== filters.order) setIsSortReplaced(false);
     setFilters(next);
     selection.clear();
     setSummary("");
@@ -205,7 +211,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
           onReachEnd={onReachEnd}
           sort={sortOf(filters)}
           onSort={(column) => applyFilters({ ...filters, ...nextSortOn(filters, column) })}
-          canSortByLabel={!isBlindReview || can(role, "claim.decide")}
+          canSortByLabel={canSortByLabel}
         />
         {isFetchNextPageError ? (
           <div className="alert alert-error row spread" role="alert">
@@ -247,11 +253,17 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
         currentUserId={currentUserId}
         filters={filters}
         viewId={viewId}
+        canSortByLabel={canSortByLabel}
         onSaved={(view) => {
           setViewId(view.id);
           replaceUrl(filters, view.id);
         }}
       />
+      {isSortReplaced && (
+        <p className="alert alert-info" role="note">
+          Sorted newest first instead of by label: in blind double review, the order of labels would reveal other reviewers’ votes.
+        </p>
+      )}
       {selected.length > 0 && (
         <ClaimsBulkBar
           workspaceId={workspaceId}

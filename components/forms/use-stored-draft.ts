@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { readFieldDraft, removeFieldDraft, writeFieldDraft, type DraftStorage, type FieldDraft } from "@/lib/forms/field-drafts";
+import { readFieldDraft, removeFieldDraft, removeFieldDraftsOf, writeFieldDraft, type FieldDraft } from "@/lib/forms/field-drafts";
 
-function browserDraftStorage(): DraftStorage | null {
+function browserDraftStorage(): Storage | null {
   try {
     return typeof window === "undefined" ? null : window.localStorage;
   } catch {
@@ -37,4 +37,10 @@ export function useStoredDraft(key: string) {
 export function discardStoredDraft(key: string): void {
   const storage = browserDraftStorage();
   if (storage) removeFieldDraft(storage, key);
+}
+
+/** Drops every draft this person left in this browser; called on sign-out. */
+export function discardStoredDraftsOf(userId: string): void {
+  const storage = browserDraftStorage();
+  if (storage) removeFieldDraftsOf(storage, userId);
 }

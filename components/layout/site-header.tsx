@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
+import { SignInLinks } from "@/components/auth/sign-in-links";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
@@ -21,15 +22,10 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
             <span className="muted truncate site-header-user" title={actor.name}>
               {actor.name}
             </span>
-            <SignOutButton />
+            <SignOutButton userId={actor.userId} />
           </>
         ) : (
-          <>
-            <Link href="/signin">Sign in</Link>
-            <Link href="/signup" className="button">
-              Sign up
-            </Link>
-          </>
+          <SignInLinks />
         )}
       </nav>
     </header>

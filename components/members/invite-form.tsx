@@ -1,5 +1,6 @@
 "use client";
 
+import { ROLE_DISPLAY } from "@/lib/members/role-display";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { OneTimeSecretPanel } from "@/components/secrets/one-time-secret-panel";
@@ -69,7 +70,7 @@ export function InviteForm({ workspaceId }: { workspaceId: string }) {
             >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {role}
+                  {ROLE_DISPLAY[role]}
                 </option>
               ))}
             </select>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ROLE_DISPLAY } from "@/lib/members/role-display";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ROLES } from "@/lib/auth/permissions";
@@ -96,7 +97,7 @@ function RoleSelect({ workspaceId, member, onChanged }: { workspaceId: string; m
       >
         {ROLES.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {ROLE_DISPLAY[option]}
           </option>
         ))}
       </select>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ROLE_DISPLAY } from "@/lib/members/role-display";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useRevokeInvitation } from "@/lib/invitations/client/invitation-queries";
@@ -34,7 +35,7 @@ export function PendingInvitations({ workspaceId, invitations }: { workspaceId: 
             {invitations.map((invitation) => (
               <tr key={invitation.id}>
                 <th scope="row">{invitation.email}</th>
-                <td>{invitation.role}</td>
+                <td>{ROLE_DISPLAY[invitation.role]}</td>
                 <td>{invitation.invitedBy.name}</td>
                 <td>
                   <time dateTime={invitation.expiresAt}>{`${invitation.expiresAt.slice(0, 10)} ${invitation.expiresAt.slice(11, 16)} UTC`}</time>

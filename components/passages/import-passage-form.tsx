@@ -3,12 +3,23 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { CharacterCount, isOverLimit } from "@/components/forms/character-count";
 import { ApiError } from "@/lib/http/api-client";
 import { useImportPassage, type PassageImportRequest, type PastedPassage } from "@/lib/passages/client/passage-queries";
-import { LANGUAGE_TAG_MAX_LENGTH, PASSAGE_FILE_ACCEPT, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
+import {
+  LANGUAGE_TAG_MAX_LENGTH,
+  PASSAGE_FILE_ACCEPT,
+  PASSAGE_METADATA_MAX_LENGTH,
+  PASSAGE_TITLE_MAX_LENGTH,
+  SOURCE_URL_MAX_LENGTH,
+} from "@/lib/passages/passage.schemas";
 import { looksLikeHtml } from "@/lib/passages/looks-like-html";
 
 type Duplicate = { id: string; title: string; url: string };
+
+// The fields with a length limit, counted as the API counts them (trimmed).
+const LIMITS = { title: PASSAGE_TITLE_MAX_LENGTH, sourceUrl: SOURCE_URL_MAX_LENGTH, publisher: PASSAGE_METADATA_MAX_LENGTH, author: PASSAGE_METADATA_MAX_LENGTH };
+type LimitedField = keyof typeof LIMITS;
 
 /** The pasted fields as the API takes them; pasted HTML source is read like an uploaded page. */
 function pastedPassage(form: FormData): PastedPassage {
@@ -22,12 +33,25 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const [limited, setLimited] = useState<Record<LimitedField, string>>({ title: "", sourceUrl: "", publisher: "", author: "" });
+  const isTooLong = (field: LimitedField) => isOverLimit(limited[field].trim(), LIMITS[field]);
+  const isAnyTooLong = (Object.keys(LIMITS) as LimitedField[]).some(isTooLong);
+  /** Props of a limited field: its count below it, and invalid past the limit or when the API refused it. */
+  const limitedProps = (field: LimitedField, error?: string) => ({
+    id: `passage-${field}`,
+    name: field,
+    "aria-invalid": error || isTooLong(field) ? true : undefined,
+    "aria-describedby": `passage-${field}-count`,
+    onChange: (event: { target: { value: string } }) => setLimited((current) => ({ ...current, [field]: event.target.value })),
+  });
+  const count = (field: LimitedField) => <CharacterCount id={`passage-${field}-count`} value={limited[field].trim()} max={LIMITS[field]} />;
   const importPassage = useImportPassage(workspaceId);
   const duplicate = error?.code === "conflict" ? (error.details as { existingPassage?: Duplicate } | undefined)?.existingPassage : undefined;
   const fieldErrors = error?.fieldErrors() ?? {};
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isAnyTooLong) return;
     const form = new FormData(event.currentTarget);
     form.delete("mode-choice");
     for (const [key, value] of [...form.entries()]) if (value === "") form.delete(key);
@@ -61,7 +85,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
       </fieldset>
       {error && (
         <div className="alert alert-error" role="alert">
-          {error.formMessage(mode === "paste" ? ["text", "title", "sourceUrl"] : ["title", "sourceUrl"])}
+          {error.formMessage(mode === "paste" ? ["text", "title", "sourceUrl", "publisher", "author"] : ["title", "sourceUrl", "publisher", "author"])}
           {duplicate && (
             <>
               {" "}
@@ -85,22 +109,28 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
       )}
       <div>
         <label htmlFor="passage-title">Title{mode === "upload" ? " (optional: taken from the file)" : ""}</label>
-        <input id="passage-title" name="title" maxLength={PASSAGE_TITLE_MAX_LENGTH} aria-invalid={fieldErrors.title ? true : undefined} />
+        <input {...limitedProps("title", fieldErrors.title)} />
+        {count("title")}
         {fieldErrors.title && <p className="field-error">{fieldErrors.title}</p>}
       </div>
       <div className="form-grid">
         <div>
-          <label htmlFor="passage-source">Source URL</label>
-          <input id="passage-source" name="sourceUrl" type="url" placeholder="https://" aria-invalid={fieldErrors.sourceUrl ? true : undefined} />
+          <label htmlFor="passage-sourceUrl">Source URL</label>
+          <input {...limitedProps("sourceUrl", fieldErrors.sourceUrl)} type="url" placeholder="https://" />
+          {count("sourceUrl")}
           {fieldErrors.sourceUrl && <p className="field-error">{fieldErrors.sourceUrl}</p>}
         </div>
         <div>
           <label htmlFor="passage-publisher">Publisher</label>
-          <input id="passage-publisher" name="publisher" />
+          <input {...limitedProps("publisher", fieldErrors.publisher)} />
+          {count("publisher")}
+          {fieldErrors.publisher && <p className="field-error">{fieldErrors.publisher}</p>}
         </div>
         <div>
           <label htmlFor="passage-author">Author</label>
-          <input id="passage-author" name="author" />
+          <input {...limitedProps("author", fieldErrors.author)} />
+          {count("author")}
+          {fieldErrors.author && <p className="field-error">{fieldErrors.author}</p>}
         </div>
         <div>
           <label htmlFor="passage-published">Published on</label>
@@ -120,7 +150,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
         </div>
       )}
       <div>
-        <button type="submit" disabled={isSubmitting}>
+        <button type="submit" disabled={isSubmitting || isAnyTooLong}>
           {isSubmitting ? "Importing…" : "Import passage"}
         </button>
       </div>

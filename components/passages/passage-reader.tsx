@@ -12,10 +12,12 @@ import type { ClaimSummary, UpdateClaimInput } from "@/lib/claims/claim.schemas"
 import { STATE_DISPLAY } from "@/lib/claims/label-display";
 import { conflictingClaim, useCreateClaim, useDeleteClaim, usePassageClaims, useUpdateClaim } from "@/lib/claims/client/claim-queries";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
+import { CLAIMS_SHARE_MAX, CLAIMS_SHARE_MIN } from "@/lib/passages/claims-share";
 import { useCastBlindVote } from "@/lib/review/client/blind-review-queries";
 import { nextReviewState } from "@/lib/review/review-state";
 import { DeskTabs } from "./desk-tabs";
 import { PanelSplitter } from "./panel-splitter";
+import { useClaimsShare } from "./use-claims-share";
 import { PassageText } from "./passage-text";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
@@ -23,10 +25,6 @@ type PassageReaderProps = { passage: { id: string; text: string }; role: Role; i
 type LowerTab = "claim" | "suggestions";
 
 const LABEL_KEYS: Record<string, ClaimLabel> = { "1": "factual", "2": "opinion", "3": "disputed" };
-// The claims list keeps at least a quarter of the panel, the open claim at least a quarter too.
-const CLAIMS_SHARE_MIN = 25;
-const CLAIMS_SHARE_MAX = 75;
-const CLAIMS_SHARE_DEFAULT = 50;
 
 /**
  * The passage page's working desk: the text on the left, scrolling on its own under a sticky
@@ -53,7 +51,7 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
   const evidenceUrlRef = useRef<HTMLInputElement>(null);
   const selected = claims.find((claim) => claim.id === selectedClaimId) ?? null;
   const panelRef = useRef<HTMLElement>(null);
-  const [claimsShare, setClaimsShare] = useState(CLAIMS_SHARE_DEFAULT);
+  const [claimsShare, setClaimsShare] = useClaimsShare();
   const [lowerTab, setLowerTab] = useState<LowerTab>(selectedClaimId ? "claim" : "suggestions");
 
   const { reset: resetUpdate, mutate: mutateClaim } = updateClaim;

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { CharacterCount, isOverLimit } from "@/components/forms/character-count";
 import { useWorkspaceSearch } from "@/lib/search/client/search-queries";
-import { SEARCH_KIND_DISPLAY, searchHitHref } from "@/lib/search/search.schemas";
+import { SEARCH_KIND_DISPLAY, SEARCH_TERMS_MAX_LENGTH, searchHitHref } from "@/lib/search/search.schemas";
 import { HighlightedSnippet } from "./highlighted-snippet";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
@@ -25,9 +26,12 @@ export function WorkspaceSearchBox({ workspaceId, initialQuery = "" }: Workspace
   const [query, setQuery] = useState(initialQuery);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [isOpen, setIsOpen] = useState(false);
-  const results = useWorkspaceSearch(workspaceId, query, SUGGESTION_COUNT);
-  const hits = query.trim() === "" ? [] : (results.data ?? []);
-  const isExpanded = isOpen && query.trim() !== "" && (hits.length > 0 || results.isFetched);
+  // Past the limit nothing is asked (the API would refuse it): the counter says why instead.
+  const isTooLong = isOverLimit(text.trim(), SEARCH_TERMS_MAX_LENGTH);
+  const sentQuery = isOverLimit(query.trim(), SEARCH_TERMS_MAX_LENGTH) ? "" : query;
+  const results = useWorkspaceSearch(workspaceId, sentQuery, SUGGESTION_COUNT);
+  const hits = sentQuery.trim() === "" ? [] : (results.data ?? []);
+  const isExpanded = isOpen && sentQuery.trim() !== "" && (hits.length > 0 || results.isFetched);
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -51,7 +55,7 @@ export function WorkspaceSearchBox({ workspaceId, initialQuery = "" }: Workspace
 
   const openResultsPage = () => {
     const q = text.trim();
-    if (q) router.push(`/w/${workspaceId}/search?${new URLSearchParams({ q }).toString()}`);
+    if (q && !isTooLong) router.push(`/w/${workspaceId}/search?${new URLSearchParams({ q }).toString()}`);
   };
 
   function onInputKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -100,6 +104,8 @@ export function WorkspaceSearchBox({ workspaceId, initialQuery = "" }: Workspace
         aria-controls={listboxId}
         aria-activedescendant={activeId}
         aria-keyshortcuts="/"
+        aria-invalid={isTooLong ? true : undefined}
+        aria-describedby={text.trim() ? `${listboxId}-count` : undefined}
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -109,10 +115,12 @@ export function WorkspaceSearchBox({ workspaceId, initialQuery = "" }: Workspace
         onBlur={() => setIsOpen(false)}
         onKeyDown={onInputKeyDown}
       />
+      {/* Shown once there is something to count, so an empty box stays a plain search field. */}
+      {text.trim() && <CharacterCount id={`${listboxId}-count`} value={text.trim()} max={SEARCH_TERMS_MAX_LENGTH} />}
       <ul id={listboxId} role="listbox" aria-label="Search results" className="search-box-results" hidden={!isExpanded}>
         {hits.length === 0 && isExpanded && (
           <li role="option" aria-selected={false} aria-disabled="true" className="search-box-empty">
-            Nothing found for “{query.trim()}”.
+            Nothing found for “{sentQuery.trim()}”.
           </li>
         )}
         {hits.map((hit, index) => (

@@ -1,10 +1,11 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { discardStoredDraftsOf } from "@/components/forms/use-stored-draft";
 import { useRevokeMySessions } from "@/lib/users/client/user-queries";
 
 /** Ends every session of the user on the server, then clears this browser's cookie. */
-export function SignOutEverywhere() {
+export function SignOutEverywhere({ userId }: { userId: string }) {
   const revokeAll = useRevokeMySessions();
   return (
     <section className="card stack" aria-labelledby="sessions-heading">
@@ -18,7 +19,19 @@ export function SignOutEverywhere() {
         </p>
       )}
       <div>
-        <button type="button" className="button-secondary" disabled={revokeAll.isPending} onClick={() => revokeAll.mutate(undefined, { onSuccess: () => void signOut({ callbackUrl: "/signin" }) })}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={revokeAll.isPending}
+          onClick={() =>
+            revokeAll.mutate(undefined, {
+              onSuccess: () => {
+                discardStoredDraftsOf(userId);
+                void signOut({ callbackUrl: "/signin" });
+              },
+            })
+          }
+        >
           {revokeAll.isPending ? "Signing out everywhere…" : "Sign out everywhere"}
         </button>
       </div>

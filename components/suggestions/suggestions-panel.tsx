@@ -150,8 +150,10 @@ export function SuggestionsPanel({ passageId, role, suggestions, onAnnounce }: S
                     {item.reasons.length > 0 && <span className="muted">{item.reasons.map((reason) => REASON_TEXT[reason]).join(", ")}</span>}
                   </span>
                   {item.warnings.map((warning) => (
+                    // Part of the button's name, so a screen reader reads the warning with the sentence it concerns.
                     <span key={warning.reason} className="suggestion-warning">
-                      ⚠ {warning.message}
+                      <span aria-hidden="true">⚠ </span>
+                      {warning.message}
                     </span>
                   ))}
                 </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { apiFilterToFilters, filtersToApiQuery, filtersToSearch, type ClaimsFilters } from "@/components/claims-table/claims-filters";
+import { apiFilterToFilters, filtersToApiQuery, filtersToSearch, withAllowedSort, type ClaimsFilters } from "@/components/claims-table/claims-filters";
 import { can } from "@/lib/auth/permissions";
 import { ClaimsFilterSchema } from "@/lib/claims/claim.schemas";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -16,6 +16,8 @@ type SavedViewBarProps = {
   filters: ClaimsFilters;
   /** The view the page was opened from (`?view=`), if any. */
   viewId: string | null;
+  /** False for a reviewer in blind double review: a view sorted by label opens in the default order, which is not a change of the view. */
+  canSortByLabel: boolean;
   onSaved: (view: SavedView) => void;
 };
 
@@ -27,7 +29,7 @@ function errorMessage(error: unknown): string {
  * Names the table's current filter and sort as a saved view, or updates the view it was opened
  * from; says which view is open and what of its filter no longer applies.
  */
-export function SavedViewBar({ workspaceId, role, currentUserId, filters, viewId, onSaved }: SavedViewBarProps) {
+export function SavedViewBar({ workspaceId, role, currentUserId, filters, viewId, canSortByLabel, onSaved }: SavedViewBarProps) {
   const views = useSavedViews(workspaceId);
   const create = useCreateSavedView(workspaceId);
   const update = useUpdateSavedView(workspaceId);
@@ -38,7 +40,9 @@ export function SavedViewBar({ workspaceId, role, currentUserId, filters, viewId
   const formId = useId();
 
   const openView = viewId ? views.data?.items.find((view) => view.id === viewId) : undefined;
-  const isChanged = openView ? filtersToSearch(apiFilterToFilters(openView.filter, currentUserId)) !== filtersToSearch(filters) : false;
+  const isChanged = openView
+    ? filtersToSearch(withAllowedSort(apiFilterToFilters(openView.filter, currentUserId), canSortByLabel).filters) !== filtersToSearch(filters)
+    : false;
   const filter = ClaimsFilterSchema.parse(filtersToApiQuery(filters, currentUserId));
 
   function save(event: FormEvent<HTMLFormElement>) {

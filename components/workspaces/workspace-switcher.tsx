@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ROLE_DISPLAY } from "@/lib/members/role-display";
 import { usePathname } from "next/navigation";
 import { useMyWorkspaces } from "@/lib/workspaces/client/workspace-queries";
 
@@ -30,7 +31,7 @@ export function WorkspaceSwitcher() {
                 <Link href={`/w/${workspace.id}`} aria-current={workspace.id === currentId ? "true" : undefined}>
                   {workspace.name}
                 </Link>{" "}
-                <span className="muted">{workspace.role}</span>
+                <span className="muted">{ROLE_DISPLAY[workspace.role]}</span>
               </li>
             ))}
             {items.length === 0 && <li className="muted">No workspaces yet.</li>}

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { redirectAfterSignIn, safeCallbackPath } from "@/lib/auth/callback-path";
+import { redirectAfterSignIn, safeCallbackPath, signInLinkFrom } from "@/lib/auth/callback-path";
 
 const ORIGIN = "http://localhost:3000";
 
@@ -84,5 +84,20 @@ describe("next-auth's redirect callback", () => {
   it("keeps absolute and relative URLs of this site", () => {
     expect(redirectAfterSignIn({ url: `${ORIGIN}/workspaces?x=1`, baseUrl: ORIGIN })).toBe(`${ORIGIN}/workspaces?x=1`);
     expect(redirectAfterSignIn({ url: "/settings/account", baseUrl: ORIGIN })).toBe(`${ORIGIN}/settings/account`);
+  });
+});
+
+describe("signInLinkFrom", () => {
+  it("comes back to the page it was followed from, encoded as one query value", () => {
+    expect(signInLinkFrom("/signin", "/invitations/tok_123-x")).toBe("/signin?callbackUrl=%2Finvitations%2Ftok_123-x");
+    expect(signInLinkFrom("/signup", "/w/abc/claims?label=factual&sort=label")).toBe("/signup?callbackUrl=%2Fw%2Fabc%2Fclaims%3Flabel%3Dfactual%26sort%3Dlabel");
+  });
+
+  it("needs no way back from the home page or the sign-in pages themselves", () => {
+    for (const path of ["/", "", "/signin", "/signup", "/signin?callbackUrl=%2Fx"]) expect(signInLinkFrom("/signin", path)).toBe("/signin");
+  });
+
+  it("never leads to another site", () => {
+    for (const path of ["//evil.example", "https://evil.example/x", "/\\evil.example"]) expect(signInLinkFrom("/signin", path)).toBe("/signin");
   });
 });

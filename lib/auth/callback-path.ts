@@ -24,3 +24,16 @@ export function safeCallbackPath(callbackUrl: unknown, origin: string = PLACEHOL
 export function redirectAfterSignIn({ url, baseUrl }: { url: string; baseUrl: string }): string {
   return `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`;
 }
+
+// Pages a visitor is sent to in order to sign in: coming back to them after sign-in would loop.
+const SIGN_IN_PAGES = new Set(["/signin", "/signup"]);
+
+/**
+ * A link to the sign-in (or sign-up) page that comes back to `currentPath` afterwards, such as
+ * an invitation; the way back obeys `safeCallbackPath`, and the home page needs none.
+ */
+export function signInLinkFrom(page: "/signin" | "/signup", currentPath: string): string {
+  const path = safeCallbackPath(currentPath);
+  if (path === "/" || SIGN_IN_PAGES.has(new URL(path, PLACEHOLDER_ORIGIN).pathname)) return page;
+  return `${page}?callbackUrl=${encodeURIComponent(path)}`;
+}

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { FIELD_DRAFT_MAX_AGE_MS, fieldDraftKey, readFieldDraft, removeFieldDraft, writeFieldDraft, type DraftStorage } from "./field-drafts";
+import { FIELD_DRAFT_MAX_AGE_MS, fieldDraftKey, readFieldDraft, removeFieldDraft, removeFieldDraftsOf, writeFieldDraft, type DraftStorage } from "./field-drafts";
 
 /** The Web Storage interface over a Map, as a browser without quota would behave. */
 class MemoryStorage implements DraftStorage {
   readonly items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
   getItem(key: string) {
     return this.items.get(key) ?? null;
   }
@@ -68,5 +74,21 @@ describe("field drafts in storage", () => {
       },
     };
     expect(writeFieldDraft(full, key, { text: "x", base: "", savedAt: 0 })).toBe(false);
+  });
+});
+
+describe("removeFieldDraftsOf", () => {
+  it("drops every draft of one person and nothing else", () => {
+    const storage = new MemoryStorage();
+    const draft = { text: "x", base: "", savedAt: 0 };
+    const mine = [key, fieldDraftKey({ userId: "user-1", record: "claim", recordId: "claim-2", field: "statement" })];
+    // "user-10" shares user-1's prefix up to the separator; the other keys are not drafts at all.
+    const others = [fieldDraftKey({ userId: "user-10", record: "claim", recordId: "claim-1", field: "verdictNote" }), fieldDraftKey({ userId: "user-2", record: "claim", recordId: "claim-1", field: "statement" })];
+    for (const each of [...mine, ...others]) writeFieldDraft(storage, each, draft);
+    storage.setItem("claimdesk-desk:v1:claims-share", "40");
+
+    removeFieldDraftsOf(storage, "user-1");
+
+    expect([...storage.items.keys()].sort()).toEqual([...others, "claimdesk-desk:v1:claims-share"].sort());
   });
 });

@@ -16,7 +16,24 @@ const FieldDraftSchema = z.object({ text: z.string(), base: z.string(), savedAt:
 
 /** One key per person, record and field: a draft never shows for another user of the same browser. */
 export function fieldDraftKey(parts: { userId: string; record: string; recordId: string; field: string }): string {
-  return ["claimdesk-draft", "v1", parts.userId, parts.record, parts.recordId, parts.field].map(encodeURIComponent).join(":");
+  return [...userKeyParts(parts.userId), parts.record, parts.recordId, parts.field].map(encodeURIComponent).join(":");
+}
+
+const userKeyParts = (userId: string) => ["claimdesk-draft", "v1", userId];
+
+/**
+ * Drops every draft of this person, on sign-out: unsaved text must not outlive the session on a
+ * shared computer. Other people's drafts in the same browser stay.
+ */
+export function removeFieldDraftsOf(storage: Pick<Storage, "length" | "key" | "removeItem">, userId: string): void {
+  const prefix = `${userKeyParts(userId).map(encodeURIComponent).join(":")}:`;
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index++) {
+    const key = storage.key(index);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  // Removing while walking would shift the indexes under the loop.
+  for (const key of keys) storage.removeItem(key);
 }
 
 export function readFieldDraft(storage: DraftStorage, key: string, now: number): FieldDraft | null {

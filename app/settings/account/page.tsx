@@ -26,7 +26,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         providers={enabledOAuthProviders()}
         initialError={error}
       />
-      <SignOutEverywhere />
+      <SignOutEverywhere userId={actor.userId} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ROLE_DISPLAY } from "@/lib/members/role-display";
 import { WorkspaceSearchBox } from "@/components/search/workspace-search-box";
 import { SavedViewsList } from "@/components/views/saved-views-list";
 import { ClaimDashboard } from "@/components/workspaces/claim-dashboard";
@@ -30,7 +31,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
       <div className="row spread">
         <div className="row">
           <h1>{workspace.name}</h1>
-          <span className="badge">Your role: {workspace.role}</span>
+          <span className="badge">Your role: {ROLE_DISPLAY[workspace.role]}</span>
         </div>
         <nav className="row" aria-label="Workspace">
           <Link href={`/w/${workspaceId}/claims`}>All claims</Link>

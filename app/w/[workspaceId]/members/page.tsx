@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ROLE_DISPLAY } from "@/lib/members/role-display";
 import { InviteForm } from "@/components/members/invite-form";
 import { LeaveWorkspaceButton, MembersTable } from "@/components/members/members-table";
 import { PendingInvitations } from "@/components/members/pending-invitations";
@@ -32,7 +33,7 @@ export default async function MembersPage({ params }: MembersPageProps) {
       <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <div className="row">
         <h1>Members</h1>
-        <span className="badge">Your role: {workspace.role}</span>
+        <span className="badge">Your role: {ROLE_DISPLAY[workspace.role]}</span>
       </div>
       {!canManage && <p className="muted">Only owners can invite people, change roles or remove members.</p>}
       <MembersTable workspaceId={workspaceId} members={members.items} currentUserId={actor.userId} canManage={canManage} />
