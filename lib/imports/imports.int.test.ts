@@ -11,7 +11,7 @@ import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 async function sourceDesk() {
   const desk = await createDesk();
   const { harbour, minister } = await createNewsPassages(desk);
-  const fact = await createClaimRecord(db, { passage: harbour, exact: "The harbour handled 4.2 million containers in 2025.", createdById: desk.reviewer.id, label: "factual", state: "verified", verdictNote: "Matches the port's figures." });
+  const fact = await createClaimRecord(db, { passage: harbour, exact: "The harbour handled 4.2 million containers in 2025.", createdById: desk.reviewer.id, label: "factual", state: "verified", verdict: "mostly-true", verdictNote: "Matches the port's figures." });
   await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: fact.id, createdById: desk.reviewer.id, url: "https://port.example.org/2025", title: "Port statistics", publisher: "Port authority", quote: "4.2 million TEU", stance: "supports", note: "Table 3" });
   const span = await db.evidence.create({
     data: { workspaceId: desk.workspaceId, kind: "passage", passageId: minister.id, start: 0, end: 12, quote: "The minister", title: "Minister interview", createdById: desk.reviewer.id },
@@ -100,6 +100,7 @@ describe("POST /workspaces/{id}/imports", () => {
       to: "verified",
       role: "owner",
       label: "factual",
+      verdict: "true",
       evidenceCount: 1,
       secondPerson: { actorId: desk.owner.id, createdById: desk.owner.id, lastEditedById: desk.owner.id },
     });
