@@ -51,6 +51,7 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
   const { remove: deleteClaim, restore: restoreClaim } = useDeleteClaim(passage.id);
   const [lastDeletedId, setLastDeletedId] = useState<string | null>(null);
   const evidenceUrlRef = useRef<HTMLInputElement>(null);
+  const verdictSelectRef = useRef<HTMLSelectElement>(null);
   const selected = claims.find((claim) => claim.id === selectedClaimId) ?? null;
   const panelRef = useRef<HTMLElement>(null);
   const [claimsShare, setClaimsShare] = useState(CLAIMS_SHARE_DEFAULT);
@@ -129,6 +130,8 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
         change(selected, { state: nextReviewState(selected.state) });
       } else if (selected && event.key === "e" && evidenceUrlRef.current) {
         evidenceUrlRef.current.focus();
+      } else if (selected && event.key === "v" && verdictSelectRef.current && !verdictSelectRef.current.disabled) {
+        verdictSelectRef.current.focus();
       } else {
         return;
       }
@@ -241,6 +244,7 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
                 error={(castVote.error?.message ?? (updateClaim.error && !conflict ? updateClaim.error.message : null)) || null}
                 isSaving={updateClaim.isPending}
                 evidenceUrlRef={evidenceUrlRef}
+                verdictSelectRef={verdictSelectRef}
                 onChange={(changes) => change(selected, changes)}
                 onResolveConflict={resolveConflict}
                 onClose={() => openClaim(null)}
