@@ -32,7 +32,7 @@ test("a similar claim shows the verified match with its label and state, and onc
   let verified = await post(`/api/v1/passages/${first.id}/claims`, { exact: "Unemployment fell to 5.1 percent in October.", label: "factual" });
   await post(`/api/v1/claims/${verified.id}/evidence`, { stance: "supports", url: "https://stats.example.org/october", title: "October release" });
   verified = await patch(`/api/v1/claims/${verified.id}`, { state: "in_review" }, verified.version);
-  verified = await patch(`/api/v1/claims/${verified.id}`, { state: "verified", verdictNote: "Matches the official release." }, verified.version);
+  verified = await patch(`/api/v1/claims/${verified.id}`, { state: "verified", verdict: "true", verdictNote: "Matches the official release." }, verified.version);
 
   const second = await post(`/api/v1/workspaces/${workspaceId}/passages`, {
     title: "Evening news transcript",

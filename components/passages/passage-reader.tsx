@@ -80,7 +80,10 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
       mutateClaim(
         { claim, changes },
         {
-          onSuccess: (updated) => setAnnouncement(`Saved. Claim is ${updated.label ?? "unlabelled"}, ${updated.state.replace("_", " ")}.`),
+          onSuccess: (updated) =>
+            setAnnouncement(
+              `Saved. Claim is ${updated.label ?? "unlabelled"}, ${updated.state.replace("_", " ")}${updated.verdictName ? `, verdict ${updated.verdictName}` : ""}.`,
+            ),
           onError: (error) => {
             const theirs = conflictingClaim(error);
             if (theirs) setConflict({ mine: changes, theirs });
