@@ -97,6 +97,13 @@ test("a desk imports an article, marks and labels claims, adds evidence and veri
   await page.getByLabel("Title").fill("Annual report 2025");
   await page.getByRole("button", { name: "Add evidence" }).click();
   await expect(page.getByRole("link", { name: "Annual report 2025" })).toHaveAttribute("rel", "noopener noreferrer");
+  // A factual claim needs a verdict to be verified: `v` goes to the verdict, picked from the desk's scale.
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("v");
+  const verdict = page.getByRole("combobox", { name: /^Verdict/ });
+  await expect(verdict).toBeFocused();
+  await verdict.selectOption({ label: "Mostly true" });
+  await expect(page.getByText("Saved. Claim is factual, draft, verdict Mostly true.")).toBeAttached();
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("s");
   await expect(page.locator(".claim-detail .state-chip")).toHaveText("In review");

@@ -96,6 +96,12 @@ for (const viewport of [
     await page.keyboard.press("Enter");
     await expect(page.getByRole("link", { name: "Tonnage report 2025" })).toBeVisible();
     if (await page.evaluate(() => document.activeElement?.matches("input, textarea, select") ?? false)) await page.keyboard.press("Tab");
+    // A factual claim needs a verdict to be verified: `v` goes to it on the scale.
+    await page.keyboard.press("v");
+    await expect(page.getByRole("combobox", { name: /^Verdict/ })).toBeFocused();
+    await page.getByRole("combobox", { name: /^Verdict/ }).selectOption({ label: "True" });
+    await expect(page.getByText("verdict True.")).toBeAttached();
+    await page.keyboard.press("Tab");
     await page.keyboard.press("s");
     await expect(page.locator(".claim-detail .state-chip")).toHaveText("In review");
     await page.keyboard.press("s");

@@ -37,7 +37,7 @@ for (const viewport of DESK_VIEWPORTS) {
       let verified = await post(`/api/v1/passages/${first.id}/claims`, { exact: "Unemployment fell to 5.1 percent in October.", label: "factual" });
       await post(`/api/v1/claims/${verified.id}/evidence`, { stance: "supports", url: "https://stats.example.org/october", title: "October release" });
       verified = await patch(`/api/v1/claims/${verified.id}`, { state: "in_review" }, verified.version);
-      verified = await patch(`/api/v1/claims/${verified.id}`, { state: "verified", verdictNote: "Matches the official release." }, verified.version);
+      verified = await patch(`/api/v1/claims/${verified.id}`, { state: "verified", verdict: "true", verdictNote: "Matches the official release." }, verified.version);
 
       const second = await post(`/api/v1/workspaces/${workspaceId}/passages`, {
         title: "Evening news transcript",

@@ -80,6 +80,7 @@ export async function seedDemoWorkspace(db: DbClient): Promise<{ created: boolea
         exact: "The Port of Lindqvist handled 4.2 million containers in 2025, up 12 percent on the year before",
         label: "factual",
         state: "verified",
+        verdict: "true",
         verdictNote: "Matches table 3 of the harbour authority's annual report.",
       });
       await linkWebEvidenceRecord(tx, {

@@ -2,7 +2,7 @@
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent } from "react";
+import { Fragment, useCallback, useEffect, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent } from "react";
 import type { ClaimSelection } from "@/components/claims-table/use-claim-selection";
 import { COLUMN_NAMES } from "@/components/claims-table/claims-filters";
 import type { ClaimSortColumn, ClaimSummary, SortOrder } from "@/lib/claims/claim.schemas";
@@ -143,6 +143,8 @@ export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, o
             )}
             {SORTABLE_COLUMNS.map((column) => {
               const isSorted = sort.column === column;
+              // The verdict column (after the state) does not sort: ratings are the workspace's own, in its order.
+              const verdictHeader = column === "state" && <div role="columnheader">Verdict</div>;
               if (column === "label" && !canSortByLabel) {
                 return (
                   <div key={column} role="columnheader">
@@ -151,14 +153,17 @@ export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, o
                 );
               }
               return (
-                <div key={column} role="columnheader" aria-sort={isSorted ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
-                  <button type="button" className="claims-view-sort" onClick={() => onSort(column)}>
-                    {COLUMN_NAMES[column]}
-                    <span aria-hidden="true" className={isSorted ? "" : "claims-view-sort-idle"}>
-                      {isSorted && sort.order === "desc" ? " ▼" : " ▲"}
-                    </span>
-                  </button>
-                </div>
+                <Fragment key={column}>
+                  <div role="columnheader" aria-sort={isSorted ? (sort.order === "asc" ? "ascending" : "descending") : undefined}>
+                    <button type="button" className="claims-view-sort" onClick={() => onSort(column)}>
+                      {COLUMN_NAMES[column]}
+                      <span aria-hidden="true" className={isSorted ? "" : "claims-view-sort-idle"}>
+                        {isSorted && sort.order === "desc" ? " ▼" : " ▲"}
+                      </span>
+                    </button>
+                  </div>
+                  {verdictHeader}
+                </Fragment>
               );
             })}
           </div>
@@ -212,6 +217,14 @@ export function ClaimsGrid({ workspaceId, rows, isComplete, isBusy, selection, o
                     </span>
                   </div>
                   <div role="cell">{STATE_DISPLAY[claim.state]}</div>
+                  <div role="cell" className="claims-view-truncate" title={claim.verdictName ?? undefined}>
+                    {claim.verdictName ?? (
+                      <span className="muted">
+                        <span aria-hidden="true">—</span>
+                        <span className="visually-hidden">No verdict</span>
+                      </span>
+                    )}
+                  </div>
                   <div role="cell" className="claims-view-truncate" title={claim.passageTitle}>
                     {claim.passageTitle}
                   </div>

@@ -18,6 +18,8 @@ import { discardStoredDraft } from "@/components/forms/use-stored-draft";
 import { fieldDraftKey } from "@/lib/forms/field-drafts";
 import { EditableText } from "./editable-text";
 import { EvidenceForm } from "./evidence-form";
+import { VerdictPicker } from "./verdict-picker";
+import { useRatingScale } from "@/lib/ratings/client/rating-queries";
 
 export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
 
@@ -30,6 +32,7 @@ type ClaimDetailProps = {
   error: string | null;
   isSaving: boolean;
   evidenceUrlRef: RefObject<HTMLInputElement | null>;
+  verdictSelectRef: RefObject<HTMLSelectElement | null>;
   onChange: (changes: UpdateClaimInput) => void;
   onResolveConflict: (choice: "reapply" | "discard") => void;
   onClose: () => void;
@@ -37,16 +40,19 @@ type ClaimDetailProps = {
 };
 
 export function ClaimDetail(props: ClaimDetailProps) {
-  const { summary, role, currentUserId, conflict, error, isSaving, evidenceUrlRef, onChange, onResolveConflict, onClose, onDelete } = props;
+  const { summary, role, currentUserId, conflict, error, isSaving, evidenceUrlRef, verdictSelectRef, onChange, onResolveConflict, onClose, onDelete } = props;
   const { data: claim } = useClaim(summary.id);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   const [draftGeneration, setDraftGeneration] = useState(0);
   const history = useClaimHistory(summary.id, isHistoryOpen);
   const members = useWorkspaceMembers(summary.workspaceId, isHistoryOpen);
   const memberName = (userId: string) => members.data?.find((member) => member.userId === userId)?.name;
+  const scale = useRatingScale(summary.workspaceId);
+  const ratingName = (key: string) => scale.data?.ratings.find((rating) => rating.key === key)?.name;
   // Read once per render of the open history; relative times need not tick.
   const now = new Date();
-  const shown = { ...summary, ...claim, label: summary.label, state: summary.state };
+  // The passage list holds the latest (optimistic) label, state and verdict.
+  const shown = { ...summary, ...claim, label: summary.label, state: summary.state, verdict: summary.verdict };
   const blindVotes = useBlindLabels(summary.id);
   // In blind double review, reviewers vote on the label; editors still set the claim's label.
   const isBlindVoter = blindVotes.data?.isBlindReview === true && !can(role, "claim.decide");
@@ -105,7 +111,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
       {!contentChange.ok && can(role, "claim.label") && <p className="hint">{contentChange.message}</p>}
       {contentChange.ok && contentChange.reopensTo && (
         <p className="hint">
-          This claim is {STATE_DISPLAY[shown.state].toLowerCase()}: changing its statement, label, verdict note or evidence moves it back to{" "}
+          This claim is {STATE_DISPLAY[shown.state].toLowerCase()}: changing its statement, label, verdict, verdict note or evidence moves it back to{" "}
           {STATE_DISPLAY[contentChange.reopensTo].toLowerCase()}.
         </p>
       )}
@@ -151,6 +157,16 @@ export function ClaimDetail(props: ClaimDetailProps) {
         </fieldset>
       )}
       {blindVotes.data?.isBlindReview && blindVotes.data.labels && <BlindVotes votes={blindVotes.data} />}
+
+      <VerdictPicker
+        workspaceId={summary.workspaceId}
+        verdict={shown.verdict}
+        verdictName={summary.verdictName}
+        canDecide={can(role, "claim.decide") && contentChange.ok}
+        isDisabled={isSaving}
+        selectRef={verdictSelectRef}
+        onChange={(verdict) => onChange({ verdict })}
+      />
 
       <div>
         <p>
@@ -247,7 +263,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
           <ol className="history-list">
             {history.data.map((entry) => (
               <li key={entry.id}>
-                {describeHistoryEntry(entry, { memberName })}{" "}
+                {describeHistoryEntry(entry, { memberName, ratingName })}{" "}
                 <time className="muted" dateTime={entry.at} title={new Date(entry.at).toLocaleString()}>
                   {describeRelativeTime(entry.at, now)}
                 </time>

@@ -7,6 +7,7 @@ export const REVIEW_SHORTCUTS: [string, string][] = [
   ["j / k", "Next / previous claim"],
   ["1 / 2 / 3", "Label factual / opinion / disputed"],
   ["e", "Add evidence to the open claim"],
+  ["v", "Choose the open claim's verdict (editors and owners)"],
   ["s", "Move the open claim to its next review state"],
   ["Tab after the text", "One button per claim, in reading order, named by label and state; Enter opens it"],
   ["Enter / x, ↑ / ↓", "On a focused suggestion: accept it as a draft claim / dismiss it, move between suggestions"],

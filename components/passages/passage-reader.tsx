@@ -49,6 +49,7 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
   const { remove: deleteClaim, restore: restoreClaim } = useDeleteClaim(passage.id);
   const [lastDeletedId, setLastDeletedId] = useState<string | null>(null);
   const evidenceUrlRef = useRef<HTMLInputElement>(null);
+  const verdictSelectRef = useRef<HTMLSelectElement>(null);
   const selected = claims.find((claim) => claim.id === selectedClaimId) ?? null;
   const panelRef = useRef<HTMLElement>(null);
   const [claimsShare, setClaimsShare] = useClaimsShare();
@@ -77,7 +78,10 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
       mutateClaim(
         { claim, changes },
         {
-          onSuccess: (updated) => setAnnouncement(`Saved. Claim is ${updated.label ?? "unlabelled"}, ${updated.state.replace("_", " ")}.`),
+          onSuccess: (updated) =>
+            setAnnouncement(
+              `Saved. Claim is ${updated.label ?? "unlabelled"}, ${updated.state.replace("_", " ")}${updated.verdictName ? `, verdict ${updated.verdictName}` : ""}.`,
+            ),
           onError: (error) => {
             const theirs = conflictingClaim(error);
             if (theirs) setConflict({ mine: changes, theirs });
@@ -127,6 +131,8 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
         change(selected, { state: nextReviewState(selected.state) });
       } else if (selected && event.key === "e" && evidenceUrlRef.current) {
         evidenceUrlRef.current.focus();
+      } else if (selected && event.key === "v" && verdictSelectRef.current && !verdictSelectRef.current.disabled) {
+        verdictSelectRef.current.focus();
       } else {
         return;
       }
@@ -239,6 +245,7 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
                 error={(castVote.error?.message ?? (updateClaim.error && !conflict ? updateClaim.error.message : null)) || null}
                 isSaving={updateClaim.isPending}
                 evidenceUrlRef={evidenceUrlRef}
+                verdictSelectRef={verdictSelectRef}
                 onChange={(changes) => change(selected, changes)}
                 onResolveConflict={resolveConflict}
                 onClose={() => openClaim(null)}

@@ -31,6 +31,7 @@ import * as invitationsRoute from "@/app/api/v1/workspaces/[workspaceId]/invitat
 import * as memberRoute from "@/app/api/v1/workspaces/[workspaceId]/members/[userId]/route";
 import * as membersRoute from "@/app/api/v1/workspaces/[workspaceId]/members/route";
 import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
+import * as ratingScaleRoute from "@/app/api/v1/workspaces/[workspaceId]/rating-scale/route";
 import * as workspaceRoute from "@/app/api/v1/workspaces/[workspaceId]/route";
 import * as viewRoute from "@/app/api/v1/workspaces/[workspaceId]/views/[viewId]/route";
 import * as viewsRoute from "@/app/api/v1/workspaces/[workspaceId]/views/route";
@@ -96,7 +97,7 @@ async function newEvidenceLink(desk: Desk) {
 /** A verified claim with one evidence link: its content changes only through claim.decide (editors), which reopens it. */
 async function newVerifiedClaimWithEvidence(desk: Desk) {
   const { claimId, linkId } = await newEvidenceLink(desk);
-  const claim = await db.claim.update({ where: { id: claimId }, data: { label: "factual", state: "verified", verdictNote: "Checked." }, select: { id: true, version: true } });
+  const claim = await db.claim.update({ where: { id: claimId }, data: { label: "factual", state: "verified", verdict: "true", verdictNote: "Checked." }, select: { id: true, version: true } });
   return { claim, linkId };
 }
 
@@ -185,6 +186,26 @@ const ROWS: MatrixRow[] = [
     minimumRole: "viewer",
     successStatus: 200,
     send: (desk, as) => callStreamRoute(eventsRoute.GET, `/api/v1/workspaces/${desk.workspaceId}/events`, as, { workspaceId: desk.workspaceId }),
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/rating-scale",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: (desk, as) => callRoute(ratingScaleRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/rating-scale`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "PUT /api/v1/workspaces/{workspaceId}/rating-scale",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const params = { workspaceId: desk.workspaceId };
+      const current = (await callRoute(ratingScaleRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/rating-scale`, { as: desk.owner, params })).body as {
+        ratings: { key: string }[];
+        version: string;
+      };
+      const ratings = [...current.ratings, { key: `satire-${uniqueSuffix()}`, name: `Satire ${uniqueSuffix()}`, value: null }];
+      return callRoute(ratingScaleRoute.PUT, "PUT", `/api/v1/workspaces/${desk.workspaceId}/rating-scale`, { as, params, body: { ratings }, headers: { "if-match": `"${current.version}"` } });
+    },
   },
   {
     endpoint: "GET /api/v1/workspaces/{workspaceId}/views",
@@ -429,11 +450,27 @@ const ROWS: MatrixRow[] = [
       });
     },
   },
+  {
+    endpoint: "PATCH /api/v1/claims/{claimId}",
+    action: "give a verdict",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const claim = await newClaim(desk, { state: "in_review" });
+      return callRoute(claimRoute.PATCH, "PATCH", `/api/v1/claims/${claim.id}`, {
+        as,
+        params: { claimId: claim.id },
+        body: { verdict: "half-true" },
+        headers: { "if-match": `"${claim.version}"` },
+      });
+    },
+  },
   ...(
     [
       ["statement", { statement: "Unemployment rose." }],
       ["label", { label: null }],
       ["verdictNote", { verdictNote: "Changed." }],
+      ["verdict", { verdict: "mostly-false" }],
     ] as const
   ).map(
     ([field, body]): MatrixRow => ({

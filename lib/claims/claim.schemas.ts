@@ -3,6 +3,7 @@ import { IdSchema, text } from "@/lib/http/text.schemas";
 import { EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
+import { RatingKeySchema } from "@/lib/ratings/rating.schemas";
 import { SEARCH_TERMS_MAX_LENGTH } from "@/lib/search/search.schemas";
 
 export const ClaimLabelSchema = z.enum(CLAIM_LABELS).meta({ id: "ClaimLabel" });
@@ -58,6 +59,8 @@ const claimFields = {
   state: ReviewStateSchema,
   assigneeId: text().nullable(),
   verdictNote: text().nullable(),
+  verdict: text().nullable().describe("Whether the claim holds: the key of a rating on the workspace's scale (GET …/rating-scale), set by editors and owners; null while unrated"),
+  verdictName: text().nullable().describe("The name of that rating as the scale calls it now (e.g. \"Mostly true\"); null when `verdict` is null"),
   duplicateOfId: text().nullable().describe("The claim of the same workspace this one repeats, if someone linked it"),
   target: ClaimTargetSchema,
   createdBy: z.object({ id: text(), name: text() }),
@@ -96,6 +99,9 @@ export const UpdateClaimInputSchema = z
     state: ReviewStateSchema.optional(),
     assigneeId: IdSchema.nullable().optional(),
     verdictNote: VerdictNoteSchema.nullable().optional(),
+    verdict: RatingKeySchema.nullable()
+      .optional()
+      .describe("A rating key of the workspace's scale that is not retired (editors and owners); null clears the verdict"),
     duplicateOfId: IdSchema.nullable().optional().describe("Link this claim as a duplicate of another claim of the workspace; null unlinks"),
   })
   .strict()

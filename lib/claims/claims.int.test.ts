@@ -117,7 +117,15 @@ describe("updating claims", () => {
     expect(noEvidence.status).toBe(409);
     expect(noEvidence.body).toMatchObject({ error: { message: expect.stringContaining("evidence") } });
     expect((await addEvidence(reviewer, claim.id, { stance: "supports", url: "https://stats.example.org/oct" })).status).toBe(201);
-    expect((await patchClaim(editor, claim.id, { state: "verified" }, 2)).body).toMatchObject({ state: "verified", version: 3 });
+    const noVerdict = await patchClaim(editor, claim.id, { state: "verified" }, 2);
+    expect(noVerdict.status).toBe(409);
+    expect(noVerdict.body).toMatchObject({ error: { message: expect.stringContaining("needs a verdict") } });
+    expect((await patchClaim(editor, claim.id, { verdict: "mostly-true", state: "verified" }, 2)).body).toMatchObject({
+      state: "verified",
+      verdict: "mostly-true",
+      verdictName: "Mostly true",
+      version: 3,
+    });
   });
 
   it("never loses an update: 20 writers with the same version, one wins", async () => {

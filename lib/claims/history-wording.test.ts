@@ -49,6 +49,15 @@ describe("describeHistoryEntry", () => {
     expect(describeHistoryEntry(entry({ action: "claim.updated", field: "assigneeId", before: ben.id, after: null }), context)).toBe("You unassigned this claim");
   });
 
+  it("names verdicts from the scale, and by key for a rating since removed", () => {
+    const context = { ratingName: (key: string) => ({ "mostly-true": "Mostly true", false: "False" })[key] };
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "verdict", before: null, after: "mostly-true" }), context)).toBe("Ana gave the verdict “Mostly true”");
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "verdict", before: "mostly-true", after: "false" }), context)).toBe(
+      "Ana changed the verdict from “Mostly true” to “False”",
+    );
+    expect(describeHistoryEntry(entry({ action: "claim.updated", field: "verdict", before: "satire", after: null }), context)).toBe("Ana removed the verdict “satire”");
+  });
+
   it("words every other claim event a history can hold", () => {
     const cases: [ClaimHistoryEntry, string][] = [
       [entry({ action: "claim.created", after: { exact: "x", start: 0, end: 1, label: null } }), "Ana created this claim"],

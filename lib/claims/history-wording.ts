@@ -8,6 +8,8 @@ export type HistoryWordingContext = {
   viewerId?: string;
   /** A member's name by user id (assignees are recorded by id); undefined for someone no longer in the workspace. */
   memberName?: (userId: string) => string | undefined;
+  /** A rating's name by key on the workspace's scale (verdicts are recorded by key); undefined for one since removed. */
+  ratingName?: (key: string) => string | undefined;
 };
 
 const STANCE_WORDS: Record<string, string> = { supports: "supporting", refutes: "refuting", context: "context" };
@@ -71,6 +73,11 @@ function describeFieldChange(entry: ClaimHistoryEntry, context: HistoryWordingCo
     case "verdictNote":
       if (isEmpty(after)) return "removed the verdict note";
       return isEmpty(before) ? `added a verdict note: “${preview(String(after))}”` : `changed the verdict note to “${preview(String(after))}”`;
+    case "verdict": {
+      const rating = (value: unknown) => `“${context.ratingName?.(String(value)) ?? String(value)}”`;
+      if (isEmpty(after)) return `removed the verdict ${rating(before)}`;
+      return isEmpty(before) ? `gave the verdict ${rating(after)}` : `changed the verdict from ${rating(before)} to ${rating(after)}`;
+    }
     case "assigneeId":
       if (isEmpty(after)) return "unassigned this claim";
       if (after === entry.actor?.id) return "took this claim";

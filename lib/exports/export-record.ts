@@ -32,6 +32,12 @@ export type ExportEvidence = {
   end: number | null;
 };
 
+/**
+ * The claim's verdict: its rating on the workspace's scale, with the scale's bounds read in the same
+ * snapshot (null when no rating on the scale has a value).
+ */
+export type ExportVerdict = { key: string; name: string; value: number | null; bestRating: number | null; worstRating: number | null };
+
 export type ExportClaim = {
   id: string;
   passage: ExportPassage;
@@ -43,6 +49,7 @@ export type ExportClaim = {
   statement: string;
   label: ClaimLabel | null;
   state: ReviewState;
+  verdict: ExportVerdict | null;
   verdictNote: string | null;
   evidence: ExportEvidence[];
   createdBy: ExportPerson;

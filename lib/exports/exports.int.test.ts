@@ -40,7 +40,7 @@ async function exportDesk() {
   const patch = (claimId: string, body: unknown, version: number, as = desk.editor) =>
     callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${claimId}`, { as, params: { claimId }, body, headers: { "if-match": `"${version}"` } });
   expect((await patch(viaApi.id, { state: "in_review", verdictNote: "Matches the port's own figures." }, 1)).status).toBe(200);
-  expect((await patch(viaApi.id, { state: "verified" }, 2)).status).toBe(200);
+  expect((await patch(viaApi.id, { verdict: "mostly-true", state: "verified" }, 2)).status).toBe(200);
 
   const formula = await createClaimRecord(db, {
     passage: harbour,
@@ -57,6 +57,7 @@ async function exportDesk() {
     createdById: desk.reviewer.id,
     label: "disputed",
     state: "verified",
+    verdict: "misleading",
   });
   await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: disputed.id, createdById: desk.reviewer.id, url: "https://stats.example.org/oct", title: "@Stats", stance: "refutes" });
   const draft = await createClaimRecord(db, { passage: harbour, exact: "Critics say the dredging cost 900 million euros.", createdById: desk.reviewer.id, label: "factual" });
@@ -81,7 +82,7 @@ describe("GET /workspaces/{id}/export", () => {
     expect(formula?.statement).toBe(`'=HYPERLINK("https://evil.example","click")`);
     expect(formula?.verdict_note).toBe("'+1 said the mayor, \"quoted\", with a comma\nand a second line");
     const viaApi = byId.get(desk.claims.viaApi.id);
-    expect(viaApi).toMatchObject({ label: "factual", state: "verified", passage_title: "Harbour report", passage_author: "Ada Reporter", evidence_count: "2", verified_by: desk.editor.name });
+    expect(viaApi).toMatchObject({ label: "factual", state: "verified", verdict: "mostly-true", verdict_name: "Mostly true", passage_title: "Harbour report", passage_author: "Ada Reporter", evidence_count: "2", verified_by: desk.editor.name });
     expect(viaApi?.evidence?.split("\n")).toEqual([
       "supports: Port statistics 2025 (Port authority) <https://port.example.org/2025> “4.2 million TEU”",
       `context: Minister interview [passage ${desk.minister.id} 0–12] “The minister”`,
@@ -113,6 +114,7 @@ describe("GET /workspaces/{id}/export", () => {
       },
       label: "factual",
       state: "verified",
+      verdict: { key: "mostly-true", name: "Mostly true", value: 4 },
       verdictNote: "Matches the port's own figures.",
       evidence: [
         { stance: "supports", kind: "web", url: "https://port.example.org/2025", title: "Port statistics 2025", publisher: "Port authority", quote: "4.2 million TEU" },
@@ -144,7 +146,7 @@ describe("GET /workspaces/{id}/export", () => {
       "@type": "ClaimReview",
       url: `http://localhost:3000/w/${desk.workspaceId}/passages/${desk.harbour.id}?claim=${desk.claims.viaApi.id}`,
       author: { "@type": "Organization", name: desk.workspace.name },
-      reviewRating: { "@type": "Rating", alternateName: "Supported by evidence", ratingValue: 5, bestRating: 5, worstRating: 1, ratingExplanation: "Matches the port's own figures." },
+      reviewRating: { "@type": "Rating", alternateName: "Mostly true", ratingValue: 4, bestRating: 5, worstRating: 1, ratingExplanation: "Matches the port's own figures." },
       itemReviewed: {
         "@type": "Claim",
         author: { "@type": "Person", name: "Ada Reporter" },
@@ -152,9 +154,10 @@ describe("GET /workspaces/{id}/export", () => {
         appearance: { "@type": "CreativeWork", url: "https://news.example.org/harbour", headline: "Harbour report" },
       },
     });
-    expect(document["@graph"].find((node) => node.claimReviewed === "unemployment fell to 5.1 percent in October")).toMatchObject({
-      reviewRating: { alternateName: "Disputed" },
-    });
+    const disputed = document["@graph"].find((node) => node.claimReviewed === "unemployment fell to 5.1 percent in October");
+    // A rating outside the numeric scale is named, never numbered; an opinion has no verdict, so no rating.
+    expect(disputed?.reviewRating).toEqual({ "@type": "Rating", alternateName: "Misleading" });
+    expect(document["@graph"].find((node) => String(node.claimReviewed).startsWith("=HYPERLINK"))).not.toHaveProperty("reviewRating");
 
     // Safe mode throws on any key or value the context cannot map: nothing is dropped.
     const expanded = await jsonld.expand(document as jsonld.JsonLdDocument, { documentLoader: localDocumentLoader, safe: true } as jsonld.Options.Expand);
@@ -185,6 +188,7 @@ describe("GET /workspaces/{id}/export", () => {
       body: [
         { type: "TextualBody", purpose: "describing", value: "The harbour handled 4.2 million containers in 2025." },
         { type: "TextualBody", purpose: "tagging", value: "factual" },
+        { id: "claimdesk:rating:mostly-true", type: "TextualBody", purpose: "classifying", value: "Mostly true" },
         { type: "TextualBody", purpose: "assessing", value: "Matches the port's own figures." },
         { type: "SpecificResource", purpose: ["linking", "claimdesk:supports"], source: "https://port.example.org/2025" },
         { type: "SpecificResource", purpose: ["linking", "claimdesk:context"], source: `http://localhost:3000/w/${desk.workspaceId}/passages/${desk.minister.id}` },
@@ -207,6 +211,7 @@ describe("GET /workspaces/{id}/export", () => {
     expect(text).toContain('"http://www.w3.org/ns/oa#hasPurpose":[{"@id":"http://www.w3.org/ns/oa#tagging"}]');
     expect(text).toContain('"http://www.w3.org/ns/oa#hasPurpose":[{"@id":"http://www.w3.org/ns/oa#linking"},{"@id":"urn:claimdesk:supports"}]');
     expect(text).toContain('"@id":"urn:claimdesk:refutes"');
+    expect(text).toContain('"@id":"urn:claimdesk:rating:mostly-true"');
     const [expandedCollection] = expanded as Record<string, unknown>[];
     expect(expandedCollection?.["@id"]).toBe(exportUrl);
     expect(JSON.stringify(expandedCollection?.["http://www.w3.org/ns/activitystreams#first"])).toContain(`"@id":"${exportUrl}#page-1"`);

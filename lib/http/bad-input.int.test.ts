@@ -54,7 +54,7 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     return {
       params: { claimId: id },
       headers: { "if-match": `"${version}"` },
-      body: { statement: "Unemployment fell.", label: "factual", verdictNote: "Checked against the report.", assigneeId: desk.editor.id, duplicateOfId: other.id },
+      body: { statement: "Unemployment fell.", label: "factual", verdict: "mostly-true", verdictNote: "Checked against the report.", assigneeId: desk.editor.id, duplicateOfId: other.id },
     };
   },
   "DELETE /api/v1/claims/{claimId}": async (desk) => ({ params: { claimId: (await claim(desk)).id } }),
@@ -209,6 +209,22 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
       language: "en",
     },
   }),
+  "GET /api/v1/workspaces/{workspaceId}/rating-scale": async (desk) => ({ params: ws(desk) }),
+  "PUT /api/v1/workspaces/{workspaceId}/rating-scale": async (desk) => {
+    const current = await callRoute(await handler("GET", "/api/v1/workspaces/{workspaceId}/rating-scale"), "GET", `/api/v1/workspaces/${desk.workspaceId}/rating-scale`, { as: desk.owner, params: ws(desk) });
+    const { version } = current.body as { version: string };
+    return {
+      params: ws(desk),
+      headers: { "if-match": `"${version}"` },
+      body: {
+        ratings: [
+          { key: "true", name: "True", description: "Accurate.", value: 3, retired: false },
+          { key: "false", name: "False", description: "Not accurate.", value: 1 },
+          { key: "satire", name: "Satire", description: "Not meant as fact.", value: null, retired: true },
+        ],
+      },
+    };
+  },
   "GET /api/v1/workspaces/{workspaceId}/views": async (desk) => ({ params: ws(desk) }),
   "POST /api/v1/workspaces/{workspaceId}/views": async (desk) => ({
     params: ws(desk),

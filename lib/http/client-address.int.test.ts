@@ -192,7 +192,7 @@ describe("links follow the name the request used when no public URL is configure
     expect((invitation.body as { url: string }).url).toMatch(/^http:\/\/desk-pc:3000\/invitations\//);
 
     const passage = await createPassageRecord(db, { workspaceId: workspace.id, createdById: owner.id, text: "The bridge opened in 1932." });
-    await createClaimRecord(db, { passage, exact: "opened in 1932", createdById: owner.id, label: "factual", state: "verified" });
+    await createClaimRecord(db, { passage, exact: "opened in 1932", createdById: owner.id, label: "factual", state: "verified", verdict: "true" });
     const exported = await exportWithHost(owner.id, workspace.id, "desk-pc:3000");
     expect(exported).toContain(`http://desk-pc:3000/w/${workspace.id}/passages/${passage.id}`);
     expect(exported).not.toContain("localhost");

@@ -86,6 +86,11 @@ export const JsonlClaimLineSchema = z.object({
   label: ClaimLabelSchema.nullable().optional(),
   state: ReviewStateSchema.optional(),
   verdictNote: text().max(VERDICT_NOTE_MAX_LENGTH).nullable().optional(),
+  // As exports write it ({ key, name, value }), or a bare rating key; kept only where the key is on this workspace's scale.
+  verdict: z
+    .union([text().max(200).transform((key) => ({ key })), z.object({ key: text().max(200) }).loose()])
+    .nullable()
+    .optional(),
   evidence: z.array(JsonlEvidenceSchema).max(200).default([]),
   reviewers: z.object({ createdBy: PersonSchema.nullable().optional(), verifiedBy: PersonSchema.nullable().optional() }).loose().optional(),
   createdAt: z.iso.datetime().refine(isStorableDateText, STORABLE_DATE_MESSAGE).optional(),

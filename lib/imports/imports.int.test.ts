@@ -11,7 +11,7 @@ import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 async function sourceDesk() {
   const desk = await createDesk();
   const { harbour, minister } = await createNewsPassages(desk);
-  const fact = await createClaimRecord(db, { passage: harbour, exact: "The harbour handled 4.2 million containers in 2025.", createdById: desk.reviewer.id, label: "factual", state: "verified", verdictNote: "Matches the port's figures." });
+  const fact = await createClaimRecord(db, { passage: harbour, exact: "The harbour handled 4.2 million containers in 2025.", createdById: desk.reviewer.id, label: "factual", state: "verified", verdict: "mostly-true", verdictNote: "Matches the port's figures." });
   await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: fact.id, createdById: desk.reviewer.id, url: "https://port.example.org/2025", title: "Port statistics", publisher: "Port authority", quote: "4.2 million TEU", stance: "supports", note: "Table 3" });
   const span = await db.evidence.create({
     data: { workspaceId: desk.workspaceId, kind: "passage", passageId: minister.id, start: 0, end: 12, quote: "The minister", title: "Minister interview", createdById: desk.reviewer.id },
@@ -77,6 +77,23 @@ describe("POST /workspaces/{id}/imports", () => {
     expect(await db.claim.count({ where: { workspaceId: empty.id } })).toBe(4);
   });
 
+  it("keeps a verdict whose key is on the scale, and reports one that is not (the claim then comes in for review)", async () => {
+    const desk = await sourceDesk();
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "jsonl" });
+    expect(exported.text).toContain('"verdict":{"key":"mostly-true","name":"Mostly true","value":4}');
+    const kept = await createWorkspaceRecord(db, { ownerId: desk.owner.id });
+    expect(((await postImport(desk.owner, kept.id, exported.text)).body as ImportReport).items[0]?.notes).toEqual([]);
+    expect(await db.claim.findMany({ where: { workspaceId: kept.id, label: "factual" }, select: { verdict: true, state: true } })).toEqual([{ verdict: "mostly-true", state: "verified" }]);
+
+    const unknown = await createWorkspaceRecord(db, { ownerId: desk.owner.id });
+    const report = (await postImport(desk.owner, unknown.id, exported.text.replace('"key":"mostly-true"', '"key":"pants-on-fire"'))).body as ImportReport;
+    expect(report.items[0]?.notes).toEqual([
+      "Imported without its verdict: “pants-on-fire” is not a rating on this workspace's scale (add it in the workspace settings, then import again).",
+      "Imported as in review instead of verified: A factual claim needs a verdict before it can be verified: choose a rating from the workspace's scale, then verify.",
+    ]);
+    expect(await db.claim.findMany({ where: { workspaceId: unknown.id, label: "factual" }, select: { verdict: true, state: true } })).toEqual([{ verdict: null, state: "in_review" }]);
+  });
+
   it("brings decided claims in for review when the importer may not decide", async () => {
     const desk = await sourceDesk();
     const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "jsonl" });
@@ -84,7 +101,10 @@ describe("POST /workspaces/{id}/imports", () => {
     await db.membership.create({ data: { workspaceId: target.id, userId: desk.reviewer.id, role: "reviewer" } });
     const report = (await postImport(desk.reviewer, target.id, exported.text)).body as ImportReport;
     expect(report.counts.imported).toBe(2);
-    expect(report.items[0]?.notes).toEqual(["Imported as in review instead of verified: deciding needs the editor role."]);
+    expect(report.items[0]?.notes).toEqual([
+      "Imported without its verdict: verdicts are given by the editor role or higher.",
+      "Imported as in review instead of verified: deciding needs the editor role.",
+    ]);
     expect(await db.claim.findMany({ where: { workspaceId: target.id }, select: { state: true } })).toEqual([{ state: "in_review" }, { state: "in_review" }]);
   });
 
@@ -100,6 +120,7 @@ describe("POST /workspaces/{id}/imports", () => {
       to: "verified",
       role: "owner",
       label: "factual",
+      verdict: "true",
       evidenceCount: 1,
       secondPerson: { actorId: desk.owner.id, createdById: desk.owner.id, lastEditedById: desk.owner.id },
     });

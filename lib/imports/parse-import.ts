@@ -56,6 +56,8 @@ export type ClaimDraft = {
   label: ClaimLabel | null;
   state: ReviewState;
   verdictNote: string | null;
+  /** The rating key the file gives (ClaimDesk JSONL only); the importer keeps it only where this workspace's scale has it. */
+  verdict: string | null;
   evidence: EvidenceDraft[];
   createdAt: string | null;
   original: { id: string | null; createdBy: string | null; verifiedBy: string | null };
@@ -148,6 +150,7 @@ function jsonlClaimDraft(line: JsonlClaimLine, position: number, item: string, p
     label: line.label ?? null,
     state: line.state ?? "draft",
     verdictNote: line.verdictNote ?? null,
+    verdict: line.verdict?.key ?? null,
     evidence: line.evidence.map((evidence) => ({
       stance: evidence.stance,
       note: evidence.note ?? null,
@@ -197,6 +200,13 @@ function annotationList(document: unknown): unknown[] {
   return [document];
 }
 
+/** The rating key of a verdict body ClaimDesk wrote (`claimdesk:rating:<key>`, web-annotation.ts), else null. */
+function ratingKeyOf(id: unknown): string | null {
+  if (typeof id !== "string") return null;
+  const match = /^(?:claimdesk:|urn:claimdesk:)rating:(.{1,200})$/.exec(id);
+  return match?.[1] ?? null;
+}
+
 function annotationDraft(annotation: WebAnnotation, position: number, item: string, passages: Map<string, PassageSource>, appOrigin: string): ClaimDraft | string {
   const [target] = annotation.target;
   const source = sourceIri(target?.source) ?? annotation.uri;
@@ -209,12 +219,15 @@ function annotationDraft(annotation: WebAnnotation, position: number, item: stri
   let statement: string | null = null;
   const labelHints: string[] = [...(annotation.tags ?? [])];
   const verdicts: string[] = [];
+  let verdict: string | null = null;
   const evidence: EvidenceDraft[] = [];
   for (const body of annotation.body ?? []) {
     const purpose = [body.purpose].flat()[0];
     const value = typeof body.value === "string" ? body.value : null;
     if (value !== null && (body.type === "TextualBody" || body.type === undefined)) {
-      if (purpose === "tagging") labelHints.push(value);
+      const ratingKey = purpose === "classifying" ? ratingKeyOf(body.id) : null;
+      if (ratingKey !== null) verdict ??= ratingKey;
+      else if (purpose === "tagging") labelHints.push(value);
       else if (purpose === "describing") statement = value;
       else verdicts.push(value);
       continue;
@@ -254,6 +267,7 @@ function annotationDraft(annotation: WebAnnotation, position: number, item: stri
     label: labels[0] ?? null,
     state: "draft",
     verdictNote: verdicts.length ? verdicts.join("\n\n").slice(0, 10_000) : null,
+    verdict,
     evidence,
     createdAt: null,
     original: { id: annotation.id ?? null, createdBy: null, verifiedBy: null },

@@ -20,7 +20,7 @@ type Desk = Awaited<ReturnType<typeof createDesk>>;
 
 async function decidedClaim(desk: Desk, state: ReviewState = "verified") {
   const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: `${TEXT} ${uniqueSuffix()}` });
-  const claim = await createClaimRecord(db, { passage, exact: QUOTE, createdById: desk.reviewer.id, label: "factual", state, verdictNote: "Matches the bureau's figures." });
+  const claim = await createClaimRecord(db, { passage, exact: QUOTE, createdById: desk.reviewer.id, label: "factual", state, verdict: "true", verdictNote: "Matches the bureau's figures." });
   const link = await linkWebEvidenceRecord(db, {
     workspaceId: desk.workspaceId,
     claimId: claim.id,
@@ -200,7 +200,7 @@ describe("verification needs a second person", () => {
   it("refuses whoever last changed the label or statement, even in the same request, but not someone who only wrote the verdict note", async () => {
     const desk = await deskRequiringSecondPerson();
     const created = (await createClaim(desk.reviewer, desk.passage.id)).body as Claim;
-    const relabelled = (await patchClaim(desk.editor, created.id, { label: "factual", state: "in_review" }, created.version)).body as Claim;
+    const relabelled = (await patchClaim(desk.editor, created.id, { label: "factual", verdict: "true", state: "in_review" }, created.version)).body as Claim;
     expect(relabelled.label).toBe("factual");
     await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: created.id, createdById: desk.reviewer.id, url: `https://example.org/${uniqueSuffix()}`, title: "Source", stance: "supports" });
     const byEditor = await patchClaim(desk.editor, created.id, { state: "verified" }, relabelled.version);

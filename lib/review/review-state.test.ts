@@ -18,7 +18,7 @@ describe("review state machine", () => {
       const minimumRole = EXPECTED[from][to];
       it(`${from} → ${to}: ${minimumRole ? `${minimumRole} and above` : "never"}`, () => {
         for (const role of ROLES) {
-          const result = checkTransition({ from, to, role, label: "opinion", evidenceCount: 1 });
+          const result = checkTransition({ from, to, role, label: "opinion", verdict: null, evidenceCount: 1 });
           if (minimumRole === null) {
             expect(result).toMatchObject({ ok: false, code: "conflict" });
           } else if (rank(role) >= rank(minimumRole)) {
@@ -32,26 +32,40 @@ describe("review state machine", () => {
   }
 
   it("lists the allowed moves in a refusal", () => {
-    const result = checkTransition({ from: "draft", to: "verified", role: "editor", label: "factual", evidenceCount: 1 });
+    const result = checkTransition({ from: "draft", to: "verified", role: "editor", label: "factual", verdict: "true", evidenceCount: 1 });
     expect(result).toMatchObject({ ok: false, code: "conflict", allowed: ["in_review"] });
     expect(allowedTransitions("in_review", "reviewer")).toEqual([]);
     expect(allowedTransitions("in_review", "editor")).toEqual(["verified", "rejected", "draft"]);
   });
 
   it("verifies only labelled claims", () => {
-    const result = checkTransition({ from: "in_review", to: "verified", role: "editor", label: null, evidenceCount: 3 });
+    const result = checkTransition({ from: "in_review", to: "verified", role: "editor", label: null, verdict: "true", evidenceCount: 3 });
     expect(result).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("Label") });
   });
 
   it("needs evidence to verify factual and disputed claims, but not opinions", () => {
     for (const label of ["factual", "disputed"] as const) {
-      expect(checkTransition({ from: "in_review", to: "verified", role: "editor", label, evidenceCount: 0 })).toMatchObject({
+      expect(checkTransition({ from: "in_review", to: "verified", role: "editor", label, verdict: "true", evidenceCount: 0 })).toMatchObject({
         ok: false,
         code: "conflict",
       });
-      expect(checkTransition({ from: "in_review", to: "verified", role: "editor", label, evidenceCount: 1 })).toEqual({ ok: true });
+      expect(checkTransition({ from: "in_review", to: "verified", role: "editor", label, verdict: "true", evidenceCount: 1 })).toEqual({ ok: true });
     }
-    expect(checkTransition({ from: "in_review", to: "verified", role: "editor", label: "opinion", evidenceCount: 0 })).toEqual({ ok: true });
+    expect(checkTransition({ from: "in_review", to: "verified", role: "editor", label: "opinion", verdict: null, evidenceCount: 0 })).toEqual({ ok: true });
+  });
+
+  it("needs a verdict to verify factual and disputed claims, but not opinions", () => {
+    for (const label of ["factual", "disputed"] as const) {
+      expect(checkTransition({ from: "in_review", to: "verified", role: "editor", label, verdict: null, evidenceCount: 2 })).toMatchObject({
+        ok: false,
+        code: "conflict",
+        message: expect.stringContaining("needs a verdict"),
+      });
+      expect(checkTransition({ from: "in_review", to: "verified", role: "owner", label, verdict: "mostly-false", evidenceCount: 2 })).toEqual({ ok: true });
+    }
+    expect(checkTransition({ from: "in_review", to: "verified", role: "editor", label: "opinion", verdict: null, evidenceCount: 1 })).toEqual({ ok: true });
+    // Rejecting says the claim is not worth checking: no verdict needed.
+    expect(checkTransition({ from: "in_review", to: "rejected", role: "editor", label: "factual", verdict: null, evidenceCount: 0 })).toEqual({ ok: true });
   });
 
   it("suggests the usual next state", () => {
@@ -77,12 +91,12 @@ describe("review state machine", () => {
 
   it("needs a second person to verify when asked: not the creator, not the last to change the label or statement", () => {
     const verify = (secondPerson: { actorId: string; createdById: string; lastEditedById: string | null }) =>
-      checkTransition({ from: "in_review", to: "verified", role: "editor", label: "opinion", evidenceCount: 0, secondPerson });
+      checkTransition({ from: "in_review", to: "verified", role: "editor", label: "opinion", verdict: null, evidenceCount: 0, secondPerson });
     expect(verify({ actorId: "a", createdById: "a", lastEditedById: "b" })).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("you created this claim") });
     expect(verify({ actorId: "b", createdById: "a", lastEditedById: "b" })).toMatchObject({ ok: false, code: "conflict", message: expect.stringContaining("last changed its label or statement") });
     expect(verify({ actorId: "c", createdById: "a", lastEditedById: "b" })).toEqual({ ok: true });
     expect(verify({ actorId: "c", createdById: "a", lastEditedById: null })).toEqual({ ok: true });
     // Only verifying needs the second person; rejecting does not.
-    expect(checkTransition({ from: "in_review", to: "rejected", role: "editor", label: null, evidenceCount: 0, secondPerson: { actorId: "a", createdById: "a", lastEditedById: "a" } })).toEqual({ ok: true });
+    expect(checkTransition({ from: "in_review", to: "rejected", role: "editor", label: null, verdict: null, evidenceCount: 0, secondPerson: { actorId: "a", createdById: "a", lastEditedById: "a" } })).toEqual({ ok: true });
   });
 });

@@ -32,11 +32,13 @@ export function checkTransition(input: {
   to: ReviewState;
   role: Role;
   label: ClaimLabel | null;
+  /** The claim's rating key on the workspace's scale, or null while unrated. */
+  verdict: string | null;
   evidenceCount: number;
   /** Set when the workspace wants a second person to verify: who asks, and who wrote the claim's wording. */
   secondPerson?: { actorId: string; createdById: string; lastEditedById: string | null };
 }): TransitionCheck {
-  const { from, to, role, label, evidenceCount, secondPerson } = input;
+  const { from, to, role, label, verdict, evidenceCount, secondPerson } = input;
   const allowed = allowedTransitions(from, role);
   const transition = TRANSITIONS[from].find((t) => t.to === to);
   if (!transition) {
@@ -62,6 +64,15 @@ export function checkTransition(input: {
         ok: false,
         code: "conflict",
         message: `A ${label} claim needs at least one evidence link before it can be verified.`,
+        allowed,
+      };
+    }
+    // The label says what kind of claim it is; the verdict says whether it holds. An opinion is not checked, so it has none.
+    if ((label === "factual" || label === "disputed") && verdict === null) {
+      return {
+        ok: false,
+        code: "conflict",
+        message: `A ${label} claim needs a verdict before it can be verified: choose a rating from the workspace's scale, then verify.`,
         allowed,
       };
     }
@@ -91,7 +102,7 @@ export type ContentChangeCheck =
   | { ok: false; code: "forbidden"; message: string };
 
 /**
- * Whether someone of `role` may change a claim's statement, label, verdict note or evidence in state
+ * Whether someone of `role` may change a claim's statement, label, verdict, verdict note or evidence in state
  * `state`. A decided claim changes only through someone who may decide it again, and the change
  * reopens it (`reopensTo`), so nothing verified ever differs from what an editor verified.
  */
@@ -102,7 +113,7 @@ export function checkContentChange(input: { state: ReviewState; role: Role }): C
     return {
       ok: false,
       code: "forbidden",
-      message: `This claim is ${state}, so its statement, label, verdict note and evidence are settled. Only editors or owners can change them, which reopens the claim for review; ask one, or add a comment.`,
+      message: `This claim is ${state}, so its statement, label, verdict, verdict note and evidence are settled. Only editors or owners can change them, which reopens the claim for review; ask one, or add a comment.`,
     };
   }
   return { ok: true, reopensTo: "in_review" };

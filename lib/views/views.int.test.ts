@@ -34,7 +34,7 @@ async function deskWithClaims() {
     await createClaimRecord(db, { passage, exact: "Alpha rose by 3 percent.", createdById: desk.reviewer.id, label: "factual" }),
     await createClaimRecord(db, { passage, exact: "Bravo fell in May.", createdById: desk.reviewer.id, label: "disputed", state: "in_review" }),
     await createClaimRecord(db, { passage, exact: "Charlie said nothing.", createdById: desk.reviewer.id }),
-    await createClaimRecord(db, { passage: other, exact: "Delta doubled twice.", createdById: desk.reviewer.id, label: "factual", state: "verified" }),
+    await createClaimRecord(db, { passage: other, exact: "Delta doubled twice.", createdById: desk.reviewer.id, label: "factual", state: "verified", verdict: "false" }),
     await createClaimRecord(db, { passage: other, exact: "Echo is an opinion.", createdById: desk.reviewer.id, label: "opinion" }),
   ];
   return { ...desk, passage, other, claims };

@@ -21,6 +21,8 @@ export const claimSummarySelect = {
   state: true,
   assigneeId: true,
   verdictNote: true,
+  verdict: true,
+  rating: { select: { name: true } },
   duplicateOfId: true,
   exact: true,
   prefix: true,
@@ -65,6 +67,8 @@ type ClaimRowBase = {
   state: ReviewState;
   assigneeId: string | null;
   verdictNote: string | null;
+  verdict: string | null;
+  rating: { name: string } | null;
   duplicateOfId: string | null;
   exact: string;
   prefix: string;
@@ -119,6 +123,9 @@ function baseFields(row: ClaimRowBase, viewer: ClaimViewer) {
     state: row.state,
     assigneeId: row.assigneeId,
     verdictNote: row.verdictNote,
+    // Verdicts are set by editors only, so they are decisions, never blind votes: every member sees them.
+    verdict: row.verdict,
+    verdictName: row.rating?.name ?? null,
     duplicateOfId: row.duplicateOfId,
     target: { quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix }, position: { start: row.start, end: row.end } },
     createdBy: row.createdBy,

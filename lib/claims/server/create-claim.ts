@@ -22,11 +22,11 @@ export async function createClaim({ actor, passageId, input }: { actor: Actor; p
 }
 
 /**
- * What an import adds to the claim it writes: the state and verdict note the file carries (the
+ * What an import adds to the claim it writes: the state, verdict and verdict note the file carries (the
  * importer asked review-state whether it may set that state), the original creation time, and
  * where it came from. Its event is `claim.imported` instead of `claim.created`.
  */
-export type ImportedClaim = { state: ReviewState; verdictNote: string | null; createdAt: Date | null; evidenceCount: number; from: Record<string, unknown> };
+export type ImportedClaim = { state: ReviewState; verdictNote: string | null; verdict: string | null; createdAt: Date | null; evidenceCount: number; from: Record<string, unknown> };
 
 /**
  * The one way a claim is written with its `claim.created` (or `claim.imported`) event, in the
@@ -73,6 +73,7 @@ export async function insertClaim(
       ...(imported && {
         state: imported.state,
         verdictNote: imported.verdictNote,
+        verdict: imported.verdict,
         ...decisionOf(imported.state, actor.userId, new Date()),
         ...(imported.createdAt && { createdAt: imported.createdAt }),
       }),
@@ -93,7 +94,7 @@ export async function insertClaim(
         end: position.end,
         label: input.label ?? null,
         ...(origin === "manual" ? {} : { origin }),
-        ...(imported && { state: imported.state, evidenceCount: imported.evidenceCount, from: imported.from }),
+        ...(imported && { state: imported.state, verdict: imported.verdict, evidenceCount: imported.evidenceCount, from: imported.from }),
       },
     },
   ]);

@@ -15,7 +15,7 @@ import { checkContentChange, checkTransition, decisionOf } from "@/lib/review/re
 type ChangedField = keyof UpdateClaimInput;
 
 /**
- * The one place a claim's label, state, statement, assignee, verdict note or duplicate link changes. The caller
+ * The one place a claim's label, state, statement, assignee, verdict, verdict note or duplicate link changes. The caller
  * names the version it started from; a stale version is refused with the current claim (412), so
  * no update is ever lost. Each changed field is audited in the same transaction. Changing the content
  * of a decided claim reopens it (review-state's checkContentChange), so it is decided again.
@@ -39,6 +39,8 @@ export async function updateClaim({
     if (input.assigneeId !== null) await assertMember(found.workspaceId, input.assigneeId);
   }
   if (input.duplicateOfId !== undefined) assertRoleAllows(role, "claim.label");
+  // The verdict is the desk's decision on whether the claim holds: editors and owners only.
+  if (input.verdict !== undefined) assertRoleAllows(role, "claim.decide");
   const viewer: ClaimViewer = { role, isBlindReview };
 
   return db.$transaction(async (tx) => {
@@ -55,8 +57,9 @@ export async function updateClaim({
     if (current.version !== version) throw staleVersion(current, viewer);
 
     const changes = changedFields(current, input);
+    const rating = changes.verdict ? await lockGivableRating(tx, current.workspaceId, changes.verdict) : changes.verdict === null ? null : current.rating;
     const isWordingChanged = changes.label !== undefined || changes.statement !== undefined;
-    if (isWordingChanged || changes.verdictNote !== undefined) {
+    if (isWordingChanged || changes.verdict !== undefined || changes.verdictNote !== undefined) {
       const check = checkContentChange({ state: current.state, role });
       if (!check.ok) throw new AppError(check.code, check.message);
       if (check.reopensTo && changes.state === undefined) changes.state = check.reopensTo;
@@ -68,6 +71,7 @@ export async function updateClaim({
         to: changes.state,
         role,
         label: changes.label !== undefined ? changes.label : current.label,
+        verdict: changes.verdict !== undefined ? changes.verdict : current.verdict,
         evidenceCount: current._count.evidence,
         secondPerson: isSecondVerifierRequired ? { actorId: actor.userId, createdById: current.createdBy.id, lastEditedById } : undefined,
       });
@@ -111,7 +115,7 @@ export async function updateClaim({
       });
     }
     // The row is locked by our update, so the claim is exactly what we loaded plus our changes.
-    return toClaim({ ...current, ...changes, ...labelDecision, updatedAt, lastEditedById, version: version + 1 } as typeof current, viewer);
+    return toClaim({ ...current, ...changes, rating, ...labelDecision, updatedAt, lastEditedById, version: version + 1 } as typeof current, viewer);
   });
 }
 
@@ -159,6 +163,22 @@ async function assertDuplicateTarget(tx: DbTransaction, workspaceId: string, cla
     }
     nextId = original.duplicateOfId;
   }
+}
+
+/**
+ * The rating a claim is being given, share-locked so the scale cannot remove or retire it before
+ * this claim commits; an unknown or retired key is refused naming the field and the choices.
+ */
+async function lockGivableRating(tx: DbTransaction, workspaceId: string, key: string): Promise<{ name: string }> {
+  const [rating] = await tx.$queryRaw<{ name: string; retiredAt: Date | null }[]>`
+    SELECT name, "retiredAt" FROM "Rating" WHERE "workspaceId" = ${workspaceId} AND key = ${key} FOR SHARE`;
+  if (rating && rating.retiredAt === null) return { name: rating.name };
+  const givable = await tx.rating.findMany({ where: { workspaceId, retiredAt: null }, orderBy: { position: "asc" }, select: { key: true } });
+  const choices = `Choose one of: ${givable.map((option) => option.key).join(", ")}.`;
+  const message = rating
+    ? `The rating “${rating.name}” (${key}) is retired from this workspace's scale, so claims can no longer be given it. ${choices}`
+    : `“${key}” is not a rating on this workspace's scale. ${choices}`;
+  throw new AppError("validation_failed", message, { details: [{ path: ["body", "verdict"], message }] });
 }
 
 async function assertMember(workspaceId: string, userId: string): Promise<void> {

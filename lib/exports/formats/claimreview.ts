@@ -1,36 +1,26 @@
-import { claimAppUrl, type ExportClaim, type ExportContext, type ExportFormatter } from "@/lib/exports/export-record";
+import { claimAppUrl, type ExportClaim, type ExportContext, type ExportFormatter, type ExportVerdict } from "@/lib/exports/export-record";
 
 /**
- * The textual rating Google shows for a claim (alternateName), from its label and the stance of
- * its evidence. A number on the 1–5 scale only where the evidence says true or false.
+ * The claim's schema.org Rating: its verdict on the workspace's own scale, by name (alternateName),
+ * with ratingValue, bestRating and worstRating only where the rating sits on the scale's numeric
+ * part. Null for a claim without a verdict: nothing is ever inferred from its evidence.
  */
-export type ClaimRating = { alternateName: string; ratingValue?: number };
-
-export const RATING_SCALE = { bestRating: 5, worstRating: 1 } as const;
-
-export function claimRating(claim: Pick<ExportClaim, "label" | "evidence">): ClaimRating {
-  const supports = claim.evidence.some((evidence) => evidence.stance === "supports");
-  const refutes = claim.evidence.some((evidence) => evidence.stance === "refutes");
-  switch (claim.label) {
-    case "factual":
-      if (supports && refutes) return { alternateName: "Mixed evidence", ratingValue: 3 };
-      if (supports) return { alternateName: "Supported by evidence", ratingValue: 5 };
-      if (refutes) return { alternateName: "Contradicted by evidence", ratingValue: 1 };
-      return { alternateName: "Factual claim, not yet rated" };
-    case "disputed":
-      return { alternateName: "Disputed" };
-    case "opinion":
-      return { alternateName: "Opinion, not checkable" };
-    default:
-      return { alternateName: "Not rated" };
-  }
+export function reviewRating(verdict: ExportVerdict | null, explanation: string | null) {
+  if (!verdict) return null;
+  const isNumeric = verdict.value !== null && verdict.bestRating !== null && verdict.worstRating !== null;
+  return {
+    "@type": "Rating",
+    alternateName: verdict.name,
+    ...(isNumeric && { ratingValue: verdict.value, bestRating: verdict.bestRating, worstRating: verdict.worstRating }),
+    ...(explanation ? { ratingExplanation: explanation } : {}),
+  };
 }
 
 const dateOnly = (iso: string) => iso.slice(0, 10);
 
 export function claimReviewNode(claim: ExportClaim, context: ExportContext) {
   const { passage } = claim;
-  const rating = claimRating(claim);
+  const rating = reviewRating(claim.verdict, claim.verdictNote);
   const sourceAuthor = passage.author
     ? { "@type": "Person", name: passage.author }
     : passage.publisher
@@ -57,12 +47,7 @@ export function claimReviewNode(claim: ExportClaim, context: ExportContext) {
     claimReviewed: claim.statement,
     author: { "@type": "Organization", name: context.workspace.name, url: `${context.appUrl}/w/${context.workspace.id}` },
     datePublished: dateOnly(claim.verifiedBy?.at ?? claim.updatedAt),
-    reviewRating: {
-      "@type": "Rating",
-      alternateName: rating.alternateName,
-      ...(rating.ratingValue === undefined ? {} : { ratingValue: rating.ratingValue, ...RATING_SCALE }),
-      ...(claim.verdictNote ? { ratingExplanation: claim.verdictNote } : {}),
-    },
+    ...(rating && { reviewRating: rating }),
     ...(claim.verdictNote ? { reviewBody: claim.verdictNote } : {}),
     itemReviewed: {
       "@type": "Claim",

@@ -5,7 +5,8 @@ import { createClaimCounter } from "@/lib/exports/export-progress";
 import { exportFileName, slugify } from "@/lib/exports/export-filename";
 import { ExportQuerySchema } from "@/lib/exports/export.schemas";
 import { exportApiUrl, type ExportClaim, type ExportContext } from "@/lib/exports/export-record";
-import { claimRating } from "@/lib/exports/formats/claimreview";
+import { claimReviewNode, reviewRating } from "@/lib/exports/formats/claimreview";
+import { jsonlClaimLine } from "@/lib/exports/formats/jsonl";
 import { csvFormatter, neutralizeCell } from "@/lib/exports/formats/csv";
 import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
 import { webAnnotationFormatter } from "@/lib/exports/formats/web-annotation";
@@ -30,6 +31,7 @@ function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
     statement: "A statement",
     label: "factual",
     state: "verified",
+    verdict: null,
     verdictNote: null,
     evidence: [],
     createdBy: { id: "u1", name: "Ada" },
@@ -73,15 +75,44 @@ describe("CSV cells", () => {
   });
 });
 
+const verdict = (key: string, name: string, value: number | null) => ({ key, name, value, bestRating: 5, worstRating: 1 });
+
 describe("ClaimReview rating", () => {
-  it("maps label and evidence stance to a textual rating, with a number only for checked facts", () => {
-    expect(claimRating(claim({ evidence: [web("supports")] }))).toEqual({ alternateName: "Supported by evidence", ratingValue: 5 });
-    expect(claimRating(claim({ evidence: [web("refutes"), web("context")] }))).toEqual({ alternateName: "Contradicted by evidence", ratingValue: 1 });
-    expect(claimRating(claim({ evidence: [web("refutes"), web("supports")] }))).toEqual({ alternateName: "Mixed evidence", ratingValue: 3 });
-    expect(claimRating(claim({ evidence: [web("context")] }))).toEqual({ alternateName: "Factual claim, not yet rated" });
-    expect(claimRating(claim({ label: "disputed", evidence: [web("supports")] }))).toEqual({ alternateName: "Disputed" });
-    expect(claimRating(claim({ label: "opinion" }))).toEqual({ alternateName: "Opinion, not checkable" });
-    expect(claimRating(claim({ label: null }))).toEqual({ alternateName: "Not rated" });
+  it("comes from the verdict: its name always, its value and the scale's bounds only where it has a value", () => {
+    expect(reviewRating(verdict("mostly-true", "Mostly true", 4), null)).toEqual({
+      "@type": "Rating",
+      alternateName: "Mostly true",
+      ratingValue: 4,
+      bestRating: 5,
+      worstRating: 1,
+    });
+    expect(reviewRating(verdict("unproven", "Unproven", null), "No record either way.")).toEqual({
+      "@type": "Rating",
+      alternateName: "Unproven",
+      ratingExplanation: "No record either way.",
+    });
+    expect(reviewRating({ key: "satire", name: "Satire", value: 2, bestRating: null, worstRating: null }, null)).toEqual({ "@type": "Rating", alternateName: "Satire" });
+    expect(reviewRating(null, "A note")).toBeNull();
+  });
+
+  it("never reads the evidence: the same verdict rates the same whatever the stances", () => {
+    const rated = (evidence: ExportClaim["evidence"]) => claimReviewNode(claim({ verdict: verdict("false", "False", 1), evidence }), context).reviewRating;
+    expect(rated([web("supports")])).toEqual(rated([web("refutes"), web("context")]));
+    expect(rated([])).toMatchObject({ alternateName: "False", ratingValue: 1 });
+    expect(claimReviewNode(claim({ evidence: [web("supports")] }), context)).not.toHaveProperty("reviewRating");
+  });
+
+  it("travels in JSONL, CSV and Web Annotation with its key and name", () => {
+    const rated = claim({ verdict: verdict("half-true", "Half true", 3) });
+    expect(jsonlClaimLine(rated, context).verdict).toEqual({ key: "half-true", name: "Half true", value: 3 });
+    const csv = csvFormatter.begin(context, { claimCount: 1 }) + csvFormatter.batch({ claims: [rated], newPassages: [] }, context, { isFirst: true });
+    expect(parseCsv(csv, { bom: true, columns: true })).toEqual([expect.objectContaining({ verdict: "half-true", verdict_name: "Half true" })]);
+    const annotation = JSON.parse(
+      webAnnotationFormatter.begin(context, { claimCount: 1 }) + webAnnotationFormatter.batch({ claims: [rated], newPassages: [] }, context, { isFirst: true }) + webAnnotationFormatter.end(context, { claimCount: 1 }),
+    ) as { first: { items: { body: unknown[] }[] } };
+    expect(annotation.first.items[0]?.body).toContainEqual({ id: "claimdesk:rating:half-true", type: "TextualBody", purpose: "classifying", value: "Half true" });
+    const reimported = parseImport(JSON.stringify(annotation), "https://desk.example");
+    expect(reimported.claims[0]).toMatchObject({ verdict: "half-true", verdictNote: null });
   });
 });
 

@@ -45,6 +45,7 @@ export function jsonlClaimLine(claim: ExportClaim, context: ExportContext) {
     statement: claim.statement,
     label: claim.label,
     state: claim.state,
+    verdict: claim.verdict && { key: claim.verdict.key, name: claim.verdict.name, value: claim.verdict.value },
     verdictNote: claim.verdictNote,
     evidence: claim.evidence,
     reviewers: { createdBy: claim.createdBy, assignee: claim.assignee, verifiedBy: claim.verifiedBy },

@@ -11,6 +11,9 @@ export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const CLAIMDESK_VOCABULARY = "urn:claimdesk:";
 const WEB_ANNOTATION_CONTEXT = [ANNOTATION_CONTEXT, { claimdesk: CLAIMDESK_VOCABULARY }] as const;
 
+/** A verdict body's id: the rating key under ClaimDesk's vocabulary (parse-import.ts reads it back). */
+export const ratingIri = (key: string) => `claimdesk:rating:${key}`;
+
 /** The purpose that carries an evidence link's stance, as written in the file (a compact IRI). */
 export const stancePurpose = (stance: EvidenceStance) => `claimdesk:${stance}`;
 
@@ -37,6 +40,8 @@ export function annotationNode(claim: ExportClaim, context: ExportContext) {
   const { passage } = claim;
   const bodies: object[] = [{ type: "TextualBody", purpose: "describing", value: claim.statement, format: "text/plain" }];
   if (claim.label) bodies.push({ type: "TextualBody", purpose: "tagging", value: claim.label });
+  // The verdict classifies the claim: its rating's name, identified by its key (imports read the key back).
+  if (claim.verdict) bodies.push({ id: ratingIri(claim.verdict.key), type: "TextualBody", purpose: "classifying", value: claim.verdict.name });
   if (claim.verdictNote) bodies.push({ type: "TextualBody", purpose: "assessing", value: claim.verdictNote, format: "text/plain" });
   for (const evidence of claim.evidence) {
     if (evidence.url || evidence.passageId) bodies.push(evidenceBody(evidence, context));

@@ -56,7 +56,12 @@ function exportClaimsSql(fromWhere: string, hidesUndecidedLabels: boolean): stri
   const label = hidesUndecidedLabels ? `CASE WHEN c."labelDecidedById" IS NULL THEN NULL ELSE c.label::text END` : "c.label::text";
   return `
     SELECT c.id, c.exact, c.prefix, c.suffix, c.start, c."end", c.statement, ${label} AS label, c.state::text AS state,
-      c."verdictNote", ${isoText('c."createdAt"')} AS "createdAt", ${isoText('c."updatedAt"')} AS "updatedAt",
+      c."verdictNote",
+      (SELECT json_build_object('key', r.key, 'name', r.name, 'value', r.value,
+          'bestRating', (SELECT max(s.value) FROM "Rating" s WHERE s."workspaceId" = $1),
+          'worstRating', (SELECT min(s.value) FROM "Rating" s WHERE s."workspaceId" = $1))
+        FROM "Rating" r WHERE r."workspaceId" = c."workspaceId" AND r.key = c.verdict) AS verdict,
+      ${isoText('c."createdAt"')} AS "createdAt", ${isoText('c."updatedAt"')} AS "updatedAt",
       json_build_object('id', p.id, 'title', p.title, 'sourceUrl', p."sourceUrl", 'publisher', p.publisher, 'author', p.author,
         'publishedAt', ${isoText('p."publishedAt"')}, 'language', p.language) AS passage,
       p."textLength" AS "passageTextLength",
@@ -211,6 +216,7 @@ function toExportClaim(row: ExportClaimRow): ExportClaim {
     statement: row.statement,
     label: row.label,
     state: row.state,
+    verdict: row.verdict,
     verdictNote: row.verdictNote,
     evidence: row.evidence ?? [],
     createdBy: row.createdBy,

@@ -40,7 +40,11 @@ export async function importClaims({
   const access = await requireWorkspaceAccess(actor, workspaceId, "claim.create");
   const parsed = parseImport(file, new URL(appUrl).origin);
   const canDecide = can(access.role, "claim.decide");
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { isSecondVerifierRequired: true, isBlindReview: true } });
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { isSecondVerifierRequired: true, isBlindReview: true, ratings: { select: { key: true, retiredAt: true } } },
+  });
+  const ratings = new Map(workspace.ratings.map((rating) => [rating.key, rating]));
 
   return db.$transaction(
     async (tx) => {
@@ -99,11 +103,13 @@ export async function importClaims({
         const isLabelWithheld = workspace.isBlindReview && !canDecide && draft.label !== null;
         if (isLabelWithheld) base.notes.push("Imported without its label: this workspace uses blind double review, where an editor sets the final label.");
         const label = isLabelWithheld ? null : draft.label;
+        const verdict = importedVerdict(draft.verdict, { canDecide, ratings, notes: base.notes });
         const state = importedState(draft.state, {
           role: access.role,
           actorId: actor.userId,
           isSecondVerifierRequired: workspace.isSecondVerifierRequired,
           label,
+          verdict,
           evidenceCount: evidenceIds.length,
           notes: base.notes,
         });
@@ -116,6 +122,7 @@ export async function importClaims({
           imported: {
             state,
             verdictNote: draft.verdictNote,
+            verdict,
             createdAt: draft.createdAt ? new Date(draft.createdAt) : null,
             evidenceCount: evidenceIds.length,
             from: { format: parsed.format, item: draft.item, ...draft.original },
@@ -158,7 +165,7 @@ export async function importClaims({
  */
 function importedState(
   wanted: ReviewState,
-  input: { role: Role; actorId: string; isSecondVerifierRequired: boolean; label: ClaimLabel | null; evidenceCount: number; notes: string[] },
+  input: { role: Role; actorId: string; isSecondVerifierRequired: boolean; label: ClaimLabel | null; verdict: string | null; evidenceCount: number; notes: string[] },
 ): ReviewState {
   if (!(DECIDED_STATES as readonly ReviewState[]).includes(wanted)) return wanted;
   const { actorId } = input;
@@ -167,6 +174,7 @@ function importedState(
     to: wanted,
     role: input.role,
     label: input.label,
+    verdict: input.verdict,
     evidenceCount: input.evidenceCount,
     secondPerson: input.isSecondVerifierRequired ? { actorId, createdById: actorId, lastEditedById: actorId } : undefined,
   });
@@ -174,6 +182,25 @@ function importedState(
   const reason = check.code === "forbidden" ? `deciding needs the ${MINIMUM_ROLE["claim.decide"]} role.` : check.message;
   input.notes.push(`Imported as in review instead of ${wanted}: ${reason}`);
   return "in_review";
+}
+
+/** The file's verdict, kept when the importer may give verdicts and this workspace's scale still gives that rating; else a note says why not. */
+function importedVerdict(
+  key: string | null,
+  input: { canDecide: boolean; ratings: Map<string, { retiredAt: Date | null }>; notes: string[] },
+): string | null {
+  if (key === null) return null;
+  const rating = input.ratings.get(key);
+  const reason = !input.canDecide
+    ? `verdicts are given by the ${MINIMUM_ROLE["claim.decide"]} role or higher.`
+    : !rating
+      ? `“${key}” is not a rating on this workspace's scale (add it in the workspace settings, then import again).`
+      : rating.retiredAt !== null
+        ? `the rating “${key}” is retired on this workspace's scale.`
+        : null;
+  if (reason === null) return key;
+  input.notes.push(`Imported without its verdict: ${reason}`);
+  return null;
 }
 
 async function resolvePassage(

@@ -8,6 +8,7 @@ import { endpointUrl } from "@/lib/http/api-client";
 import { streamWorkspaceEventsEndpoint } from "@/lib/live/live.endpoints";
 import type { ChangeEvent, LiveEvent, Viewer } from "@/lib/live/live-events";
 import { memberKeys } from "@/lib/members/client/member-queries";
+import { ratingKeys } from "@/lib/ratings/client/rating-queries";
 import { notificationKeys } from "@/lib/notifications/client/notification-queries";
 
 // Several events in quick succession (a bulk change, a burst of typing) cost one refetch.
@@ -26,10 +27,11 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
   const queryClient = useQueryClient();
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const pending = useRef<{ claimIds: Set<string>; isEverything: boolean; areMembersChanged: boolean; timer: ReturnType<typeof setTimeout> | null }>({
+  const pending = useRef<{ claimIds: Set<string>; isEverything: boolean; areMembersChanged: boolean; areRatingsChanged: boolean; timer: ReturnType<typeof setTimeout> | null }>({
     claimIds: new Set(),
     isEverything: false,
     areMembersChanged: false,
+    areRatingsChanged: false,
     timer: null,
   });
 
@@ -45,9 +47,12 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       const claimIds = [...batch.claimIds];
       const isEverything = batch.isEverything;
       const areMembersChanged = batch.areMembersChanged;
+      const areRatingsChanged = batch.areRatingsChanged;
       batch.claimIds.clear();
       batch.isEverything = false;
       batch.areMembersChanged = false;
+      batch.areRatingsChanged = false;
+      if (isEverything || areRatingsChanged) void queryClient.invalidateQueries({ queryKey: ratingKeys.scale(workspaceId) });
       if (isEverything || areMembersChanged) void queryClient.invalidateQueries({ queryKey: memberKeys.workspace(workspaceId) });
       void queryClient.invalidateQueries({ queryKey: claimKeys.workspace(workspaceId) });
       if (passageId) void queryClient.invalidateQueries({ queryKey: claimKeys.passage(passageId) });
@@ -66,6 +71,8 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
 
     const onChange = (event: ChangeEvent) => {
       if (event.actions.some((action) => action.startsWith("member.") || action.startsWith("invitation."))) batch.areMembersChanged = true;
+      // A rating renamed changes how every claim with it reads.
+      if (event.actions.some((action) => action.startsWith("rating."))) batch.areRatingsChanged = batch.isEverything = true;
       if (event.claimIds === null) batch.isEverything = true;
       else for (const claimId of event.claimIds) batch.claimIds.add(claimId);
       batch.timer ??= setTimeout(refresh, REFRESH_DELAY_MS);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { RatingScaleEditor } from "@/components/ratings/rating-scale-editor";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
@@ -17,7 +18,10 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
       <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Settings</h1>
       {can(workspace.role, "workspace.settings") ? (
-        <WorkspaceSettingsForm workspace={workspace} />
+        <>
+          <WorkspaceSettingsForm workspace={workspace} />
+          <RatingScaleEditor workspaceId={workspace.id} />
+        </>
       ) : (
         <p className="alert alert-info">Only owners change a workspace&rsquo;s settings. Ask an owner of {workspace.name}.</p>
       )}
