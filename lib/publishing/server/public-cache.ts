@@ -1,0 +1,35 @@
+import "server-only";
+import { revalidateTag, unstable_cache } from "next/cache";
+import { isNextServer } from "@/lib/env";
+
+// Public pages and feeds are read far more than they change, and change only through publishing,
+// corrections and withdrawals, which expire these tags. The hour is a backstop for what changes
+// elsewhere (a passage's source details, the workspace's name).
+const BACKSTOP_SECONDS = 3600;
+
+export const publicCacheTags = {
+  factCheck: (slug: string) => `public:fact-check:${slug}`,
+  passage: (passageId: string) => `public:passage:${passageId}`,
+  workspace: (workspaceId: string) => `public:workspace:${workspaceId}`,
+};
+
+/**
+ * `read` through Next.js's data cache under `tags`. Outside a Next.js server (tests, scripts) there is
+ * no cache to use, so it reads directly. Results must be plain JSON (dates as ISO strings).
+ */
+export function cachedPublicRead<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
+  if (!isNextServer()) return read();
+  return unstable_cache(read, ["public", ...key], { tags, revalidate: BACKSTOP_SECONDS })();
+}
+
+/**
+ * Expires the public pages and feeds a change touches. Called inside the change's transaction: Next.js
+ * applies the expiry once the route has answered, after the commit; a rolled-back change only costs
+ * one extra read.
+ */
+export function expirePublicPages(change: { slug: string; passageId: string; workspaceId: string }): void {
+  if (!isNextServer()) return;
+  for (const tag of [publicCacheTags.factCheck(change.slug), publicCacheTags.passage(change.passageId), publicCacheTags.workspace(change.workspaceId)]) {
+    revalidateTag(tag, { expire: 0 });
+  }
+}
