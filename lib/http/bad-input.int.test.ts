@@ -38,6 +38,12 @@ const passage = (desk: Desk) => createPassageRecord(db, { workspaceId: desk.work
 async function claim(desk: Desk, input: { state?: "verified"; label?: "factual" } = {}) {
   return createClaimRecord(db, { passage: await passage(desk), exact: QUOTE, createdById: desk.owner.id, ...input });
 }
+async function publishableClaim(desk: Desk) {
+  const found = await claim(desk, { state: "verified", label: "factual" });
+  await db.rating.createMany({ data: [{ workspaceId: desk.workspaceId, key: "false", name: "False", position: 0 }], skipDuplicates: true });
+  await db.claim.update({ where: { id: found.id }, data: { verdict: "false" } });
+  return found;
+}
 async function evidenceLink(desk: Desk, claimId: string) {
   return linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId, createdById: desk.owner.id, url: `https://example.org/${uniqueSuffix()}`, title: "Jobs report", stance: "supports" });
 }
@@ -79,7 +85,13 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   }),
   "DELETE /api/v1/claims/{claimId}/evidence/{linkId}": async (desk) => {
     const { id } = await claim(desk);
-    return { params: { claimId: id, linkId: (await evidenceLink(desk, id)).id } };
+    return { params: { claimId: id, linkId: (await evidenceLink(desk, id)).id }, query: { correctionNote: "Removed a source that was withdrawn." } };
+  },
+  "POST /api/v1/claims/{claimId}/publication": async (desk) => ({ params: { claimId: (await publishableClaim(desk)).id } }),
+  "DELETE /api/v1/claims/{claimId}/publication": async (desk) => {
+    const { id } = await publishableClaim(desk);
+    await db.publication.create({ data: { claimId: id, workspaceId: desk.workspaceId, slug: `bad-input-${uniqueSuffix()}` } });
+    return { params: { claimId: id } };
   },
   "POST /api/v1/claims/{claimId}/evidence/borrow": async (desk) => {
     const from = await claim(desk, { state: "verified", label: "factual" });
