@@ -18,8 +18,6 @@ import { isWithdrawnFactCheckPath } from "@/lib/publishing/server/withdrawn-fact
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 
-type Desk = Awaited<ReturnType<typeof createDesk>>;
-
 const ORIGIN = "http://localhost:3000";
 const publish = (as: TestUser, claimId: string) => callRoute(publishRoute, "POST", `/api/v1/claims/${claimId}/publication`, { as, params: { claimId } });
 const withdraw = (as: TestUser, claimId: string) => callRoute(withdrawRoute, "DELETE", `/api/v1/claims/${claimId}/publication`, { as, params: { claimId } });

@@ -1,11 +1,10 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
-import { isNextServer } from "@/lib/env";
+import { isNextServer, serverEnv } from "@/lib/env";
 
 // Public pages and feeds are read far more than they change, and change only through publishing,
-// corrections and withdrawals, which expire these tags. The hour is a backstop for what changes
-// elsewhere (a passage's source details, the workspace's name).
-const BACKSTOP_SECONDS = 3600;
+// corrections and withdrawals, which expire these tags. PUBLIC_CACHE_MAX_SECONDS is a backstop for
+// what changes elsewhere (a passage's source details, the workspace's name).
 
 export const publicCacheTags = {
   factCheck: (slug: string) => `public:fact-check:${slug}`,
@@ -19,7 +18,7 @@ export const publicCacheTags = {
  */
 export function cachedPublicRead<T>(key: string[], tags: string[], read: () => Promise<T>): Promise<T> {
   if (!isNextServer()) return read();
-  return unstable_cache(read, ["public", ...key], { tags, revalidate: BACKSTOP_SECONDS })();
+  return unstable_cache(read, ["public", ...key], { tags, revalidate: serverEnv().PUBLIC_CACHE_MAX_SECONDS })();
 }
 
 /**

@@ -1,10 +1,9 @@
 import "server-only";
 import { Feed } from "feed";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { escapeHtml } from "@/lib/publishing/json-ld";
 import { factCheckPath, workspaceFeedPath } from "@/lib/publishing/slug";
-
-export const FEED_MAX_ITEMS = 50;
 
 export type FeedFormat = "atom" | "json";
 
@@ -16,19 +15,20 @@ export type WorkspaceFeedData = { workspace: { id: string; name: string }; updat
  * workspace that has published nothing, so a feed address tells nothing about workspaces that have not.
  */
 export async function getWorkspaceFeedData(workspaceId: string): Promise<WorkspaceFeedData | null> {
+  const maxItems = serverEnv().PUBLIC_FEED_MAX_ITEMS;
   const live = { workspaceId, withdrawnAt: null, claim: { deletedAt: null, passage: { deletedAt: null } } };
   const [workspace, publications, corrections] = await Promise.all([
     db.workspace.findFirst({ where: { id: workspaceId, publications: { some: live } }, select: { id: true, name: true } }),
     db.publication.findMany({
       where: live,
       orderBy: [{ modifiedAt: "desc" }, { claimId: "desc" }],
-      take: FEED_MAX_ITEMS,
+      take: maxItems,
       select: { slug: true, firstPublishedAt: true, modifiedAt: true, claim: { select: { statement: true, verdictNote: true, rating: { select: { name: true } } } } },
     }),
     db.correction.findMany({
       where: { workspaceId, claim: { deletedAt: null, passage: { deletedAt: null }, publication: { is: { withdrawnAt: null } } } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: FEED_MAX_ITEMS,
+      take: maxItems,
       select: { note: true, createdAt: true, claim: { select: { statement: true, publication: { select: { slug: true, firstPublishedAt: true } } } } },
     }),
   ]);
@@ -52,7 +52,7 @@ export async function getWorkspaceFeedData(workspaceId: string): Promise<Workspa
     })),
   ]
     .sort((a, b) => b.date.localeCompare(a.date))
-    .slice(0, FEED_MAX_ITEMS);
+    .slice(0, maxItems);
   return { workspace, updated: entries[0]?.date ?? new Date(0).toISOString(), entries };
 }
 
