@@ -27,8 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: {
       canonical: url,
       types: {
-        "application/atom+xml": [{ url: workspaceFeedPath(factCheck.workspace.id, "atom"), title: `${factCheck.workspace.name} fact-checks (Atom)` }],
-        "application/feed+json": [{ url: workspaceFeedPath(factCheck.workspace.id, "json"), title: `${factCheck.workspace.name} fact-checks (JSON Feed)` }],
+        "application/atom+xml": [{ url: `${origin}${workspaceFeedPath(factCheck.workspace.id, "atom")}`, title: `${factCheck.workspace.name} fact-checks (Atom)` }],
+        "application/feed+json": [{ url: `${origin}${workspaceFeedPath(factCheck.workspace.id, "json")}`, title: `${factCheck.workspace.name} fact-checks (JSON Feed)` }],
       },
     },
     openGraph: {

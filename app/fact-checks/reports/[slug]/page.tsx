@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { publicDate } from "@/components/publishing/public-dates";
+import { publicOriginOfHeaders } from "@/lib/http/client-address";
 import { readPassageReport } from "@/lib/publishing/server/read-public-pages";
 import { factCheckPath, passageIdOfReportSlug, passageReportSlug, workspaceFeedPath } from "@/lib/publishing/slug";
 
@@ -18,7 +20,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: `Fact-checked: ${report.passage.title}`,
     description: `${report.claims.length} published fact-check${report.claims.length === 1 ? "" : "s"} by ${report.workspace.name}.`,
-    alternates: { types: { "application/atom+xml": [{ url: workspaceFeedPath(report.workspace.id, "atom"), title: `${report.workspace.name} fact-checks` }] } },
+    // Absolute, as Next.js would otherwise resolve them against localhost (no metadataBase is set).
+    alternates: {
+      types: { "application/atom+xml": [{ url: `${publicOriginOfHeaders(await headers())}${workspaceFeedPath(report.workspace.id, "atom")}`, title: `${report.workspace.name} fact-checks` }] },
+    },
   };
 }
 
