@@ -23,7 +23,9 @@ export async function removeEvidence({
   const { claim, role } = await requireClaimAccess(actor, claimId, "evidence.add");
   await db.$transaction(async (tx) => {
     const { reopen } = await lockClaimForContentChange(tx, { actor, claimId, workspaceId: claim.workspaceId, role });
-    const link = await tx.claimEvidence.findFirst({ where: { id: linkId, claimId }, select: { id: true, deletedAt: true, stance: true, evidenceId: true, evidence: { select: { url: true, title: true } } },
+    const link = await tx.claimEvidence.findFirst({
+      where: { id: linkId, claimId },
+      select: { id: true, deletedAt: true, stance: true, evidenceId: true, evidence: { select: { url: true, title: true } } },
     });
     if (!link) throw notFound("This evidence link");
     if (link.deletedAt) throw new AppError("gone", "This evidence link was already removed.");
