@@ -170,6 +170,22 @@ describe("publishing a claim", () => {
   });
 });
 
+describe("a published claim that is deleted", () => {
+  it("reads as withdrawn, with the deletion's date, and leaves the report and the feed; restored, it is back", async () => {
+    const desk = await publishingDesk();
+    const { slug } = (await publish(desk.editor, desk.claim.id)).body as Publication;
+    const deletedAt = new Date("2026-12-01T10:00:00Z");
+    await db.claim.update({ where: { id: desk.claim.id }, data: { deletedAt } });
+    expect(await getPublicFactCheck(slug)).toMatchObject({ status: "withdrawn", withdrawnAt: deletedAt.toISOString() });
+    expect(await isWithdrawnFactCheckPath(`/fact-checks/${slug}`)).toBe(true);
+    expect(await getPassageReport(desk.passage.id)).toBeNull();
+    const feed = await atomFeedRoute(new Request(`${ORIGIN}/fact-checks/feeds/${desk.workspaceId}/atom.xml`), { params: Promise.resolve({ workspaceId: desk.workspaceId }) });
+    expect(feed.status).toBe(404);
+    await db.claim.update({ where: { id: desk.claim.id }, data: { deletedAt: null } });
+    expect((await publicFactCheck(slug)).statement).toBe("The harbour handled 3 million containers in 2024.");
+  });
+});
+
 describe("corrections", () => {
   it("need a public note to change a published claim's statement or evidence, and are listed newest first", async () => {
     const desk = await publishingDesk();

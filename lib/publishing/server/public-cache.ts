@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
+import type { DbTransaction } from "@/lib/db";
 import { isNextServer, serverEnv } from "@/lib/env";
 
 // Public pages and feeds are read far more than they change, and change only through publishing,
@@ -30,5 +31,20 @@ export function expirePublicPages(change: { slug: string; passageId: string; wor
   if (!isNextServer()) return;
   for (const tag of [publicCacheTags.factCheck(change.slug), publicCacheTags.passage(change.passageId), publicCacheTags.workspace(change.workspaceId)]) {
     revalidateTag(tag, { expire: 0 });
+  }
+}
+
+/**
+ * Expires the public pages of a claim's, or a passage's claims', publications: deleting or restoring
+ * them changes what the pages, reports and feeds may show. Nothing is queried outside a Next.js server.
+ */
+export async function expirePublicPagesOf(tx: DbTransaction, where: { claimId: string } | { passageId: string }): Promise<void> {
+  if (!isNextServer()) return;
+  const publications = await tx.publication.findMany({
+    where: "claimId" in where ? { claimId: where.claimId } : { claim: { passageId: where.passageId } },
+    select: { slug: true, workspaceId: true, claim: { select: { passageId: true } } },
+  });
+  for (const publication of publications) {
+    expirePublicPages({ slug: publication.slug, passageId: publication.claim.passageId, workspaceId: publication.workspaceId });
   }
 }
