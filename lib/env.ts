@@ -60,6 +60,9 @@ const ServerEnvSchema = z.object({
   EXPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   EXPORT_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   HTML_EXTRACTION_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+  /** Public fact-check pages and feeds: entries per feed, and how long a cached page may miss a change made outside publishing. */
+  PUBLIC_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(1000).default(50),
+  PUBLIC_CACHE_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
 });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;

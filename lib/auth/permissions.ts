@@ -24,6 +24,8 @@ export const MINIMUM_ROLE = {
   "claim.assign": "editor",
   "claim.delete": "editor",
   "claim.restore": "editor",
+  // Publishing makes a verified claim public (and withdraws it): the desk's editorial call.
+  "claim.publish": "editor",
   "passage.manage": "editor",
   "workspace.settings": "owner",
   "member.manage": "owner",

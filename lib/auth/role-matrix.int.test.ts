@@ -17,6 +17,7 @@ import * as evidenceLinkRoute from "@/app/api/v1/claims/[claimId]/evidence/[link
 import * as claimEvidenceRoute from "@/app/api/v1/claims/[claimId]/evidence/route";
 import * as claimHistoryRoute from "@/app/api/v1/claims/[claimId]/history/route";
 import * as claimRestoreRoute from "@/app/api/v1/claims/[claimId]/restore/route";
+import * as publicationRoute from "@/app/api/v1/claims/[claimId]/publication/route";
 import * as claimRoute from "@/app/api/v1/claims/[claimId]/route";
 import * as passageClaimsBatchRoute from "@/app/api/v1/passages/[passageId]/claims/batch/route";
 import * as passageClaimsRoute from "@/app/api/v1/passages/[passageId]/claims/route";
@@ -79,6 +80,15 @@ const newPassage = (desk: Desk, workspaceId = desk.workspaceId) =>
 async function newClaim(desk: Desk, input: { label?: "opinion"; state?: "in_review" } = {}) {
   const passage = await newPassage(desk);
   return createClaimRecord(db, { passage, exact: CLAIM_QUOTE, createdById: desk.owner.id, ...input });
+}
+
+/** A verified claim with a verdict on a scale of its own: what an editor may publish. */
+async function newPublishableClaim(desk: Desk) {
+  const passage = await newPassage(desk);
+  const claim = await createClaimRecord(db, { passage, exact: CLAIM_QUOTE, createdById: desk.owner.id, state: "verified" });
+  await db.rating.createMany({ data: [{ workspaceId: desk.workspaceId, key: "false", name: "False", position: 0 }], skipDuplicates: true });
+  await db.claim.update({ where: { id: claim.id }, data: { verdict: "false" } });
+  return claim;
 }
 
 async function newEvidenceLink(desk: Desk) {
@@ -510,6 +520,25 @@ const ROWS: MatrixRow[] = [
       const claim = await newClaim(desk);
       await db.claim.update({ where: { id: claim.id }, data: deletedAt() });
       return callRoute(claimRestoreRoute.POST, "POST", `/api/v1/claims/${claim.id}/restore`, { as, params: { claimId: claim.id } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/claims/{claimId}/publication",
+    minimumRole: "editor",
+    successStatus: 201,
+    send: async (desk, as) => {
+      const claim = await newPublishableClaim(desk);
+      return callRoute(publicationRoute.POST, "POST", `/api/v1/claims/${claim.id}/publication`, { as, params: { claimId: claim.id } });
+    },
+  },
+  {
+    endpoint: "DELETE /api/v1/claims/{claimId}/publication",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const claim = await newPublishableClaim(desk);
+      await db.publication.create({ data: { claimId: claim.id, workspaceId: desk.workspaceId, slug: `role-matrix-${uniqueSuffix()}` } });
+      return callRoute(publicationRoute.DELETE, "DELETE", `/api/v1/claims/${claim.id}/publication`, { as, params: { claimId: claim.id } });
     },
   },
   {

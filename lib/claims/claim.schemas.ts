@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
+import { CorrectionNoteSchema, PublicationSchema } from "@/lib/publishing/publishing.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
 import { RatingKeySchema } from "@/lib/ratings/rating.schemas";
@@ -69,7 +70,13 @@ const claimFields = {
   version: z.int(),
 };
 
-export const ClaimSchema = z.object({ ...claimFields, evidence: z.array(EvidenceLinkSchema) }).meta({ id: "Claim" });
+export const ClaimSchema = z
+  .object({
+    ...claimFields,
+    evidence: z.array(EvidenceLinkSchema),
+    publication: PublicationSchema.nullable().describe("Its public fact-check page, if it was ever published (withdrawnAt set while withdrawn)"),
+  })
+  .meta({ id: "Claim" });
 export type Claim = z.infer<typeof ClaimSchema>;
 
 export const ClaimSummarySchema = z
@@ -103,6 +110,7 @@ export const UpdateClaimInputSchema = z
       .optional()
       .describe("A rating key of the workspace's scale that is not retired (editors and owners); null clears the verdict"),
     duplicateOfId: IdSchema.nullable().optional().describe("Link this claim as a duplicate of another claim of the workspace; null unlinks"),
+    correctionNote: CorrectionNoteSchema.optional(),
   })
   .strict()
   .refine((input) => Object.keys(input).length > 0, "Send at least one field to change")

@@ -9,6 +9,14 @@ function entry(fields: Partial<ClaimHistoryEntry> & Pick<ClaimHistoryEntry, "act
 }
 
 describe("describeHistoryEntry", () => {
+  it("words publishing, withdrawing and corrections", () => {
+    expect(describeHistoryEntry(entry({ action: "claim.published", after: { slug: "a-b" } }))).toBe("Ana published this as a public fact-check");
+    expect(describeHistoryEntry(entry({ action: "claim.withdrawn", before: { slug: "a-b" } }))).toBe("Ana withdrew the public fact-check");
+    expect(describeHistoryEntry(entry({ action: "claim.corrected", after: { note: "Wrong year.", fields: ["statement"] } }))).toBe(
+      "Ana published a correction: “Wrong year.”",
+    );
+  });
+
   it("says who moved the claim to which review state, in the UI's words", () => {
     expect(describeHistoryEntry(entry({ action: "claim.state_changed", field: "state", before: "draft", after: "in_review" }))).toBe(
       "Ana moved this to In review",

@@ -54,6 +54,14 @@ function describeAction(entry: ClaimHistoryEntry, context: HistoryWordingContext
     }
     case "comment.created":
       return "commented";
+    case "claim.published":
+      return "published this as a public fact-check";
+    case "claim.republished":
+      return "published this fact-check again";
+    case "claim.withdrawn":
+      return "withdrew the public fact-check";
+    case "claim.corrected":
+      return typeof after?.note === "string" ? `published a correction: “${after.note}”` : "published a correction";
     default:
       return `made a change (${entry.action})`;
   }

@@ -38,6 +38,12 @@ const passage = (desk: Desk) => createPassageRecord(db, { workspaceId: desk.work
 async function claim(desk: Desk, input: { state?: "verified"; label?: "factual" } = {}) {
   return createClaimRecord(db, { passage: await passage(desk), exact: QUOTE, createdById: desk.owner.id, ...input });
 }
+async function publishableClaim(desk: Desk) {
+  const found = await claim(desk, { state: "verified", label: "factual" });
+  await db.rating.createMany({ data: [{ workspaceId: desk.workspaceId, key: "false", name: "False", position: 0 }], skipDuplicates: true });
+  await db.claim.update({ where: { id: found.id }, data: { verdict: "false" } });
+  return found;
+}
 async function evidenceLink(desk: Desk, claimId: string) {
   return linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId, createdById: desk.owner.id, url: `https://example.org/${uniqueSuffix()}`, title: "Jobs report", stance: "supports" });
 }
@@ -79,7 +85,13 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   }),
   "DELETE /api/v1/claims/{claimId}/evidence/{linkId}": async (desk) => {
     const { id } = await claim(desk);
-    return { params: { claimId: id, linkId: (await evidenceLink(desk, id)).id } };
+    return { params: { claimId: id, linkId: (await evidenceLink(desk, id)).id }, query: { correctionNote: "Removed a source that was withdrawn." } };
+  },
+  "POST /api/v1/claims/{claimId}/publication": async (desk) => ({ params: { claimId: (await publishableClaim(desk)).id } }),
+  "DELETE /api/v1/claims/{claimId}/publication": async (desk) => {
+    const { id } = await publishableClaim(desk);
+    await db.publication.create({ data: { claimId: id, workspaceId: desk.workspaceId, slug: `bad-input-${uniqueSuffix()}` } });
+    return { params: { claimId: id } };
   },
   "POST /api/v1/claims/{claimId}/evidence/borrow": async (desk) => {
     const from = await claim(desk, { state: "verified", label: "factual" });
@@ -549,24 +561,24 @@ describe("every /api/v1 answer is in the error shape", () => {
 describe("a path Next.js cannot decode", () => {
   it("is answered by the proxy with 400 in the error shape, before routing; other API paths pass through", async () => {
     for (const path of ["/api/v1/claims/%ED%A0%80", "/api/v1/claims/%E0%A4%A", "/api/v1/workspaces/%FF/claims"]) {
-      const response = proxy(new NextRequest(new URL(path, "http://localhost:3000")));
+      const response = await proxy(new NextRequest(new URL(path, "http://localhost:3000")));
       expect(response.status, path).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "validation_failed", details: [{ path: ["path"] }] } });
     }
-    const passing = proxy(new NextRequest(new URL("/api/v1/claims/%C3%A9t%C3%A9", "http://localhost:3000")));
+    const passing = await proxy(new NextRequest(new URL("/api/v1/claims/%C3%A9t%C3%A9", "http://localhost:3000")));
     expect(passing.headers.get("x-middleware-next")).toBe("1");
   });
 
   it("answers next-auth's paths and pages too: 400, never Next's 500 or PostgreSQL's refusal of a NUL", async () => {
-    const auth = proxy(new NextRequest(new URL("/api/auth/%ED%A0%80", "http://localhost:3000")));
+    const auth = await proxy(new NextRequest(new URL("/api/auth/%ED%A0%80", "http://localhost:3000")));
     expect(auth.status).toBe(400);
     expect(await auth.json()).toMatchObject({ error: { code: "validation_failed" } });
     for (const path of ["/w/%ED%A0%80", "/w/abc%00", "/w/abc/passages/p%00", "/w/abc/claims?q=%00", "/invitations/%ED%A0%80"]) {
-      const page = proxy(new NextRequest(new URL(path, "http://localhost:3000")));
+      const page = await proxy(new NextRequest(new URL(path, "http://localhost:3000")));
       expect(page.status, path).toBe(400);
       expect(await page.text(), path).toMatch(/not valid percent-encoded UTF-8|NUL character/);
     }
-    const passing = proxy(new NextRequest(new URL("/w/abc/claims?q=%C3%A9t%C3%A9", "http://localhost:3000")));
+    const passing = await proxy(new NextRequest(new URL("/w/abc/claims?q=%C3%A9t%C3%A9", "http://localhost:3000")));
     expect(passing.status).not.toBe(400);
   });
 });

@@ -3,6 +3,7 @@ import type { Claim, ClaimSummary } from "@/lib/claims/claim.schemas";
 import type { EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
+import { publicationSelect, toPublication, type PublicationRow } from "@/lib/publishing/server/publication-view";
 import type { ClaimLabel, EvidenceKind, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
 
 /**
@@ -55,6 +56,7 @@ export const claimSelect = {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }] as Prisma.ClaimEvidenceOrderByWithRelationInput[],
     select: evidenceLinkSelect,
   },
+  publication: { select: publicationSelect },
 } as const;
 
 type ClaimRowBase = {
@@ -150,6 +152,6 @@ export function toEvidenceLink(row: EvidenceLinkRow): EvidenceLink {
   };
 }
 
-export function toClaim(row: ClaimRowBase & { evidence: EvidenceLinkRow[] }, viewer: ClaimViewer): Claim {
-  return { ...baseFields(row, viewer), evidence: row.evidence.map(toEvidenceLink) };
+export function toClaim(row: ClaimRowBase & { evidence: EvidenceLinkRow[]; publication: PublicationRow | null }, viewer: ClaimViewer): Claim {
+  return { ...baseFields(row, viewer), evidence: row.evidence.map(toEvidenceLink), publication: row.publication ? toPublication(row.publication) : null };
 }
