@@ -24,6 +24,9 @@ export const MINIMUM_ROLE = {
   "claim.assign": "editor",
   "claim.delete": "editor",
   "claim.restore": "editor",
+  // Releases: cutting a numbered, immutable snapshot of verified claims is the desk's call;
+  // every member may read and download them (workspace.read).
+  "release.create": "editor",
   "passage.manage": "editor",
   "workspace.settings": "owner",
   "member.manage": "owner",
