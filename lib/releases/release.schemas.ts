@@ -17,7 +17,6 @@ export const RELEASE_LICENCES = {
   "PDDL-1.0": { title: "Open Data Commons Public Domain Dedication & License 1.0", url: "https://opendatacommons.org/licenses/pddl/1-0/" },
 } as const;
 export const RELEASE_LICENCE_IDS = Object.keys(RELEASE_LICENCES) as [keyof typeof RELEASE_LICENCES, ...(keyof typeof RELEASE_LICENCES)[]];
-export type ReleaseLicence = keyof typeof RELEASE_LICENCES;
 
 export const ReleaseLicenceSchema = z
   .enum(RELEASE_LICENCE_IDS, { error: `Choose a licence by its SPDX id: ${RELEASE_LICENCE_IDS.join(", ")}` })
@@ -72,7 +71,6 @@ export const ReleaseFileSchema = z
     sha256: text().describe("SHA-256 of the file's bytes, hex; also its ETag"),
   })
   .meta({ id: "ReleaseFile" });
-export type ReleaseFile = z.infer<typeof ReleaseFileSchema>;
 
 export const ReleaseSchema = z
   .object({
