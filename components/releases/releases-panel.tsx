@@ -22,8 +22,8 @@ type Props = {
 };
 
 export function ReleasesPanel({ workspaceId, canCut, initialReleases, sources }: Props) {
-  const { data } = useReleases(workspaceId, initialReleases);
-  const releases = data?.items ?? [];
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useReleases(workspaceId, initialReleases);
+  const releases = data.pages.flatMap((page) => page.items);
   return (
     <div className="stack">
       {canCut && <CutReleaseForm workspaceId={workspaceId} sources={sources} />}
@@ -41,6 +41,11 @@ export function ReleasesPanel({ workspaceId, canCut, initialReleases, sources }:
         ) : (
           <>
             <ReleasesTable workspaceId={workspaceId} releases={releases} />
+            {hasNextPage && (
+              <button type="button" className="button-secondary" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
+                {isFetchingNextPage ? "Loading older releases…" : "Show older releases"}
+              </button>
+            )}
             {releases.length > 1 && <CompareForm workspaceId={workspaceId} releases={releases} />}
           </>
         )}

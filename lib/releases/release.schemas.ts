@@ -6,6 +6,8 @@ import { IdSchema, text } from "@/lib/http/text.schemas";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 
 export const RELEASE_NAME_MAX_LENGTH = 120;
+/** Releases per page of the releases page. */
+export const RELEASES_PAGE_SIZE = 50;
 
 /** The licences a release can carry, by SPDX id: open data and open content licences researchers cite. */
 export const RELEASE_LICENCES = {

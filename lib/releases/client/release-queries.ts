@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
 import type { EndpointBody } from "@/lib/http/endpoint";
-import type { ReleaseList } from "@/lib/releases/release.schemas";
+import { RELEASES_PAGE_SIZE, type ReleaseList } from "@/lib/releases/release.schemas";
 import { createReleaseEndpoint, listReleasesEndpoint } from "@/lib/releases/releases.endpoints";
 
 /** The one key factory for releases. */
@@ -13,12 +13,15 @@ export const releaseKeys = {
   workspace: (workspaceId: string) => ["releases", "workspace", workspaceId] as const,
 };
 
-/** The newest releases (first page); `initialData` is the server's render of them. */
-export function useReleases(workspaceId: string, initialData?: ReleaseList) {
-  return useQuery({
+/** The releases, newest first, a page at a time; `initialPage` is the server's render of the first. */
+export function useReleases(workspaceId: string, initialPage: ReleaseList) {
+  return useInfiniteQuery({
     queryKey: releaseKeys.workspace(workspaceId),
-    queryFn: ({ signal }) => callApi(listReleasesEndpoint, { params: { workspaceId }, query: { limit: 50 } }, { signal }),
-    initialData,
+    queryFn: ({ pageParam, signal }) =>
+      callApi(listReleasesEndpoint, { params: { workspaceId }, query: { limit: RELEASES_PAGE_SIZE, cursor: pageParam ?? undefined } }, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [initialPage], pageParams: [null] },
   });
 }
 

@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { ClaimsFilterSchema } from "@/lib/claims/claim.schemas";
 import { orNotFound } from "@/lib/http/page-errors";
+import { RELEASES_PAGE_SIZE } from "@/lib/releases/release.schemas";
 import { listReleases } from "@/lib/releases/server/list-releases";
 import { listSavedViews } from "@/lib/views/server/list-saved-views";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
@@ -27,7 +28,7 @@ export default async function ReleasesPage({ params, searchParams }: ReleasesPag
   const actor = await requirePageActor(`/w/${workspaceId}/releases${query ? `?${query}` : ""}`);
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
   const canCut = can(workspace.role, "release.create");
-  const [releases, views] = await Promise.all([listReleases({ actor, workspaceId, query: { limit: 50 } }), canCut ? listSavedViews({ actor, workspaceId }) : null]);
+  const [releases, views] = await Promise.all([listReleases({ actor, workspaceId, query: { limit: RELEASES_PAGE_SIZE } }), canCut ? listSavedViews({ actor, workspaceId }) : null]);
   const current = Object.keys(given).length > 0 ? ClaimsFilterSchema.safeParse(given) : null;
   const isReleasable = (state: string | undefined) => state === undefined || state === "verified";
   const sources: ReleaseSource[] = [
