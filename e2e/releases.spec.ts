@@ -22,6 +22,7 @@ test("an editor cuts a release, downloads it byte-identical to its checksum, and
   };
   await verifiedClaim("The mayor is the best mayor we ever had.");
   await verifiedClaim("The new bridge is a beautiful sight.");
+  expect((await owner.put(`/api/v1/workspaces/${workspaceId}/release-settings`, { data: { licence: "CC-BY-4.0" }, headers: origin })).status()).toBe(200);
   const invitation = await owner.post(`/api/v1/workspaces/${workspaceId}/invitations`, { data: { email: user.email, role: "editor" }, headers: origin });
   const token = new URL(((await invitation.json()) as { url: string }).url).pathname.split("/").at(-1) ?? "";
   await signInViaApi(page.request, user);
@@ -34,7 +35,8 @@ test("an editor cuts a release, downloads it byte-identical to its checksum, and
   await expectNoSeriousAxeViolations(page);
 
   await page.getByLabel("Name").fill("Autumn opinions");
-  await page.getByLabel("Licence").selectOption("CC-BY-4.0");
+  // The licence is the owners' choice; the editor sees it.
+  await expect(page.getByText("Creative Commons Attribution 4.0 International (CC-BY-4.0)")).toBeVisible();
   await page.getByRole("button", { name: "Cut release" }).click();
   const cut = page.getByRole("status").filter({ hasText: "Release 1, “Autumn opinions”" });
   await expect(cut).toContainText("holds 2 verified claims");

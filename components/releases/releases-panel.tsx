@@ -6,8 +6,15 @@ import { useId, useState, type FormEvent } from "react";
 import { ReleaseDownloads } from "@/components/releases/release-files";
 import type { ClaimsFilter } from "@/lib/claims/claim.schemas";
 import { ApiError, formErrorMessage } from "@/lib/http/api-client";
-import { useCreateRelease, useReleases } from "@/lib/releases/client/release-queries";
-import { RELEASE_LICENCE_IDS, RELEASE_LICENCES, RELEASE_NAME_MAX_LENGTH, type Release, type ReleaseList } from "@/lib/releases/release.schemas";
+import { useCreateRelease, useReleases, useUpdateReleaseSettings } from "@/lib/releases/client/release-queries";
+import {
+  RELEASE_LICENCE_IDS,
+  RELEASE_LICENCES,
+  RELEASE_NAME_MAX_LENGTH,
+  type Release,
+  type ReleaseLicence,
+  type ReleaseList,
+} from "@/lib/releases/release.schemas";
 import { releaseFilterWords } from "@/lib/releases/release-filter-words";
 import { releasePagePath } from "@/lib/releases/release-urls";
 
@@ -19,14 +26,21 @@ type Props = {
   initialReleases: ReleaseList;
   /** Where a release can be cut from: the claims filter the person came with, all verified claims, saved views. */
   sources: ReleaseSource[];
+  /** The workspace's release licence, and whether the viewer (an owner) may choose licences. */
+  licence: ReleaseLicence | null;
+  canChooseLicence: boolean;
 };
 
-export function ReleasesPanel({ workspaceId, canCut, initialReleases, sources }: Props) {
+const licenceWords = (licence: ReleaseLicence | null) => (licence ? `${RELEASE_LICENCES[licence].title} (${licence})` : "No licence stated");
+
+export function ReleasesPanel({ workspaceId, canCut, initialReleases, sources, licence: initialLicence, canChooseLicence }: Props) {
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useReleases(workspaceId, initialReleases);
   const releases = data.pages.flatMap((page) => page.items);
+  const [licence, setLicence] = useState(initialLicence);
   return (
     <div className="stack">
-      {canCut && <CutReleaseForm workspaceId={workspaceId} sources={sources} />}
+      {canChooseLicence && <LicenceForm workspaceId={workspaceId} licence={licence} onSaved={setLicence} />}
+      {canCut && <CutReleaseForm workspaceId={workspaceId} sources={sources} licence={licence} canChooseLicence={canChooseLicence} />}
       <section className="stack" aria-labelledby="releases-heading">
         <h2 id="releases-heading">Releases</h2>
         {releases.length === 0 ? (
@@ -93,7 +107,57 @@ function ReleasesTable({ workspaceId, releases }: { workspaceId: string; release
   );
 }
 
-function CutReleaseForm({ workspaceId, sources }: { workspaceId: string; sources: ReleaseSource[] }) {
+function LicenceSelect({ id, defaultValue }: { id: string; defaultValue: ReleaseLicence | null }) {
+  return (
+    <select id={id} name="licence" defaultValue={defaultValue ?? ""}>
+      <option value="">No licence stated</option>
+      {RELEASE_LICENCE_IDS.map((choice) => (
+        <option key={choice} value={choice}>
+          {licenceWords(choice)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+const licenceFrom = (form: FormData) => RELEASE_LICENCE_IDS.find((candidate) => candidate === form.get("licence")) ?? null;
+
+/** Owners choose the licence every new release carries. */
+function LicenceForm({ workspaceId, licence, onSaved }: { workspaceId: string; licence: ReleaseLicence | null; onSaved: (licence: ReleaseLicence | null) => void }) {
+  const id = useId();
+  const update = useUpdateReleaseSettings(workspaceId);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    update.mutate({ licence: licenceFrom(new FormData(event.currentTarget)) }, { onSuccess: (settings) => onSaved(settings.licence) });
+  }
+  return (
+    <section className="card stack" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Licence for releases</h2>
+      <form className="row" onSubmit={onSubmit}>
+        <label htmlFor={`${id}-licence`}>Releases are published under</label>
+        <LicenceSelect id={`${id}-licence`} defaultValue={licence} />
+        <button type="submit" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save licence"}
+        </button>
+      </form>
+      <p className="hint">Owners choose it; editors&apos; releases carry it. Releases already cut keep their licence.</p>
+      {update.isSuccess && (
+        <p role="status" className="alert alert-info">
+          New releases carry: {licenceWords(update.data.licence)}.
+        </p>
+      )}
+      {update.isError && (
+        <p role="alert" className="alert alert-error">
+          {formErrorMessage(update.error)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+type CutReleaseFormProps = { workspaceId: string; sources: ReleaseSource[]; licence: ReleaseLicence | null; canChooseLicence: boolean };
+
+function CutReleaseForm({ workspaceId, sources, licence, canChooseLicence }: CutReleaseFormProps) {
   const id = useId();
   const create = useCreateRelease(workspaceId);
   const firstReleasable = sources.find((source) => source.isReleasable)?.key ?? "";
@@ -104,11 +168,9 @@ function CutReleaseForm({ workspaceId, sources }: { workspaceId: string; sources
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const licence = form.get("licence");
-    const chosen = RELEASE_LICENCE_IDS.find((candidate) => candidate === licence);
     setCut(null);
     create.mutate(
-      { name: String(form.get("name") ?? ""), filter: { ...(source?.filter ?? {}), state: "verified" }, ...(chosen ? { licence: chosen } : {}) },
+      { name: String(form.get("name") ?? ""), filter: { ...(source?.filter ?? {}), state: "verified" }, ...(canChooseLicence ? { licence: licenceFrom(form) } : {}) },
       { onSuccess: (release) => setCut(release) },
     );
   }
@@ -154,15 +216,17 @@ function CutReleaseForm({ workspaceId, sources }: { workspaceId: string; sources
             </p>
           </div>
           <div>
-            <label htmlFor={`${id}-licence`}>Licence</label>
-            <select id={`${id}-licence`} name="licence" defaultValue="CC-BY-4.0">
-              <option value="">No licence stated</option>
-              {RELEASE_LICENCE_IDS.map((licence) => (
-                <option key={licence} value={licence}>
-                  {RELEASE_LICENCES[licence].title} ({licence})
-                </option>
-              ))}
-            </select>
+            {canChooseLicence ? (
+              <>
+                <label htmlFor={`${id}-licence`}>Licence</label>
+                <LicenceSelect key={licence ?? ""} id={`${id}-licence`} defaultValue={licence} />
+              </>
+            ) : (
+              <p>
+                <strong>Licence:</strong> {licenceWords(licence)}
+                <span className="hint"> (the owners&apos; choice)</span>
+              </p>
+            )}
           </div>
         </div>
         <div className="row">

@@ -32,6 +32,7 @@ import * as memberRoute from "@/app/api/v1/workspaces/[workspaceId]/members/[use
 import * as membersRoute from "@/app/api/v1/workspaces/[workspaceId]/members/route";
 import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
 import * as workspaceRoute from "@/app/api/v1/workspaces/[workspaceId]/route";
+import * as releaseSettingsRoute from "@/app/api/v1/workspaces/[workspaceId]/release-settings/route";
 import * as releaseDataPackageRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/datapackage.json/route";
 import * as releaseDiffRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/diff/route";
 import * as releaseFileRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/files/[format]/route";
@@ -254,6 +255,19 @@ const ROWS: MatrixRow[] = [
       const params = { workspaceId: desk.workspaceId, viewId: view.id };
       return callRoute(viewRoute.DELETE, "DELETE", `/api/v1/workspaces/${desk.workspaceId}/views/${view.id}`, { as, params });
     },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/release-settings",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: (desk, as) => callRoute(releaseSettingsRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/release-settings`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "PUT /api/v1/workspaces/{workspaceId}/release-settings",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: (desk, as) =>
+      callRoute(releaseSettingsRoute.PUT, "PUT", `/api/v1/workspaces/${desk.workspaceId}/release-settings`, { as, params: { workspaceId: desk.workspaceId }, body: { licence: "CC0-1.0" } }),
   },
   {
     endpoint: "GET /api/v1/workspaces/{workspaceId}/releases",

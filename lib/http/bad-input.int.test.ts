@@ -219,6 +219,8 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     return { params: { ...ws(desk), viewId: view.id }, body: { name: "Renamed", visibility: "personal", filter: { assigneeId: desk.owner.id, sort: "updated" } } };
   },
   "DELETE /api/v1/workspaces/{workspaceId}/views/{viewId}": async (desk) => ({ params: { ...ws(desk), viewId: (await savedView(desk)).id } }),
+  "GET /api/v1/workspaces/{workspaceId}/release-settings": async (desk) => ({ params: ws(desk) }),
+  "PUT /api/v1/workspaces/{workspaceId}/release-settings": async (desk) => ({ params: ws(desk), body: { licence: "ODbL-1.0" } }),
   "GET /api/v1/workspaces/{workspaceId}/releases": async (desk) => {
     await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id });
     return { params: ws(desk), query: { limit: "10" } };

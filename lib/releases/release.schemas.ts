@@ -20,6 +20,8 @@ export const RELEASE_LICENCES = {
 } as const;
 export const RELEASE_LICENCE_IDS = Object.keys(RELEASE_LICENCES) as [keyof typeof RELEASE_LICENCES, ...(keyof typeof RELEASE_LICENCES)[]];
 
+export type ReleaseLicence = keyof typeof RELEASE_LICENCES;
+
 export const ReleaseLicenceSchema = z
   .enum(RELEASE_LICENCE_IDS, { error: `Choose a licence by its SPDX id: ${RELEASE_LICENCE_IDS.join(", ")}` })
   .meta({ id: "ReleaseLicence" });
@@ -58,7 +60,9 @@ export const CreateReleaseInputSchema = z
       .min(1, "Give the release a name")
       .max(RELEASE_NAME_MAX_LENGTH, `Release names are at most ${RELEASE_NAME_MAX_LENGTH} characters`),
     filter: ReleaseFilterInputSchema.default({ state: "verified", sort: "created_desc" }),
-    licence: ReleaseLicenceSchema.nullable().optional().describe("SPDX id of the licence the data is released under; none when left out"),
+    licence: ReleaseLicenceSchema.nullable()
+      .optional()
+      .describe("SPDX id of the licence, or null for none. Left out: the workspace's release licence. Only owners may give one that differs from it (403)"),
   })
   .strict()
   .meta({ id: "CreateReleaseInput" });
@@ -147,3 +151,14 @@ export const DataPackageSchema = z
   })
   .meta({ id: "DataPackage" });
 export type DataPackage = z.infer<typeof DataPackageSchema>;
+
+export const ReleaseSettingsSchema = z
+  .object({ licence: ReleaseLicenceSchema.nullable().describe("The licence releases carry unless an owner gives another; null: none chosen") })
+  .meta({ id: "ReleaseSettings" });
+export type ReleaseSettings = z.infer<typeof ReleaseSettingsSchema>;
+
+export const UpdateReleaseSettingsInputSchema = z
+  .object({ licence: ReleaseLicenceSchema.nullable().describe("SPDX id, or null for no licence") })
+  .strict()
+  .meta({ id: "UpdateReleaseSettingsInput" });
+export type UpdateReleaseSettingsInput = z.infer<typeof UpdateReleaseSettingsInputSchema>;

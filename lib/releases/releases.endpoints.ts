@@ -10,6 +10,8 @@ import {
   ReleaseListSchema,
   ReleaseParamsSchema,
   ReleaseSchema,
+  ReleaseSettingsSchema,
+  UpdateReleaseSettingsInputSchema,
 } from "@/lib/releases/release.schemas";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 
@@ -35,7 +37,7 @@ export const createReleaseEndpoint = endpoint({
   path: "/api/v1/workspaces/{workspaceId}/releases",
   summary: "Cut a release: a numbered, immutable snapshot of the verified claims a filter keeps, in every export format (editors and owners)",
   description:
-    "Reads the claims in one snapshot, as the export endpoint does, and stores the bytes of the four formats: downloads stay byte-identical forever. Only verified claims: a filter with another `state` is refused (400). At least one claim and at most RELEASE_MAX_CLAIMS claims (and RELEASE_MAX_BYTES of files), else 400. Numbers go 1, 2, … per workspace. Shares the export slots (EXPORT_MAX_PER_USER: 429, EXPORT_MAX_CONCURRENT: 503).",
+    "Reads the claims in one snapshot, as the export endpoint does, and stores the bytes of the four formats: downloads stay byte-identical forever. Only verified claims: a filter with another `state` is refused (400). The licence is the workspace's release licence (…/release-settings, chosen by owners); a different `licence` needs the owner role (403). At least one claim and at most RELEASE_MAX_CLAIMS claims (and RELEASE_MAX_BYTES of files), else 400. Numbers go 1, 2, … per workspace. Shares the export slots (EXPORT_MAX_PER_USER: 429, EXPORT_MAX_CONCURRENT: 503).",
   tags,
   auth: "required",
   params: WorkspaceIdParamsSchema,
@@ -93,4 +95,27 @@ export const releaseDataPackageEndpoint = endpoint({
   params: ReleaseParamsSchema,
   responses: { 200: json(DataPackageSchema, "datapackage.json; resource paths are relative to it (files/<format>)") },
   errors: ["not_found"],
+});
+
+export const getReleaseSettingsEndpoint = endpoint({
+  method: "GET",
+  path: "/api/v1/workspaces/{workspaceId}/release-settings",
+  summary: "The workspace's release licence, chosen by its owners (any member)",
+  tags,
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  responses: { 200: json(ReleaseSettingsSchema, "The settings") },
+  errors: ["not_found"],
+});
+
+export const updateReleaseSettingsEndpoint = endpoint({
+  method: "PUT",
+  path: "/api/v1/workspaces/{workspaceId}/release-settings",
+  summary: "Choose the licence the workspace's releases carry (owners); releases already cut keep theirs",
+  tags,
+  auth: "required",
+  params: WorkspaceIdParamsSchema,
+  body: UpdateReleaseSettingsInputSchema,
+  responses: { 200: json(ReleaseSettingsSchema, "The settings") },
+  errors: ["forbidden", "not_found"],
 });

@@ -6,6 +6,7 @@ import { GET as diffRoute } from "@/app/api/v1/workspaces/[workspaceId]/releases
 import { GET as fileRoute } from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/files/[format]/route";
 import { GET as getReleaseRoute } from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/route";
 import { GET as listReleasesRoute, POST as createReleaseRoute } from "@/app/api/v1/workspaces/[workspaceId]/releases/route";
+import { GET as getSettingsRoute, PUT as putSettingsRoute } from "@/app/api/v1/workspaces/[workspaceId]/release-settings/route";
 import { downloadExport } from "@/lib/exports/exports.int-helpers";
 import { createClaimRecord, createPassageRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import type { DataPackage, Release, ReleaseDiff, ReleaseList } from "@/lib/releases/release.schemas";
@@ -39,6 +40,8 @@ async function cutOk(desk: Desk, body: unknown, as: TestUser = desk.editor): Pro
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body as Release;
 }
+const putSettings = (desk: Desk, as: TestUser, body: unknown) =>
+  callRoute(putSettingsRoute, "PUT", `/api/v1/workspaces/${desk.workspaceId}/release-settings`, { as, params: { workspaceId: desk.workspaceId }, body });
 const getRelease = (desk: Desk, as: TestUser, number: string) =>
   callRoute(getReleaseRoute, "GET", `${releasesPath(desk)}/${number}`, { as, params: { workspaceId: desk.workspaceId, number } });
 const diff = (desk: Desk, as: TestUser, number: string, against: string) =>
@@ -55,7 +58,8 @@ async function download(desk: Desk, as: TestUser, number: string, format: string
 describe("releases", () => {
   it("cuts a numbered release of the verified claims, equal to an export of the same filter, and lists and reads it", async () => {
     const desk = await releaseDesk();
-    const release = await cutOk(desk, { name: "November set", licence: "CC-BY-4.0" });
+    expect((await putSettings(desk, desk.owner, { licence: "CC-BY-4.0" })).status).toBe(200);
+    const release = await cutOk(desk, { name: "November set" });
     expect(release).toMatchObject({
       number: 1,
       name: "November set",
@@ -84,7 +88,7 @@ describe("releases", () => {
       expect((await download(desk, desk.viewer, "1", format)).text, format).toBe(exported.text);
     }
 
-    const second = await cutOk(desk, { name: "Opinions", filter: { label: "opinion", sort: "statement" } }, desk.owner);
+    const second = await cutOk(desk, { name: "Opinions", filter: { label: "opinion", sort: "statement" }, licence: null }, desk.owner);
     expect(second).toMatchObject({ number: 2, claimCount: 1, filter: { state: "verified", label: "opinion" }, licence: null });
     expect(second.filter).not.toHaveProperty("sort");
 
@@ -160,7 +164,7 @@ describe("releases", () => {
 
   it("describes the release as a Frictionless data package whose sizes and hashes match the bytes served", async () => {
     const desk = await releaseDesk();
-    const release = await cutOk(desk, { name: "Citable <set>", licence: "ODbL-1.0" });
+    const release = await cutOk(desk, { name: "Citable <set>", licence: "ODbL-1.0" }, desk.owner);
     const response = await callRoute(dataPackageRoute, "GET", `${releasesPath(desk)}/1/datapackage.json`, {
       as: desk.viewer,
       params: { workspaceId: desk.workspaceId, number: "1" },
@@ -174,7 +178,7 @@ describe("releases", () => {
       created: release.createdAt,
       id: `http://localhost:3000/w/${desk.workspaceId}/releases/1`,
       licenses: [{ name: "ODbL-1.0", path: "https://opendatacommons.org/licenses/odbl/1-0/" }],
-      contributors: [{ title: desk.workspace.name, roles: ["publisher"] }, { title: desk.editor.name, roles: ["creator"] }],
+      contributors: [{ title: desk.workspace.name, roles: ["publisher"] }, { title: desk.owner.name, roles: ["creator"] }],
     });
     expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
     expect(pkg.resources.map((resource) => [resource.name, resource.path, resource.format, resource.mediatype])).toEqual([
@@ -204,13 +208,37 @@ describe("releases", () => {
     expect((await download(desk, desk.viewer, "7", "csv")).status).toBe(404);
   });
 
+  it("leaves the licence to the owners: the workspace's release licence, or another an owner gives", async () => {
+    const desk = await releaseDesk();
+    expect((await putSettings(desk, desk.editor, { licence: "CC0-1.0" })).status).toBe(403);
+    expect((await putSettings(desk, desk.reviewer, { licence: "CC0-1.0" })).status).toBe(403);
+    expect((await putSettings(desk, desk.owner, { licence: "CC0-1.0" })).body).toEqual({ licence: "CC0-1.0" });
+    const read = await callRoute(getSettingsRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/release-settings`, { as: desk.viewer, params: { workspaceId: desk.workspaceId } });
+    expect(read.body).toEqual({ licence: "CC0-1.0" });
+
+    const editorsOther = await cut(desk, desk.editor, { name: "Mine", licence: "ODbL-1.0" });
+    expect(editorsOther.status).toBe(403);
+    expect(JSON.stringify(editorsOther.body)).toContain("owners' choice (now: CC0-1.0)");
+    expect((await cutOk(desk, { name: "Restated", licence: "CC0-1.0" })).licence).toBe("CC0-1.0");
+    expect((await cutOk(desk, { name: "Default" })).licence).toBe("CC0-1.0");
+    expect((await cutOk(desk, { name: "Owner's exception", licence: "ODbL-1.0" }, desk.owner)).licence).toBe("ODbL-1.0");
+
+    // A later change applies to new releases only.
+    expect((await putSettings(desk, desk.owner, { licence: null })).status).toBe(200);
+    expect((await cutOk(desk, { name: "Unlicensed" })).licence).toBeNull();
+    expect(((await getRelease(desk, desk.viewer, "1")).body as Release).licence).toBe("CC0-1.0");
+    const audit = await db.auditEvent.findMany({ where: { workspaceId: desk.workspaceId, action: "release.licence" }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((event) => [event.before, event.after])).toEqual([[null, "CC0-1.0"], ["CC0-1.0", null]]);
+  });
+
   it("refuses bad filters, formats and licences with 400s that say what to change", async () => {
     const desk = await releaseDesk();
     const unverified = await cut(desk, desk.editor, { name: "Drafts", filter: { state: "draft" } });
     expect(unverified.status).toBe(400);
     expect(JSON.stringify(unverified.body)).toContain("verified claims only");
     expect((await cut(desk, desk.editor, { name: "Bad", filter: { colour: "red" } })).status).toBe(400);
-    expect((await cut(desk, desk.editor, { name: "Bad", licence: "WTFPL" })).status).toBe(400);
+    expect((await cut(desk, desk.owner, { name: "Bad", licence: "WTFPL" })).status).toBe(400);
+    expect((await putSettings(desk, desk.owner, { licence: "GPL-3.0" })).status).toBe(400);
     expect((await cut(desk, desk.editor, { name: "" })).status).toBe(400);
     const empty = await cut(desk, desk.editor, { name: "Nothing", filter: { q: "no such words" } });
     expect(empty.status).toBe(400);

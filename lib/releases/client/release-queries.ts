@@ -4,8 +4,8 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { callApi } from "@/lib/http/api-client";
 import { useCreateAttempt } from "@/lib/http/create-attempt";
 import type { EndpointBody } from "@/lib/http/endpoint";
-import { RELEASES_PAGE_SIZE, type ReleaseList } from "@/lib/releases/release.schemas";
-import { createReleaseEndpoint, listReleasesEndpoint } from "@/lib/releases/releases.endpoints";
+import { RELEASES_PAGE_SIZE, type ReleaseList, type UpdateReleaseSettingsInput } from "@/lib/releases/release.schemas";
+import { createReleaseEndpoint, listReleasesEndpoint, updateReleaseSettingsEndpoint } from "@/lib/releases/releases.endpoints";
 
 /** The one key factory for releases. */
 export const releaseKeys = {
@@ -32,5 +32,12 @@ export function useCreateRelease(workspaceId: string) {
   return useMutation({
     mutationFn: (input: EndpointBody<typeof createReleaseEndpoint>) => callApi(createReleaseEndpoint, { params: { workspaceId }, body: input }, { attempt }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: releaseKeys.workspace(workspaceId) }),
+  });
+}
+
+/** The owners' choice of licence for new releases. */
+export function useUpdateReleaseSettings(workspaceId: string) {
+  return useMutation({
+    mutationFn: (input: UpdateReleaseSettingsInput) => callApi(updateReleaseSettingsEndpoint, { params: { workspaceId }, body: input }),
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { db } from "@/lib/db";
@@ -11,16 +12,32 @@ import { takeExportSlot } from "@/lib/exports/server/export-slots";
 import { openExportReader } from "@/lib/exports/server/read-export-claims";
 import { AppError, notFound } from "@/lib/http/errors";
 import { formatBytes } from "@/lib/http/format-bytes";
-import type { CreateReleaseInput, Release, ReleaseFilter } from "@/lib/releases/release.schemas";
+import type { CreateReleaseInput, Release, ReleaseFilter, ReleaseLicence } from "@/lib/releases/release.schemas";
 import { ReleaseTooLargeError, renderReleaseFiles } from "@/lib/releases/render-release-files";
 import { releaseApiPath } from "@/lib/releases/release-urls";
+import { readReleaseLicence } from "@/lib/releases/server/release-settings";
 import { releaseSelect, toRelease } from "@/lib/releases/server/release-view";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 // Cutting reads and formats up to RELEASE_MAX_CLAIMS claims while the numbering lock is held.
 const CUT_TIMEOUT_MS = 120_000;
 
 const filterError = (message: string, field?: string) =>
   new AppError("validation_failed", message, { details: [{ path: ["body", "filter", ...(field ? [field] : [])], message }] });
+
+/**
+ * The licence is the owners' call: the workspace's release licence, unless an owner gives another.
+ * An editor may restate the workspace's licence but not choose a different one.
+ */
+async function chooseLicence(workspaceId: string, role: Role, asked: ReleaseLicence | null | undefined): Promise<ReleaseLicence | null> {
+  const workspaceLicence = await readReleaseLicence(workspaceId);
+  if (asked === undefined || asked === workspaceLicence) return workspaceLicence;
+  if (!can(role, "workspace.settings")) {
+    const current = workspaceLicence ?? "no licence";
+    throw new AppError("forbidden", `The licence of releases is the owners' choice (now: ${current}). Leave out "licence", or ask an owner to change it.`);
+  }
+  return asked;
+}
 
 /**
  * Cuts a release: the verified claims the filter keeps, read in one snapshot, stored as the bytes of
@@ -39,7 +56,8 @@ export async function createRelease({
   /** The app's base URL, for the links inside the files (as in exports). */
   appUrl: string;
 }): Promise<Release> {
-  await requireWorkspaceAccess(actor, workspaceId, "release.create");
+  const access = await requireWorkspaceAccess(actor, workspaceId, "release.create");
+  const licence = await chooseLicence(workspaceId, access.role, input.licence);
   const workspace = await db.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, name: true, isBlindReview: true } });
   if (!workspace) throw notFound("This workspace");
   const { sort: _sort, order: _order, ...selecting } = input.filter;
@@ -95,7 +113,7 @@ export async function createRelease({
             filter,
             claimCount: reader.claimCount,
             sha256: jsonl.sha256,
-            licence: input.licence ?? null,
+            licence,
             createdById: actor.userId,
             files: { create: files.map((file) => ({ format: file.format, bytes: file.bytes, sha256: file.sha256, size: file.size })) },
           },
@@ -108,7 +126,7 @@ export async function createRelease({
             entityType: "release",
             entityId: created.id,
             action: "release.create",
-            after: { number, name: input.name, claimCount: reader.claimCount, sha256: jsonl.sha256, filter, licence: input.licence ?? null },
+            after: { number, name: input.name, claimCount: reader.claimCount, sha256: jsonl.sha256, filter, licence },
           },
         ]);
         return created.id;

@@ -7,6 +7,7 @@ import { ClaimsFilterSchema } from "@/lib/claims/claim.schemas";
 import { orNotFound } from "@/lib/http/page-errors";
 import { RELEASES_PAGE_SIZE } from "@/lib/releases/release.schemas";
 import { listReleases } from "@/lib/releases/server/list-releases";
+import { getReleaseSettings } from "@/lib/releases/server/release-settings";
 import { listSavedViews } from "@/lib/views/server/list-saved-views";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
 
@@ -28,7 +29,11 @@ export default async function ReleasesPage({ params, searchParams }: ReleasesPag
   const actor = await requirePageActor(`/w/${workspaceId}/releases${query ? `?${query}` : ""}`);
   const workspace = await orNotFound(getWorkspace({ actor, workspaceId }));
   const canCut = can(workspace.role, "release.create");
-  const [releases, views] = await Promise.all([listReleases({ actor, workspaceId, query: { limit: RELEASES_PAGE_SIZE } }), canCut ? listSavedViews({ actor, workspaceId }) : null]);
+  const [releases, views, settings] = await Promise.all([
+    listReleases({ actor, workspaceId, query: { limit: RELEASES_PAGE_SIZE } }),
+    canCut ? listSavedViews({ actor, workspaceId }) : null,
+    getReleaseSettings({ actor, workspaceId }),
+  ]);
   const current = Object.keys(given).length > 0 ? ClaimsFilterSchema.safeParse(given) : null;
   const isReleasable = (state: string | undefined) => state === undefined || state === "verified";
   const sources: ReleaseSource[] = [
@@ -40,7 +45,14 @@ export default async function ReleasesPage({ params, searchParams }: ReleasesPag
     <div className="stack">
       <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Releases</h1>
-      <ReleasesPanel workspaceId={workspaceId} canCut={canCut} initialReleases={releases} sources={sources} />
+      <ReleasesPanel
+        workspaceId={workspaceId}
+        canCut={canCut}
+        initialReleases={releases}
+        sources={sources}
+        licence={settings.licence}
+        canChooseLicence={can(workspace.role, "workspace.settings")}
+      />
     </div>
   );
 }

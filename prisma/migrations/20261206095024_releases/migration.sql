@@ -25,6 +25,16 @@ CREATE TABLE "ReleaseFile" (
     CONSTRAINT "ReleaseFile_pkey" PRIMARY KEY ("releaseId","format")
 );
 
+-- CreateTable
+CREATE TABLE "ReleaseSettings" (
+    "workspaceId" TEXT NOT NULL,
+    "licence" TEXT,
+    "updatedById" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ReleaseSettings_pkey" PRIMARY KEY ("workspaceId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Release_workspaceId_number_key" ON "Release"("workspaceId", "number");
 
@@ -36,6 +46,12 @@ ALTER TABLE "Release" ADD CONSTRAINT "Release_createdById_fkey" FOREIGN KEY ("cr
 
 -- AddForeignKey
 ALTER TABLE "ReleaseFile" ADD CONSTRAINT "ReleaseFile_releaseId_fkey" FOREIGN KEY ("releaseId") REFERENCES "Release"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReleaseSettings" ADD CONSTRAINT "ReleaseSettings_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ReleaseSettings" ADD CONSTRAINT "ReleaseSettings_updatedById_fkey" FOREIGN KEY ("updatedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Releases are immutable: their rows and stored bytes are never changed, only deleted with their
 -- workspace. The database refuses an UPDATE so no code path can rewrite a published file.
