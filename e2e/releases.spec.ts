@@ -72,5 +72,14 @@ test("an editor cuts a release, downloads it byte-identical to its checksum, and
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as Record<string, unknown>;
   expect(jsonLd).toMatchObject({ "@type": "Dataset", publisher: { name: "Release Desk" }, license: "https://creativecommons.org/licenses/by/4.0/", identifier: `sha256:${release.sha256}` });
   await expectNoSeriousAxeViolations(page);
+
+  // From the claims table's filter to a release of it.
+  await page.goto(`/w/${workspaceId}/claims?label=opinion&q=buses`);
+  await page.getByRole("link", { name: "Cut a release from this filter" }).click();
+  await expect(page.getByRole("combobox", { name: "Claims", exact: true })).toHaveValue("current");
+  await expect(page.getByText("Verified · Opinion · matching “buses”")).toBeVisible();
+  await page.getByLabel("Name").fill("Buses");
+  await page.getByRole("button", { name: "Cut release" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Release 3, “Buses”" })).toContainText("holds 1 verified claim.");
   await owner.dispose();
 });
