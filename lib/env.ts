@@ -59,6 +59,9 @@ const ServerEnvSchema = z.object({
   EXPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   EXPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   EXPORT_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  // A release stores the bytes of all four formats in the database (docs/security.md › Releases).
+  RELEASE_MAX_CLAIMS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  RELEASE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
   HTML_EXTRACTION_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
   /** Public fact-check pages and feeds: entries per feed, and how long a cached page may miss a change made outside publishing. */
   PUBLIC_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(1000).default(50),

@@ -26,6 +26,9 @@ export const MINIMUM_ROLE = {
   "claim.restore": "editor",
   // Publishing makes a verified claim public (and withdraws it): the desk's editorial call.
   "claim.publish": "editor",
+  // Releases: cutting a numbered, immutable snapshot of verified claims is the desk's call;
+  // every member may read and download them (workspace.read).
+  "release.create": "editor",
   "passage.manage": "editor",
   "workspace.settings": "owner",
   "member.manage": "owner",

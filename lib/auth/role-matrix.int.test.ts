@@ -34,12 +34,19 @@ import * as membersRoute from "@/app/api/v1/workspaces/[workspaceId]/members/rou
 import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
 import * as ratingScaleRoute from "@/app/api/v1/workspaces/[workspaceId]/rating-scale/route";
 import * as workspaceRoute from "@/app/api/v1/workspaces/[workspaceId]/route";
+import * as releaseSettingsRoute from "@/app/api/v1/workspaces/[workspaceId]/release-settings/route";
+import * as releaseDataPackageRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/datapackage.json/route";
+import * as releaseDiffRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/diff/route";
+import * as releaseFileRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/files/[format]/route";
+import * as releaseRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/route";
+import * as releasesRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/route";
 import * as viewRoute from "@/app/api/v1/workspaces/[workspaceId]/views/[viewId]/route";
 import * as viewsRoute from "@/app/api/v1/workspaces/[workspaceId]/views/route";
 import {
   addMemberRecord,
   createClaimRecord,
   createPassageRecord,
+  createReleaseRecord,
   createUserRecord,
   createWorkspaceRecord,
   linkWebEvidenceRecord,
@@ -278,6 +285,73 @@ const ROWS: MatrixRow[] = [
       const view = await newSavedView(desk, desk.editor.id === as.id ? desk.owner.id : desk.editor.id, "shared");
       const params = { workspaceId: desk.workspaceId, viewId: view.id };
       return callRoute(viewRoute.DELETE, "DELETE", `/api/v1/workspaces/${desk.workspaceId}/views/${view.id}`, { as, params });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/release-settings",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: (desk, as) => callRoute(releaseSettingsRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/release-settings`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "PUT /api/v1/workspaces/{workspaceId}/release-settings",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: (desk, as) =>
+      callRoute(releaseSettingsRoute.PUT, "PUT", `/api/v1/workspaces/${desk.workspaceId}/release-settings`, { as, params: { workspaceId: desk.workspaceId }, body: { licence: "CC0-1.0" } }),
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: (desk, as) => callRoute(releasesRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/releases`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/releases",
+    minimumRole: "editor",
+    successStatus: 201,
+    send: async (desk, as) => {
+      await newVerifiedClaimWithEvidence(desk);
+      return callRoute(releasesRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/releases`, { as, params: { workspaceId: desk.workspaceId }, body: { name: "Verified set" } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases/{number}",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
+      return callRoute(releaseRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/releases/${number}`, { as, params: { workspaceId: desk.workspaceId, number } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases/{number}/files/{format}",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
+      const path = `/api/v1/workspaces/${desk.workspaceId}/releases/${number}/files/jsonl`;
+      return callRouteText(releaseFileRoute.GET, "GET", path, { as, params: { workspaceId: desk.workspaceId, number, format: "jsonl" } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases/{number}/diff",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
+      const path = `/api/v1/workspaces/${desk.workspaceId}/releases/${number}/diff?against=${number}`;
+      return callRoute(releaseDiffRoute.GET, "GET", path, { as, params: { workspaceId: desk.workspaceId, number } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases/{number}/datapackage.json",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
+      const path = `/api/v1/workspaces/${desk.workspaceId}/releases/${number}/datapackage.json`;
+      return callRoute(releaseDataPackageRoute.GET, "GET", path, { as, params: { workspaceId: desk.workspaceId, number } });
     },
   },
   {

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClaimRecord, createPassageRecord, createApiTokenRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
+import { createClaimRecord, createPassageRecord, createApiTokenRecord, createReleaseRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
 import { proxy } from "@/proxy";
 import { errorResponse } from "@/lib/http/define-route";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
@@ -247,6 +247,33 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     return { params: { ...ws(desk), viewId: view.id }, body: { name: "Renamed", visibility: "personal", filter: { assigneeId: desk.owner.id, sort: "updated" } } };
   },
   "DELETE /api/v1/workspaces/{workspaceId}/views/{viewId}": async (desk) => ({ params: { ...ws(desk), viewId: (await savedView(desk)).id } }),
+  "GET /api/v1/workspaces/{workspaceId}/release-settings": async (desk) => ({ params: ws(desk) }),
+  "PUT /api/v1/workspaces/{workspaceId}/release-settings": async (desk) => ({ params: ws(desk), body: { licence: "ODbL-1.0" } }),
+  "GET /api/v1/workspaces/{workspaceId}/releases": async (desk) => {
+    await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id });
+    return { params: ws(desk), query: { limit: "10" } };
+  },
+  "POST /api/v1/workspaces/{workspaceId}/releases": async (desk) => {
+    const verified = await claim(desk, { state: "verified", label: "factual" });
+    const { passageId } = await db.claim.update({ where: { id: verified.id }, data: { assigneeId: desk.owner.id }, select: { passageId: true } });
+    return {
+      params: ws(desk),
+      body: { name: "November set", licence: "CC-BY-4.0", filter: { state: "verified", label: "factual", passageId, assigneeId: desk.owner.id, q: "percent", sort: "statement", order: "asc" } },
+    };
+  },
+  "GET /api/v1/workspaces/{workspaceId}/releases/{number}": async (desk) => ({
+    params: { ...ws(desk), number: String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number) },
+  }),
+  "GET /api/v1/workspaces/{workspaceId}/releases/{number}/files/{format}": async (desk) => ({
+    params: { ...ws(desk), number: String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number), format: "csv" },
+  }),
+  "GET /api/v1/workspaces/{workspaceId}/releases/{number}/diff": async (desk) => {
+    const { number } = await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id });
+    return { params: { ...ws(desk), number: String(number) }, query: { against: String(number) } };
+  },
+  "GET /api/v1/workspaces/{workspaceId}/releases/{number}/datapackage.json": async (desk) => ({
+    params: { ...ws(desk), number: String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number) },
+  }),
   "GET /api/v1/workspaces/{workspaceId}/search": async (desk) => ({ params: ws(desk), query: { q: '"5.1 percent" OR budget -critics', kind: "claim", limit: "10" } }),
 };
 

@@ -36,6 +36,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
         <nav className="row" aria-label="Workspace">
           <Link href={`/w/${workspaceId}/claims`}>All claims</Link>
           <Link href={`/w/${workspaceId}/export`}>Export</Link>
+          <Link href={`/w/${workspaceId}/releases`}>Releases</Link>
           <Link href={`/w/${workspaceId}/queue`}>My queue</Link>
           <Link href={`/w/${workspaceId}/duplicates`}>Duplicates</Link>
           <Link href={`/w/${workspaceId}/members`}>Members</Link>

@@ -10,7 +10,8 @@ export const EXPORT_BATCH_SIZE = 500;
 // batch's strings fit the export worker's heap (EXPORT_WORKER_LIMITS) several times over.
 const PASSAGE_TEXT_BUDGET = 2 * 1024 * 1024;
 
-export type ExportFilters = Omit<ExportQuery, "format">;
+/** The export query's filters; `q` (words in the statement or quote, as the claims list) is used by releases. */
+export type ExportFilters = Omit<ExportQuery, "format"> & { q?: string | undefined };
 
 /** The database an export reads, and the limits its connection runs under (settings, lib/env.ts). */
 export type ExportConnection = { connectionString: string; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
@@ -48,6 +49,8 @@ function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndeci
   if (filters.passageId) add((at) => `c."passageId" = ${at}`, filters.passageId);
   if (filters.assigneeId) add((at) => `c."assigneeId" = ${at}`, filters.assigneeId);
   if (filters.since) add((at) => `c."updatedAt" >= ${at}::timestamptz AT TIME ZONE 'UTC'`, filters.since);
+  // The claims list's `q` (lib/search/contains-text.ts): case-insensitive, % and _ meaning themselves.
+  if (filters.q) add((at) => `(c.statement ILIKE ${at} OR c.exact ILIKE ${at})`, `%${filters.q.replace(/[\\%_]/g, "\\$&")}%`);
   return { fromWhere: `FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId" WHERE ${conditions.join(" AND ")}`, values };
 }
 
