@@ -245,6 +245,7 @@ describe("safeFetch", () => {
   it("stops reading an answer larger than the cap", async () => {
     const error = await failure(fetchIt(`http://127.0.0.1:${allowedPort}/big`));
     expect(error.reason).toBe("too_large");
+    expect(error.status).toBe(413);
   });
 
   it("counts the cap after decompression", async () => {
@@ -260,6 +261,7 @@ describe("safeFetch", () => {
   it("refuses a content type the caller does not accept", async () => {
     const error = await failure(fetchIt(`http://127.0.0.1:${allowedPort}/json`));
     expect(error.reason).toBe("content_type");
+    expect(error.status).toBe(415);
     expect(error.message).toMatch(/application\/json/);
   });
 

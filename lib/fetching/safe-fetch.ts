@@ -6,7 +6,7 @@ import type { Readable } from "node:stream";
 import ipaddr from "ipaddr.js";
 import { Agent, request } from "undici";
 import { serverEnv } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError, type ErrorCode } from "@/lib/http/errors";
 import { formatBytes } from "@/lib/http/format-bytes";
 import { type AddressPolicy, bareHostname, checkAddress, checkUrlShape, portOf } from "@/lib/fetching/address-policy";
 
@@ -26,12 +26,27 @@ export type FetchFailureReason =
   | "too_many_redirects"
   | "bad_response";
 
-/** A fetch that was refused (400 `url_not_allowed`) or failed (502 `fetch_failed`); `reason` says which for callers. */
+const CODE_BY_REASON: Record<FetchFailureReason, ErrorCode> = {
+  not_allowed: "url_not_allowed",
+  content_type: "unsupported_media_type",
+  too_large: "payload_too_large",
+  dns: "fetch_failed",
+  connection: "fetch_failed",
+  timeout: "fetch_failed",
+  too_many_redirects: "fetch_failed",
+  bad_response: "fetch_failed",
+};
+
+/**
+ * A fetch that was refused or failed; `reason` says why for callers (a link checker tells a dead name
+ * from a timeout). Refused: 400 `url_not_allowed`; a page of a type or size the caller cannot take:
+ * 415 / 413 (4xx: retrying will not help); the page could not be fetched: 502 `fetch_failed`.
+ */
 export class SafeFetchError extends AppError {
   readonly reason: FetchFailureReason;
 
   constructor(reason: FetchFailureReason, message: string, why?: string) {
-    super(reason === "not_allowed" ? "url_not_allowed" : "fetch_failed", message, { details: { reason, ...(why ? { why } : {}) } });
+    super(CODE_BY_REASON[reason], message, { details: { reason, ...(why ? { why } : {}) } });
     this.reason = reason;
   }
 }

@@ -46,7 +46,14 @@ export async function enqueueJob<Payload>(
   return toJob(row);
 }
 
-/** pg-boss's copy of a job: the payload and the workspace, under the job's id. */
-export async function sendToQueue(boss: PgBoss, kindName: string, id: string, workspaceId: string, payload: unknown): Promise<void> {
-  await boss.send(kindName, { workspaceId, payload: payload as object }, { id });
+/** pg-boss's copy of a job: the payload and the workspace, under the job's id; `retryLimit` overrides the kind's (a retry by hand is one more attempt). */
+export async function sendToQueue(
+  boss: PgBoss,
+  kindName: string,
+  id: string,
+  workspaceId: string,
+  payload: unknown,
+  options: { retryLimit?: number } = {},
+): Promise<void> {
+  await boss.send(kindName, { workspaceId, payload: payload as object }, { id, ...options });
 }

@@ -33,6 +33,18 @@ export type JobKind<Payload> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyJobKind = JobKind<any>;
 
+const PERMANENT = Symbol("permanent job failure");
+
+/** Marks an error so its job fails at once, whatever its status (a page that answered 404 will not come back by retrying). */
+export function permanentFailure<E extends Error>(error: E): E {
+  Object.defineProperty(error, PERMANENT, { value: true });
+  return error;
+}
+
+export function isMarkedPermanent(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { [PERMANENT]?: boolean })[PERMANENT] === true;
+}
+
 export function defineJobKind<Payload>(kind: JobKind<Payload>): JobKind<Payload> {
   return kind;
 }

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { createJobBoss, JOB_SCHEMA } from "@/lib/jobs/server/job-boss";
-import type { AnyJobKind } from "@/lib/jobs/server/job-kind";
+import { type AnyJobKind, isMarkedPermanent } from "@/lib/jobs/server/job-kind";
 import { JOB_KINDS } from "@/lib/jobs/server/job-kinds";
 
 type QueuedData = { workspaceId: string; payload: unknown };
@@ -39,27 +39,28 @@ export async function startJobWorkers({
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }) };
 }
 
-/** A 4xx AppError (refused URL, duplicate, bad payload) fails for good: waiting will not change the answer. */
+/** A 4xx AppError (refused URL, duplicate, bad payload) or a marked error fails for good: waiting will not change the answer. */
 function isPermanent(error: unknown): boolean {
-  return (error instanceof AppError && error.status < 500) || error instanceof ZodError;
+  return (error instanceof AppError && error.status < 500) || error instanceof ZodError || isMarkedPermanent(error);
 }
 
 /** One run of a job: its row follows the run (running, then completed, retry or failed). */
 async function runJob(boss: PgBoss, kind: AnyJobKind, job: PgBoss.JobWithMetadata<QueuedData>): Promise<unknown> {
-  const attempt = job.retryCount + 1;
-  const started = await db.job.updateMany({
-    where: { id: job.id, state: { not: "cancelled" } },
-    data: { state: "running", attempts: attempt, startedAt: new Date(), finishedAt: null },
-  });
+  // Counted on the row, so attempts add up across an owner's retries (each a fresh pg-boss job).
+  const [started] = await db.$queryRaw<{ attempts: number; maxAttempts: number }[]>`
+    UPDATE "Job" SET state = 'running', attempts = attempts + 1, "startedAt" = now(), "finishedAt" = NULL, "updatedAt" = now()
+    WHERE id = ${job.id} AND state <> 'cancelled'
+    RETURNING attempts, "maxAttempts"`;
   // Cancelled meanwhile, or its workspace is gone.
-  if (started.count === 0) return { skipped: true };
+  if (!started) return { skipped: true };
+  const attempt = started.attempts;
   try {
     const payload: unknown = kind.payload.parse(job.data.payload);
     const result = await kind.handler(payload, {
       jobId: job.id,
       workspaceId: job.data.workspaceId,
       attempt,
-      maxAttempts: job.retryLimit + 1,
+      maxAttempts: started.maxAttempts,
     });
     await db.job.updateMany({
       where: { id: job.id, state: "running" },
