@@ -73,7 +73,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
   // Read once by lib/env.ts, which nothing has asked yet in this file's process.
+  // eslint-disable-next-line no-restricted-syntax -- the test-only setting, for this file's server
   process.env.FETCH_ALLOW_LOOPBACK_PORT = String(port);
+  // eslint-disable-next-line no-restricted-syntax -- long enough for a local page, so 202 means "still running"
   process.env.URL_IMPORT_WAIT_MS = "10000";
   workers = await startJobWorkers({ concurrency: 2 });
   // The first HTML extraction compiles the worker thread's code; later imports are the ones measured by the wait.
@@ -211,7 +213,7 @@ describe("import by URL", () => {
     expect(job).toMatchObject({ kind: "passage.import-url", subject: pageUrl("/held"), state: "running", attempts: 1 });
 
     // The reviewer follows their own job; the jobs page is for editors and owners.
-    expect((await getJob(desk, desk.viewer, job.id)).status).toBe(404);
+    expect((await getJob(desk, desk.viewer, job.id)).status).toBe(403);
     const listPath = `/api/v1/workspaces/${desk.workspaceId}/jobs`;
     expect((await callRoute(listJobsRoute, "GET", listPath, { as: desk.reviewer, params: { workspaceId: desk.workspaceId } })).status).toBe(403);
 
