@@ -77,6 +77,8 @@ beforeAll(async () => {
   process.env.FETCH_ALLOW_LOOPBACK_PORT = String(port);
   // eslint-disable-next-line no-restricted-syntax -- long enough for a local page, so 202 means "still running"
   process.env.URL_IMPORT_WAIT_MS = "10000";
+  // eslint-disable-next-line no-restricted-syntax -- the held page must outlast the wait without the fetch timing out
+  process.env.FETCH_TIMEOUT_MS = "40000";
   workers = await startJobWorkers({ concurrency: 2 });
   // The first HTML extraction compiles the worker thread's code; later imports are the ones measured by the wait.
   const desk = await createDesk();
@@ -225,7 +227,7 @@ describe("import by URL", () => {
     const list = await callRoute(listJobsRoute, "GET", listPath, { as: desk.editor, params: { workspaceId: desk.workspaceId } });
     expect(list.status).toBe(200);
     expect((list.body as { items: Job[] }).items.map((item) => [item.id, item.state])).toEqual([[job.id, "completed"]]);
-  });
+  }, 60_000);
 
   it("lets owners retry a failed job and cancel a queued one", async () => {
     const desk = await createDesk();
@@ -258,5 +260,5 @@ describe("import by URL", () => {
     expect(resumed.status).toBe(200);
     const finished = await waitForState(desk, desk.owner, laterId, ["completed"]);
     expect(finished.attempts).toBe(1);
-  });
+  }, 60_000);
 });
