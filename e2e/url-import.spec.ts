@@ -12,10 +12,10 @@ test("the jobs page starts empty, and importing a private address is refused in 
 
   await page.goto(`/w/${workspaceId}/passages/new`);
   await page.getByLabel("Import from a web address").check();
-  await expect(page.getByLabel("Text")).toHaveCount(0);
-  await page.getByLabel("Web address").fill("http://169.254.169.254/latest/meta-data/");
+  await expect(page.getByLabel("Text", { exact: true })).toHaveCount(0);
+  await page.getByLabel("Web address", { exact: true }).fill("http://169.254.169.254/latest/meta-data/");
   await page.getByRole("button", { name: "Import passage" }).click();
-  await expect(page.getByRole("alert")).toContainText("That address points inside a private network; ClaimDesk only fetches public web pages.");
+  await expect(page.getByRole("form", { name: "Import a passage" }).getByRole("alert")).toContainText("That address points inside a private network; ClaimDesk only fetches public web pages.");
   await expectNoSeriousAxeViolations(page);
 
   const jobs = await page.request.get(`/api/v1/workspaces/${workspaceId}/jobs`);
