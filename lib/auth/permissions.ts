@@ -30,6 +30,9 @@ export const MINIMUM_ROLE = {
   // every member may read and download them (workspace.read).
   "release.create": "editor",
   "passage.manage": "editor",
+  // The workspace's background jobs (imports by URL…): editors watch them, owners retry or cancel.
+  "job.read": "editor",
+  "job.manage": "owner",
   "workspace.settings": "owner",
   "member.manage": "owner",
 } as const satisfies Record<string, Role>;

@@ -90,6 +90,23 @@ export const CreatePassageInputSchema = z
   .meta({ id: "CreatePassageInput" });
 export type CreatePassageInput = z.infer<typeof CreatePassageInputSchema>;
 
+/** Import by URL: the server fetches the page (lib/fetching/safe-fetch.ts) and reads its article. */
+export const ImportPassageUrlInputSchema = z
+  .strictObject({
+    url: text({ error: "Enter the web address of the page" })
+      .trim()
+      .min(1, "Enter the web address of the page")
+      .max(SOURCE_URL_MAX_LENGTH, `Web addresses are at most ${SOURCE_URL_MAX_LENGTH} characters`)
+      .refine(isHttpUrl, "Use a web address that starts with http:// or https://")
+      .describe("The page to import; http or https, public addresses only"),
+    title: TitleSchema.optional().describe("Defaults to the page's own title"),
+  })
+  .meta({ id: "ImportPassageUrlInput" });
+export type ImportPassageUrlInput = z.infer<typeof ImportPassageUrlInputSchema>;
+
+/** The JSON bodies of `POST …/passages`: pasted text, or a URL to fetch. */
+export const CreatePassageBodySchema = z.union([CreatePassageInputSchema, ImportPassageUrlInputSchema]);
+
 /** The fields of a multipart upload: the same as JSON, with the text from `file` and the title optional. */
 export const UploadPassageFieldsSchema = z.object({ title: TitleSchema.optional(), ...metadataShape });
 export type UploadPassageFields = z.infer<typeof UploadPassageFieldsSchema>;
@@ -122,6 +139,10 @@ export const PassageSchema = z
     author: text().nullable(),
     publishedAt: z.iso.datetime().nullable(),
     language: text().nullable(),
+    snapshot: z
+      .object({ id: text(), fetchedAt: z.iso.datetime(), url: text().describe("The stored copy: GET it (members only); it is served sandboxed") })
+      .nullable()
+      .describe("The page as ClaimDesk fetched it, for a passage imported by URL"),
     createdBy: z.object({ id: text(), name: text() }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

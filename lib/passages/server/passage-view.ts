@@ -12,6 +12,7 @@ export const passageSummarySelect = {
   author: true,
   publishedAt: true,
   language: true,
+  snapshot: { select: { id: true, fetchedAt: true } },
   createdAt: true,
   updatedAt: true,
   createdBy: { select: { id: true, name: true } },
@@ -29,6 +30,7 @@ export type PassageSummaryRow = {
   author: string | null;
   publishedAt: Date | null;
   language: string | null;
+  snapshot: { id: string; fetchedAt: Date } | null;
   createdAt: Date;
   updatedAt: Date;
   createdBy: { id: string; name: string };
@@ -47,6 +49,7 @@ export function toPassageSummary(row: PassageSummaryRow, claimCount: number): Pa
     author: row.author,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     language: row.language,
+    snapshot: row.snapshot ? { id: row.snapshot.id, fetchedAt: row.snapshot.fetchedAt.toISOString(), url: snapshotPath(row.snapshot.id) } : null,
     createdBy: { id: row.createdBy.id, name: row.createdBy.name },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -60,5 +63,7 @@ export function toPassage(row: PassageRow): Passage {
 }
 
 /** The URL of a passage in the app, for messages that point a person to it. */
+export const snapshotPath = (snapshotId: string) => `/api/v1/snapshots/${snapshotId}`;
+
 export const passagePagePath = (passage: { id: string; workspaceId: string }) =>
   `/w/${passage.workspaceId}/passages/${passage.id}`;
