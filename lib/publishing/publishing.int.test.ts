@@ -26,7 +26,9 @@ const patchClaim = async (as: TestUser, claimId: string, body: unknown) => {
   return callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${claimId}`, { as, params: { claimId }, body, headers: { "if-match": `"${current.version}"` } });
 };
 
+/** Replaces the default scale a new workspace gets with a smaller one whose wording the tests check. */
 async function createScale(workspaceId: string) {
+  await db.rating.deleteMany({ where: { workspaceId } });
   await db.rating.createMany({
     data: [
       { workspaceId, key: "true", name: "True", description: "Accurate, nothing significant missing.", value: 5, position: 0 },
