@@ -194,8 +194,9 @@ describe("conditional reads of a passage's claims", () => {
     // A stranger learns nothing from a guessed ETag.
     expect((await list(desk.stranger, passageId, { "if-none-match": "*" })).status).toBe(404);
 
+    const relabelled = desk.claimIds[1] ?? "";
     const changes: [string, () => Promise<unknown>][] = [
-      ["a relabel", () => callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${desk.claimIds[1]}`, { as: desk.editor, params: { claimId: desk.claimIds[1] }, body: { label: "opinion" }, headers: { "if-match": '"1"' } })],
+      ["a relabel", () => callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${relabelled}`, { as: desk.editor, params: { claimId: relabelled }, body: { label: "opinion" }, headers: { "if-match": '"1"' } })],
       ["an evidence link", async () => {
         const evidence = await db.evidence.create({ data: { workspaceId: desk.workspaceId, kind: "web", url: "https://example.org/new", createdById: desk.editor.id } });
         await db.claimEvidence.create({ data: { workspaceId: desk.workspaceId, claimId: desk.claimIds[2] ?? "", evidenceId: evidence.id, stance: "supports", createdById: desk.editor.id } });

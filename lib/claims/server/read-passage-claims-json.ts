@@ -46,12 +46,49 @@ export async function readPassageClaimsJson({
   // The ETag covers the caller's view (hidden labels), the request's page and the JSON's shape.
   const requestKey = `${CLAIM_JSON_SHAPE}|${query.all ?? ""}|${limit ?? ""}|${query.cursor ?? ""}`;
   const matchesAny = ifNoneMatch.includes("*");
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<Row[]>(passageClaimsStatement({ userId: actor.userId, passageId, after, limit, requestKey, matchesAny, ifNoneMatch }));
+  const row = rows[0];
+  if (!row) throw notFound("This passage");
+  assertRoleAllows(row.role, "workspace.read");
+  if (row.deletedAt) throw passageGone(row.deletedAt);
+  const etag = `"${row.etag}"`;
+  if (matchesAny || ifNoneMatch.includes(row.etag)) return { isNotModified: true, etag };
+  const hasMore = limit !== null && Number(row.rowCount) > limit && row.lastId !== null;
+  const nextCursor = hasMore ? encodeCursor(PASSAGE_CLAIMS_ORDER, { start: row.lastStart ?? 0, end: row.lastEnd ?? 0, id: row.lastId ?? "" }) : null;
+  return { isNotModified: false, etag, json: `{"items":${row.items},"nextCursor":${JSON.stringify(nextCursor)}}` };
+}
+
+/** The entity tags an `If-None-Match` header names, without quotes or weakness (`*` matches any). */
+export function ifNoneMatchTags(headers: Headers): string[] {
+  const header = headers.get("if-none-match");
+  if (!header) return [];
+  return header.split(",").map((tag) => tag.trim().replace(/^W\//, "").replace(/^"(.*)"$/, "$1")).filter(Boolean);
+}
+
+/** The list's one statement. */
+function passageClaimsStatement({
+  userId,
+  passageId,
+  after,
+  limit,
+  requestKey,
+  matchesAny,
+  ifNoneMatch,
+}: {
+  userId: string;
+  passageId: string;
+  after: { start: number; end: number; id: string } | null;
+  limit: number | null;
+  requestKey: string;
+  matchesAny: boolean;
+  ifNoneMatch: string[];
+}): Prisma.Sql {
+  return Prisma.sql`
     WITH a AS (
       SELECT m."role", p."deletedAt", ${hidesLabelsSql(Prisma.sql`m."role"`, Prisma.sql`w."isBlindReview"`)} AS "hidesLabels",
         ${roleAllowsSql(Prisma.sql`m."role"`, "workspace.read")} AND p."deletedAt" IS NULL AS "mayRead"
       FROM "Passage" p
-      JOIN "Membership" m ON m."workspaceId" = p."workspaceId" AND m."userId" = ${actor.userId}
+      JOIN "Membership" m ON m."workspaceId" = p."workspaceId" AND m."userId" = ${userId}
       JOIN "Workspace" w ON w."id" = p."workspaceId"
       WHERE p."id" = ${passageId}
     ), v AS (
@@ -78,20 +115,4 @@ export async function readPassageClaimsJson({
       -- Constant for the page's rows, so PostgreSQL builds no JSON when the caller's copy is current.
       WHERE a."mayRead" AND NOT (${matchesAny}::boolean OR v."etag" = ANY(${ifNoneMatch}::text[]))
     ) r`;
-  const row = rows[0];
-  if (!row) throw notFound("This passage");
-  assertRoleAllows(row.role, "workspace.read");
-  if (row.deletedAt) throw passageGone(row.deletedAt);
-  const etag = `"${row.etag}"`;
-  if (matchesAny || ifNoneMatch.includes(row.etag)) return { isNotModified: true, etag };
-  const hasMore = limit !== null && Number(row.rowCount) > limit && row.lastId !== null;
-  const nextCursor = hasMore ? encodeCursor(PASSAGE_CLAIMS_ORDER, { start: row.lastStart ?? 0, end: row.lastEnd ?? 0, id: row.lastId ?? "" }) : null;
-  return { isNotModified: false, etag, json: `{"items":${row.items},"nextCursor":${JSON.stringify(nextCursor)}}` };
-}
-
-/** The entity tags an `If-None-Match` header names, without quotes or weakness (`*` matches any). */
-export function ifNoneMatchTags(headers: Headers): string[] {
-  const header = headers.get("if-none-match");
-  if (!header) return [];
-  return header.split(",").map((tag) => tag.trim().replace(/^W\//, "").replace(/^"(.*)"$/, "$1")).filter(Boolean);
 }
