@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * `toClaimSummary` / `toClaim` in claim-view.ts (claim-json-sql.int.test.ts compares them on every
  * claim). A new field is one line in `claimFields` (or `summaryFields` / `fullFields`), plus its
  * counterpart in claim-view.ts; if it can change without `Claim.updatedAt` or `Claim.version`
- * changing (another table, a trigger), add what changes to `passageClaimsVersion` too.
+ * changing (another table such as Publication, a trigger), add what changes to `passageClaimsVersion` too.
  *
  * Aliases every statement using these provides: `c` the claim, `cu` its creator, `p` its passage.
  */
@@ -112,13 +112,16 @@ export const claimSummaryJson = (hidesLabels: Prisma.Sql) => jsonObject([...clai
 export const claimJson = (hidesLabels: Prisma.Sql) => jsonObject([...claimFields(hidesLabels), ...fullFields]);
 
 /**
- * What the list's ETag is made of, besides the caller's view and the request: a cheap aggregate over
- * the passage's live claims that changes whenever their JSON can. Each claim change through the app
- * bumps `updatedAt` and `version`; a delete or restore changes the count (and `updatedAt`); links
- * change `evidenceCount` (a trigger, without `updatedAt`); a rename of the passage or of a creator
- * changes their row. Aliases as in the list statement: `c`, `cu`, `p`.
+ * What the list's ETag is made of, besides the caller's view, the passage's title and the request:
+ * a cheap aggregate over the passage's live claims that changes whenever their JSON can. Each claim
+ * change through the app bumps `updatedAt` and `version`; a delete or restore changes the count (and
+ * `updatedAt`); links change `evidenceCount` (a trigger, without `updatedAt`); a creator's rename
+ * changes their row. Aliases: `c` the claim, `cu` its creator (`claimsVersionJoins`).
  */
-export const passageClaimsVersion = Prisma.sql`concat_ws(':', count(c."id"), max(c."updatedAt"), sum(c."version"), sum(c."evidenceCount"), max(cu."updatedAt"), max(p."title"), max(p."updatedAt"))`;
+export const passageClaimsVersion = Prisma.sql`concat_ws(':', count(c."id"), max(c."updatedAt"), sum(c."version"), sum(c."evidenceCount"), max(cu."updatedAt"))`;
+
+/** The joins `passageClaimsVersion` reads, after `FROM "Claim" c`. */
+export const claimsVersionJoins = Prisma.sql`JOIN "User" cu ON cu."id" = c."createdById"`;
 
 /**
  * Part of every list ETag: the field list itself, so answers cached before a field was added are

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
 import type { ListPassageClaimsQuery } from "@/lib/claims/claim.schemas";
-import { CLAIM_JSON_SHAPE, claimJoins, claimSummaryJson, hidesLabelsSql, passageClaimsVersion, roleAllowsSql } from "@/lib/claims/server/claim-json-sql";
+import { CLAIM_JSON_SHAPE, claimJoins, claimsVersionJoins, claimSummaryJson, hidesLabelsSql, passageClaimsVersion, roleAllowsSql } from "@/lib/claims/server/claim-json-sql";
 import { PASSAGE_CLAIMS_ORDER } from "@/lib/claims/server/list-passage-claims";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -85,15 +85,16 @@ function passageClaimsStatement({
 }): Prisma.Sql {
   return Prisma.sql`
     WITH a AS (
-      SELECT m."role", p."deletedAt", ${hidesLabelsSql(Prisma.sql`m."role"`, Prisma.sql`w."isBlindReview"`)} AS "hidesLabels",
+      SELECT m."role", p."deletedAt", p."title", p."updatedAt", ${hidesLabelsSql(Prisma.sql`m."role"`, Prisma.sql`w."isBlindReview"`)} AS "hidesLabels",
         ${roleAllowsSql(Prisma.sql`m."role"`, "workspace.read")} AND p."deletedAt" IS NULL AS "mayRead"
       FROM "Passage" p
       JOIN "Membership" m ON m."workspaceId" = p."workspaceId" AND m."userId" = ${userId}
       JOIN "Workspace" w ON w."id" = p."workspaceId"
       WHERE p."id" = ${passageId}
     ), v AS (
-      SELECT md5(concat_ws('|', ${requestKey}::text, (SELECT "hidesLabels" FROM a), ${passageClaimsVersion})) AS "etag"
-      FROM "Claim" c ${claimJoins}
+      -- The passage's own part (its title is in every item) comes from the access row, not from each claim's join.
+      SELECT md5(concat_ws('|', ${requestKey}::text, (SELECT concat_ws(':', a."hidesLabels", a."title", a."updatedAt") FROM a), ${passageClaimsVersion})) AS "etag"
+      FROM "Claim" c ${claimsVersionJoins}
       WHERE c."passageId" = ${passageId} AND c."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM a WHERE a."mayRead")
     ), page AS (
       SELECT c."start", c."end", c."id", ${claimSummaryJson(Prisma.sql`a."hidesLabels"`)} AS "item",
