@@ -220,6 +220,27 @@ describe("conditional reads of a passage's claims", () => {
     }
   });
 
+  it("never answers from a built list once the passage changed, and keeps each view apart", async () => {
+    const desk = await seededDesk();
+    const passageId = desk.passage.id;
+    const [claimId = ""] = desk.claimIds.slice(3);
+    type Items = { items: { id: string; label: string | null }[] };
+    const labelFor = async (as: TestUser) => ((await list(as, passageId)).body as Items).items.find((item) => item.id === claimId)?.label;
+    expect(await labelFor(desk.editor)).toBeNull();
+    expect(await labelFor(desk.editor)).toBeNull();
+    const relabel = await callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${claimId}`, { as: desk.editor, params: { claimId }, body: { label: "factual" }, headers: { "if-match": '"1"' } });
+    expect(relabel.status).toBe(200);
+    // Set by an editor in a blind workspace, so decided: every view shows it.
+    expect(await labelFor(desk.editor)).toBe("factual");
+    expect(await labelFor(desk.reviewer)).toBe("factual");
+    const voted = desk.claimIds[4] ?? "";
+    const reviewerSees = async () => ((await list(desk.reviewer, passageId)).body as Items).items.find((item) => item.id === voted)?.label;
+    const editorSees = async () => ((await list(desk.editor, passageId)).body as Items).items.find((item) => item.id === voted)?.label;
+    expect(await reviewerSees()).toBeNull();
+    expect(await editorSees()).toBe("opinion");
+    expect(await reviewerSees()).toBeNull();
+  });
+
   it("gives an empty passage an ETag too", async () => {
     const desk = await createDesk();
     const empty = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: "Nothing marked here." });

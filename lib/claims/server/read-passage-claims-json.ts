@@ -5,6 +5,7 @@ import type { ListPassageClaimsQuery } from "@/lib/claims/claim.schemas";
 import { CLAIM_JSON_SHAPE, claimJoins, claimsVersionJoins, claimSummaryJson, hidesLabelsSql, passageClaimsVersion, roleAllowsSql } from "@/lib/claims/server/claim-json-sql";
 import { PASSAGE_CLAIMS_ORDER } from "@/lib/claims/server/list-passage-claims";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { notFound } from "@/lib/http/errors";
@@ -46,16 +47,52 @@ export async function readPassageClaimsJson({
   // The ETag covers the caller's view (hidden labels), the request's page and the JSON's shape.
   const requestKey = `${CLAIM_JSON_SHAPE}|${query.all ?? ""}|${limit ?? ""}|${query.cursor ?? ""}`;
   const matchesAny = ifNoneMatch.includes("*");
-  const rows = await db.$queryRaw<Row[]>(passageClaimsStatement({ userId: actor.userId, passageId, after, limit, requestKey, matchesAny, ifNoneMatch }));
+  const cacheKey = `${passageId}|${requestKey}`;
+  const built = builtLists.get(cacheKey) ?? [];
+  // Versions whose JSON this instance holds skip the build like the caller's own ETag does.
+  const known = [...ifNoneMatch, ...built.map((entry) => entry.etag)];
+  const rows = await db.$queryRaw<Row[]>(passageClaimsStatement({ userId: actor.userId, passageId, after, limit, requestKey, matchesAny, ifNoneMatch: known }));
   const row = rows[0];
   if (!row) throw notFound("This passage");
   assertRoleAllows(row.role, "workspace.read");
   if (row.deletedAt) throw passageGone(row.deletedAt);
   const etag = `"${row.etag}"`;
   if (matchesAny || ifNoneMatch.includes(row.etag)) return { isNotModified: true, etag };
+  const reused = built.find((entry) => entry.etag === row.etag);
+  if (reused) return { isNotModified: false, etag, json: reused.json };
   const hasMore = limit !== null && Number(row.rowCount) > limit && row.lastId !== null;
   const nextCursor = hasMore ? encodeCursor(PASSAGE_CLAIMS_ORDER, { start: row.lastStart ?? 0, end: row.lastEnd ?? 0, id: row.lastId ?? "" }) : null;
-  return { isNotModified: false, etag, json: `{"items":${row.items},"nextCursor":${JSON.stringify(nextCursor)}}` };
+  const json = `{"items":${row.items},"nextCursor":${JSON.stringify(nextCursor)}}`;
+  keepBuiltList(cacheKey, { etag: row.etag, json });
+  return { isNotModified: false, etag, json };
+}
+
+/**
+ * The last built answers per passage and page request, by version (the ETag's hash, which covers
+ * the view, so an entry serves exactly the callers whose statement computes that version; the
+ * statement still checks each caller's access). A passage being read by several people, or re-read
+ * after each live update, is built once per change. Two views per key (blind reviewers and
+ * editors); the keys built longest ago go first past CLAIM_LIST_CACHE_MB.
+ */
+const builtLists = new Map<string, { etag: string; json: string }[]>();
+let builtListsBytes = 0;
+const VIEWS_PER_KEY = 2;
+
+function keepBuiltList(cacheKey: string, entry: { etag: string; json: string }): void {
+  const limitBytes = serverEnv().CLAIM_LIST_CACHE_MB * 1024 * 1024;
+  const size = (value: { json: string }) => value.json.length * 2;
+  if (size(entry) > limitBytes) return;
+  const previous = builtLists.get(cacheKey) ?? [];
+  const kept = [entry, ...previous.filter((other) => other.etag !== entry.etag)];
+  for (const dropped of kept.splice(VIEWS_PER_KEY)) builtListsBytes -= size(dropped);
+  builtListsBytes += size(entry) - (previous.find((other) => other.etag === entry.etag) ? size(entry) : 0);
+  builtLists.delete(cacheKey);
+  builtLists.set(cacheKey, kept);
+  for (const [key, entries] of builtLists) {
+    if (builtListsBytes <= limitBytes) break;
+    builtLists.delete(key);
+    for (const dropped of entries) builtListsBytes -= size(dropped);
+  }
 }
 
 /** The entity tags an `If-None-Match` header names, without quotes or weakness (`*` matches any). */
