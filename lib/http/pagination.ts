@@ -29,7 +29,7 @@ type Direction = "asc" | "desc";
  * The sort of a keyset-paginated list: its columns, most significant first, the last one unique,
  * all in one direction. Rows are ordered and cursors are read and written from this alone.
  */
-export type KeysetOrder<Columns extends KeyColumns> = { direction: Direction; columns: Columns };
+type KeysetOrder<Columns extends KeyColumns> = { direction: Direction; columns: Columns };
 
 /** A Prisma where clause that keeps the rows after a cursor (or every row: `{}`). */
 type KeysetBound<Columns extends KeyColumns> = {

@@ -28,8 +28,8 @@ type Row = {
 
 /**
  * The page of `listPassageClaims` (same order, cursor and JSON), in one statement: the membership
- * check, the list's version for its ETag, and, unless `ifNoneMatch` names that version, the page's
- * JSON built by PostgreSQL. Node never parses or re-serialises the claims.
+ * check, the list's version for its ETag, and, unless `ifNoneMatch` or this instance's built lists
+ * hold that version, the page's JSON built by PostgreSQL. Node never parses or re-serialises it.
  */
 export async function readPassageClaimsJson({
   actor,
