@@ -43,6 +43,10 @@ const ServerEnvSchema = z.object({
   WRITE_RATE_PER_SECOND: z.coerce.number({ error: "WRITE_RATE_PER_SECOND must be a whole number" }).int().min(1).default(10),
   WRITE_BURST: z.coerce.number({ error: "WRITE_BURST must be a whole number" }).int().min(1).default(100),
   WRITE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number({ error: "WRITE_LIMIT_PER_ADDRESS_PER_MINUTE must be a whole number" }).int().min(1).default(300),
+  /** Memory for each app instance's last built claim lists, reused while their version (ETag) holds; 0 turns it off. */
+  CLAIM_LIST_CACHE_MB: z.coerce.number({ error: "CLAIM_LIST_CACHE_MB must be a whole number" }).int().min(0).max(4096).default(32),
+  /** How long an app instance may reuse a bearer token's lookup; revoking there forgets it at once, other instances within this bound. 0 turns it off. */
+  API_TOKEN_CACHE_SECONDS: z.coerce.number({ error: "API_TOKEN_CACHE_SECONDS must be a whole number" }).int().min(0).max(60).default(5),
   GITHUB_ID: optionalText,
   GITHUB_SECRET: optionalText,
   GOOGLE_CLIENT_ID: optionalText,

@@ -1,3 +1,4 @@
+import { benchApi } from "./bench/api-bench";
 import { benchImport } from "./bench/import-bench";
 import { startBenchServer } from "./bench/bench-server";
 import { benchClaimsTable } from "./bench/claims-table-bench";
@@ -8,7 +9,7 @@ import { benchSearch } from "./bench/search-bench";
 
 // `npm run bench` runs every suite; `npm run bench -- import passage` runs the named ones.
 // Numbers are printed, never asserted: targets live in docs/benchmarks.md.
-const SUITES = { import: benchImport, passage: benchPassageUi, table: benchClaimsTable, export: benchExport, search: benchSearch, public: benchPublicPages } as const;
+const SUITES = { api: benchApi, import: benchImport, passage: benchPassageUi, table: benchClaimsTable, export: benchExport, search: benchSearch, public: benchPublicPages } as const;
 type SuiteName = keyof typeof SUITES;
 
 async function main() {

@@ -121,6 +121,9 @@ export const ClaimIdParamsSchema = z.object({ claimId: IdSchema });
 
 /** The version a change starts from; read by lib/http/if-match.ts, which answers 428 without it. */
 export const IfMatchHeaderSchema = z.object({ "if-match": text().describe('The version the change starts from, e.g. "3" (the ETag)') });
+export const IfNoneMatchHeaderSchema = z.object({
+  "if-none-match": text().optional().describe("The ETag of the copy the caller holds; 304 without a body while it is current"),
+});
 
 export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   label: z.enum([...CLAIM_LABELS, "none"]).optional(),
