@@ -117,6 +117,7 @@ export const PassageSchema = z
     title: text(),
     text: text().describe("Normalized text; claim offsets count its UTF-16 code units"),
     textLength: z.int().describe("Length of `text` in UTF-16 code units"),
+    revision: z.int().describe("The number of the newest revision, whose text `text` is (1 until the passage is revised); If-Match of a new revision names it"),
     sourceUrl: text().nullable(),
     publisher: text().nullable(),
     author: text().nullable(),

@@ -3,7 +3,8 @@ import type { Claim, ClaimSummary } from "@/lib/claims/claim.schemas";
 import type { EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
-import type { ClaimLabel, EvidenceKind, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
+import type { AnchorStatus, ClaimLabel, EvidenceKind, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
+import { anchorNeedsReview } from "@/lib/revisions/anchor-review";
 
 /**
  * Who a claim is shown to. In blind double review a reviewer or viewer sees a label only once an
@@ -27,6 +28,10 @@ export const claimSummarySelect = {
   suffix: true,
   start: true,
   end: true,
+  anchorStatus: true,
+  anchorConfidence: true,
+  anchorRevision: true,
+  previousQuote: true,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -71,6 +76,10 @@ type ClaimRowBase = {
   suffix: string;
   start: number;
   end: number;
+  anchorStatus: AnchorStatus;
+  anchorConfidence: number;
+  anchorRevision: number;
+  previousQuote: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -121,6 +130,13 @@ function baseFields(row: ClaimRowBase, viewer: ClaimViewer) {
     verdictNote: row.verdictNote,
     duplicateOfId: row.duplicateOfId,
     target: { quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix }, position: { start: row.start, end: row.end } },
+    anchor: {
+      status: row.anchorStatus,
+      confidence: row.anchorConfidence,
+      revision: row.anchorRevision,
+      previousQuote: row.previousQuote,
+      needsReview: anchorNeedsReview({ status: row.anchorStatus, confidence: row.anchorConfidence }),
+    },
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -78,8 +78,11 @@ export async function createPassage({
   });
 }
 
+/** The limits of reading an uploaded file's text (HTML in a worker), for imports and revisions alike. */
+export const extractionLimits = () => ({ timeLimitMs: Math.round(serverEnv().HTML_EXTRACTION_TIMEOUT_SECONDS * 1000) });
+
 async function passageDraft(source: PassageImport): Promise<{ title: string; text: string; metadata: PassageMetadata }> {
-  const limits = { timeLimitMs: Math.round(serverEnv().HTML_EXTRACTION_TIMEOUT_SECONDS * 1000) };
+  const limits = extractionLimits();
   if (source.kind === "text") {
     const { title, text, textFormat, ...metadata } = source.input;
     if (textFormat !== "html") return { title, text, metadata };
@@ -96,8 +99,8 @@ async function passageDraft(source: PassageImport): Promise<{ title: string; tex
   return { title: title ?? defaultTitle, text: extracted.text, metadata };
 }
 
-/** Normalizes once, then checks what only the normalized text can tell: emptiness and size. */
-function storedText(raw: string, field: "text" | "file"): string {
+/** Normalizes once, then checks what only the normalized text can tell: emptiness and size. Revisions store their text through it too. */
+export function storedText(raw: string, field: "text" | "file"): string {
   const invalid = (message: string) => new AppError("validation_failed", message, { details: [{ path: ["body", field], message }] });
   if (raw.includes("\u0000")) throw invalid("The text contains NUL characters; is this a binary file? Import plain text, Markdown or HTML.");
   const text = normalizePassageText(raw);

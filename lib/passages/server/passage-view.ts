@@ -7,6 +7,7 @@ export const passageSummarySelect = {
   workspaceId: true,
   title: true,
   textLength: true,
+  revision: true,
   sourceUrl: true,
   publisher: true,
   author: true,
@@ -24,6 +25,7 @@ export type PassageSummaryRow = {
   workspaceId: string;
   title: string;
   textLength: number;
+  revision: number;
   sourceUrl: string | null;
   publisher: string | null;
   author: string | null;
@@ -42,6 +44,7 @@ export function toPassageSummary(row: PassageSummaryRow, claimCount: number): Pa
     workspaceId: row.workspaceId,
     title: row.title,
     textLength: row.textLength,
+    revision: row.revision,
     sourceUrl: row.sourceUrl,
     publisher: row.publisher,
     author: row.author,

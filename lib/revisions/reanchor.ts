@@ -1,0 +1,190 @@
+import search from "approx-string-match";
+import {
+  alignTexts,
+  deletedLength,
+  insertedLength,
+  mapEnd,
+  mapStart,
+  similarity,
+  unchangedChunk,
+  type Alignment,
+} from "@/lib/revisions/text-alignment";
+
+// Re-anchoring claims from one revision of a passage to the next (docs/decisions/010). Pure.
+// Misplacing a claim is the one outcome we never accept: every step below either proves the claim's
+// own words are where it lands (the diff kept them, or they reappear as new text with their context),
+// or flags it `changed` on the words the edit put in place of its own, or leaves it `orphaned`.
+
+export type AnchorStatus = "exact" | "moved" | "changed" | "orphaned";
+
+/** A claim's place in the old revision: its span and its W3C quote selector. */
+export type OldAnchor = { start: number; end: number; exact: string; prefix: string; suffix: string };
+
+export type Reanchored =
+  | { status: "exact" | "moved"; confidence: number; start: number; end: number }
+  | { status: "changed"; confidence: number; start: number; end: number; previousQuote: string }
+  | { status: "orphaned"; confidence: number };
+
+// An edited sentence still corresponds when at least this much of it survives (edit-distance similarity).
+const MIN_SENTENCE_SIMILARITY = 0.5;
+// A quote found again as new text is accepted when this many characters of its context match too…
+const MIN_CONTEXT_MATCH = 12;
+// …or when it is long enough to be its own evidence.
+const SELF_EVIDENT_QUOTE_LENGTH = 40;
+// Errors allowed when the words of a claim were deleted from a sentence that survives: a tight budget.
+const CHANGED_QUOTE_ERROR_RATE = 0.25;
+// How far a sentence reaches either way from a claim, at most.
+const SENTENCE_REACH = 1000;
+// The most occurrences of a quote looked at (a quote like "the" is never placed by search anyway).
+const MAX_OCCURRENCES = 200;
+
+/** Re-anchors every claim of a passage from `oldText` to `newText` with one diff of the two. */
+export function reanchorAll(oldText: string, newText: string, anchors: readonly OldAnchor[]): Reanchored[] {
+  const alignment = alignTexts(oldText, newText);
+  return anchors.map((anchor) => reanchorOne(alignment, oldText, newText, anchor));
+}
+
+export function reanchorOne(alignment: Alignment, oldText: string, newText: string, anchor: OldAnchor): Reanchored {
+  const { start, end, exact } = anchor;
+  // The stored quote must be the old text's own words; if not, nothing can be proven about it.
+  if (start < 0 || end > oldText.length || start >= end || oldText.slice(start, end) !== exact) return { status: "orphaned", confidence: 0 };
+
+  const kept = unchangedChunk(alignment, start, end);
+  if (kept) {
+    const newStart = kept.newStart + (start - kept.oldStart);
+    return { status: newStart === start ? "exact" : "moved", confidence: 1, start: newStart, end: newStart + exact.length };
+  }
+
+  const mappedStart = mapStart(alignment, start);
+  const mappedEnd = mapEnd(alignment, end);
+  const mapped = newText.slice(mappedStart, mappedEnd);
+  // The diff split the span but kept its words (or changed only their typography): the same quote.
+  if (mappedEnd > mappedStart && foldTypography(mapped) === foldTypography(exact)) {
+    return { status: mappedStart === start ? "exact" : "moved", confidence: mapped === exact ? 1 : 0.95, start: mappedStart, end: mappedEnd };
+  }
+
+  // Most of its words were removed here: they may have moved, as new text elsewhere.
+  if (deletedLength(alignment, start, end) * 2 >= exact.length) {
+    const found = findMovedQuote(alignment, newText, anchor, mappedStart);
+    if (found) return found;
+  }
+
+  return changedOrOrphaned(alignment, oldText, newText, anchor, mappedStart, mappedEnd);
+}
+
+/**
+ * The quote found again in the new text, only where the words are new (inserted) text: words the
+ * diff kept belong to whoever was there before. Context (prefix, suffix) must confirm a short
+ * quote; repeats are told apart by context, then by closeness to where the claim was expected.
+ */
+function findMovedQuote(alignment: Alignment, newText: string, anchor: OldAnchor, expectedAt: number): Reanchored | undefined {
+  const { exact } = anchor;
+  const candidates: { at: number; context: number; distance: number }[] = [];
+  let seen = 0;
+  for (let at = newText.indexOf(exact); at !== -1 && seen < MAX_OCCURRENCES; at = newText.indexOf(exact, at + 1), seen++) {
+    if (insertedLength(alignment, at, at + exact.length) * 2 < exact.length) continue;
+    const context = commonSuffixLength(anchor.prefix, newText.slice(Math.max(0, at - anchor.prefix.length), at)) +
+      commonPrefixLength(anchor.suffix, newText.slice(at + exact.length, at + exact.length + anchor.suffix.length));
+    if (context < MIN_CONTEXT_MATCH && exact.length < SELF_EVIDENT_QUOTE_LENGTH) continue;
+    candidates.push({ at, context, distance: Math.abs(at - expectedAt) });
+  }
+  candidates.sort((a, b) => b.context - a.context || a.distance - b.distance);
+  const [best, second] = candidates;
+  if (!best) return undefined;
+  // Two places as good by context: position may decide only when one is much nearer; else refuse.
+  if (second && second.context === best.context && !(best.distance * 2 < second.distance)) return undefined;
+  const confidence = Math.min(0.99, 0.8 + (0.2 * best.context) / (anchor.prefix.length + anchor.suffix.length || 1));
+  return { status: "moved", confidence: round(confidence), start: best.at, end: best.at + exact.length };
+}
+
+/**
+ * The claim's sentence was edited. When the diff maps that sentence to a new one that still
+ * resembles it, the claim spans the words that replaced its own (`changed`, for a person to
+ * confirm); when the sentence is gone or rewritten beyond recognition, the claim is `orphaned`.
+ */
+function changedOrOrphaned(
+  alignment: Alignment,
+  oldText: string,
+  newText: string,
+  anchor: OldAnchor,
+  mappedStart: number,
+  mappedEnd: number,
+): Reanchored {
+  const orphaned: Reanchored = { status: "orphaned", confidence: 0 };
+  const sentence = sentenceAround(oldText, anchor.start, anchor.end);
+  const regionStart = mapStart(alignment, sentence.start);
+  const regionEnd = mapEnd(alignment, sentence.end);
+  const region = newText.slice(regionStart, regionEnd);
+  if (region.trim() === "") return orphaned;
+  const sentenceSimilarity = similarity(foldTypography(oldText.slice(sentence.start, sentence.end)), foldTypography(region));
+  if (sentenceSimilarity < MIN_SENTENCE_SIMILARITY) return orphaned;
+
+  let span = trimmed(newText, Math.max(mappedStart, regionStart), Math.min(mappedEnd, regionEnd));
+  if (!span) {
+    // Its own words were deleted from a sentence that survives: only a close match inside that sentence counts.
+    const matches = search(region, anchor.exact, Math.floor(anchor.exact.length * CHANGED_QUOTE_ERROR_RATE));
+    const nearest = matches.sort((a, b) => a.errors - b.errors)[0];
+    if (!nearest) return orphaned;
+    span = trimmed(newText, regionStart + nearest.start, regionStart + nearest.end);
+    if (!span) return orphaned;
+  }
+  const quoteSimilarity = similarity(foldTypography(anchor.exact), foldTypography(newText.slice(span.start, span.end)));
+  const confidence = Math.min(0.99, (sentenceSimilarity + quoteSimilarity) / 2);
+  return { status: "changed", confidence: round(confidence), start: span.start, end: span.end, previousQuote: anchor.exact };
+}
+
+/** The sentences a span lies in: from after the sentence end before it to the sentence end after it. */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let from = start;
+  const floor = Math.max(0, start - SENTENCE_REACH);
+  while (from > floor && !isSentenceBreak(text, from)) from--;
+  let to = end;
+  const ceiling = Math.min(text.length, end + SENTENCE_REACH);
+  while (to < ceiling && !isSentenceBreak(text, to)) to++;
+  return { start: from, end: to };
+}
+
+// A sentence starts at `at` when a line ends just before it, or a sentence mark and a space do.
+function isSentenceBreak(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const before = text[at - 1]!;
+  if (before === "\n") return true;
+  return /\s/.test(before) && /[.!?…]["'”’)\]]?$/.test(text.slice(Math.max(0, at - 3), at - 1));
+}
+
+function trimmed(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from]!)) from++;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  // Never cut a surrogate pair in half.
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+  return to > from ? { start: from, end: to } : undefined;
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Typography an editor changes without changing the words: quotes, dashes, ellipses, spaces. */
+export function foldTypography(text: string): string {
+  return text
+    .replace(/[“”„‟″«»]/g, '"')
+    .replace(/[‘’‚‛′]/g, "'")
+    .replace(/[‐‑‒–—―−]/g, "-")
+    .replace(/…/g, "...")
+    .replace(/\s+/g, " ");
+}
+
+function commonSuffixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length]) length++;
+  return length;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
