@@ -26,10 +26,12 @@ export type Reanchored =
   | { status: "changed"; confidence: number; start: number; end: number; previousQuote: string }
   | { status: "orphaned"; confidence: number };
 
-// An edited sentence still corresponds when at least this much of it survives (edit-distance similarity).
+// An edited sentence still corresponds when at least this much of it survives (edit-distance similarity),
+// and the claim's new words when they keep this much of its old ones.
 const MIN_SENTENCE_SIMILARITY = 0.5;
-// A quote found again is made at least half of new (inserted) text, less than a tenth of other words the
-// diff kept; it is accepted when this many characters of its context match too…
+const MIN_QUOTE_SIMILARITY = 0.5;
+// A quote found again is made at least half of new (inserted) text and none of other words the diff
+// kept; it is accepted when this many characters of its context match too…
 const MIN_CONTEXT_MATCH = 12;
 // …or when it is long enough to be its own evidence.
 const SELF_EVIDENT_QUOTE_LENGTH = 40;
@@ -71,7 +73,7 @@ export function reanchorOne(alignment: Alignment, oldText: string, newText: stri
 
   // The diff may pair a few characters at the span's edges with others further on; the same quote
   // overlapping the place the diff maps the span to is still its own words.
-  const nearby = quoteOverlapping(newText, exact, mappedStart, Math.max(mappedEnd, mappedStart + 1), (at) => isMostlyOwn(alignment, anchor, at));
+  const nearby = quoteOverlapping(newText, exact, mappedStart, Math.max(mappedEnd, mappedStart + 1), (at) => hasNoOtherWords(alignment, anchor, at));
   if (nearby !== undefined) return { status: nearby === start ? "exact" : "moved", confidence: 0.95, start: nearby, end: nearby + exact.length };
 
   // Most of its words were removed here: they may have moved, as new text elsewhere.
@@ -83,9 +85,9 @@ export function reanchorOne(alignment: Alignment, oldText: string, newText: stri
   return changedOrOrphaned(alignment, oldText, newText, anchor, mappedStart, mappedEnd);
 }
 
-/** Less than a tenth of the quote found at `at` is old text the diff kept from outside the claim's span. */
-function isMostlyOwn(alignment: Alignment, anchor: OldAnchor, at: number): boolean {
-  return keptFromElsewhere(alignment, at, at + anchor.exact.length, anchor.start, anchor.end) * 10 < anchor.exact.length;
+/** None of the quote found at `at` is old text the diff kept from outside the claim's span (someone else's words). */
+function hasNoOtherWords(alignment: Alignment, anchor: OldAnchor, at: number): boolean {
+  return keptFromElsewhere(alignment, at, at + anchor.exact.length, anchor.start, anchor.end) === 0;
 }
 
 /** The one occurrence of `quote` overlapping [from, to) made only of its own or new words, if exactly one is. */
@@ -108,9 +110,9 @@ function findMovedQuote(alignment: Alignment, newText: string, anchor: OldAnchor
   let seen = 0;
   for (let at = newText.indexOf(exact); at !== -1 && seen < MAX_OCCURRENCES; at = newText.indexOf(exact, at + 1), seen++) {
     if (insertedLength(alignment, at, at + exact.length) * 2 < exact.length) continue;
-    if (!isMostlyOwn(alignment, anchor, at)) continue;
     const context = commonSuffixLength(anchor.prefix, newText.slice(Math.max(0, at - anchor.prefix.length), at)) +
       commonPrefixLength(anchor.suffix, newText.slice(at + exact.length, at + exact.length + anchor.suffix.length));
+    if (!hasNoOtherWords(alignment, anchor, at)) continue;
     if (context < MIN_CONTEXT_MATCH && exact.length < SELF_EVIDENT_QUOTE_LENGTH) continue;
     candidates.push({ at, context, distance: Math.abs(at - expectedAt) });
   }
@@ -156,6 +158,8 @@ function changedOrOrphaned(
   }
   span = withClosingMark(newText, span, anchor.exact);
   const quoteSimilarity = similarity(foldTypography(anchor.exact), foldTypography(newText.slice(span.start, span.end)));
+  // Words that no longer resemble the claim's are not its edited words but what the edit left beside them.
+  if (quoteSimilarity < MIN_QUOTE_SIMILARITY) return orphaned;
   const confidence = Math.min(0.99, (sentenceSimilarity + quoteSimilarity) / 2);
   return { status: "changed", confidence: round(confidence), start: span.start, end: span.end, previousQuote: anchor.exact };
 }
@@ -188,16 +192,22 @@ function movedAndEdited(
   // Within the sentence found, the claim spans what a diff of the two sentences maps its words to.
   const sentenceStart = oldText.indexOf(oldSentence, sentence.start);
   const local = alignTexts(oldSentence, newText.slice(best.start, best.end));
+  const claimStart = anchor.start - sentenceStart;
+  // Most of the claim's own words must be in the sentence found, or its place there is a guess.
+  if (deletedLength(local, claimStart, anchor.end - sentenceStart) * 2 >= anchor.exact.length) return undefined;
   const span = trimmed(
     newText,
-    best.start + mapStart(local, anchor.start - sentenceStart),
+    best.start + mapStart(local, claimStart),
     best.start + mapEnd(local, anchor.end - sentenceStart),
   );
   if (!span) return undefined;
   const quote = newText.slice(span.start, span.end);
   const sentenceSimilarity = 1 - best.errors / oldSentence.length;
   if (quote === anchor.exact) return { status: "moved", confidence: round(Math.min(0.95, sentenceSimilarity)), start: span.start, end: span.end };
-  const confidence = Math.min(0.99, (sentenceSimilarity + similarity(foldTypography(anchor.exact), foldTypography(quote))) / 2);
+  // The match may run into the next sentence where words were cut: the claim's new words must still resemble its own.
+  const quoteSimilarity = similarity(foldTypography(anchor.exact), foldTypography(quote));
+  if (quoteSimilarity < MIN_QUOTE_SIMILARITY) return undefined;
+  const confidence = Math.min(0.99, (sentenceSimilarity + quoteSimilarity) / 2);
   return { status: "changed", confidence: round(confidence), start: span.start, end: span.end, previousQuote: anchor.exact };
 }
 
