@@ -46,10 +46,12 @@ describe("reanchorAll", () => {
     const moved = "First part here.\n\nLast part.\n\nThe economy is growing.";
     expect(placedText(moved, reanchorAll(old, moved, [anchorOf(old, "The economy is growing.")])[0]!)).toBe("The economy is growing.");
 
-    // Its paragraph went; the same sentence stands in two new places, neither with its context.
+    // Its paragraph went; the same sentence was added twice further on, neither with its context.
     const quote = "The economy is growing faster than anyone in the ministry expected.";
-    const repeated = `A long first paragraph about the harbour.\n\n${quote}\n\nAnother long paragraph about dredging the channel.`;
-    const cut = `Intro: ${quote} A long first paragraph about the harbour.\n\nAnother long paragraph about dredging the channel.\n\nOutro: ${quote}`;
+    const first = "A long first paragraph about the harbour, its cranes, its dock workers and its record year.";
+    const last = "Another long paragraph about dredging the channel, what it cost, and who will pay for it in the end.";
+    const repeated = `${first}\n\n${quote}\n\n${last}`;
+    const cut = `${first}\n\n${last}\n\nOne said: ${quote}\n\nTwo said: ${quote}`;
     expect(reanchorAll(repeated, cut, [anchorOf(repeated, quote)])[0]!.status).toBe("orphaned");
   });
 

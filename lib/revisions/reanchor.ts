@@ -33,7 +33,8 @@ const MIN_QUOTE_SIMILARITY = 0.5;
 // A quote found again is made at least half of new (inserted) text and none of other words the diff
 // kept; it is accepted when this many characters of its context match too…
 const MIN_CONTEXT_MATCH = 12;
-// …or when it is long enough to be its own evidence.
+// …or when it is long enough to be its own evidence. Between repeats, context decides by this many characters.
+const CONTEXT_MARGIN = 8;
 const SELF_EVIDENT_QUOTE_LENGTH = 40;
 // Errors allowed when the words of a claim were deleted from a sentence that survives: a tight budget.
 const CHANGED_QUOTE_ERROR_RATE = 0.25;
@@ -119,8 +120,8 @@ function findMovedQuote(alignment: Alignment, newText: string, anchor: OldAnchor
   candidates.sort((a, b) => b.context - a.context || a.distance - b.distance);
   const [best, second] = candidates;
   if (!best) return undefined;
-  // Two places as good by context: position may decide only when one is much nearer; else refuse.
-  if (second && second.context === best.context && !(best.distance * 2 < second.distance)) return undefined;
+  // Two places about as good by context: position may decide only when one is much nearer; else refuse.
+  if (second && best.context - second.context < CONTEXT_MARGIN && !(best.distance * 2 < second.distance)) return undefined;
   const confidence = Math.min(0.99, 0.8 + (0.2 * best.context) / (anchor.prefix.length + anchor.suffix.length || 1));
   return { status: "moved", confidence: round(confidence), start: best.at, end: best.at + exact.length };
 }
