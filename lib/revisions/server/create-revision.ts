@@ -132,7 +132,9 @@ async function reanchorClaims(
     rows.exact.push(target.exact);
     rows.prefix.push(target.prefix);
     rows.suffix.push(target.suffix);
-    if (placed.status !== "exact") {
+    // A claim's history records what a person may want to know: its words were edited, lost, or found
+    // elsewhere by search. A shift by the edits before it is the passage's revision, recorded once.
+    if (placed.status === "changed" || placed.status === "orphaned" || (placed.status === "moved" && placed.confidence < 1)) {
       events.push({
         workspaceId,
         actorId,
