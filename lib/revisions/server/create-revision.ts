@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition } from "@/lib/claims/anchoring";
 import { db, type DbTransaction } from "@/lib/db";
+import { publishChanges } from "@/lib/live/server/publish-change";
 import { AppError } from "@/lib/http/errors";
 import { extractionLimits, storedText } from "@/lib/passages/server/create-passage";
 import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
@@ -69,7 +70,9 @@ export async function createRevision({
         select: passageSelect,
       });
 
-      const { counts, events } = await reanchorClaims(tx, { passageId, workspaceId: passage.workspaceId, oldText: passage.text, newText: text, number, actorId: actor.userId });
+      const { counts, events, claimIds } = await reanchorClaims(tx, { passageId, workspaceId: passage.workspaceId, oldText: passage.text, newText: text, number, actorId: actor.userId });
+      // Open pages refresh every claim of the passage, including those the revision only shifted (no event of their own).
+      await publishChanges(tx, claimIds.map((claimId) => ({ workspaceId: passage.workspaceId, actorId: actor.userId, claimId, action: "passage.revised" })));
       await reanchorEvidence(tx, passageId, passage.text, text);
       await reanchorDismissals(tx, passageId, passage.text, text);
       await recordAuditEvents(tx, [
@@ -104,7 +107,7 @@ async function revisionText(source: RevisionSource): Promise<string> {
 async function reanchorClaims(
   tx: DbTransaction,
   { passageId, workspaceId, oldText, newText, number, actorId }: { passageId: string; workspaceId: string; oldText: string; newText: string; number: number; actorId: string },
-): Promise<{ counts: ReanchorCounts; events: AuditEventInput[] }> {
+): Promise<{ counts: ReanchorCounts; events: AuditEventInput[]; claimIds: string[] }> {
   const claims: ClaimAnchorRow[] = await tx.claim.findMany({
     where: { passageId, deletedAt: null },
     select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorStatus: true, anchorConfidence: true, anchorRevision: true, previousQuote: true },
@@ -162,7 +165,7 @@ async function reanchorClaims(
         AS u(id, status, confidence, revision, "previousQuote", start, "end", exact, prefix, suffix)
       WHERE c.id = u.id`;
   }
-  return { counts, events };
+  return { counts, events, claimIds: live.map((claim) => claim.id) };
 }
 
 /** A `changed` anchor no one has confirmed stays `changed` (with its first previousQuote) wherever its words go next. */
