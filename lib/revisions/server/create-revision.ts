@@ -14,7 +14,7 @@ import { reanchorAll, type AnchorStatus, type OldAnchor, type Reanchored } from 
 import type { CreateRevisionAnswer, ReanchorCounts } from "@/lib/revisions/revision.schemas";
 import type { RevisionSource } from "@/lib/revisions/server/read-revision-input";
 
-type ClaimAnchorRow = OldAnchor & { id: string; anchorStatus: AnchorStatus; anchorConfidence: number; anchorRevision: number; previousQuote: string | null };
+type ClaimAnchorRow = OldAnchor & { id: string; anchorStatus: AnchorStatus; anchorConfidence: number; previousQuote: string | null };
 
 /**
  * Saves a new revision of a passage's text and re-anchors everything that points into it, in one
@@ -110,7 +110,7 @@ async function reanchorClaims(
 ): Promise<{ counts: ReanchorCounts; events: AuditEventInput[]; claimIds: string[] }> {
   const claims: ClaimAnchorRow[] = await tx.claim.findMany({
     where: { passageId, deletedAt: null },
-    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorStatus: true, anchorConfidence: true, anchorRevision: true, previousQuote: true },
+    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorStatus: true, anchorConfidence: true, previousQuote: true },
     orderBy: [{ start: "asc" }, { id: "asc" }],
   });
   const counts: ReanchorCounts = { exact: 0, moved: 0, changed: 0, orphaned: 0 };
@@ -125,10 +125,15 @@ async function reanchorClaims(
     const placed = stillChanged(claim, placement(newText, results[index]!));
     counts[placed.status]++;
     const target = placed.status === "orphaned" ? claim : placed.target;
+    // A claim the revision left where it was keeps its row as it is (its target is the newest revision's too).
+    const isUntouched = claim.anchorStatus === placed.status && placed.status === "exact" &&
+      target.start === claim.start && target.end === claim.end && target.prefix === claim.prefix && target.suffix === claim.suffix;
+    if (isUntouched) return;
     rows.id.push(claim.id);
     rows.status.push(placed.status);
     rows.confidence.push(placed.confidence);
-    rows.revision.push(placed.status === "orphaned" ? claim.anchorRevision : number);
+    // An orphan's last target is its place in the revision before this one.
+    rows.revision.push(placed.status === "orphaned" ? number - 1 : number);
     rows.previousQuote.push(placed.status === "changed" ? (claim.anchorStatus === "changed" ? claim.previousQuote : claim.exact) : null);
     rows.start.push(target.start);
     rows.end.push(target.end);
@@ -146,7 +151,7 @@ async function reanchorClaims(
         claimId: claim.id,
         action: "claim.reanchored",
         field: "anchor",
-        before: { status: claim.anchorStatus, exact: claim.exact, start: claim.start, end: claim.end, revision: claim.anchorRevision },
+        before: { status: claim.anchorStatus, exact: claim.exact, start: claim.start, end: claim.end, revision: number - 1 },
         after: { status: placed.status, exact: target.exact, start: target.start, end: target.end, revision: number, confidence: placed.confidence },
       });
     }
@@ -158,8 +163,8 @@ async function reanchorClaims(
       UPDATE "Claim" AS c SET
         "anchorStatus" = u.status::"AnchorStatus", "anchorConfidence" = u.confidence, "anchorRevision" = u.revision,
         "previousQuote" = u."previousQuote", start = u.start, "end" = u."end", exact = u.exact, prefix = u.prefix, suffix = u.suffix,
-        version = c.version + CASE WHEN u.status <> 'exact' OR u.start <> c.start OR c."anchorStatus" <> 'exact' THEN 1 ELSE 0 END,
-        "updatedAt" = CASE WHEN u.status <> 'exact' OR u.start <> c.start OR c."anchorStatus" <> 'exact' THEN now() ELSE c."updatedAt" END
+        version = c.version + CASE WHEN u.status <> 'exact' OR u.start <> c.start OR u."end" <> c."end" OR c."anchorStatus" <> 'exact' THEN 1 ELSE 0 END,
+        "updatedAt" = CASE WHEN u.status <> 'exact' OR u.start <> c.start OR u."end" <> c."end" OR c."anchorStatus" <> 'exact' THEN now() ELSE c."updatedAt" END
       FROM unnest(${rows.id}::text[], ${rows.status}::text[], ${rows.confidence}::float8[], ${rows.revision}::int[], ${rows.previousQuote}::text[],
         ${rows.start}::int[], ${rows.end}::int[], ${rows.exact}::text[], ${rows.prefix}::text[], ${rows.suffix}::text[])
         AS u(id, status, confidence, revision, "previousQuote", start, "end", exact, prefix, suffix)
