@@ -65,7 +65,6 @@ export const ClaimAnchorSchema = z
       .describe("A person should look at the anchor: `changed`, or `orphaned` and not yet confirmed. A verified claim with it set needs re-review and is left out of ClaimReview exports"),
   })
   .meta({ id: "ClaimAnchor" });
-export type ClaimAnchor = z.infer<typeof ClaimAnchorSchema>;
 
 const claimFields = {
   id: text(),

@@ -95,7 +95,7 @@ export const UploadPassageFieldsSchema = z.object({ title: TitleSchema.optional(
 export type UploadPassageFields = z.infer<typeof UploadPassageFieldsSchema>;
 
 const TEXT_IS_IMMUTABLE =
-  "The text of a passage cannot change, because claims point into it by offset. Import the new version as a new passage.";
+  "The text changes only through a new revision, which re-anchors the passage's claims: POST /api/v1/passages/{id}/revisions with the passage's revision as If-Match.";
 
 export const UpdatePassageInputSchema = z
   .strictObject(

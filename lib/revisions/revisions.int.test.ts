@@ -5,10 +5,12 @@ import { GET as getClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
 import { GET as getRevisionRoute } from "@/app/api/v1/passages/[passageId]/revisions/[number]/route";
 import { GET as listRevisionsRoute, POST as createRevisionRoute } from "@/app/api/v1/passages/[passageId]/revisions/route";
 import { GET as listClaimsRoute } from "@/app/api/v1/workspaces/[workspaceId]/claims/route";
+import { POST as importPassageRoute } from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
 import type { Claim, ClaimHistory, ClaimSummary } from "@/lib/claims/claim.schemas";
 import { downloadExport } from "@/lib/exports/exports.int-helpers";
 import { createClaimRecord, createPassageRecord, createUserRecord } from "@/lib/fixtures/factories";
 import { PASSAGE_TEXT_LIMIT_BYTES } from "@/lib/passages/passage.schemas";
+import type { Passage } from "@/lib/passages/passage.schemas";
 import type { CreateRevisionAnswer, PassageRevisionList, PassageRevisionWithText } from "@/lib/revisions/revision.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute } from "@/scripts/test/route-client";
@@ -219,6 +221,21 @@ describe("POST /passages/{id}/revisions", () => {
     expect(await db.evidence.findUnique({ where: { id: kept.id }, select: { start: true, end: true, quote: true } })).toEqual({ start: newTaxesAt, end: newTaxesAt + 24, quote: "Taxes rose by 3 percent." });
     expect(await db.evidence.findUnique({ where: { id: edited.id }, select: { start: true, end: true, quote: true } })).toEqual({ start: null, end: null, quote: "Unemployment fell to 5.1 percent in October." });
     expect(await db.suggestionDismissal.findMany({ where: { passageId: desk.passage.id }, select: { start: true, end: true } })).toEqual([{ start: newTaxesAt, end: newTaxesAt + 24 }]);
+  });
+
+  it("replays an import retried after the passage was revised with the text as imported", async () => {
+    const desk = await createDesk();
+    const importIt = () =>
+      callRoute(importPassageRoute, "POST", `/api/v1/workspaces/${desk.workspaceId}/passages`, {
+        as: desk.editor,
+        params: { workspaceId: desk.workspaceId },
+        body: { title: "Jobs", text: OLD },
+        headers: { "idempotency-key": "import-then-revise" },
+      });
+    const imported = (await importIt()).body as Passage;
+    expect(imported.revision).toBe(1);
+    expect((await revise(desk.editor, imported.id, { text: NEW })).status).toBe(201);
+    expect((await importIt()).body).toMatchObject({ id: imported.id, text: OLD, revision: 1 });
   });
 
   it("reads revision 1 of a passage never revised, and lists it alone", async () => {
