@@ -42,6 +42,9 @@ const CHANGED_QUOTE_ERROR_RATE = 0.25;
 // it is this long, within this share of errors.
 const MIN_MOVED_SENTENCE_LENGTH = 30;
 const MOVED_SENTENCE_ERROR_RATE = 0.2;
+// At most this many such searches per revision; past it a lost sentence is left orphaned (a person
+// re-places it), so a rewrite of a whole passage with thousands of claims stays within seconds.
+const MAX_MOVED_SENTENCE_SEARCHES = 200;
 // How far a sentence reaches either way from a claim, at most.
 const SENTENCE_REACH = 1000;
 // The most occurrences of a quote looked at (a quote like "the" is never placed by search anyway).
@@ -50,10 +53,14 @@ const MAX_OCCURRENCES = 200;
 /** Re-anchors every claim of a passage from `oldText` to `newText` with one diff of the two. */
 export function reanchorAll(oldText: string, newText: string, anchors: readonly OldAnchor[]): Reanchored[] {
   const alignment = alignTexts(oldText, newText);
-  return anchors.map((anchor) => reanchorOne(alignment, oldText, newText, anchor));
+  const budget = { searches: MAX_MOVED_SENTENCE_SEARCHES };
+  return anchors.map((anchor) => reanchorOne(alignment, oldText, newText, anchor, budget));
 }
 
-export function reanchorOne(alignment: Alignment, oldText: string, newText: string, anchor: OldAnchor): Reanchored {
+/** Fuzzy searches left for this revision: a rewrite of the whole text must not cost minutes. */
+type SearchBudget = { searches: number };
+
+function reanchorOne(alignment: Alignment, oldText: string, newText: string, anchor: OldAnchor, budget: SearchBudget): Reanchored {
   const { start, end, exact } = anchor;
   // The stored quote must be the old text's own words; if not, nothing can be proven about it.
   if (start < 0 || end > oldText.length || start >= end || oldText.slice(start, end) !== exact) return { status: "orphaned", confidence: 0 };
@@ -83,7 +90,7 @@ export function reanchorOne(alignment: Alignment, oldText: string, newText: stri
     if (found) return found;
   }
 
-  return changedOrOrphaned(alignment, oldText, newText, anchor, mappedStart, mappedEnd);
+  return changedOrOrphaned(alignment, oldText, newText, anchor, mappedStart, mappedEnd, budget);
 }
 
 /** None of the quote found at `at` is old text the diff kept from outside the claim's span (someone else's words). */
@@ -138,13 +145,14 @@ function changedOrOrphaned(
   anchor: OldAnchor,
   mappedStart: number,
   mappedEnd: number,
+  budget: SearchBudget,
 ): Reanchored {
   const orphaned: Reanchored = { status: "orphaned", confidence: 0 };
   const sentence = sentenceAround(oldText, anchor.start, anchor.end);
   const regionStart = mapStart(alignment, sentence.start);
   const regionEnd = mapEnd(alignment, sentence.end);
   const region = newText.slice(regionStart, regionEnd);
-  if (region.trim() === "") return movedAndEdited(alignment, oldText, newText, anchor, sentence) ?? orphaned;
+  if (region.trim() === "") return movedAndEdited(alignment, oldText, newText, anchor, sentence, budget) ?? orphaned;
   const sentenceSimilarity = similarity(foldTypography(oldText.slice(sentence.start, sentence.end)), foldTypography(region));
   if (sentenceSimilarity < MIN_SENTENCE_SIMILARITY) return orphaned;
 
@@ -176,9 +184,11 @@ function movedAndEdited(
   newText: string,
   anchor: OldAnchor,
   sentence: { start: number; end: number },
+  budget: SearchBudget,
 ): Reanchored | undefined {
   const oldSentence = oldText.slice(sentence.start, sentence.end).trim();
-  if (oldSentence.length < MIN_MOVED_SENTENCE_LENGTH) return undefined;
+  if (oldSentence.length < MIN_MOVED_SENTENCE_LENGTH || budget.searches <= 0) return undefined;
+  budget.searches--;
   const maxErrors = Math.floor(oldSentence.length * MOVED_SENTENCE_ERROR_RATE);
   const matches: { start: number; end: number; errors: number }[] = [];
   for (const chunk of alignment.newSide) {

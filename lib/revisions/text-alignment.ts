@@ -130,10 +130,14 @@ function overlapLength(side: Chunk[], start: number, end: number, key: "old" | "
   return total;
 }
 
-/** Similarity of two strings from their edit distance: 1 the same, 0 nothing in common. */
+/** Similarity of two strings from their edit distance: 1 the same, 0 nothing in common (below 0.5, an upper bound). */
 export function similarity(a: string, b: string): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 1;
+  // The length difference alone costs that many edits: past half, the answer is below every threshold
+  // we use, and a sentence against a 100 KB insertion is not worth diffing.
+  const bound = Math.min(a.length, b.length) / longest;
+  if (bound < 0.5) return bound;
   const dmp = new DiffMatchPatch();
   dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
   return 1 - dmp.diff_levenshtein(dmp.diff_main(a, b)) / longest;
