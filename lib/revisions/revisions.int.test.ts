@@ -10,6 +10,7 @@ import type { Claim, ClaimHistory, ClaimSummary } from "@/lib/claims/claim.schem
 import { downloadExport } from "@/lib/exports/exports.int-helpers";
 import { createClaimRecord, createPassageRecord, createUserRecord } from "@/lib/fixtures/factories";
 import { PASSAGE_TEXT_LIMIT_BYTES } from "@/lib/passages/passage.schemas";
+import { lockPassageRevision } from "@/lib/revisions/server/lock-passage-revision";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import type { CreateRevisionAnswer, PassageRevisionList, PassageRevisionWithText } from "@/lib/revisions/revision.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
@@ -236,6 +237,13 @@ describe("POST /passages/{id}/revisions", () => {
     expect(imported.revision).toBe(1);
     expect((await revise(desk.editor, imported.id, { text: NEW })).status).toBe(201);
     expect((await importIt()).body).toMatchObject({ id: imported.id, text: OLD, revision: 1 });
+  });
+
+  it("refuses a claim written on a revision read before another was saved", async () => {
+    const desk = await deskWithPassage();
+    expect((await revise(desk.editor, desk.passage.id, { text: NEW })).status).toBe(201);
+    await expect(db.$transaction((tx) => lockPassageRevision(tx, desk.passage.id, 1))).rejects.toMatchObject({ code: "conflict" });
+    await expect(db.$transaction((tx) => lockPassageRevision(tx, desk.passage.id, 2))).resolves.toBeUndefined();
   });
 
   it("reads revision 1 of a passage never revised, and lists it alone", async () => {
