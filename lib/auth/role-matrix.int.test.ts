@@ -19,6 +19,9 @@ import * as claimEvidenceRoute from "@/app/api/v1/claims/[claimId]/evidence/rout
 import * as claimHistoryRoute from "@/app/api/v1/claims/[claimId]/history/route";
 import * as claimRestoreRoute from "@/app/api/v1/claims/[claimId]/restore/route";
 import * as publicationRoute from "@/app/api/v1/claims/[claimId]/publication/route";
+import * as claimAnchorRoute from "@/app/api/v1/claims/[claimId]/anchor/route";
+import * as passageRevisionRoute from "@/app/api/v1/passages/[passageId]/revisions/[number]/route";
+import * as passageRevisionsRoute from "@/app/api/v1/passages/[passageId]/revisions/route";
 import * as claimRoute from "@/app/api/v1/claims/[claimId]/route";
 import * as passageClaimsBatchRoute from "@/app/api/v1/passages/[passageId]/claims/batch/route";
 import * as passageClaimsRoute from "@/app/api/v1/passages/[passageId]/claims/route";
@@ -667,6 +670,69 @@ const ROWS: MatrixRow[] = [
     send: async (desk, as) => {
       const claim = await newClaim(desk);
       return callRoute(claimHistoryRoute.GET, "GET", `/api/v1/claims/${claim.id}/history`, { as, params: { claimId: claim.id } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/passages/{passageId}/revisions",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const passage = await newPassage(desk);
+      return callRoute(passageRevisionsRoute.GET, "GET", `/api/v1/passages/${passage.id}/revisions`, { as, params: { passageId: passage.id } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/passages/{passageId}/revisions",
+    minimumRole: "editor",
+    successStatus: 201,
+    send: async (desk, as) => {
+      const passage = await newPassage(desk);
+      return callRoute(passageRevisionsRoute.POST, "POST", `/api/v1/passages/${passage.id}/revisions`, {
+        as,
+        params: { passageId: passage.id },
+        body: { text: `${passage.text} Updated.` },
+        headers: { "if-match": '"1"' },
+      });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/passages/{passageId}/revisions/{number}",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const passage = await newPassage(desk);
+      return callRoute(passageRevisionRoute.GET, "GET", `/api/v1/passages/${passage.id}/revisions/1`, { as, params: { passageId: passage.id, number: "1" } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/claims/{claimId}/anchor",
+    action: "place a claim not yet decided",
+    minimumRole: "reviewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const claim = await newClaim(desk);
+      return callRoute(claimAnchorRoute.POST, "POST", `/api/v1/claims/${claim.id}/anchor`, {
+        as,
+        params: { claimId: claim.id },
+        body: { action: "place", exact: "Critics say 7 percent." },
+        headers: { "if-match": '"1"' },
+      });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/claims/{claimId}/anchor",
+    action: "confirm a verified claim orphaned",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const claim = await newClaim(desk);
+      await db.claim.update({ where: { id: claim.id }, data: { state: "verified", anchorStatus: "orphaned", anchorConfidence: 0 } });
+      return callRoute(claimAnchorRoute.POST, "POST", `/api/v1/claims/${claim.id}/anchor`, {
+        as,
+        params: { claimId: claim.id },
+        body: { action: "orphan" },
+        headers: { "if-match": '"1"' },
+      });
     },
   },
   {

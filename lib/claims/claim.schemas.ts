@@ -51,6 +51,23 @@ export const ClaimTargetSchema = z
   })
   .meta({ id: "ClaimTarget" });
 
+export const ANCHOR_STATUSES = ["exact", "moved", "changed", "orphaned"] as const;
+export const AnchorStatusSchema = z.enum(ANCHOR_STATUSES).meta({ id: "AnchorStatus" });
+
+export const ClaimAnchorSchema = z
+  .object({
+    status: AnchorStatusSchema.describe(
+      "Where the claim stands in the passage's newest revision. `exact`: the same quote at the same place; `moved`: the same quote elsewhere; `changed`: its sentence was edited and `target` spans the edited words (`previousQuote` is the old quote); `orphaned`: its words are gone and `target` is its last place, in revision `revision`",
+    ),
+    confidence: z.number().min(0).max(1).describe("How sure re-anchoring was; 1 for exact anchors and for anything a person placed or confirmed"),
+    revision: z.int().describe("The revision `target` describes (the newest, except for orphans)"),
+    previousQuote: text().nullable().describe("For `changed`: the quote before the edit"),
+    needsReview: z
+      .boolean()
+      .describe("A person should look at the anchor: `changed`, or `orphaned` and not yet confirmed. A verified claim with it set needs re-review and is left out of ClaimReview exports"),
+  })
+  .meta({ id: "ClaimAnchor" });
+
 const claimFields = {
   id: text(),
   workspaceId: text(),
@@ -64,6 +81,7 @@ const claimFields = {
   verdictName: text().nullable().describe("The name of that rating as the scale calls it now (e.g. \"Mostly true\"); null when `verdict` is null"),
   duplicateOfId: text().nullable().describe("The claim of the same workspace this one repeats, if someone linked it"),
   target: ClaimTargetSchema,
+  anchor: ClaimAnchorSchema,
   createdBy: z.object({ id: text(), name: text() }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -125,12 +143,19 @@ export const IfNoneMatchHeaderSchema = z.object({
   "if-none-match": text().optional().describe("The ETag of the copy the caller holds; 304 without a body while it is current"),
 });
 
+const ANCHOR_FILTER_PATTERN = new RegExp(`^(${ANCHOR_STATUSES.join("|")})(,(${ANCHOR_STATUSES.join("|")}))*$`);
+
 export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   label: z.enum([...CLAIM_LABELS, "none"]).optional(),
   state: ReviewStateSchema.optional(),
   passageId: IdSchema.optional(),
   assigneeId: IdSchema.optional(),
   q: text().trim().min(1).max(SEARCH_TERMS_MAX_LENGTH).optional(),
+  anchor: text()
+    .regex(ANCHOR_FILTER_PATTERN, "List anchor statuses separated by commas: exact, moved, changed, orphaned")
+    .optional()
+    .describe("Claims whose anchor has one of these statuses, comma-separated (`changed,orphaned`: the re-anchoring queue)"),
+  needsReview: z.enum(["true"]).optional().describe("Only claims whose anchor a person should look at (see `anchor.needsReview`)"),
   sort: z
     .enum(CLAIM_SORTS)
     .default("created_desc")

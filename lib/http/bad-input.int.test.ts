@@ -133,6 +133,10 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   },
   "GET /api/v1/claims/{claimId}/history": async (desk) => ({ params: { claimId: (await claim(desk)).id } }),
   "GET /api/v1/claims/{claimId}/matches": async (desk) => ({ params: { claimId: (await claim(desk)).id }, query: { limit: "5" } }),
+  "POST /api/v1/claims/{claimId}/anchor": async (desk) => {
+    const { id, version } = await claim(desk);
+    return { params: { claimId: id }, headers: { "if-match": `"${version}"` }, body: { action: "place", exact: "Critics say 7 percent.", prefix: "October. ", suffix: " The mayor" } };
+  },
   "POST /api/v1/claims/{claimId}/restore": async (desk) => {
     const { id } = await claim(desk);
     await db.claim.update({ where: { id }, data: gone });
@@ -167,6 +171,12 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     body: { title: "Budget speech", sourceUrl: "https://example.org/speech", publisher: "City Hall", author: "The mayor", publishedAt: "2026-10-30", language: "en" },
   }),
   "DELETE /api/v1/passages/{passageId}": async (desk) => ({ params: { passageId: (await passage(desk)).id } }),
+  "GET /api/v1/passages/{passageId}/revisions": async (desk) => ({ params: { passageId: (await passage(desk)).id } }),
+  "POST /api/v1/passages/{passageId}/revisions": async (desk) => {
+    const { id, text } = await passage(desk);
+    return { params: { passageId: id }, headers: { "if-match": '"1"' }, body: { text: `${text} Corrected.`, note: "Corrected the figure" } };
+  },
+  "GET /api/v1/passages/{passageId}/revisions/{number}": async (desk) => ({ params: { passageId: (await passage(desk)).id, number: "1" } }),
   "GET /api/v1/passages/{passageId}/claims": async (desk) => ({ params: { passageId: (await passage(desk)).id }, query: { all: "true" } }),
   "POST /api/v1/passages/{passageId}/claims": async (desk) => ({
     params: { passageId: (await passage(desk)).id },
@@ -204,7 +214,7 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   "GET /api/v1/workspaces/{workspaceId}/blind-review": async (desk) => ({ params: ws(desk), query: { status: "all", isDecided: "false" } }),
   "GET /api/v1/workspaces/{workspaceId}/claims": async (desk) => {
     const { id } = await passage(desk);
-    return { params: ws(desk), query: { q: "unemployment", passageId: id, assigneeId: desk.owner.id, label: "factual", state: "draft", sort: "statement", order: "desc", limit: "10" } };
+    return { params: ws(desk), query: { q: "unemployment", passageId: id, assigneeId: desk.owner.id, label: "factual", state: "draft", anchor: "changed,orphaned", needsReview: "true", sort: "statement", order: "desc", limit: "10" } };
   },
   "POST /api/v1/workspaces/{workspaceId}/claims/bulk": async (desk) => {
     const { id, version } = await claim(desk);

@@ -112,7 +112,7 @@ export const UploadPassageFieldsSchema = z.object({ title: TitleSchema.optional(
 export type UploadPassageFields = z.infer<typeof UploadPassageFieldsSchema>;
 
 const TEXT_IS_IMMUTABLE =
-  "The text of a passage cannot change, because claims point into it by offset. Import the new version as a new passage.";
+  "The text changes only through a new revision, which re-anchors the passage's claims: POST /api/v1/passages/{id}/revisions with the passage's revision as If-Match.";
 
 export const UpdatePassageInputSchema = z
   .strictObject(
@@ -134,6 +134,7 @@ export const PassageSchema = z
     title: text(),
     text: text().describe("Normalized text; claim offsets count its UTF-16 code units"),
     textLength: z.int().describe("Length of `text` in UTF-16 code units"),
+    revision: z.int().describe("The number of the newest revision, whose text `text` is (1 until the passage is revised); If-Match of a new revision names it"),
     sourceUrl: text().nullable(),
     publisher: text().nullable(),
     author: text().nullable(),

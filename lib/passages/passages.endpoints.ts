@@ -77,7 +77,7 @@ export const getPassageEndpoint = endpoint({
 export const updatePassageEndpoint = endpoint({
   method: "PATCH",
   path: "/api/v1/passages/{passageId}",
-  summary: "Change a passage's title or metadata (the text never changes); editor or higher",
+  summary: "Change a passage's title or metadata (the text changes only by a new revision); editor or higher",
   tags,
   auth: "required",
   params: PassageIdParamsSchema,

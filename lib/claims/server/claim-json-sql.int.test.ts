@@ -51,6 +51,10 @@ async function seededDesk() {
   await db.claim.update({ where: { id: first }, data: { labelDecidedById: desk.editor.id, assigneeId: desk.reviewer.id } });
   await db.claim.update({ where: { id: third }, data: { duplicateOfId: first, labelDecidedById: desk.owner.id } });
   await db.claim.update({ where: { id: seventh }, data: { deletedAt: new Date(), deletedById: desk.editor.id } });
+  // Anchors after a revision: one changed (with its old words), one orphaned in an earlier revision.
+  await db.passage.update({ where: { id: passage.id }, data: { revision: 3 } });
+  await db.claim.update({ where: { id: third }, data: { anchorStatus: "changed", anchorConfidence: 0.72, anchorRevision: 3, previousQuote: "An “older” quote \\ with a backslash" } });
+  await db.claim.update({ where: { id: fifth }, data: { anchorStatus: "orphaned", anchorConfidence: 0.5, anchorRevision: 2 } });
   // Verdicts from the default scale (named by the scale), one published claim and one withdrawn.
   await db.claim.update({ where: { id: first }, data: { verdict: "mostly-true" } });
   await db.claim.update({ where: { id: second }, data: { verdict: "unproven" } });

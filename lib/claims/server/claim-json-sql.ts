@@ -4,6 +4,7 @@ import { can, ROLES, type WorkspaceAction } from "@/lib/auth/permissions";
 import { hidesUndecidedLabels } from "@/lib/claims/server/claim-view";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { configuredPublicOrigin } from "@/lib/http/client-address";
+import { anchorNeedsReviewSql } from "@/lib/revisions/anchor-review";
 
 /**
  * The claim JSON of the API, built by PostgreSQL (json_build_object / json_agg) so the reads send
@@ -63,6 +64,16 @@ const claimFields = (hidesLabels: Prisma.Sql): JsonField[] => [
     jsonObject([
       ["quote", jsonObject([["exact", Prisma.sql`c."exact"`], ["prefix", Prisma.sql`c."prefix"`], ["suffix", Prisma.sql`c."suffix"`]])],
       ["position", jsonObject([["start", Prisma.sql`c."start"`], ["end", Prisma.sql`c."end"`]])],
+    ]),
+  ],
+  [
+    "anchor",
+    jsonObject([
+      ["status", Prisma.sql`c."anchorStatus"`],
+      ["confidence", Prisma.sql`c."anchorConfidence"`],
+      ["revision", Prisma.sql`CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p."revision" END`],
+      ["previousQuote", Prisma.sql`c."previousQuote"`],
+      ["needsReview", Prisma.raw(anchorNeedsReviewSql("c"))],
     ]),
   ],
   ["createdBy", jsonObject([["id", Prisma.sql`cu."id"`], ["name", Prisma.sql`cu."name"`]])],

@@ -99,9 +99,8 @@ export async function createPassage({
   });
 }
 
-function extractionLimits() {
-  return { timeLimitMs: Math.round(serverEnv().HTML_EXTRACTION_TIMEOUT_SECONDS * 1000) };
-}
+/** The limits of reading an uploaded file's text (HTML in a worker), for imports and revisions alike. */
+export const extractionLimits = () => ({ timeLimitMs: Math.round(serverEnv().HTML_EXTRACTION_TIMEOUT_SECONDS * 1000) });
 
 async function pageDraft(source: FetchedPageSource): Promise<{ title: string; text: string; metadata: PassageMetadata }> {
   const extracted = await extractUploadedText({ fileName: "", contentType: source.contentType, content: source.content }, extractionLimits());
@@ -157,8 +156,8 @@ async function passageDraft(source: Exclude<PassageImport, { kind: "url" }>): Pr
   return { title: title ?? defaultTitle, text: extracted.text, metadata };
 }
 
-/** Normalizes once, then checks what only the normalized text can tell: emptiness and size. */
-function storedText(raw: string, field: "text" | "file" | "url"): string {
+/** Normalizes once, then checks what only the normalized text can tell: emptiness and size. Revisions store their text through it too. */
+export function storedText(raw: string, field: "text" | "file" | "url"): string {
   const invalid = (message: string) => new AppError("validation_failed", message, { details: [{ path: ["body", field], message }] });
   if (raw.includes("\u0000")) throw invalid("The text contains NUL characters; is this a binary file? Import plain text, Markdown or HTML.");
   const text = normalizePassageText(raw);

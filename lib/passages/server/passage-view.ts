@@ -7,6 +7,7 @@ export const passageSummarySelect = {
   workspaceId: true,
   title: true,
   textLength: true,
+  revision: true,
   sourceUrl: true,
   publisher: true,
   author: true,
@@ -25,6 +26,7 @@ export type PassageSummaryRow = {
   workspaceId: string;
   title: string;
   textLength: number;
+  revision: number;
   sourceUrl: string | null;
   publisher: string | null;
   author: string | null;
@@ -44,6 +46,7 @@ export function toPassageSummary(row: PassageSummaryRow, claimCount: number): Pa
     workspaceId: row.workspaceId,
     title: row.title,
     textLength: row.textLength,
+    revision: row.revision,
     sourceUrl: row.sourceUrl,
     publisher: row.publisher,
     author: row.author,

@@ -15,8 +15,8 @@ import {
 } from "@/lib/passages/passage.schemas";
 
 // Caps on the request, a little above the 5 MB of text a passage may hold; HTML shrinks to its text.
-const JSON_LIMIT_BYTES = 6 * 1024 * 1024;
-const UPLOAD_LIMIT_BYTES = 15 * 1024 * 1024;
+export const JSON_LIMIT_BYTES = 6 * 1024 * 1024;
+export const UPLOAD_LIMIT_BYTES = 15 * 1024 * 1024;
 
 export type PassageFile = { name: string; contentType: string; content: Uint8Array };
 
@@ -76,7 +76,7 @@ async function readUpload(form: FormData): Promise<{ body: PassageImport; finger
   return { body: { kind: "file", fields, file }, fingerprint };
 }
 
-async function readForm(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<FormData> {
+export async function readForm(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<FormData> {
   try {
     return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
@@ -85,7 +85,7 @@ async function readForm(bytes: Uint8Array<ArrayBuffer>, contentType: string): Pr
   }
 }
 
-function readLimited(request: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export function readLimited(request: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   return readLimitedBody(
     request,
     limitBytes,
