@@ -9,6 +9,8 @@ import { streamWorkspaceEventsEndpoint } from "@/lib/live/live.endpoints";
 import type { ChangeEvent, LiveEvent, Viewer } from "@/lib/live/live-events";
 import { memberKeys } from "@/lib/members/client/member-queries";
 import { notificationKeys } from "@/lib/notifications/client/notification-queries";
+import { passageKeys } from "@/lib/passages/client/passage-queries";
+import { revisionKeys } from "@/lib/revisions/client/revision-queries";
 
 // Several events in quick succession (a bulk change, a burst of typing) cost one refetch.
 const REFRESH_DELAY_MS = 150;
@@ -26,10 +28,11 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
   const queryClient = useQueryClient();
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const pending = useRef<{ claimIds: Set<string>; isEverything: boolean; areMembersChanged: boolean; timer: ReturnType<typeof setTimeout> | null }>({
+  const pending = useRef<{ claimIds: Set<string>; isEverything: boolean; areMembersChanged: boolean; isRevised: boolean; timer: ReturnType<typeof setTimeout> | null }>({
     claimIds: new Set(),
     isEverything: false,
     areMembersChanged: false,
+    isRevised: false,
     timer: null,
   });
 
@@ -45,12 +48,19 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       const claimIds = [...batch.claimIds];
       const isEverything = batch.isEverything;
       const areMembersChanged = batch.areMembersChanged;
+      const isRevised = batch.isRevised;
+      batch.isRevised = false;
       batch.claimIds.clear();
       batch.isEverything = false;
       batch.areMembersChanged = false;
       if (isEverything || areMembersChanged) void queryClient.invalidateQueries({ queryKey: memberKeys.workspace(workspaceId) });
       void queryClient.invalidateQueries({ queryKey: claimKeys.workspace(workspaceId) });
       if (passageId) void queryClient.invalidateQueries({ queryKey: claimKeys.passage(passageId) });
+      // A saved revision: the open passage moves to the new text (its claims refetch above; open editors keep their drafts).
+      if (passageId && (isRevised || isEverything)) {
+        void queryClient.invalidateQueries({ queryKey: passageKeys.detail(passageId) });
+        void queryClient.invalidateQueries({ queryKey: revisionKeys.passage(passageId) });
+      }
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
       if (isEverything) {
         void queryClient.invalidateQueries({ queryKey: claimKeys.all });
@@ -66,6 +76,7 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
 
     const onChange = (event: ChangeEvent) => {
       if (event.actions.some((action) => action.startsWith("member.") || action.startsWith("invitation."))) batch.areMembersChanged = true;
+      if (event.actions.includes("passage.revised")) batch.isRevised = true;
       if (event.claimIds === null) batch.isEverything = true;
       else for (const claimId of event.claimIds) batch.claimIds.add(claimId);
       batch.timer ??= setTimeout(refresh, REFRESH_DELAY_MS);
