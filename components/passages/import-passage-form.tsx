@@ -7,6 +7,8 @@ import { ApiError } from "@/lib/http/api-client";
 import { useImportPassage, type PassageImportRequest, type PastedPassage } from "@/lib/passages/client/passage-queries";
 import { LANGUAGE_TAG_MAX_LENGTH, PASSAGE_FILE_ACCEPT, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
 import { looksLikeHtml } from "@/lib/passages/looks-like-html";
+import type { PassageSummary } from "@/lib/passages/passage.schemas";
+import { useCreateRevision, useFindPassageBySource, type RevisionRequest } from "@/lib/revisions/client/revision-queries";
 
 type Duplicate = { id: string; title: string; url: string };
 
@@ -23,6 +25,10 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const importPassage = useImportPassage(workspaceId);
+  const findBySource = useFindPassageBySource(workspaceId);
+  const createRevision = useCreateRevision(workspaceId);
+  // A passage of this workspace imported from the same address: offered a new revision instead of a duplicate.
+  const [existing, setExisting] = useState<{ passage: PassageSummary; form: FormData } | null>(null);
   const duplicate = error?.code === "conflict" ? (error.details as { existingPassage?: Duplicate } | undefined)?.existingPassage : undefined;
   const fieldErrors = error?.fieldErrors() ?? {};
 
@@ -31,8 +37,43 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     const form = new FormData(event.currentTarget);
     form.delete("mode-choice");
     for (const [key, value] of [...form.entries()]) if (value === "") form.delete(key);
+    const sourceUrl = form.get("sourceUrl");
+    const isNewAnyway = existing !== null && event.nativeEvent instanceof SubmitEvent && (event.nativeEvent.submitter as HTMLButtonElement | null)?.value === "new";
     setError(null);
     setIsSubmitting(true);
+    if (typeof sourceUrl === "string" && !isNewAnyway) {
+      const found = await findBySource(sourceUrl.trim()).catch(() => null);
+      if (found) {
+        setExisting({ passage: found, form });
+        setIsSubmitting(false);
+        return;
+      }
+    }
+    await importNew(form);
+  }
+
+  async function addAsRevision() {
+    if (!existing) return;
+    const { passage, form } = existing;
+    let request: RevisionRequest;
+    const file = form.get("file");
+    if (mode === "upload" && file instanceof File) {
+      const upload = new FormData();
+      upload.set("file", file);
+      request = { kind: "file", form: upload };
+    } else request = { kind: "text", text: String(form.get("text") ?? "") };
+    setError(null);
+    setIsSubmitting(true);
+    try {
+      await createRevision.mutateAsync({ passageId: passage.id, request, baseRevision: passage.revision });
+      router.push(`/w/${workspaceId}/passages/${passage.id}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, "internal", "Saving the revision failed. Try again."));
+      setIsSubmitting(false);
+    }
+  }
+
+  async function importNew(form: FormData) {
     try {
       const request: PassageImportRequest =
         mode === "upload"
@@ -70,6 +111,21 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
           )}
         </div>
       )}
+      {existing && (
+        <div className="alert alert-info stack" role="alert">
+          <p>
+            “{existing.passage.title}” was imported from this address already and is at revision {existing.passage.revision}. Add this text as its next revision, so its claims follow their words, instead of a duplicate?
+          </p>
+          <div className="row">
+            <button type="button" onClick={() => void addAsRevision()} disabled={isSubmitting}>
+              Add as revision {existing.passage.revision + 1} of “{existing.passage.title}”
+            </button>
+            <button type="submit" name="intent" value="new" className="button-secondary" disabled={isSubmitting}>
+              Import as a new passage anyway
+            </button>
+          </div>
+        </div>
+      )}
       {mode === "paste" ? (
         <div>
           <label htmlFor="passage-text">Text</label>
@@ -91,7 +147,7 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
       <div className="form-grid">
         <div>
           <label htmlFor="passage-source">Source URL</label>
-          <input id="passage-source" name="sourceUrl" type="url" placeholder="https://" aria-invalid={fieldErrors.sourceUrl ? true : undefined} />
+          <input id="passage-source" name="sourceUrl" type="url" placeholder="https://" onChange={() => setExisting(null)} aria-invalid={fieldErrors.sourceUrl ? true : undefined} />
           {fieldErrors.sourceUrl && <p className="field-error">{fieldErrors.sourceUrl}</p>}
         </div>
         <div>

@@ -81,7 +81,7 @@ export function PassageRevisions({ passage: initialPassage, role }: { passage: P
 }
 
 function ReviseTextForm({ passage, onCancel, onSaved }: { passage: Passage; onCancel: () => void; onSaved: (saved: Saved) => void }) {
-  const createRevision = useCreateRevision(passage);
+  const createRevision = useCreateRevision(passage.workspaceId);
   const [mode, setMode] = useState<"paste" | "upload">("paste");
   // The revision this form started from: a revision saved by someone else meanwhile makes the save a 412.
   const [baseRevision] = useState(passage.revision);
@@ -99,7 +99,7 @@ function ReviseTextForm({ passage, onCancel, onSaved }: { passage: Passage; onCa
       if (!note) form.delete("note");
       request = { kind: "file", form };
     }
-    createRevision.mutate({ request, baseRevision }, { onSuccess: (answer) => onSaved({ number: answer.revision.number, reanchor: answer.reanchor }) });
+    createRevision.mutate({ passageId: passage.id, request, baseRevision }, { onSuccess: (answer) => onSaved({ number: answer.revision.number, reanchor: answer.reanchor }) });
   }
 
   return (

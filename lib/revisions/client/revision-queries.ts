@@ -57,23 +57,24 @@ export function useRevision(passageId: string, number: number | null) {
 
 export type RevisionRequest = { kind: "text"; text: string; note?: string } | { kind: "file"; form: FormData };
 
-/** Saves a new revision on top of revision `baseRevision` (If-Match); 412 when someone revised it meanwhile. */
-export function useCreateRevision(passage: Pick<Passage, "id" | "workspaceId">) {
+/** Saves a new revision of a passage of the workspace on top of revision `baseRevision` (If-Match); 412 when someone revised it meanwhile. */
+export function useCreateRevision(workspaceId: string) {
   const queryClient = useQueryClient();
   const attempt = useCreateAttempt();
   return useMutation({
-    mutationFn: ({ request, baseRevision }: { request: RevisionRequest; baseRevision: number }) => {
-      const params = { passageId: passage.id };
+    mutationFn: ({ passageId, request, baseRevision }: { passageId: string; request: RevisionRequest; baseRevision: number }) => {
+      const params = { passageId };
       const headers = { "If-Match": `"${baseRevision}"` };
       if (request.kind === "text") {
         return callApi(createRevisionEndpoint, { params, body: { text: request.text, note: request.note } }, { attempt, headers });
       }
       const fields = [...request.form.entries()].map(([name, value]) => [name, typeof value === "string" ? value : `${value.name} ${value.size} ${value.lastModified}`]);
-      return uploadToApi(createRevisionEndpoint, { params, body: request.form }, { attempt, headers, fingerprint: `revision ${baseRevision} ${JSON.stringify(fields)}` });
+      return uploadToApi(createRevisionEndpoint, { params, body: request.form }, { attempt, headers, fingerprint: `revision ${passageId} ${baseRevision} ${JSON.stringify(fields)}` });
     },
     onSuccess: (answer) => {
-      queryClient.setQueryData(passageKeys.detail(passage.id), answer.passage);
-      for (const queryKey of revisionTouchedKeys(passage.id, passage.workspaceId)) void queryClient.invalidateQueries({ queryKey });
+      queryClient.setQueryData(passageKeys.detail(answer.passage.id), answer.passage);
+      for (const queryKey of revisionTouchedKeys(answer.passage.id, workspaceId)) void queryClient.invalidateQueries({ queryKey });
+      void queryClient.invalidateQueries({ queryKey: passageKeys.workspace(workspaceId) });
     },
   });
 }
