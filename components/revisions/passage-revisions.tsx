@@ -134,7 +134,7 @@ function ReviseTextForm({ passage, onCancel, onSaved }: { passage: Passage; onCa
       {mode === "paste" ? (
         <div>
           <label htmlFor="revision-text">Text of revision {baseRevision + 1}</label>
-          <textarea id="revision-text" name="text" rows={14} defaultValue={passage.text} required autoFocus />
+          <textarea id="revision-text" name="text" rows={14} defaultValue={passage.text} required data-autofocus />
         </div>
       ) : (
         <div>
