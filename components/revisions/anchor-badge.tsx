@@ -1,7 +1,7 @@
 import type { ClaimSummary } from "@/lib/claims/claim.schemas";
 
 /** "Text changed · needs re-review": what a claim whose anchor awaits a person shows, or null. */
-export function anchorBadgeText(claim: Pick<ClaimSummary, "anchor" | "state">): string | null {
+function anchorBadgeText(claim: Pick<ClaimSummary, "anchor" | "state">): string | null {
   if (!claim.anchor.needsReview) return null;
   const what = claim.anchor.status === "orphaned" ? "Orphaned" : "Text changed";
   return claim.state === "verified" ? `${what} · needs re-review` : what;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ApiError } from "@/lib/http/api-client";
@@ -19,7 +19,7 @@ export function formatDate(iso: string): string {
 }
 
 /** "1 exact, 1 moved, 1 changed, 1 orphaned": how a revision's claims were re-anchored. */
-export function reanchorSummary(counts: ReanchorCounts): string {
+function reanchorSummary(counts: ReanchorCounts): string {
   return `${counts.exact} exact, ${counts.moved} moved, ${counts.changed} changed, ${counts.orphaned} orphaned`;
 }
 
@@ -36,6 +36,11 @@ export function PassageRevisions({ passage: initialPassage, role }: { passage: P
   const [saved, setSaved] = useState<Saved | null>(null);
   const savedRef = useRef<HTMLParagraphElement>(null);
   const needsPerson = saved ? saved.reanchor.changed + saved.reanchor.orphaned : 0;
+
+  useEffect(() => {
+    // After the dialog has closed (and given focus back to its button), the outcome takes focus.
+    if (saved && !isRevising) savedRef.current?.focus();
+  }, [saved, isRevising]);
 
   return (
     <div className="passage-revisions">
@@ -69,7 +74,6 @@ export function PassageRevisions({ passage: initialPassage, role }: { passage: P
           onSaved={(answer) => {
             setSaved(answer);
             setIsRevising(false);
-            requestAnimationFrame(() => savedRef.current?.focus());
           }}
         />
       </ModalDialog>

@@ -2,10 +2,10 @@ import { diffWordsWithSpace } from "diff";
 
 /** A claim drawn on one side of a diff: its span in that side's text. */
 export type DrawnClaim = { id: string; start: number; end: number };
-export type DiffChange = "same" | "removed" | "added";
+type DiffChange = "same" | "removed" | "added";
 /** A run of one side's text with one change kind and the same claims over all of it. */
 export type DiffSegment = { text: string; change: DiffChange; claimIds: string[] };
-export type RevisionDiff = { old: DiffSegment[]; new: DiffSegment[]; removed: number; added: number };
+type RevisionDiff = { old: DiffSegment[]; new: DiffSegment[]; removed: number; added: number };
 
 /**
  * A word-level diff of two revisions (jsdiff's diffWordsWithSpace, so spacing and line breaks

@@ -23,7 +23,7 @@ export const revisionKeys = {
 };
 
 /** Every query a saved revision touches: the passage's text, its revisions, its claims and the workspace's lists of claims. */
-export function revisionTouchedKeys(passageId: string, workspaceId: string) {
+function revisionTouchedKeys(passageId: string, workspaceId: string) {
   return [passageKeys.detail(passageId), revisionKeys.passage(passageId), claimKeys.passage(passageId), claimKeys.workspace(workspaceId)];
 }
 
