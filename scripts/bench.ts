@@ -3,11 +3,12 @@ import { startBenchServer } from "./bench/bench-server";
 import { benchClaimsTable } from "./bench/claims-table-bench";
 import { benchExport } from "./bench/export-bench";
 import { benchPassageUi } from "./bench/passage-ui-bench";
+import { benchRevision } from "./bench/revision-bench";
 import { benchSearch } from "./bench/search-bench";
 
 // `npm run bench` runs every suite; `npm run bench -- import passage` runs the named ones.
 // Numbers are printed, never asserted: targets live in docs/benchmarks.md.
-const SUITES = { import: benchImport, passage: benchPassageUi, table: benchClaimsTable, export: benchExport, search: benchSearch } as const;
+const SUITES = { import: benchImport, passage: benchPassageUi, table: benchClaimsTable, export: benchExport, search: benchSearch, revision: benchRevision } as const;
 type SuiteName = keyof typeof SUITES;
 
 async function main() {

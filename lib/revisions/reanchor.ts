@@ -3,6 +3,7 @@ import {
   alignTexts,
   deletedLength,
   insertedLength,
+  keptFromElsewhere,
   mapEnd,
   mapStart,
   similarity,
@@ -25,14 +26,22 @@ export type Reanchored =
   | { status: "changed"; confidence: number; start: number; end: number; previousQuote: string }
   | { status: "orphaned"; confidence: number };
 
-// An edited sentence still corresponds when at least this much of it survives (edit-distance similarity).
+// An edited sentence still corresponds when at least this much of it survives (edit-distance similarity),
+// and the claim's new words when they keep this much of its old ones.
 const MIN_SENTENCE_SIMILARITY = 0.5;
-// A quote found again as new text is accepted when this many characters of its context match too…
+const MIN_QUOTE_SIMILARITY = 0.5;
+// A quote found again is made at least half of new (inserted) text and none of other words the diff
+// kept; it is accepted when this many characters of its context match too…
 const MIN_CONTEXT_MATCH = 12;
-// …or when it is long enough to be its own evidence.
+// …or when it is long enough to be its own evidence. Between repeats, context decides by this many characters.
+const CONTEXT_MARGIN = 8;
 const SELF_EVIDENT_QUOTE_LENGTH = 40;
 // Errors allowed when the words of a claim were deleted from a sentence that survives: a tight budget.
 const CHANGED_QUOTE_ERROR_RATE = 0.25;
+// A sentence removed in one place is looked for as added text elsewhere (moved and edited) only when
+// it is this long, within this share of errors.
+const MIN_MOVED_SENTENCE_LENGTH = 30;
+const MOVED_SENTENCE_ERROR_RATE = 0.2;
 // How far a sentence reaches either way from a claim, at most.
 const SENTENCE_REACH = 1000;
 // The most occurrences of a quote looked at (a quote like "the" is never placed by search anyway).
@@ -63,6 +72,11 @@ export function reanchorOne(alignment: Alignment, oldText: string, newText: stri
     return { status: mappedStart === start ? "exact" : "moved", confidence: mapped === exact ? 1 : 0.95, start: mappedStart, end: mappedEnd };
   }
 
+  // The diff may pair a few characters at the span's edges with others further on; the same quote
+  // overlapping the place the diff maps the span to is still its own words.
+  const nearby = quoteOverlapping(newText, exact, mappedStart, Math.max(mappedEnd, mappedStart + 1), (at) => hasNoOtherWords(alignment, anchor, at));
+  if (nearby !== undefined) return { status: nearby === start ? "exact" : "moved", confidence: 0.95, start: nearby, end: nearby + exact.length };
+
   // Most of its words were removed here: they may have moved, as new text elsewhere.
   if (deletedLength(alignment, start, end) * 2 >= exact.length) {
     const found = findMovedQuote(alignment, newText, anchor, mappedStart);
@@ -70,6 +84,20 @@ export function reanchorOne(alignment: Alignment, oldText: string, newText: stri
   }
 
   return changedOrOrphaned(alignment, oldText, newText, anchor, mappedStart, mappedEnd);
+}
+
+/** None of the quote found at `at` is old text the diff kept from outside the claim's span (someone else's words). */
+function hasNoOtherWords(alignment: Alignment, anchor: OldAnchor, at: number): boolean {
+  return keptFromElsewhere(alignment, at, at + anchor.exact.length, anchor.start, anchor.end) === 0;
+}
+
+/** The one occurrence of `quote` overlapping [from, to) made only of its own or new words, if exactly one is. */
+function quoteOverlapping(text: string, quote: string, from: number, to: number, isOwn: (at: number) => boolean): number | undefined {
+  const found: number[] = [];
+  for (let at = text.indexOf(quote, Math.max(0, from - quote.length + 1)); at !== -1 && at < to; at = text.indexOf(quote, at + 1)) {
+    if (isOwn(at)) found.push(at);
+  }
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**
@@ -85,14 +113,15 @@ function findMovedQuote(alignment: Alignment, newText: string, anchor: OldAnchor
     if (insertedLength(alignment, at, at + exact.length) * 2 < exact.length) continue;
     const context = commonSuffixLength(anchor.prefix, newText.slice(Math.max(0, at - anchor.prefix.length), at)) +
       commonPrefixLength(anchor.suffix, newText.slice(at + exact.length, at + exact.length + anchor.suffix.length));
+    if (!hasNoOtherWords(alignment, anchor, at)) continue;
     if (context < MIN_CONTEXT_MATCH && exact.length < SELF_EVIDENT_QUOTE_LENGTH) continue;
     candidates.push({ at, context, distance: Math.abs(at - expectedAt) });
   }
   candidates.sort((a, b) => b.context - a.context || a.distance - b.distance);
   const [best, second] = candidates;
   if (!best) return undefined;
-  // Two places as good by context: position may decide only when one is much nearer; else refuse.
-  if (second && second.context === best.context && !(best.distance * 2 < second.distance)) return undefined;
+  // Two places about as good by context: position may decide only when one is much nearer; else refuse.
+  if (second && best.context - second.context < CONTEXT_MARGIN && !(best.distance * 2 < second.distance)) return undefined;
   const confidence = Math.min(0.99, 0.8 + (0.2 * best.context) / (anchor.prefix.length + anchor.suffix.length || 1));
   return { status: "moved", confidence: round(confidence), start: best.at, end: best.at + exact.length };
 }
@@ -115,7 +144,7 @@ function changedOrOrphaned(
   const regionStart = mapStart(alignment, sentence.start);
   const regionEnd = mapEnd(alignment, sentence.end);
   const region = newText.slice(regionStart, regionEnd);
-  if (region.trim() === "") return orphaned;
+  if (region.trim() === "") return movedAndEdited(alignment, oldText, newText, anchor, sentence) ?? orphaned;
   const sentenceSimilarity = similarity(foldTypography(oldText.slice(sentence.start, sentence.end)), foldTypography(region));
   if (sentenceSimilarity < MIN_SENTENCE_SIMILARITY) return orphaned;
 
@@ -128,9 +157,66 @@ function changedOrOrphaned(
     span = trimmed(newText, regionStart + nearest.start, regionStart + nearest.end);
     if (!span) return orphaned;
   }
+  span = withClosingMark(newText, span, anchor.exact);
   const quoteSimilarity = similarity(foldTypography(anchor.exact), foldTypography(newText.slice(span.start, span.end)));
+  // Words that no longer resemble the claim's are not its edited words but what the edit left beside them.
+  if (quoteSimilarity < MIN_QUOTE_SIMILARITY) return orphaned;
   const confidence = Math.min(0.99, (sentenceSimilarity + quoteSimilarity) / 2);
   return { status: "changed", confidence: round(confidence), start: span.start, end: span.end, previousQuote: anchor.exact };
+}
+
+/**
+ * The claim's whole sentence was removed here. It may have moved and been edited on the way: look
+ * for it, closely (a tight error budget) and only in text the revision added, never in kept text,
+ * where a similar sentence belongs to someone else. One clear match, or nothing.
+ */
+function movedAndEdited(
+  alignment: Alignment,
+  oldText: string,
+  newText: string,
+  anchor: OldAnchor,
+  sentence: { start: number; end: number },
+): Reanchored | undefined {
+  const oldSentence = oldText.slice(sentence.start, sentence.end).trim();
+  if (oldSentence.length < MIN_MOVED_SENTENCE_LENGTH) return undefined;
+  const maxErrors = Math.floor(oldSentence.length * MOVED_SENTENCE_ERROR_RATE);
+  const matches: { start: number; end: number; errors: number }[] = [];
+  for (const chunk of alignment.newSide) {
+    if (chunk.kind !== "insert" || chunk.newEnd - chunk.newStart < oldSentence.length - maxErrors) continue;
+    for (const match of search(newText.slice(chunk.newStart, chunk.newEnd), oldSentence, maxErrors)) {
+      matches.push({ start: chunk.newStart + match.start, end: chunk.newStart + match.end, errors: match.errors });
+    }
+  }
+  matches.sort((a, b) => a.errors - b.errors);
+  const [best, second] = distinctMatches(matches);
+  if (!best || (second && second.errors <= best.errors + 1)) return undefined;
+  // Within the sentence found, the claim spans what a diff of the two sentences maps its words to.
+  const sentenceStart = oldText.indexOf(oldSentence, sentence.start);
+  const local = alignTexts(oldSentence, newText.slice(best.start, best.end));
+  const claimStart = anchor.start - sentenceStart;
+  // Most of the claim's own words must be in the sentence found, or its place there is a guess.
+  if (deletedLength(local, claimStart, anchor.end - sentenceStart) * 2 >= anchor.exact.length) return undefined;
+  const span = trimmed(
+    newText,
+    best.start + mapStart(local, claimStart),
+    best.start + mapEnd(local, anchor.end - sentenceStart),
+  );
+  if (!span) return undefined;
+  const quote = newText.slice(span.start, span.end);
+  const sentenceSimilarity = 1 - best.errors / oldSentence.length;
+  if (quote === anchor.exact) return { status: "moved", confidence: round(Math.min(0.95, sentenceSimilarity)), start: span.start, end: span.end };
+  // The match may run into the next sentence where words were cut: the claim's new words must still resemble its own.
+  const quoteSimilarity = similarity(foldTypography(anchor.exact), foldTypography(quote));
+  if (quoteSimilarity < MIN_QUOTE_SIMILARITY) return undefined;
+  const confidence = Math.min(0.99, (sentenceSimilarity + quoteSimilarity) / 2);
+  return { status: "changed", confidence: round(confidence), start: span.start, end: span.end, previousQuote: anchor.exact };
+}
+
+/** approx-string-match reports every end of a best match; keep one per place. */
+function distinctMatches<T extends { start: number; end: number }>(matches: T[]): T[] {
+  const kept: T[] = [];
+  for (const match of matches) if (!kept.some((other) => match.start < other.end && other.start < match.end)) kept.push(match);
+  return kept;
 }
 
 /** The sentences a span lies in: from after the sentence end before it to the sentence end after it. */
@@ -150,6 +236,20 @@ function isSentenceBreak(text: string, at: number): boolean {
   const before = text[at - 1]!;
   if (before === "\n") return true;
   return /\s/.test(before) && /[.!?…]["'”’)\]]?$/.test(text.slice(Math.max(0, at - 3), at - 1));
+}
+
+/**
+ * A diff may pair the sentence mark that ended the claim with one further on (the edit took the words
+ * between); a quote that ended with a mark keeps ending with the one right after its new words.
+ */
+function withClosingMark(text: string, span: { start: number; end: number }, exact: string): { start: number; end: number } {
+  const limit = Math.min(text.length, span.end + 3);
+  const mark = exact.at(-1);
+  if (!mark || !/[.!?;:,]/.test(mark) || text[span.end - 1] === mark) return span;
+  let end = span.end;
+  // Closing quotes or brackets may stand between the words and the mark.
+  while (end < limit && /["'”’)\]]/.test(text[end]!)) end++;
+  return text[end] === mark && end < limit ? { start: span.start, end: end + 1 } : span;
 }
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } | undefined {

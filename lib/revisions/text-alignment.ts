@@ -98,6 +98,26 @@ export function insertedLength(alignment: Alignment, start: number, end: number)
   return overlapLength(alignment.newSide, start, end, "new", "insert");
 }
 
+/**
+ * How many characters of the new span [start, end) the diff kept from old text outside [ownStart,
+ * ownEnd): words that belonged to someone else before the revision.
+ */
+export function keptFromElsewhere(alignment: Alignment, start: number, end: number, ownStart: number, ownEnd: number): number {
+  let total = 0;
+  const first = chunkIndexAt(alignment.newSide, start, "new");
+  for (let index = first === -1 ? alignment.newSide.length : first; index < alignment.newSide.length; index++) {
+    const chunk = alignment.newSide[index]!;
+    if (chunk.newStart >= end) break;
+    if (chunk.kind !== "equal") continue;
+    const from = Math.max(start, chunk.newStart);
+    const to = Math.min(end, chunk.newEnd);
+    const oldFrom = chunk.oldStart + (from - chunk.newStart);
+    const oldTo = chunk.oldStart + (to - chunk.newStart);
+    total += to - from - Math.max(0, Math.min(oldTo, ownEnd) - Math.max(oldFrom, ownStart));
+  }
+  return total;
+}
+
 function overlapLength(side: Chunk[], start: number, end: number, key: "old" | "new", kind: Chunk["kind"]): number {
   let total = 0;
   const first = chunkIndexAt(side, start, key);
