@@ -93,6 +93,8 @@ for (const viewport of [
     await expect(page.locator(".claim-list .anchor-chip", { hasText: "Text changed" })).toHaveCount(2);
     const orphans = page.getByRole("region", { name: "Orphaned claims (1)" });
     await expect(orphans).toContainText(CLAIMS.deficit);
+    await page.locator(".claim-list").getByRole("button", { name: /Unemployment fell/ }).click();
+    await expect(page.getByRole("note").filter({ hasText: "Its words changed" })).toContainText(`it was on “${CLAIMS.unemployment}”`);
     await expectNoSeriousAxeViolations(page);
 
     // The other browser moved to the new revision live, and kept what was being typed.

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { ClaimDetail, type ClaimConflict } from "@/components/claims/claim-detail";
@@ -271,6 +272,15 @@ export function PassageReader({ passage: initialPassage, role, isBlindReview, cu
             ]}
           />
           <div ref={detailRef} role="tabpanel" id="desk-panel-claim" aria-labelledby="desk-tab-claim" className="desk-tabpanel" hidden={lowerTab !== "claim"}>
+            {selected?.anchor.needsReview && (
+              <p className="alert alert-info" role="note">
+                {selected.anchor.status === "orphaned"
+                  ? `Its words are gone from the newest revision; it last stood in revision ${selected.anchor.revision} on “${selected.target.quote.exact}”.`
+                  : `Its words changed in the newest revision: it was on “${selected.anchor.previousQuote ?? ""}”.`}
+                {selected.state === "verified" ? " It was verified, so it needs re-review. " : " "}
+                <Link href={`/w/${passage.workspaceId}/anchors`}>Check it in Anchors to check</Link>
+              </p>
+            )}
             {selected ? (
               <ClaimDetail
                 key={selected.id}
