@@ -67,6 +67,12 @@ describe("describeHistoryEntry", () => {
       [entry({ action: "claim.restored" }), "Ana restored this claim"],
       [entry({ action: "evidence.unlinked", before: { stance: "refutes", evidenceId: "e1" } }), "Ana removed a piece of refuting evidence"],
       [entry({ action: "comment.created", after: { body: "hi", mentionedUserIds: [] } }), "Ana commented"],
+      [entry({ action: "claim.reanchored", field: "anchor", after: { status: "changed", exact: "It rose 5.3 percent.", revision: 2 } }), "Ana saved revision 2 of the passage, which edited this claim's words to “It rose 5.3 percent.”"],
+      [entry({ action: "claim.reanchored", field: "anchor", after: { status: "orphaned", revision: 3 } }), "Ana saved revision 3 of the passage, which no longer has this claim's words"],
+      [entry({ action: "claim.reanchored", field: "anchor", after: { status: "moved", revision: 2 } }), "Ana saved revision 2 of the passage, where this claim's words moved"],
+      [entry({ action: "claim.anchor_confirmed", field: "anchor", after: { status: "exact", exact: "It rose." } }), "Ana confirmed the claim's new words: “It rose.”"],
+      [entry({ action: "claim.anchor_placed", field: "anchor", after: { status: "exact", exact: "It fell." } }), "Ana placed this claim on “It fell.”"],
+      [entry({ action: "claim.anchor_orphaned", field: "anchor", after: { status: "orphaned" } }), "Ana confirmed that this claim's words are gone from the passage"],
     ];
     for (const [event, sentence] of cases) expect(describeHistoryEntry(event)).toBe(sentence);
   });

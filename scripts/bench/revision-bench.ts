@@ -40,6 +40,8 @@ function claimSpans(text: string): { start: number; end: number }[] {
     spans.push({ start, end });
     const firstWords = /^(\S+\s+){3}\S+/.exec(text.slice(start, end));
     if (firstWords) spans.push({ start, end: start + firstWords[0].length });
+    const lastWords = /\S+(\s+\S+){3}$/.exec(text.slice(start, end));
+    if (lastWords) spans.push({ start: end - lastWords[0].length, end });
   }
   const step = spans.length / CLAIMS;
   return Array.from({ length: Math.min(CLAIMS, spans.length) }, (_, index) => spans[Math.floor(index * step)]!);

@@ -36,7 +36,7 @@ export const claimSummarySelect = {
   createdAt: true,
   updatedAt: true,
   createdBy: { select: { id: true, name: true } },
-  passage: { select: { title: true } },
+  passage: { select: { title: true, revision: true } },
   _count: { select: { evidence: { where: { deletedAt: null } } } },
 } as const;
 
@@ -84,7 +84,7 @@ type ClaimRowBase = {
   createdAt: Date;
   updatedAt: Date;
   createdBy: { id: string; name: string };
-  passage: { title: string };
+  passage: { title: string; revision: number };
   _count: { evidence: number };
 };
 
@@ -133,7 +133,8 @@ function baseFields(row: ClaimRowBase, viewer: ClaimViewer) {
     anchor: {
       status: row.anchorStatus,
       confidence: row.anchorConfidence,
-      revision: row.anchorRevision,
+      // A placed target stands in the newest revision (a revision leaves rows it did not move untouched); an orphan's in its last.
+      revision: row.anchorStatus === "orphaned" ? row.anchorRevision : row.passage.revision,
       previousQuote: row.previousQuote,
       needsReview: anchorNeedsReview({ status: row.anchorStatus, confidence: row.anchorConfidence }),
     },

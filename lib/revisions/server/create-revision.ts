@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition } from "@/lib/claims/anchoring";
 import { db, type DbTransaction } from "@/lib/db";
+import { publishChanges } from "@/lib/live/server/publish-change";
 import { AppError } from "@/lib/http/errors";
 import { extractionLimits, storedText } from "@/lib/passages/server/create-passage";
 import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
@@ -13,7 +14,7 @@ import { reanchorAll, type AnchorStatus, type OldAnchor, type Reanchored } from 
 import type { CreateRevisionAnswer, ReanchorCounts } from "@/lib/revisions/revision.schemas";
 import type { RevisionSource } from "@/lib/revisions/server/read-revision-input";
 
-type ClaimAnchorRow = OldAnchor & { id: string; anchorStatus: AnchorStatus; anchorConfidence: number; anchorRevision: number; previousQuote: string | null };
+type ClaimAnchorRow = OldAnchor & { id: string; anchorStatus: AnchorStatus; anchorConfidence: number; previousQuote: string | null };
 
 /**
  * Saves a new revision of a passage's text and re-anchors everything that points into it, in one
@@ -69,7 +70,9 @@ export async function createRevision({
         select: passageSelect,
       });
 
-      const { counts, events } = await reanchorClaims(tx, { passageId, workspaceId: passage.workspaceId, oldText: passage.text, newText: text, number, actorId: actor.userId });
+      const { counts, events, claimIds } = await reanchorClaims(tx, { passageId, workspaceId: passage.workspaceId, oldText: passage.text, newText: text, number, actorId: actor.userId });
+      // Open pages refresh every claim of the passage, including those the revision only shifted (no event of their own).
+      await publishChanges(tx, claimIds.map((claimId) => ({ workspaceId: passage.workspaceId, actorId: actor.userId, claimId, action: "passage.revised" })));
       await reanchorEvidence(tx, passageId, passage.text, text);
       await reanchorDismissals(tx, passageId, passage.text, text);
       await recordAuditEvents(tx, [
@@ -104,10 +107,10 @@ async function revisionText(source: RevisionSource): Promise<string> {
 async function reanchorClaims(
   tx: DbTransaction,
   { passageId, workspaceId, oldText, newText, number, actorId }: { passageId: string; workspaceId: string; oldText: string; newText: string; number: number; actorId: string },
-): Promise<{ counts: ReanchorCounts; events: AuditEventInput[] }> {
+): Promise<{ counts: ReanchorCounts; events: AuditEventInput[]; claimIds: string[] }> {
   const claims: ClaimAnchorRow[] = await tx.claim.findMany({
     where: { passageId, deletedAt: null },
-    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorStatus: true, anchorConfidence: true, anchorRevision: true, previousQuote: true },
+    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorStatus: true, anchorConfidence: true, previousQuote: true },
     orderBy: [{ start: "asc" }, { id: "asc" }],
   });
   const counts: ReanchorCounts = { exact: 0, moved: 0, changed: 0, orphaned: 0 };
@@ -122,17 +125,24 @@ async function reanchorClaims(
     const placed = stillChanged(claim, placement(newText, results[index]!));
     counts[placed.status]++;
     const target = placed.status === "orphaned" ? claim : placed.target;
+    // A claim the revision left where it was keeps its row as it is (its target is the newest revision's too).
+    const isUntouched = claim.anchorStatus === placed.status && placed.status === "exact" &&
+      target.start === claim.start && target.end === claim.end && target.prefix === claim.prefix && target.suffix === claim.suffix;
+    if (isUntouched) return;
     rows.id.push(claim.id);
     rows.status.push(placed.status);
     rows.confidence.push(placed.confidence);
-    rows.revision.push(placed.status === "orphaned" ? claim.anchorRevision : number);
+    // An orphan's last target is its place in the revision before this one.
+    rows.revision.push(placed.status === "orphaned" ? number - 1 : number);
     rows.previousQuote.push(placed.status === "changed" ? (claim.anchorStatus === "changed" ? claim.previousQuote : claim.exact) : null);
     rows.start.push(target.start);
     rows.end.push(target.end);
     rows.exact.push(target.exact);
     rows.prefix.push(target.prefix);
     rows.suffix.push(target.suffix);
-    if (placed.status !== "exact") {
+    // A claim's history records what a person may want to know: its words were edited, lost, or found
+    // elsewhere by search. A shift by the edits before it is the passage's revision, recorded once.
+    if (placed.status === "changed" || placed.status === "orphaned" || (placed.status === "moved" && placed.confidence < 1)) {
       events.push({
         workspaceId,
         actorId,
@@ -141,7 +151,7 @@ async function reanchorClaims(
         claimId: claim.id,
         action: "claim.reanchored",
         field: "anchor",
-        before: { status: claim.anchorStatus, exact: claim.exact, start: claim.start, end: claim.end, revision: claim.anchorRevision },
+        before: { status: claim.anchorStatus, exact: claim.exact, start: claim.start, end: claim.end, revision: number - 1 },
         after: { status: placed.status, exact: target.exact, start: target.start, end: target.end, revision: number, confidence: placed.confidence },
       });
     }
@@ -153,14 +163,14 @@ async function reanchorClaims(
       UPDATE "Claim" AS c SET
         "anchorStatus" = u.status::"AnchorStatus", "anchorConfidence" = u.confidence, "anchorRevision" = u.revision,
         "previousQuote" = u."previousQuote", start = u.start, "end" = u."end", exact = u.exact, prefix = u.prefix, suffix = u.suffix,
-        version = c.version + CASE WHEN u.status <> 'exact' OR u.start <> c.start OR c."anchorStatus" <> 'exact' THEN 1 ELSE 0 END,
-        "updatedAt" = CASE WHEN u.status <> 'exact' OR u.start <> c.start OR c."anchorStatus" <> 'exact' THEN now() ELSE c."updatedAt" END
+        version = c.version + CASE WHEN u.status <> 'exact' OR u.start <> c.start OR u."end" <> c."end" OR c."anchorStatus" <> 'exact' THEN 1 ELSE 0 END,
+        "updatedAt" = CASE WHEN u.status <> 'exact' OR u.start <> c.start OR u."end" <> c."end" OR c."anchorStatus" <> 'exact' THEN now() ELSE c."updatedAt" END
       FROM unnest(${rows.id}::text[], ${rows.status}::text[], ${rows.confidence}::float8[], ${rows.revision}::int[], ${rows.previousQuote}::text[],
         ${rows.start}::int[], ${rows.end}::int[], ${rows.exact}::text[], ${rows.prefix}::text[], ${rows.suffix}::text[])
         AS u(id, status, confidence, revision, "previousQuote", start, "end", exact, prefix, suffix)
       WHERE c.id = u.id`;
   }
-  return { counts, events };
+  return { counts, events, claimIds: live.map((claim) => claim.id) };
 }
 
 /** A `changed` anchor no one has confirmed stays `changed` (with its first previousQuote) wherever its words go next. */
