@@ -16,6 +16,8 @@ import {
   SOURCE_URL_MAX_LENGTH,
 } from "@/lib/passages/passage.schemas";
 import { looksLikeHtml } from "@/lib/passages/looks-like-html";
+import type { PassageSummary } from "@/lib/passages/passage.schemas";
+import { useCreateRevision, useFindPassageBySource, type RevisionRequest } from "@/lib/revisions/client/revision-queries";
 
 type Duplicate = { id: string; title: string; url: string };
 
@@ -58,7 +60,11 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     name: field,
     "aria-invalid": error || isTooLong(field) ? true : undefined,
     "aria-describedby": `passage-${field}-count`,
-    onChange: (event: { target: { value: string } }) => setLimited((current) => ({ ...current, [field]: event.target.value })),
+    onChange: (event: { target: { value: string } }) => {
+      setLimited((current) => ({ ...current, [field]: event.target.value }));
+      // Another address is another question: the offer to add a revision no longer applies.
+      if (field === "sourceUrl") setExisting(null);
+    },
   });
   const count = (field: LimitedField) => <CharacterCount id={`passage-${field}-count`} value={limited[field].trim()} max={LIMITS[field]} />;
   const [jobId, setJobId] = useState<string | null>(null);
@@ -69,6 +75,10 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     followed?.state === "failed" ? jobFailure(followed) : followed?.state === "cancelled" ? new ApiError(409, "conflict", "The import was cancelled.") : null;
   const error = requestError ?? jobError;
   const isBusy = isSubmitting && jobError === null;
+  const findBySource = useFindPassageBySource(workspaceId);
+  const createRevision = useCreateRevision(workspaceId);
+  // A passage of this workspace imported from the same address: offered a new revision instead of a duplicate.
+  const [existing, setExisting] = useState<{ passage: PassageSummary; form: FormData } | null>(null);
   const duplicate = error?.code === "conflict" ? (error.details as { existingPassage?: Duplicate } | undefined)?.existingPassage : undefined;
   const fieldErrors = error?.fieldErrors() ?? {};
 
@@ -83,9 +93,44 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     const form = new FormData(event.currentTarget);
     form.delete("mode-choice");
     for (const [key, value] of [...form.entries()]) if (value === "") form.delete(key);
+    const sourceUrl = form.get("sourceUrl");
+    const isNewAnyway = existing !== null && event.nativeEvent instanceof SubmitEvent && (event.nativeEvent.submitter as HTMLButtonElement | null)?.value === "new";
     setError(null);
     setJobId(null);
     setIsSubmitting(true);
+    if (typeof sourceUrl === "string" && !isNewAnyway) {
+      const found = await findBySource(sourceUrl.trim()).catch(() => null);
+      if (found) {
+        setExisting({ passage: found, form });
+        setIsSubmitting(false);
+        return;
+      }
+    }
+    await importNew(form);
+  }
+
+  async function addAsRevision() {
+    if (!existing) return;
+    const { passage, form } = existing;
+    let request: RevisionRequest;
+    const file = form.get("file");
+    if (mode === "upload" && file instanceof File) {
+      const upload = new FormData();
+      upload.set("file", file);
+      request = { kind: "file", form: upload };
+    } else request = { kind: "text", text: String(form.get("text") ?? "") };
+    setError(null);
+    setIsSubmitting(true);
+    try {
+      await createRevision.mutateAsync({ passageId: passage.id, request, baseRevision: passage.revision });
+      router.push(`/w/${workspaceId}/passages/${passage.id}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, "internal", "Saving the revision failed. Try again."));
+      setIsSubmitting(false);
+    }
+  }
+
+  async function importNew(form: FormData) {
     try {
       const request: PassageImportRequest =
         mode === "upload"
@@ -128,6 +173,21 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
               <Link href={duplicate.url}>Open “{duplicate.title}”</Link>
             </>
           )}
+        </div>
+      )}
+      {existing && (
+        <div className="alert alert-info stack" role="alert">
+          <p>
+            “{existing.passage.title}” was imported from this address already and is at revision {existing.passage.revision}. Add this text as its next revision, so its claims follow their words, instead of a duplicate?
+          </p>
+          <div className="row">
+            <button type="button" onClick={() => void addAsRevision()} disabled={isSubmitting}>
+              Add as revision {existing.passage.revision + 1} of “{existing.passage.title}”
+            </button>
+            <button type="submit" name="intent" value="new" className="button-secondary" disabled={isSubmitting}>
+              Import as a new passage anyway
+            </button>
+          </div>
         </div>
       )}
       {mode === "url" ? (

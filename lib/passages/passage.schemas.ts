@@ -158,6 +158,7 @@ export type PassageSummary = z.infer<typeof PassageSummarySchema>;
 
 export const ListPassagesQuerySchema = PaginationQuerySchema.extend({
   q: text().trim().max(SEARCH_TERMS_MAX_LENGTH, `Search terms are at most ${SEARCH_TERMS_MAX_LENGTH} characters`).optional().describe("Matches title, publisher or author"),
+  sourceUrl: text().trim().max(SOURCE_URL_MAX_LENGTH, `Source URLs are at most ${SOURCE_URL_MAX_LENGTH} characters`).optional().describe("Only passages imported from exactly this address (the import form offers a new revision instead of a duplicate)"),
 });
 export type ListPassagesQuery = z.infer<typeof ListPassagesQuerySchema>;
 

@@ -11,7 +11,7 @@ import {
   type Alignment,
 } from "@/lib/revisions/text-alignment";
 
-// Re-anchoring claims from one revision of a passage to the next (docs/decisions/010). Pure.
+// Re-anchoring claims from one revision of a passage to the next (docs/decisions/012). Pure.
 // Misplacing a claim is the one outcome we never accept: every step below either proves the claim's
 // own words are where it lands (the diff kept them, or they reappear as new text with their context),
 // or flags it `changed` on the words the edit put in place of its own, or leaves it `orphaned`.

@@ -39,6 +39,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
           <Link href={`/w/${workspaceId}/releases`}>Releases</Link>
           <Link href={`/w/${workspaceId}/queue`}>My queue</Link>
           <Link href={`/w/${workspaceId}/duplicates`}>Duplicates</Link>
+          <Link href={`/w/${workspaceId}/anchors`}>Anchors to check</Link>
           <Link href={`/w/${workspaceId}/members`}>Members</Link>
           {can(workspace.role, "claim.decide") && workspace.isBlindReview && <Link href={`/w/${workspaceId}/review`}>Blind review</Link>}
           {can(workspace.role, "claim.decide") && <Link href={`/w/${workspaceId}/agreement`}>Agreement</Link>}

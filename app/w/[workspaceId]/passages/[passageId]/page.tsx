@@ -6,6 +6,7 @@ import { AssignPassageClaims } from "@/components/assignment/assign-passage-clai
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { DeletePassageButton } from "@/components/passages/delete-passage-button";
 import { PassageReader } from "@/components/passages/passage-reader";
+import { PassageRevisions } from "@/components/revisions/passage-revisions";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
@@ -44,6 +45,7 @@ export default async function PassagePage({ params }: PassagePageProps) {
               </a>
             )}
           </p>
+          <PassageRevisions passage={passage} role={workspace.role} />
         </div>
         <div className="passage-header-tools">
           <LiveIndicator workspaceId={workspaceId} passageId={passage.id} currentUserId={actor.userId} />
@@ -53,7 +55,7 @@ export default async function PassagePage({ params }: PassagePageProps) {
       </header>
       <Suspense fallback={<p className="muted">Loading…</p>}>
         <PassageReader
-          passage={{ id: passage.id, text: passage.text }}
+          passage={passage}
           role={workspace.role}
           isBlindReview={workspace.isBlindReview}
           currentUserId={actor.userId}
