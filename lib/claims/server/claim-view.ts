@@ -1,9 +1,10 @@
 import "server-only";
 import type { Claim, ClaimSummary } from "@/lib/claims/claim.schemas";
 import type { EvidenceLink } from "@/lib/evidence/evidence.schemas";
+import { evidenceCaptureSelect, type EvidenceRow, toEvidence } from "@/lib/evidence/server/evidence-view";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
-import type { ClaimLabel, EvidenceKind, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
+import type { ClaimLabel, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
 
 /**
  * Who a claim is shown to. In blind double review a reviewer or viewer sees a label only once an
@@ -42,7 +43,7 @@ export const evidenceLinkSelect = {
   createdAt: true,
   createdBy: { select: { id: true, name: true } },
   evidence: {
-    select: { id: true, kind: true, url: true, title: true, publisher: true, quote: true, accessedAt: true, passageId: true, start: true, end: true },
+    select: { id: true, kind: true, url: true, title: true, publisher: true, quote: true, accessedAt: true, passageId: true, start: true, end: true, ...evidenceCaptureSelect },
   },
 } as const;
 
@@ -85,18 +86,7 @@ export type EvidenceLinkRow = {
   note: string | null;
   createdAt: Date;
   createdBy: { id: string; name: string };
-  evidence: {
-    id: string;
-    kind: EvidenceKind;
-    url: string | null;
-    title: string | null;
-    publisher: string | null;
-    quote: string | null;
-    accessedAt: Date | null;
-    passageId: string | null;
-    start: number | null;
-    end: number | null;
-  };
+  evidence: EvidenceRow;
 };
 
 /** Whether this viewer must not see labels no editor has decided: reviewers and viewers of a blind workspace. */
@@ -139,7 +129,7 @@ export function toEvidenceLink(row: EvidenceLinkRow): EvidenceLink {
     note: row.note,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
-    evidence: { ...row.evidence, accessedAt: row.evidence.accessedAt?.toISOString() ?? null },
+    evidence: toEvidence(row.evidence),
   };
 }
 
