@@ -18,6 +18,7 @@ import { discardStoredDraft } from "@/components/forms/use-stored-draft";
 import { fieldDraftKey } from "@/lib/forms/field-drafts";
 import { EditableText } from "./editable-text";
 import { EvidenceForm } from "./evidence-form";
+import { EvidenceCaptureStatus } from "@/components/evidence/evidence-capture-status";
 
 export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
 
@@ -204,6 +205,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
                   <span>{link.evidence.quote ?? "Passage excerpt"}</span>
                 )}
                 {link.evidence.publisher && <span className="muted"> · {link.evidence.publisher}</span>}
+                <EvidenceCaptureStatus evidence={link.evidence} />
                 {link.note && <p className="hint">{link.note}</p>}
                 {canChangeEvidence && (
                   <button

@@ -114,6 +114,10 @@ export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   passageId: IdSchema.optional(),
   assigneeId: IdSchema.optional(),
   q: text().trim().min(1).max(SEARCH_TERMS_MAX_LENGTH).optional(),
+  evidence: z
+    .enum(["needs-attention"])
+    .optional()
+    .describe("`needs-attention`: claims with web evidence whose link died or changed (link checker) or that could not be captured"),
   sort: z
     .enum(CLAIM_SORTS)
     .default("created_desc")

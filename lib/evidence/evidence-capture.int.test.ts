@@ -8,6 +8,7 @@ import type { EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import { captureEvidenceJob } from "@/lib/evidence/server/capture-evidence";
 import { checkEvidenceLinks } from "@/lib/evidence/server/check-evidence-links";
 import { getClaim } from "@/lib/claims/server/get-claim";
+import { listClaims } from "@/lib/claims/server/list-claims";
 import { createClaimRecord, createPassageRecord } from "@/lib/fixtures/factories";
 import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
@@ -126,6 +127,14 @@ describe("the link checker", () => {
     expect(await health(stable)).toMatchObject({ linkHealth: "ok", linkProblem: null });
     expect(await health(moving)).toMatchObject({ linkHealth: "changed", linkProblem: "The page differs from the stored copy." });
     expect(await health(dying)).toMatchObject({ linkHealth: "dead", linkProblem: "The link answered HTTP 404." });
+
+    // The claims table's "Evidence needs attention" filter, page by page.
+    const actor = { userId: dying.desk.owner.id, email: dying.desk.owner.email, name: dying.desk.owner.name, via: "session" as const };
+    const attention = await listClaims({ actor, workspaceId: dying.desk.workspaceId, query: { limit: 1, sort: "created_desc", evidence: "needs-attention" } });
+    expect(attention.items.map((item) => item.id)).toEqual([dying.claim.id]);
+    expect(attention.nextCursor).toBeNull();
+    const calm = await listClaims({ actor: { ...actor, userId: stable.desk.owner.id }, workspaceId: stable.desk.workspaceId, query: { limit: 50, sort: "created_desc", evidence: "needs-attention" } });
+    expect(calm.items).toEqual([]);
   });
 
   it("leaves the evidence of claims that are not verified alone", async () => {

@@ -19,6 +19,11 @@ function claimFilterConditions(workspaceId: string, filter: Omit<ClaimsFilter, "
   if (filter.state) conditions.push({ state: filter.state });
   if (filter.passageId) conditions.push({ passageId: filter.passageId });
   if (filter.assigneeId) conditions.push({ assigneeId: filter.assigneeId });
+  if (filter.evidence === "needs-attention") {
+    conditions.push({
+      evidence: { some: { deletedAt: null, evidence: { OR: [{ linkHealth: { in: ["dead", "changed"] } }, { captureStatus: "failed" }] } } },
+    });
+  }
   if (filter.q) {
     const contains = containsText(filter.q);
     conditions.push({ OR: [{ statement: contains }, { exact: contains }] });
