@@ -1,4 +1,4 @@
-import { claimAppUrl, type ExportClaim, type ExportContext, type ExportFormatter } from "@/lib/exports/export-record";
+import { archivedUrl, claimAppUrl, type ExportClaim, type ExportContext, type ExportFormatter } from "@/lib/exports/export-record";
 
 /**
  * The textual rating Google shows for a claim (alternateName), from its label and the stance of
@@ -50,6 +50,7 @@ export function claimReviewNode(claim: ExportClaim, context: ExportContext) {
       url: evidence.url,
       ...(evidence.title ? { name: evidence.title } : {}),
       ...(evidence.publisher ? { publisher: { "@type": "Organization", name: evidence.publisher } } : {}),
+      ...(evidence.snapshotId ? { archivedAt: archivedUrl(context, evidence.snapshotId) } : {}),
     }));
   return {
     "@type": "ClaimReview",
