@@ -112,7 +112,7 @@ export function ClaimsFilterBar(props: ClaimsFilterBarProps) {
           {filters.assigneeId && <option value="other">The person in the view</option>}
         </select>
       </div>
-      <div className="claims-view-filters-check">
+      <div className="checkbox-row">
         <input
           id="claims-filter-evidence"
           type="checkbox"

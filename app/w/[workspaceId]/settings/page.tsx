@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
@@ -17,7 +18,12 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
       <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <h1>Settings</h1>
       {can(workspace.role, "workspace.settings") ? (
-        <WorkspaceSettingsForm workspace={workspace} />
+        <>
+          <WorkspaceSettingsForm workspace={workspace} />
+          <p>
+            <Link href={`/w/${workspaceId}/settings/webhooks`}>Webhooks</Link>: tell other systems when claims are verified, rejected or published.
+          </p>
+        </>
       ) : (
         <p className="alert alert-info">Only owners change a workspace&rsquo;s settings. Ask an owner of {workspace.name}.</p>
       )}
