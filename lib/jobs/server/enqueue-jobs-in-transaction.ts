@@ -42,12 +42,25 @@ export async function enqueueJobsInTransaction<Payload>(
     })),
     {
       db: {
-        // pg-boss hands its parameters as text; its `json_to_recordset($1)` needs the first typed.
-        executeSql: async (sql: string, values: unknown[]) => ({
-          rows: await tx.$queryRawUnsafe<unknown[]>(sql.replace("json_to_recordset($1)", "json_to_recordset($1::json)").replace("$2 as expire_in", "$2::int as expire_in").replace("$3 as keep_until", "$3::text as keep_until"), ...values),
-        }),
+        executeSql: async (sql: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(typedInsertSql(sql), ...values) }),
       },
     },
   );
   return rows.map((row) => row.id);
+}
+
+// Prisma sends raw parameters typed, where pg leaves them for PostgreSQL to infer: pg-boss's insert
+// (`json_to_recordset($1)`, `$2 as expire_in`, `$3 as keep_until`) needs those three cast. Checked, so a
+// pg-boss upgrade that rewrites the statement fails loudly here instead of queuing nothing.
+const UNTYPED_PARAMETERS: [string, string][] = [
+  ["json_to_recordset($1)", "json_to_recordset($1::json)"],
+  ["$2 as expire_in", "$2::int as expire_in"],
+  ["$3 as keep_until", "$3::text as keep_until"],
+];
+
+function typedInsertSql(sql: string): string {
+  return UNTYPED_PARAMETERS.reduce((statement, [untyped, typed]) => {
+    if (!statement.includes(untyped)) throw new Error(`pg-boss's insert statement changed (no "${untyped}"); update enqueue-jobs-in-transaction.ts`);
+    return statement.replace(untyped, typed);
+  }, sql);
 }
