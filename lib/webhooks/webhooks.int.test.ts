@@ -8,6 +8,7 @@ import { GET as listWebhooksRoute, POST as createWebhookRoute } from "@/app/api/
 import { updateClaim } from "@/lib/claims/server/update-claim";
 import { createClaimRecord, createPassageRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { stopJobBoss } from "@/lib/jobs/server/job-boss";
+import { queueBoss } from "@/lib/jobs/server/job-kinds";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
 import type { CreatedWebhook, WebhookDelivery, WebhookDeliveryPage, WebhookList } from "@/lib/webhooks/webhook.schemas";
 import { verifyWebhookSignature } from "@/lib/webhooks/webhook-signature";
@@ -52,6 +53,9 @@ beforeAll(async () => {
   // eslint-disable-next-line no-restricted-syntax -- the test's own settings, set before lib/env.ts reads them
   Object.assign(process.env, { FETCH_ALLOW_LOOPBACK_PORT: String(port), WEBHOOK_RETRY_LIMIT: "2", WEBHOOK_RETRY_DELAY_SECONDS: "1" });
   workers = await startJobWorkers({ kinds: [deliverWebhookJob], concurrency: 2, pollingIntervalSeconds: 0.5 });
+  // Start this process's queue before any transaction queues through it: starting pg-boss (its queue
+  // DDL) inside update-claim's transaction stalled another test file's jobs on the shared database.
+  await queueBoss();
 });
 
 afterAll(async () => {
