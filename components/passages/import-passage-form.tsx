@@ -144,29 +144,29 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
         {fieldErrors.title && <p className="field-error">{fieldErrors.title}</p>}
       </div>
       {mode !== "url" && (
-      <div className="form-grid">
-        <div>
-          <label htmlFor="passage-source">Source URL</label>
-          <input id="passage-source" name="sourceUrl" type="url" placeholder="https://" aria-invalid={fieldErrors.sourceUrl ? true : undefined} />
-          {fieldErrors.sourceUrl && <p className="field-error">{fieldErrors.sourceUrl}</p>}
+        <div className="form-grid">
+          <div>
+            <label htmlFor="passage-source">Source URL</label>
+            <input id="passage-source" name="sourceUrl" type="url" placeholder="https://" aria-invalid={fieldErrors.sourceUrl ? true : undefined} />
+            {fieldErrors.sourceUrl && <p className="field-error">{fieldErrors.sourceUrl}</p>}
+          </div>
+          <div>
+            <label htmlFor="passage-publisher">Publisher</label>
+            <input id="passage-publisher" name="publisher" />
+          </div>
+          <div>
+            <label htmlFor="passage-author">Author</label>
+            <input id="passage-author" name="author" />
+          </div>
+          <div>
+            <label htmlFor="passage-published">Published on</label>
+            <input id="passage-published" name="publishedAt" type="date" />
+          </div>
+          <div>
+            <label htmlFor="passage-language">Language</label>
+            <input id="passage-language" name="language" placeholder="en" maxLength={LANGUAGE_TAG_MAX_LENGTH} />
+          </div>
         </div>
-        <div>
-          <label htmlFor="passage-publisher">Publisher</label>
-          <input id="passage-publisher" name="publisher" />
-        </div>
-        <div>
-          <label htmlFor="passage-author">Author</label>
-          <input id="passage-author" name="author" />
-        </div>
-        <div>
-          <label htmlFor="passage-published">Published on</label>
-          <input id="passage-published" name="publishedAt" type="date" />
-        </div>
-        <div>
-          <label htmlFor="passage-language">Language</label>
-          <input id="passage-language" name="language" placeholder="en" maxLength={LANGUAGE_TAG_MAX_LENGTH} />
-        </div>
-      </div>
       )}
       {jobId !== null && jobError === null && (
         <div role="status">

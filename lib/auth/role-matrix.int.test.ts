@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as blindLabelRoute from "@/app/api/v1/claims/[claimId]/blind-label/route";
@@ -38,6 +39,11 @@ import * as webhookRedeliverRoute from "@/app/api/v1/workspaces/[workspaceId]/we
 import * as webhookDeliveriesRoute from "@/app/api/v1/workspaces/[workspaceId]/webhooks/[webhookId]/deliveries/route";
 import * as webhookRoute from "@/app/api/v1/workspaces/[workspaceId]/webhooks/[webhookId]/route";
 import * as webhooksRoute from "@/app/api/v1/workspaces/[workspaceId]/webhooks/route";
+import * as snapshotRoute from "@/app/api/v1/snapshots/[snapshotId]/route";
+import * as jobsRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/route";
+import * as jobRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/[jobId]/route";
+import * as jobRetryRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/[jobId]/retry/route";
+import * as jobCancelRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/[jobId]/cancel/route";
 import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import {
   addMemberRecord,
@@ -126,6 +132,21 @@ const newInvitation = (desk: Desk) =>
 
 const deletedAt = () => ({ deletedAt: new Date(), deletedById: null });
 
+/** A job of the desk's owner in `state`; its URL is one no fetch may reach, should a worker ever run it. */
+const newJob = (desk: Desk, state: "failed" | "queued") =>
+  db.job.create({
+    data: {
+      id: randomUUID(),
+      workspaceId: desk.workspaceId,
+      kind: "passage.import-url",
+      subject: "http://10.0.0.1/",
+      payload: { url: "http://10.0.0.1/", requestedById: desk.owner.id },
+      state,
+      maxAttempts: 3,
+      createdById: desk.owner.id,
+    },
+  });
+
 /** A saved view of `ownerId` (a member or not: a non-member's request is refused before the view is read). */
 const newSavedView = (desk: Desk, ownerId: string, visibility: "personal" | "shared") =>
   db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId, name: `View ${uniqueSuffix()}`, visibility, filter: {} }, select: { id: true } });
@@ -164,6 +185,67 @@ const ROWS: MatrixRow[] = [
         params: { workspaceId: desk.workspaceId },
         body: { title: "Speech", text: `${TEXT} ${uniqueSuffix()}` },
       }),
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/jobs",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: (desk, as) => callRoute(jobsRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/jobs`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/jobs/{jobId}",
+    action: "someone else's job",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const job = await newJob(desk, "failed");
+      return callRoute(jobRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/jobs/${job.id}`, { as, params: { workspaceId: desk.workspaceId, jobId: job.id } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/jobs/{jobId}/retry",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const job = await newJob(desk, "failed");
+      const params = { workspaceId: desk.workspaceId, jobId: job.id };
+      return callRoute(jobRetryRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/jobs/${job.id}/retry`, { as, params });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/jobs/{jobId}/cancel",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const job = await newJob(desk, "queued");
+      const params = { workspaceId: desk.workspaceId, jobId: job.id };
+      return callRoute(jobCancelRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/jobs/${job.id}/cancel`, { as, params });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/snapshots/{snapshotId}",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const body = "<p>Captured</p>";
+      const snapshot = await db.snapshot.create({
+        data: {
+          workspaceId: desk.workspaceId,
+          url: "https://example.org/a",
+          finalUrl: "https://example.org/a",
+          httpStatus: 200,
+          contentType: "text/html",
+          sha256: "0".repeat(64),
+          body: new Uint8Array(gzipSync(body)),
+          size: body.length,
+          fetchedAt: new Date(),
+        },
+      });
+      const request = new NextRequest(new URL(`/api/v1/snapshots/${snapshot.id}`, "http://localhost:3000"), { headers: { cookie: await sessionCookie(as) } });
+      const response = await snapshotRoute.GET(request, { params: Promise.resolve({ snapshotId: snapshot.id }) });
+      const text = await response.text();
+      return { status: response.status, body: response.status === 200 ? text : (JSON.parse(text) as unknown) };
+    },
   },
   {
     endpoint: "GET /api/v1/workspaces/{workspaceId}/claims",

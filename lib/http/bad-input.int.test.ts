@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
+import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClaimRecord, createPassageRecord, createApiTokenRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
 import { proxy } from "@/proxy";
 import { errorResponse } from "@/lib/http/define-route";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
-import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import type { ImportReport } from "@/lib/imports/import.schemas";
 import * as importRoute from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
 import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
@@ -45,6 +47,36 @@ async function evidenceLink(desk: Desk, claimId: string) {
 const savedView = (desk: Desk) =>
   db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId: desk.owner.id, name: "Drafts", visibility: "shared", filter: { state: "draft" } }, select: { id: true } });
 const ws = (desk: Desk) => ({ workspaceId: desk.workspaceId });
+/** A job whose URL no fetch may reach, should a worker ever run it. */
+const job = (desk: Desk, state: "failed" | "queued") =>
+  db.job.create({
+    data: {
+      id: randomUUID(),
+      workspaceId: desk.workspaceId,
+      kind: "passage.import-url",
+      subject: "http://10.0.0.1/",
+      payload: { url: "http://10.0.0.1/", requestedById: desk.owner.id },
+      state,
+      maxAttempts: 3,
+      createdById: desk.owner.id,
+    },
+    select: { id: true },
+  });
+const snapshot = (desk: Desk) =>
+  db.snapshot.create({
+    data: {
+      workspaceId: desk.workspaceId,
+      url: "https://example.org/a",
+      finalUrl: "https://example.org/a",
+      httpStatus: 200,
+      contentType: "text/plain",
+      sha256: "0".repeat(64),
+      body: new Uint8Array(gzipSync("Captured")),
+      size: 8,
+      fetchedAt: new Date(),
+    },
+    select: { id: true },
+  });
 const gone = { deletedAt: new Date(), deletedById: null };
 
 /** A webhook with one finished delivery (redeliverable). */
@@ -237,6 +269,11 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     },
   }),
   "GET /api/v1/workspaces/{workspaceId}/views": async (desk) => ({ params: ws(desk) }),
+  "GET /api/v1/workspaces/{workspaceId}/jobs": async (desk) => ({ params: ws(desk), query: { limit: "10", state: "failed" } }),
+  "GET /api/v1/workspaces/{workspaceId}/jobs/{jobId}": async (desk) => ({ params: { ...ws(desk), jobId: (await job(desk, "failed")).id } }),
+  "POST /api/v1/workspaces/{workspaceId}/jobs/{jobId}/retry": async (desk) => ({ params: { ...ws(desk), jobId: (await job(desk, "failed")).id } }),
+  "POST /api/v1/workspaces/{workspaceId}/jobs/{jobId}/cancel": async (desk) => ({ params: { ...ws(desk), jobId: (await job(desk, "queued")).id } }),
+  "GET /api/v1/snapshots/{snapshotId}": async (desk) => ({ params: { snapshotId: (await snapshot(desk)).id } }),
   "POST /api/v1/workspaces/{workspaceId}/views": async (desk) => ({
     params: ws(desk),
     body: { name: "Disputed drafts", visibility: "shared", filter: { label: "disputed", state: "draft", passageId: (await passage(desk)).id, q: "percent", sort: "evidence_count", order: "desc" } },

@@ -25,7 +25,7 @@ export const getJobEndpoint = endpoint({
   auth: "required",
   params: JobParamsSchema,
   responses: { 200: json(JobSchema, "The job") },
-  errors: ["not_found"],
+  errors: ["not_found", "forbidden"],
 });
 
 export const retryJobEndpoint = endpoint({

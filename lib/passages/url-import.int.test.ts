@@ -75,8 +75,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
   // Read once by lib/env.ts, which nothing has asked yet in this file's process.
+  // eslint-disable-next-line no-restricted-syntax -- the test-only setting, for this file's server
   process.env.FETCH_ALLOW_LOOPBACK_PORT = String(port);
+  // eslint-disable-next-line no-restricted-syntax -- long enough for a local page, so 202 means "still running"
   process.env.URL_IMPORT_WAIT_MS = "10000";
+  // eslint-disable-next-line no-restricted-syntax -- the held page must outlast the wait without the fetch timing out
+  process.env.FETCH_TIMEOUT_MS = "40000";
   workers = await startJobWorkers({ kinds: [importUrlJob], concurrency: 2 });
   // The first HTML extraction compiles the worker thread's code; later imports are the ones measured by the wait.
   const desk = await createDesk();
@@ -213,7 +217,7 @@ describe("import by URL", () => {
     expect(job).toMatchObject({ kind: "passage.import-url", subject: pageUrl("/held"), state: "running", attempts: 1 });
 
     // The reviewer follows their own job; the jobs page is for editors and owners.
-    expect((await getJob(desk, desk.viewer, job.id)).status).toBe(404);
+    expect((await getJob(desk, desk.viewer, job.id)).status).toBe(403);
     const listPath = `/api/v1/workspaces/${desk.workspaceId}/jobs`;
     expect((await callRoute(listJobsRoute, "GET", listPath, { as: desk.reviewer, params: { workspaceId: desk.workspaceId } })).status).toBe(403);
 
@@ -225,7 +229,7 @@ describe("import by URL", () => {
     const list = await callRoute(listJobsRoute, "GET", listPath, { as: desk.editor, params: { workspaceId: desk.workspaceId } });
     expect(list.status).toBe(200);
     expect((list.body as { items: Job[] }).items.map((item) => [item.id, item.state])).toEqual([[job.id, "completed"]]);
-  });
+  }, 60_000);
 
   it("lets owners retry a failed job and cancel a queued one", async () => {
     const desk = await createDesk();
@@ -258,5 +262,5 @@ describe("import by URL", () => {
     expect(resumed.status).toBe(200);
     const finished = await waitForState(desk, desk.owner, laterId, ["completed"]);
     expect(finished.attempts).toBe(1);
-  });
+  }, 60_000);
 });

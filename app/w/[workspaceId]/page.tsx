@@ -40,6 +40,7 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
           <Link href={`/w/${workspaceId}/members`}>Members</Link>
           {can(workspace.role, "claim.decide") && workspace.isBlindReview && <Link href={`/w/${workspaceId}/review`}>Blind review</Link>}
           {can(workspace.role, "claim.decide") && <Link href={`/w/${workspaceId}/agreement`}>Agreement</Link>}
+          {can(workspace.role, "job.read") && <Link href={`/w/${workspaceId}/jobs`}>Jobs</Link>}
           {can(workspace.role, "workspace.settings") && <Link href={`/w/${workspaceId}/settings`}>Settings</Link>}
           {can(workspace.role, "claim.restore") && <Link href={`/w/${workspaceId}/deleted`}>Recently deleted</Link>}
           {canImport && (

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/lib/http/api-client";
+import type { Page } from "@/lib/http/pagination";
 import { type Job, PENDING_JOB_STATES } from "@/lib/jobs/job.schemas";
 import { cancelJobEndpoint, getJobEndpoint, listJobsEndpoint, retryJobEndpoint } from "@/lib/jobs/jobs.endpoints";
 
@@ -25,10 +26,11 @@ export function useJob(workspaceId: string, jobId: string | null) {
   });
 }
 
-/** The workspace's newest jobs; refreshed while any of them is still pending. */
-export function useJobList(workspaceId: string) {
+/** The workspace's newest jobs (`initialData`: the server's render); refreshed while any of them is still pending. */
+export function useJobList(workspaceId: string, initialData?: Page<Job>) {
   return useQuery({
     queryKey: jobKeys.list(workspaceId),
+    initialData,
     queryFn: ({ signal }) => callApi(listJobsEndpoint, { params: { workspaceId }, query: { limit: 100 } }, { signal }),
     refetchInterval: (query) => (query.state.data?.items.some(isPending) ? POLL_MS * 2 : false),
   });

@@ -10,10 +10,6 @@ import { checkEvidenceLinksJob } from "@/lib/evidence/server/check-evidence-link
 /** Every kind of job the workers run. A new kind: `defineJobKind` in its feature, then list it here. */
 export const JOB_KINDS: readonly AnyJobKind[] = [importUrlJob, deliverWebhookJob, captureEvidenceJob, checkEvidenceLinksJob];
 
-export function jobKindByName(name: string): AnyJobKind | undefined {
-  return JOB_KINDS.find((kind) => kind.name === name);
-}
-
 /** The process's pg-boss with a queue for every kind. */
 export function queueBoss(): Promise<PgBoss> {
   return jobBoss(JOB_KINDS);

@@ -37,6 +37,12 @@ export default async function PassagePage({ params }: PassagePageProps) {
                 Source
               </a>
             )}
+            {passage.snapshot && (
+              // The stored copy, served sandboxed (no scripts, no cookies; docs/security.md).
+              <a href={passage.snapshot.url} target="_blank" rel="noopener noreferrer">
+                as captured on <time dateTime={passage.snapshot.fetchedAt}>{passage.snapshot.fetchedAt.slice(0, 10)}</time>
+              </a>
+            )}
           </p>
         </div>
         <div className="passage-header-tools">
