@@ -88,6 +88,15 @@ const ServerEnvSchema = z.object({
   URL_IMPORT_WAIT_MS: z.coerce.number({ error: "URL_IMPORT_WAIT_MS must be a whole number" }).int().min(0).max(60_000).default(3_000),
   /** Job workers in this process (`npm start`, `npm run worker`); 0 runs none (enqueueing still works). */
   JOB_WORKER_CONCURRENCY: z.coerce.number({ error: "JOB_WORKER_CONCURRENCY must be a whole number" }).int().min(0).max(32).default(2),
+  /** Webhook deliveries: retries after the first attempt, and the first wait (doubling each time, pg-boss adds up to as much again). 12 × 20 s ≈ a day. */
+  WEBHOOK_RETRY_LIMIT: z.coerce.number({ error: "WEBHOOK_RETRY_LIMIT must be a whole number" }).int().min(0).max(20).default(12),
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number({ error: "WEBHOOK_RETRY_DELAY_SECONDS must be a whole number" }).int().min(1).max(3600).default(20),
+  /** When the link checker re-fetches the evidence of verified and published claims: a cron expression (UTC); default Mondays 03:00, weekly. */
+  LINK_CHECK_CRON: z
+    .string()
+    .trim()
+    .regex(/^(\S+\s+){4}\S+$/, "LINK_CHECK_CRON must be a cron expression of five fields, e.g. 0 3 * * 1")
+    .default("0 3 * * 1"),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && env.FETCH_ALLOW_LOOPBACK_PORT !== undefined) {
     ctx.addIssue({

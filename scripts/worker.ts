@@ -1,6 +1,7 @@
 import { serverEnv } from "@/lib/env";
 import { JOB_KINDS } from "@/lib/jobs/server/job-kinds";
 import { startJobWorkers } from "@/lib/jobs/server/job-workers";
+import { scheduleLinkChecks } from "@/lib/evidence/server/check-evidence-links";
 
 // `npm run worker`: background job workers alone (`npm start` runs this next to the web server).
 // Run as many as you like on one database; pg-boss gives each job to one of them.
@@ -12,6 +13,7 @@ async function main() {
     return;
   }
   const workers = await startJobWorkers({ concurrency });
+  await scheduleLinkChecks(workers.boss);
   console.log(`ClaimDesk job workers: ${concurrency} per kind of job (${JOB_KINDS.map((kind) => kind.name).join(", ") || "none"}).`);
   let isStopping = false;
   const stop = () => {

@@ -112,6 +112,15 @@ export function ClaimsFilterBar(props: ClaimsFilterBarProps) {
           {filters.assigneeId && <option value="other">The person in the view</option>}
         </select>
       </div>
+      <div className="checkbox-row">
+        <input
+          id="claims-filter-evidence"
+          type="checkbox"
+          checked={filters.isEvidenceAttention}
+          onChange={(event) => onChange({ isEvidenceAttention: event.target.checked })}
+        />
+        <label htmlFor="claims-filter-evidence">Evidence needs attention</label>
+      </div>
       <div>
         <label htmlFor="claims-filter-sort">Sort</label>
         <select id="claims-filter-sort" value={filters.sort} onChange={(event) => onChange({ sort: event.target.value as ClaimSort, order: null })}>

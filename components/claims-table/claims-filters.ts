@@ -20,6 +20,8 @@ export type ClaimsFilters = {
   /** Someone else, named by a saved view (there is no control to pick one). */
   assigneeId: string | null;
   q: string;
+  /** Claims whose web evidence died, changed or could not be captured. */
+  isEvidenceAttention: boolean;
   sort: ClaimSort;
   /** For a column sort; null means that column's usual order. */
   order: SortOrder | null;
@@ -48,6 +50,7 @@ export const EMPTY_FILTERS: ClaimsFilters = {
   assignee: null,
   assigneeId: null,
   q: "",
+  isEvidenceAttention: false,
   sort: "created_desc",
   order: null,
 };
@@ -70,6 +73,7 @@ export function parseClaimsFilters(params: Pick<URLSearchParams, "get">): Claims
     assignee,
     assigneeId: assignee ? null : idOrNull(params.get("assigneeId")),
     q: (params.get("q") ?? "").trim().slice(0, SEARCH_TERMS_MAX_LENGTH),
+    isEvidenceAttention: params.get("evidence") === "needs-attention",
     sort: oneOf(CLAIM_SORTS, params.get("sort")) ?? "created_desc",
     order: oneOf(["asc", "desc"] as const, params.get("order")),
   };
@@ -84,6 +88,7 @@ export function filtersToSearch(filters: ClaimsFilters): string {
   if (filters.passageId) params.set("passageId", filters.passageId);
   if (filters.assignee) params.set("assignee", filters.assignee);
   else if (filters.assigneeId) params.set("assigneeId", filters.assigneeId);
+  if (filters.isEvidenceAttention) params.set("evidence", "needs-attention");
   if (filters.sort !== EMPTY_FILTERS.sort) params.set("sort", filters.sort);
   if (filters.order && !(MENU_SORTS as readonly string[]).includes(filters.sort)) params.set("order", filters.order);
   return params.toString();
@@ -98,6 +103,7 @@ export function filtersToApiQuery(filters: ClaimsFilters, currentUserId: string)
     ...(filters.state && { state: filters.state }),
     ...(filters.passageId && { passageId: filters.passageId }),
     ...(assigneeId && { assigneeId }),
+    ...(filters.isEvidenceAttention && { evidence: "needs-attention" as const }),
     sort: filters.sort,
     ...(filters.order && { order: filters.order }),
   };
@@ -113,6 +119,7 @@ export function apiFilterToFilters(filter: ClaimsFilter, currentUserId: string):
     assignee: isMine ? "me" : null,
     assigneeId: isMine ? null : (filter.assigneeId ?? null),
     q: filter.q ?? "",
+    isEvidenceAttention: filter.evidence === "needs-attention",
     sort: filter.sort,
     order: filter.order ?? null,
   };

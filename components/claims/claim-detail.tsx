@@ -21,6 +21,7 @@ import { EditableText } from "./editable-text";
 import { EvidenceForm } from "./evidence-form";
 import { VerdictPicker } from "./verdict-picker";
 import { useRatingScale } from "@/lib/ratings/client/rating-queries";
+import { EvidenceCaptureStatus } from "@/components/evidence/evidence-capture-status";
 
 export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
 
@@ -224,6 +225,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
                   <span>{link.evidence.quote ?? "Passage excerpt"}</span>
                 )}
                 {link.evidence.publisher && <span className="muted"> · {link.evidence.publisher}</span>}
+                <EvidenceCaptureStatus evidence={link.evidence} />
                 {link.note && <p className="hint">{link.note}</p>}
                 {canChangeEvidence && (
                   <button

@@ -15,7 +15,12 @@ const STATE_WORDS: Record<Job["state"], string> = {
   cancelled: "Cancelled",
 };
 
-const KIND_WORDS: Record<string, string> = { "passage.import-url": "Import by URL" };
+const KIND_WORDS: Record<string, string> = {
+  "passage.import-url": "Import by URL",
+  "webhook.deliver": "Webhook delivery",
+  "evidence.capture": "Evidence capture",
+  "evidence.check-links": "Link check",
+};
 
 function formatTime(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—";

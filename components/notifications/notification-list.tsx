@@ -7,6 +7,7 @@ import type { Notification } from "@/lib/notifications/notification.schemas";
 
 function describe(notification: Notification): string {
   const who = notification.actor?.name ?? "Someone";
+  if (notification.kind === "webhook_disabled") return "A webhook was switched off after a day of failed deliveries";
   return notification.kind === "mention" ? `${who} mentioned you` : `${who} assigned you a claim`;
 }
 

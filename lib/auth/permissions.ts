@@ -33,6 +33,8 @@ export const MINIMUM_ROLE = {
   // The workspace's background jobs (imports by URL…): editors watch them, owners retry or cancel.
   "job.read": "editor",
   "job.manage": "owner",
+  // Webhooks carry the workspace's decisions to other systems and hold a signing secret.
+  "webhook.manage": "owner",
   "workspace.settings": "owner",
   "member.manage": "owner",
 } as const satisfies Record<string, Role>;

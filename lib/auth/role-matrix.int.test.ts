@@ -46,6 +46,10 @@ import * as releaseRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[n
 import * as releasesRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/route";
 import * as viewRoute from "@/app/api/v1/workspaces/[workspaceId]/views/[viewId]/route";
 import * as viewsRoute from "@/app/api/v1/workspaces/[workspaceId]/views/route";
+import * as webhookRedeliverRoute from "@/app/api/v1/workspaces/[workspaceId]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver/route";
+import * as webhookDeliveriesRoute from "@/app/api/v1/workspaces/[workspaceId]/webhooks/[webhookId]/deliveries/route";
+import * as webhookRoute from "@/app/api/v1/workspaces/[workspaceId]/webhooks/[webhookId]/route";
+import * as webhooksRoute from "@/app/api/v1/workspaces/[workspaceId]/webhooks/route";
 import * as snapshotRoute from "@/app/api/v1/snapshots/[snapshotId]/route";
 import * as jobsRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/route";
 import * as jobRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/[jobId]/route";
@@ -167,6 +171,17 @@ const newJob = (desk: Desk, state: "failed" | "queued") =>
 /** A saved view of `ownerId` (a member or not: a non-member's request is refused before the view is read). */
 const newSavedView = (desk: Desk, ownerId: string, visibility: "personal" | "shared") =>
   db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId, name: `View ${uniqueSuffix()}`, visibility, filter: {} }, select: { id: true } });
+
+/** A webhook (to a public address literal: registering checks it without DNS) with one finished delivery. */
+async function newWebhook(desk: Desk) {
+  const webhook = await db.webhook.create({
+    data: { workspaceId: desk.workspaceId, url: "https://93.184.215.14/hook", events: ["claim.verified"], secret: "whsec_matrix" },
+    select: { id: true },
+  });
+  const event = await db.webhookEvent.create({ data: { workspaceId: desk.workspaceId, type: "claim.verified", data: {} }, select: { id: true } });
+  const delivery = await db.webhookDelivery.create({ data: { webhookId: webhook.id, eventId: event.id, state: "failed", attempts: 1 }, select: { id: true } });
+  return { webhookId: webhook.id, deliveryId: delivery.id };
+}
 
 const ROWS: MatrixRow[] = [
   {
@@ -438,6 +453,62 @@ const ROWS: MatrixRow[] = [
       const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
       const path = `/api/v1/workspaces/${desk.workspaceId}/releases/${number}/datapackage.json`;
       return callRoute(releaseDataPackageRoute.GET, "GET", path, { as, params: { workspaceId: desk.workspaceId, number } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/webhooks",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: (desk, as) => callRoute(webhooksRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/webhooks`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/webhooks",
+    minimumRole: "owner",
+    successStatus: 201,
+    send: (desk, as) =>
+      callRoute(webhooksRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/webhooks`, {
+        as,
+        params: { workspaceId: desk.workspaceId },
+        body: { url: "https://93.184.215.14/hook", events: ["claim.verified"] },
+      }),
+  },
+  {
+    endpoint: "PATCH /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const { webhookId } = await newWebhook(desk);
+      const params = { workspaceId: desk.workspaceId, webhookId };
+      return callRoute(webhookRoute.PATCH, "PATCH", `/api/v1/workspaces/${desk.workspaceId}/webhooks/${webhookId}`, { as, params, body: { description: "CMS" } });
+    },
+  },
+  {
+    endpoint: "DELETE /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}",
+    minimumRole: "owner",
+    successStatus: 204,
+    send: async (desk, as) => {
+      const { webhookId } = await newWebhook(desk);
+      return callRoute(webhookRoute.DELETE, "DELETE", `/api/v1/workspaces/${desk.workspaceId}/webhooks/${webhookId}`, { as, params: { workspaceId: desk.workspaceId, webhookId } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const { webhookId } = await newWebhook(desk);
+      const params = { workspaceId: desk.workspaceId, webhookId };
+      return callRoute(webhookDeliveriesRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/webhooks/${webhookId}/deliveries`, { as, params });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
+    minimumRole: "owner",
+    successStatus: 202,
+    send: async (desk, as) => {
+      const { webhookId, deliveryId } = await newWebhook(desk);
+      const params = { workspaceId: desk.workspaceId, webhookId, deliveryId };
+      return callRoute(webhookRedeliverRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/webhooks/${webhookId}/deliveries/${deliveryId}/redeliver`, { as, params });
     },
   },
   {
@@ -982,6 +1053,7 @@ describe("the role matrix", () => {
   beforeAll(() => configureWriteRateLimits({ ratePerSecond: 100_000, burst: 100_000, perAddressPerMinute: 100_000 }));
   afterAll(async () => {
     configureWriteRateLimits();
+    // The redeliver row queues a job.
     await stopJobBoss();
   });
 

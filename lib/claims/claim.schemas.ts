@@ -156,6 +156,10 @@ export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
     .optional()
     .describe("Claims whose anchor has one of these statuses, comma-separated (`changed,orphaned`: the re-anchoring queue)"),
   needsReview: z.enum(["true"]).optional().describe("Only claims whose anchor a person should look at (see `anchor.needsReview`)"),
+  evidence: z
+    .enum(["needs-attention"])
+    .optional()
+    .describe("`needs-attention`: claims with web evidence whose link died or changed (link checker) or that could not be captured"),
   sort: z
     .enum(CLAIM_SORTS)
     .default("created_desc")

@@ -54,6 +54,25 @@ export const AddEvidenceInputSchema = z
   .meta({ id: "AddEvidenceInput" });
 export type AddEvidenceInput = z.input<typeof AddEvidenceInputSchema>;
 
+export const EvidenceCaptureSchema = z
+  .object({
+    status: z.enum(["pending", "captured", "failed"]),
+    capturedAt: z.iso.datetime().nullable(),
+    error: text().nullable().describe("Why the page could not be stored, in words"),
+    snapshotUrl: text().nullable().describe("The stored copy, served sandboxed to members of the workspace"),
+    httpStatus: z.int().nullable(),
+  })
+  .meta({ id: "EvidenceCapture" });
+export type EvidenceCapture = z.infer<typeof EvidenceCaptureSchema>;
+
+export const EvidenceHealthSchema = z
+  .object({
+    status: z.enum(["ok", "dead", "changed"]).describe("dead: the link answers 4xx/5xx or its name is gone; changed: the page differs from the stored copy"),
+    checkedAt: z.iso.datetime().nullable(),
+    problem: text().nullable(),
+  })
+  .meta({ id: "EvidenceHealth" });
+
 export const EvidenceSchema = z
   .object({
     id: text(),
@@ -66,8 +85,11 @@ export const EvidenceSchema = z
     passageId: text().nullable(),
     start: z.int().nullable(),
     end: z.int().nullable(),
+    capture: EvidenceCaptureSchema.nullable().describe("The stored copy of a web source (null for passage spans)"),
+    health: EvidenceHealthSchema.nullable().describe("What the link checker last found (null until it has checked)"),
   })
   .meta({ id: "Evidence" });
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const EvidenceLinkSchema = z
   .object({

@@ -30,6 +30,8 @@ export type ExportEvidence = {
   passageId: string | null;
   start: number | null;
   end: number | null;
+  /** The stored copy of a web source (served at /api/v1/snapshots/{id}); exported as its URL. */
+  snapshotId: string | null;
 };
 
 /**
@@ -87,6 +89,9 @@ export const passageAppUrl = (context: ExportContext, passageId: string) =>
 /** The stable link to a claim in the app: its passage, with the claim selected. */
 export const claimAppUrl = (context: ExportContext, claim: { id: string; passage: { id: string } }) =>
   `${passageAppUrl(context, claim.passage.id)}?claim=${encodeURIComponent(claim.id)}`;
+
+/** The stored copy of a web source, beside its original (members of the workspace can open it). */
+export const archivedUrl = (context: ExportContext, snapshotId: string) => `${context.appUrl}/api/v1/snapshots/${encodeURIComponent(snapshotId)}`;
 
 /** One batch of the export: the claims, and (for formats that carry text) passages not yet written. */
 export type ExportBatch = { claims: ExportClaim[]; newPassages: ExportPassageWithText[] };

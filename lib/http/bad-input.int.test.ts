@@ -85,6 +85,17 @@ const snapshot = (desk: Desk) =>
   });
 const gone = { deletedAt: new Date(), deletedById: null };
 
+/** A webhook with one finished delivery (redeliverable). */
+async function webhook(desk: Desk) {
+  const row = await db.webhook.create({
+    data: { workspaceId: desk.workspaceId, url: "https://93.184.215.14/hook", events: ["claim.verified"], secret: "whsec_sample" },
+    select: { id: true },
+  });
+  const event = await db.webhookEvent.create({ data: { workspaceId: desk.workspaceId, type: "claim.verified", data: {} }, select: { id: true } });
+  const delivery = await db.webhookDelivery.create({ data: { webhookId: row.id, eventId: event.id, state: "failed", attempts: 1 }, select: { id: true } });
+  return { webhookId: row.id, deliveryId: delivery.id };
+}
+
 const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   "GET /api/v1/claims/{claimId}": async (desk) => ({ params: { claimId: (await claim(desk)).id } }),
   "PATCH /api/v1/claims/{claimId}": async (desk) => {
@@ -240,6 +251,21 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     });
     return { params: { ...ws(desk), invitationId: invitation.id } };
   },
+  "GET /api/v1/workspaces/{workspaceId}/webhooks": async (desk) => ({ params: ws(desk) }),
+  "POST /api/v1/workspaces/{workspaceId}/webhooks": async (desk) => ({
+    params: ws(desk),
+    body: { url: "https://93.184.215.14/hook", events: ["claim.verified", "passage.created"], description: "Newsroom CMS" },
+  }),
+  "PATCH /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}": async (desk) => ({
+    params: { ...ws(desk), webhookId: (await webhook(desk)).webhookId },
+    body: { description: "CMS", events: ["claim.rejected"], isEnabled: false },
+  }),
+  "DELETE /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}": async (desk) => ({ params: { ...ws(desk), webhookId: (await webhook(desk)).webhookId } }),
+  "GET /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries": async (desk) => ({
+    params: { ...ws(desk), webhookId: (await webhook(desk)).webhookId },
+    query: { limit: "10" },
+  }),
+  "POST /api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": async (desk) => ({ params: { ...ws(desk), ...(await webhook(desk)) } }),
   "GET /api/v1/workspaces/{workspaceId}/members": async (desk) => ({ params: ws(desk), query: { limit: "10" } }),
   "PATCH /api/v1/workspaces/{workspaceId}/members/{userId}": async (desk) => {
     const user = await createUserRecord(db);
@@ -399,6 +425,7 @@ describe("bad input on every /api/v1 endpoint", () => {
   beforeAll(() => configureWriteRateLimits({ ratePerSecond: 100_000, burst: 100_000, perAddressPerMinute: 100_000 }));
   afterAll(async () => {
     configureWriteRateLimits();
+    // The redeliver sample queues a job.
     await stopJobBoss();
   });
 

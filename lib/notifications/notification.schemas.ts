@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 
-export const NOTIFICATION_KINDS = ["mention", "assignment"] as const;
+export const NOTIFICATION_KINDS = ["mention", "assignment", "webhook_disabled"] as const;
 
 export const NotificationSchema = z
   .object({

@@ -11,6 +11,8 @@ import { POST as createPassageRoute } from "@/app/api/v1/workspaces/[workspaceId
 import type { Job } from "@/lib/jobs/job.schemas";
 import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
+// Only this file's kind: other files' jobs (webhook deliveries, evidence captures) reach their own test servers.
+import { importUrlJob } from "@/lib/passages/server/import-url-job";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute, sessionCookie } from "@/scripts/test/route-client";
@@ -79,7 +81,7 @@ beforeAll(async () => {
   process.env.URL_IMPORT_WAIT_MS = "10000";
   // eslint-disable-next-line no-restricted-syntax -- the held page must outlast the wait without the fetch timing out
   process.env.FETCH_TIMEOUT_MS = "40000";
-  workers = await startJobWorkers({ concurrency: 2 });
+  workers = await startJobWorkers({ kinds: [importUrlJob], concurrency: 2 });
   // The first HTML extraction compiles the worker thread's code; later imports are the ones measured by the wait.
   const desk = await createDesk();
   const warmUp = await importUrl(desk, desk.owner, { url: pageUrl("/articles/warm-up") });
@@ -255,7 +257,7 @@ describe("import by URL", () => {
     const cancelled = await jobAction(desk, desk.owner, laterId, "cancel");
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ state: "cancelled" });
-    workers = await startJobWorkers({ concurrency: 2 });
+    workers = await startJobWorkers({ kinds: [importUrlJob], concurrency: 2 });
     const resumed = await jobAction(desk, desk.owner, laterId, "retry");
     expect(resumed.status).toBe(200);
     const finished = await waitForState(desk, desk.owner, laterId, ["completed"]);

@@ -75,6 +75,13 @@ async function seededDesk() {
       note: index === 0 ? undefined : `Note ${index}`,
     });
   }
+  // Captures and link checks: a failed capture of a dead link, and one still pending.
+  const [failedCapture, pendingCapture] = await db.evidence.findMany({ where: { workspaceId: desk.workspaceId, kind: "web" }, orderBy: { url: "asc" } });
+  await db.evidence.update({
+    where: { id: failedCapture!.id },
+    data: { captureStatus: "failed", captureError: "The page answered 404", captureHttpStatus: 404, linkHealth: "dead", linkCheckedAt: new Date(), linkProblem: "HTTP 404" },
+  });
+  await db.evidence.update({ where: { id: pendingCapture!.id }, data: { captureStatus: "pending" } });
   const onPassage = await db.evidence.create({
     data: { workspaceId: desk.workspaceId, kind: "passage", passageId: source.id, start: 33, end: 44, quote: "5.1 percent", createdById: desk.editor.id },
   });

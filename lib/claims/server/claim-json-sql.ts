@@ -5,6 +5,7 @@ import { hidesUndecidedLabels } from "@/lib/claims/server/claim-view";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { configuredPublicOrigin } from "@/lib/http/client-address";
 import { anchorNeedsReviewSql } from "@/lib/revisions/anchor-review";
+import { snapshotPath } from "@/lib/evidence/server/evidence-view";
 
 /**
  * The claim JSON of the API, built by PostgreSQL (json_build_object / json_agg) so the reads send
@@ -88,6 +89,22 @@ const summaryFields: JsonField[] = [
   ["passageTitle", Prisma.sql`p."title"`],
 ];
 
+/** evidence-view.ts `toEvidence`'s capture of evidence `e`: null until a capture was queued (or for an unknown status). */
+const evidenceCaptureJson = Prisma.sql`CASE WHEN e."captureStatus" IN ('pending', 'captured', 'failed') THEN ${jsonObject([
+  ["status", Prisma.sql`e."captureStatus"`],
+  ["capturedAt", isoTime(Prisma.sql`e."capturedAt"`)],
+  ["error", Prisma.sql`e."captureError"`],
+  ["snapshotUrl", Prisma.sql`${snapshotPath("")}::text || e."snapshotId"`],
+  ["httpStatus", Prisma.sql`e."captureHttpStatus"`],
+])} END`;
+
+/** evidence-view.ts `toEvidence`'s link health of evidence `e`: null until the link checker looked. */
+const evidenceHealthJson = Prisma.sql`CASE WHEN e."linkHealth" IN ('ok', 'dead', 'changed') THEN ${jsonObject([
+  ["status", Prisma.sql`e."linkHealth"`],
+  ["checkedAt", isoTime(Prisma.sql`e."linkCheckedAt"`)],
+  ["problem", Prisma.sql`e."linkProblem"`],
+])} END`;
+
 /** claim-view.ts `toEvidenceLink`, for the live links of claim `c`, oldest first (as claimSelect orders them). */
 const evidenceLinksJson = Prisma.sql`COALESCE((
   SELECT json_agg(${jsonObject([
@@ -109,6 +126,8 @@ const evidenceLinksJson = Prisma.sql`COALESCE((
         ["passageId", Prisma.sql`e."passageId"`],
         ["start", Prisma.sql`e."start"`],
         ["end", Prisma.sql`e."end"`],
+        ["capture", evidenceCaptureJson],
+        ["health", evidenceHealthJson],
       ]),
     ],
   ])} ORDER BY l."createdAt", l."id")

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Claim, ClaimSummary } from "@/lib/claims/claim.schemas";
 import type { EvidenceLink } from "@/lib/evidence/evidence.schemas";
+import { evidenceCaptureSelect, type EvidenceRow, toEvidence } from "@/lib/evidence/server/evidence-view";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import { publicationSelect, toPublication, type PublicationRow } from "@/lib/publishing/server/publication-view";
@@ -50,7 +51,7 @@ export const evidenceLinkSelect = {
   createdAt: true,
   createdBy: { select: { id: true, name: true } },
   evidence: {
-    select: { id: true, kind: true, url: true, title: true, publisher: true, quote: true, accessedAt: true, passageId: true, start: true, end: true },
+    select: { id: true, kind: true, url: true, title: true, publisher: true, quote: true, accessedAt: true, passageId: true, start: true, end: true, ...evidenceCaptureSelect },
   },
 } as const;
 
@@ -100,18 +101,7 @@ export type EvidenceLinkRow = {
   note: string | null;
   createdAt: Date;
   createdBy: { id: string; name: string };
-  evidence: {
-    id: string;
-    kind: EvidenceKind;
-    url: string | null;
-    title: string | null;
-    publisher: string | null;
-    quote: string | null;
-    accessedAt: Date | null;
-    passageId: string | null;
-    start: number | null;
-    end: number | null;
-  };
+  evidence: EvidenceRow;
 };
 
 /** Whether this viewer must not see labels no editor has decided: reviewers and viewers of a blind workspace. */
@@ -165,7 +155,7 @@ export function toEvidenceLink(row: EvidenceLinkRow): EvidenceLink {
     note: row.note,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
-    evidence: { ...row.evidence, accessedAt: row.evidence.accessedAt?.toISOString() ?? null },
+    evidence: toEvidence(row.evidence),
   };
 }
 

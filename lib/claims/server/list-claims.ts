@@ -23,6 +23,11 @@ function claimFilterConditions(workspaceId: string, filter: Omit<ClaimsFilter, "
   if (filter.anchor) conditions.push({ anchorStatus: { in: filter.anchor.split(",") as AnchorStatus[] } });
   // anchorNeedsReview (lib/revisions/anchor-review.ts) as Prisma conditions.
   if (filter.needsReview) conditions.push({ OR: [{ anchorStatus: "changed" }, { anchorStatus: "orphaned", anchorConfidence: { lt: 1 } }] });
+  if (filter.evidence === "needs-attention") {
+    conditions.push({
+      evidence: { some: { deletedAt: null, evidence: { OR: [{ linkHealth: { in: ["dead", "changed"] } }, { captureStatus: "failed" }] } } },
+    });
+  }
   if (filter.q) {
     const contains = containsText(filter.q);
     conditions.push({ OR: [{ statement: contains }, { exact: contains }] });

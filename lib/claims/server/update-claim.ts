@@ -9,6 +9,7 @@ import { requireClaimAccess } from "@/lib/claims/server/claim-access";
 import { lockClaimRow } from "@/lib/claims/server/lock-claim-for-content-change";
 import { claimSelect, toClaim, type ClaimViewer } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
+import { emitWebhookEvent } from "@/lib/webhooks/server/emit-webhook-event";
 import { AppError, notFound } from "@/lib/http/errors";
 import { correctionChangesOf, recordCorrection } from "@/lib/publishing/server/record-correction";
 import { checkContentChange, checkTransition, decisionOf } from "@/lib/review/review-state";
@@ -112,6 +113,16 @@ export async function updateClaim({
         }),
       ),
     );
+    if (changes.state === "verified" || changes.state === "rejected") {
+      const label = changes.label !== undefined ? changes.label : current.label;
+      const statement = changes.statement !== undefined ? changes.statement : current.statement;
+      const verdictNote = changes.verdictNote !== undefined ? changes.verdictNote : current.verdictNote;
+      await emitWebhookEvent(tx, {
+        workspaceId: current.workspaceId,
+        type: changes.state === "verified" ? "claim.verified" : "claim.rejected",
+        payload: { claim: { id: claimId, passageId: current.passageId, statement, label, verdictNote, state: changes.state, decidedAt: updatedAt.toISOString(), decidedBy: { id: actor.userId, name: actor.name } } },
+      });
+    }
     if (changes.assigneeId && changes.assigneeId !== actor.userId) {
       await tx.notification.create({
         data: { userId: changes.assigneeId, workspaceId: current.workspaceId, kind: "assignment", actorId: actor.userId, claimId },

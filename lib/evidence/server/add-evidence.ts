@@ -9,6 +9,8 @@ import { db, type DbTransaction } from "@/lib/db";
 import type { AddEvidenceInput, EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import { AppError, notFound } from "@/lib/http/errors";
 import { recordCorrection } from "@/lib/publishing/server/record-correction";
+import { enqueueJobsInTransaction } from "@/lib/jobs/server/enqueue-jobs-in-transaction";
+import { captureEvidenceJob } from "@/lib/evidence/server/capture-evidence";
 
 /** The form a URL is stored in, so the same page added twice is one evidence record. */
 export function canonicalUrl(url: string): string {
@@ -23,6 +25,7 @@ export async function addEvidence({ actor, claimId, input }: { actor: Actor; cla
   return db.$transaction(async (tx) => {
     const { reopen } = await lockClaimForContentChange(tx, { actor, claimId, workspaceId: claim.workspaceId, role });
     const evidenceId = input.url ? await upsertWebEvidence(tx, claim.workspaceId, actor.userId, input) : await createSpanEvidence(tx, claim.workspaceId, actor.userId, input);
+    if (input.url) await queueCapture(tx, claim.workspaceId, actor.userId, evidenceId);
     // ON CONFLICT DO NOTHING against the one-live-link index: a concurrent link of the same evidence waits, then inserts nothing.
     const inserted = await tx.claimEvidence.createMany({
       data: [{ workspaceId: claim.workspaceId, claimId, evidenceId, stance: input.stance, note: input.note, createdById: actor.userId }],
@@ -46,6 +49,13 @@ export async function addEvidence({ actor, claimId, input }: { actor: Actor; cla
     ]);
     return toEvidenceLink(link);
   });
+}
+
+/** The first link of a web source queues its capture (with the link, in one transaction); later links reuse it. */
+async function queueCapture(tx: DbTransaction, workspaceId: string, userId: string, evidenceId: string): Promise<void> {
+  const claimed = await tx.evidence.updateManyAndReturn({ where: { id: evidenceId, captureStatus: null }, data: { captureStatus: "pending" }, select: { url: true } });
+  const url = claimed[0]?.url;
+  if (url) await enqueueJobsInTransaction(tx, captureEvidenceJob, [{ workspaceId, createdById: userId, payload: { evidenceId, url } }]);
 }
 
 /** Finds or creates the workspace's record of a URL; ON CONFLICT DO NOTHING, so concurrent adds of one new URL make one record. */

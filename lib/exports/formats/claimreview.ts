@@ -1,4 +1,4 @@
-import { claimAppUrl, type ExportClaim, type ExportContext, type ExportFormatter, type ExportVerdict } from "@/lib/exports/export-record";
+import { archivedUrl, claimAppUrl, type ExportClaim, type ExportContext, type ExportFormatter, type ExportVerdict } from "@/lib/exports/export-record";
 
 /**
  * The claim's schema.org Rating: its verdict on the workspace's own scale, by name (alternateName),
@@ -40,6 +40,7 @@ export function claimReviewNode(claim: ExportClaim, context: ExportContext) {
       url: evidence.url,
       ...(evidence.title ? { name: evidence.title } : {}),
       ...(evidence.publisher ? { publisher: { "@type": "Organization", name: evidence.publisher } } : {}),
+      ...(evidence.snapshotId ? { archivedAt: archivedUrl(context, evidence.snapshotId) } : {}),
     }));
   return {
     "@type": "ClaimReview",

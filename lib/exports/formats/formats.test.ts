@@ -5,8 +5,8 @@ import { createClaimCounter } from "@/lib/exports/export-progress";
 import { exportFileName, slugify } from "@/lib/exports/export-filename";
 import { ExportQuerySchema } from "@/lib/exports/export.schemas";
 import { exportApiUrl, type ExportClaim, type ExportContext } from "@/lib/exports/export-record";
-import { claimReviewNode, reviewRating } from "@/lib/exports/formats/claimreview";
-import { jsonlClaimLine } from "@/lib/exports/formats/jsonl";
+import { claimReviewFormatter, claimReviewNode, reviewRating } from "@/lib/exports/formats/claimreview";
+import { jsonlClaimLine, jsonlFormatter } from "@/lib/exports/formats/jsonl";
 import { csvFormatter, neutralizeCell } from "@/lib/exports/formats/csv";
 import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
 import { webAnnotationFormatter } from "@/lib/exports/formats/web-annotation";
@@ -55,6 +55,28 @@ const web = (stance: "supports" | "refutes" | "context") => ({
   passageId: null,
   start: null,
   end: null,
+  snapshotId: null,
+});
+
+describe("archived copies", () => {
+  it("puts the stored copy's URL beside the original: schema.org archivedAt in ClaimReview, archivedUrl in JSONL", () => {
+    const evidence = [{ ...web("supports"), snapshotId: "snap1" }, web("context")];
+    const archived = "https://desk.example/api/v1/snapshots/snap1";
+    const formats = { claimreview: claimReviewFormatter, jsonl: jsonlFormatter };
+    const texts = Object.fromEntries(
+      Object.entries(formats).map(([name, formatter]) => [
+        name,
+        formatter.begin(context, { claimCount: 1 }) + formatter.batch({ claims: [claim({ evidence })], newPassages: [] }, context, { isFirst: true }) + formatter.end(context, { claimCount: 1 }),
+      ]),
+    );
+    expect(texts.claimreview).toContain(`"archivedAt":"${archived}"`);
+    expect(texts.claimreview?.match(/archivedAt/g)).toHaveLength(1);
+    const record = (texts.jsonl ?? "").split("\n").map((line) => (line ? (JSON.parse(line) as { evidence?: { url: string; archivedUrl: string | null }[] }) : {})).find((line) => line.evidence);
+    expect(record?.evidence?.map(({ url, archivedUrl }) => ({ url, archivedUrl }))).toEqual([
+      { url: "https://e.example", archivedUrl: archived },
+      { url: "https://e.example", archivedUrl: null },
+    ]);
+  });
 });
 
 describe("CSV cells", () => {

@@ -1,4 +1,4 @@
-import { claimAppUrl, type ExportClaim, type ExportContext, type ExportFormatter, type ExportPassageWithText } from "@/lib/exports/export-record";
+import { archivedUrl, claimAppUrl, type ExportClaim, type ExportContext, type ExportFormatter, type ExportPassageWithText } from "@/lib/exports/export-record";
 
 /** Format name and version in the first line, so an import knows what it reads. */
 export const JSONL_FORMAT = "claimdesk.claims";
@@ -47,7 +47,7 @@ export function jsonlClaimLine(claim: ExportClaim, context: ExportContext) {
     state: claim.state,
     verdict: claim.verdict && { key: claim.verdict.key, name: claim.verdict.name, value: claim.verdict.value },
     verdictNote: claim.verdictNote,
-    evidence: claim.evidence,
+    evidence: claim.evidence.map(({ snapshotId, ...evidence }) => ({ ...evidence, archivedUrl: snapshotId ? archivedUrl(context, snapshotId) : null })),
     reviewers: { createdBy: claim.createdBy, assignee: claim.assignee, verifiedBy: claim.verifiedBy },
     url: claimAppUrl(context, claim),
     createdAt: claim.createdAt,

@@ -74,7 +74,7 @@ function exportClaimsSql(fromWhere: string, hidesUndecidedLabels: boolean): stri
       (SELECT json_build_object('id', assignee.id, 'name', assignee.name) FROM "User" assignee WHERE assignee.id = c."assigneeId") AS assignee,
       (SELECT json_agg(json_build_object('stance', l.stance, 'note', l.note, 'kind', e.kind, 'url', e.url, 'title', e.title,
           'publisher', e.publisher, 'quote', e.quote, 'accessedAt', ${isoText('e."accessedAt"')}, 'passageId', e."passageId",
-          'start', e.start, 'end', e."end") ORDER BY l."createdAt", l.id)
+          'start', e.start, 'end', e."end", 'snapshotId', e."snapshotId") ORDER BY l."createdAt", l.id)
         FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId"
         WHERE l."claimId" = c.id AND l."deletedAt" IS NULL) AS evidence,
       (SELECT json_build_object('id', u.id, 'name', u.name, 'at', ${isoText('c."decidedAt"')})

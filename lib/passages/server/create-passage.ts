@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
+import { emitWebhookEvent } from "@/lib/webhooks/server/emit-webhook-event";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
@@ -95,6 +96,11 @@ export async function createPassage({
         },
       },
     ]);
+    await emitWebhookEvent(tx, {
+      workspaceId,
+      type: "passage.created",
+      payload: { passage: { id: passage.id, title: passage.title, sourceUrl, publisher, author, publishedAt: publishedAt?.toISOString() ?? null, language, textLength: passage.textLength } },
+    });
     return toPassage(passage);
   });
 }

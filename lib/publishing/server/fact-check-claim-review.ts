@@ -56,6 +56,8 @@ function toExportClaim(factCheck: PublicFactCheck): ExportClaim {
       passageId: null,
       start: null,
       end: null,
+      // Stored copies are for members only: a public page never links to one.
+      snapshotId: null,
     })),
     createdBy: { id: "", name: "" },
     assignee: null,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RatingScaleEditor } from "@/components/ratings/rating-scale-editor";
+import Link from "next/link";
 import { WorkspaceSettingsForm } from "@/components/workspaces/workspace-settings-form";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
@@ -21,6 +22,9 @@ export default async function WorkspaceSettingsPage({ params }: { params: Promis
         <>
           <WorkspaceSettingsForm workspace={workspace} />
           <RatingScaleEditor workspaceId={workspace.id} />
+          <p>
+            <Link href={`/w/${workspaceId}/settings/webhooks`}>Webhooks</Link>: tell other systems when claims are verified, rejected or published.
+          </p>
         </>
       ) : (
         <p className="alert alert-info">Only owners change a workspace&rsquo;s settings. Ask an owner of {workspace.name}.</p>
