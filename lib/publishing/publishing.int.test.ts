@@ -1,5 +1,5 @@
 import jsonld from "jsonld";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { GET as atomFeedRoute } from "@/app/fact-checks/feeds/[workspaceId]/atom.xml/route";
 import { GET as jsonFeedRoute } from "@/app/fact-checks/feeds/[workspaceId]/feed.json/route";
 import { DELETE as unlinkEvidenceRoute } from "@/app/api/v1/claims/[claimId]/evidence/[linkId]/route";
@@ -15,6 +15,7 @@ import { factCheckClaimReview } from "@/lib/publishing/server/fact-check-claim-r
 import { getPassageReport } from "@/lib/publishing/server/get-passage-report";
 import { getPublicFactCheck } from "@/lib/publishing/server/get-public-fact-check";
 import { isWithdrawnFactCheckPath } from "@/lib/publishing/server/withdrawn-fact-check";
+import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 
@@ -80,6 +81,10 @@ async function publicFactCheck(slug: string): Promise<PublicFactCheck> {
   if (found?.status !== "published") throw new Error(`Expected ${slug} to be published, got ${found?.status ?? "nothing"}`);
   return found;
 }
+
+afterAll(async () => {
+  await stopJobBoss();
+});
 
 describe("publishing a claim", () => {
   it("publishes a verified claim with a verdict under a readable slug, shown in the claim's JSON; again changes nothing", async () => {
@@ -191,6 +196,10 @@ describe("a published claim that is deleted", () => {
 describe("corrections", () => {
   it("need a public note to change a published claim's statement or evidence, and are listed newest first", async () => {
     const desk = await publishingDesk();
+    // A webhook listening for publications and corrections hears both, from their transactions.
+    await db.webhook.create({
+      data: { workspaceId: desk.workspaceId, url: "https://93.184.215.14/hook", events: ["claim.published", "claim.corrected"], secret: "test-secret", createdById: desk.owner.id },
+    });
     const { slug } = (await publish(desk.editor, desk.claim.id)).body as Publication;
     const before = await publicFactCheck(slug);
 
@@ -201,6 +210,10 @@ describe("corrections", () => {
 
     const corrected = await patchClaim(desk.editor, desk.claim.id, { statement: "The harbour handled 3 million containers in 2023.", correctionNote: "We quoted the wrong year." });
     expect(corrected.status).toBe(200);
+    const events = await db.webhookEvent.findMany({ where: { workspaceId: desk.workspaceId }, orderBy: { createdAt: "asc" }, select: { type: true, data: true } });
+    expect(events.map((event) => event.type)).toEqual(["claim.published", "claim.corrected"]);
+    expect(events[1]?.data).toMatchObject({ claim: { id: desk.claim.id }, correction: { note: "We quoted the wrong year." }, publication: { slug } });
+    expect(await db.webhookDelivery.count({ where: { event: { workspaceId: desk.workspaceId } } })).toBe(2);
     expect((corrected.body as Claim).statement).toBe("The harbour handled 3 million containers in 2023.");
 
     const url = `https://stats.example.org/revised-${uniqueSuffix()}`;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
+import { emitWebhookEvent } from "@/lib/webhooks/server/emit-webhook-event";
 import { requireClaimAccess } from "@/lib/claims/server/claim-access";
 import { lockClaimRow } from "@/lib/claims/server/lock-claim-for-content-change";
 import { db, type DbTransaction } from "@/lib/db";
@@ -50,8 +51,14 @@ export async function publishClaim({ actor, claimId }: { actor: Actor; claimId: 
         after: { slug: row.slug },
       },
     ]);
+    const publication = toPublication(row);
+    await emitWebhookEvent(tx, {
+      workspaceId: claim.workspaceId,
+      type: "claim.published",
+      payload: { claim: { id: claimId, passageId: current.passageId, statement: current.statement, verdict: current.verdict }, publication, republished: existing !== null },
+    });
     expirePublicPages({ slug: row.slug, passageId: current.passageId, workspaceId: claim.workspaceId });
-    return { publication: toPublication(row), isNew: !existing };
+    return { publication, isNew: !existing };
   });
 }
 

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
+import { emitWebhookEvent } from "@/lib/webhooks/server/emit-webhook-event";
+import { configuredPublicOrigin } from "@/lib/http/client-address";
+import { factCheckPath } from "@/lib/publishing/slug";
 import type { DbTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
@@ -37,7 +40,8 @@ export async function recordCorrection(
     throw new AppError("conflict", message, { details: [{ path: ["body", "correctionNote"], message }] });
   }
   const now = new Date();
-  await tx.correction.create({
+  const correction = await tx.correction.create({
+    select: { id: true },
     data: { workspaceId: publication.workspaceId, claimId, note, changes: changes as unknown as Prisma.InputJsonValue, createdById: actor.userId, createdAt: now },
   });
   await tx.publication.update({ where: { claimId }, data: { modifiedAt: now } });
@@ -52,5 +56,14 @@ export async function recordCorrection(
       after: { note, fields: changes.map((change) => change.field) },
     },
   ]);
+  await emitWebhookEvent(tx, {
+    workspaceId: publication.workspaceId,
+    type: "claim.corrected",
+    payload: {
+      claim: { id: claimId, passageId: publication.claim.passageId },
+      correction: { id: correction.id, note, changes, createdAt: now.toISOString() },
+      publication: { slug: publication.slug, url: `${configuredPublicOrigin() ?? ""}${factCheckPath(publication.slug)}` },
+    },
+  });
   expirePublicPages({ slug: publication.slug, passageId: publication.claim.passageId, workspaceId: publication.workspaceId });
 }
