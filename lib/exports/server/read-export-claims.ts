@@ -31,10 +31,10 @@ export function exportConnectionConfig(connection: ExportConnection): pg.ClientC
 
 // Timestamps leave PostgreSQL as the same ISO 8601 text Prisma's Date.toISOString() gives, so the
 // driver never reads them in the machine's local time zone.
-const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The claims an export covers, as SQL: live claims of live passages, with the allowlisted filters. */
-function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndecidedLabels: boolean): { fromWhere: string; values: unknown[] } {
+export function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndecidedLabels: boolean): { fromWhere: string; values: unknown[] } {
   const values: unknown[] = [workspaceId];
   const conditions = [`c."workspaceId" = $1`, `c."deletedAt" IS NULL`, `p."deletedAt" IS NULL`];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
