@@ -79,7 +79,7 @@ async function awkwardDesk() {
       publisher: index % 2 ? "Agency, \"Quotes\"" : undefined,
       quote: index % 3 ? AWKWARD[(index + 2) % AWKWARD.length] : undefined,
       note: index % 2 ? undefined : "A note\nover two lines",
-      stance: (["supports", "refutes", "context"] as const)[index % 3],
+      stance: (["supports", "refutes", "context"] as const)[index % 3] ?? "supports",
     });
     if (index % 2 === 0) {
       await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: claim.id, createdById: desk.reviewer.id, url: "https://shared.example.org/", title: "", stance: "context" });

@@ -11,13 +11,13 @@ import { exportConnectionConfig, exportScopeSql, type ExportConnection, type Exp
 
 export type CopyExportFormat = "jsonl" | "csv";
 
-export const COPY_EXPORT_FORMATS: readonly CopyExportFormat[] = ["jsonl", "csv"];
+const COPY_EXPORT_FORMATS: readonly CopyExportFormat[] = ["jsonl", "csv"];
 export const isCopyExportFormat = (format: string): format is CopyExportFormat => (COPY_EXPORT_FORMATS as readonly string[]).includes(format);
 
 // Chunks handed to the response at once: the COPY's rows arrive a few KB at a time.
 const CHUNK_BYTES = 64 * 1024;
 
-export type CopyExportRun = { claimCount: number; body: ReadableStream<Uint8Array> };
+type CopyExportRun = { claimCount: number; body: ReadableStream<Uint8Array> };
 
 /**
  * JSONL and CSV exports rendered by PostgreSQL: the claims are counted, then streamed with
@@ -33,11 +33,19 @@ export async function runCopyExport(
   const client = new pg.Client(exportConnectionConfig(input.connection));
   // A connection PostgreSQL ends (a timeout) fails the stream; without a listener it would crash the process.
   client.on("error", () => undefined);
+  let stallTimer: NodeJS.Timeout | undefined;
+  let isDone = false;
+  // The slot is given back when the client has taken the last byte (or gone away), not when the COPY ends.
+  const finish = () => {
+    if (isDone) return;
+    isDone = true;
+    clearTimeout(stallTimer);
+    onDone();
+  };
   let isClosed = false;
   const close = async (how: "end" | "destroy") => {
     if (isClosed) return;
     isClosed = true;
-    onDone();
     // Mid-COPY the server only notices a closed socket, not a polite Terminate message.
     if (how === "destroy") (client as unknown as { connection: { stream: { destroy: () => void } } }).connection.stream.destroy();
     else await client.end().catch(() => undefined);
@@ -57,8 +65,12 @@ export async function runCopyExport(
     const fromWhere = scope.fromWhere.replace(/\$(\d+)/g, (_, index: string) => client.escapeLiteral(String(scope.values[Number(index) - 1])));
     const claimUrlPrefix = passageAppUrl(input.context, "");
     const select = (input.format === "jsonl" ? jsonlCopySql : csvCopySql)({ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix });
+    // One COPY lasts as long as the download, so the statement timeout (meant for each FETCH of a
+    // cursor) would cut off slow downloads; a download that stops reading is ended below instead.
+    await client.query("SET LOCAL statement_timeout = 0");
     copy = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`));
   } catch (error) {
+    finish();
     await close("destroy");
     throw error;
   }
@@ -68,10 +80,39 @@ export async function runCopyExport(
   const decode = createCopyBinaryTextDecoder();
   const chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let pendingHead: Buffer | null = head;
+  // As idle_in_transaction_session_timeout does for a cursor: a download that stops reading for
+  // that long gives its connection and snapshot back.
+  let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let isCancelled = false;
+  const watchForStall = () => {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
+      const error = new Error("The export made no progress for too long and was ended.");
+      copy.destroy(error);
+      finish();
+      void close("destroy");
+      try {
+        streamController?.error(error);
+      } catch {
+        // already closed
+      }
+    }, input.connection.idleInTransactionTimeoutMs);
+    stallTimer.unref();
+  };
+  watchForStall();
 
   const body = new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        streamController = controller;
+      },
       async pull(controller) {
+        if (isClosed) {
+          // The last chunk was taken: the download is complete.
+          finish();
+          return controller.close();
+        }
+        watchForStall();
         const parts: Buffer[] = pendingHead ? [pendingHead] : [];
         let size = pendingHead?.length ?? 0;
         pendingHead = null;
@@ -81,7 +122,9 @@ export async function runCopyExport(
             if (next.done) {
               await client.query("COMMIT");
               await close("end");
-              if (size > 0) controller.enqueue(Buffer.concat(parts, size));
+              clearTimeout(stallTimer); // nothing left to hold: the client may take its time
+              if (size > 0) return controller.enqueue(Buffer.concat(parts, size));
+              finish();
               return controller.close();
             }
             for (const part of decode(next.value)) {
@@ -90,14 +133,18 @@ export async function runCopyExport(
             }
           }
         } catch (error) {
-          if (isClosed) return; // cancelled while this pull waited: not a failure
+          if (isCancelled) return; // the client went away while this pull waited: not a failure
+          finish();
           await close("destroy");
           console.error("Export failed while streaming", error instanceof Error ? error.message : error);
           return controller.error(error);
         }
         controller.enqueue(Buffer.concat(parts, size));
+        watchForStall();
       },
       async cancel() {
+        isCancelled = true;
+        finish();
         copy.destroy();
         await close("destroy");
       },
