@@ -151,8 +151,8 @@ describe("JSONL and CSV rendered by PostgreSQL (COPY)", () => {
     }
     const all = await bothWays(desk, "jsonl", { state: "all" }, false);
     const lines = all.after.bytes.toString("utf8").trimEnd().split("\n");
-    // The export holds what the seed made: 11 live awkward claims + 1,100, three live passages, the late one after claim 500.
-    expect(all.after.count).toBe(1111);
+    // The export holds what the seed made: 12 live awkward claims + 1,100, three live passages, the late one after claim 500.
+    expect(all.after.count).toBe(1112);
     expect(lines.filter((line) => line.startsWith('{"type":"passage"'))).toHaveLength(3);
     expect(lines.findIndex((line) => line.includes(desk.late.id) && line.startsWith('{"type":"passage"'))).toBeGreaterThan(500);
     expect(lines.every((line) => JSON.parse(line) !== null)).toBe(true);
@@ -163,7 +163,7 @@ describe("JSONL and CSV rendered by PostgreSQL (COPY)", () => {
     for (const format of ["jsonl", "csv"] as const) {
       const response = await downloadExport(desk.reviewer, desk.workspaceId, { format, state: "all" });
       expect(response.status).toBe(200);
-      expect(response.headers.get("x-claim-count")).toBe("1111");
+      expect(response.headers.get("x-claim-count")).toBe("1112");
       const { before } = await bothWays(desk, format, { state: "all" }, true);
       // The route's context differs (origin, filter label, export URL) only in the JSONL header line.
       const text = response.text.replace(/^\uFEFF?[^\n]*\n/, "");

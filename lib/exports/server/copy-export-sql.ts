@@ -1,4 +1,3 @@
-import { isoText } from "@/lib/exports/server/read-export-claims";
 
 // SQL pieces shared by the JSONL and CSV statements that PostgreSQL renders itself (copy-export.ts).
 // Each builds text exactly as the Node formatters did, so the bytes do not change.
@@ -6,13 +5,26 @@ import { isoText } from "@/lib/exports/server/read-export-claims";
 /** JSON.stringify of a value, or `null`: to_json escapes strings as V8 does (`"`, `\`, `\b\f\n\r\t`, other controls as \u00xx). */
 export const jsonValue = (expression: string) => `coalesce(to_json(${expression})::text, 'null')`;
 
-/** A JSON object from [key, SQL JSON text] pairs, in that order, without json_build_object's spaces. */
+/**
+ * A JSON object from [key, SQL JSON text] pairs, in that order, without json_build_object's spaces.
+ * One concat() call: a chain of `||` copies the growing line at every step (measured: most of the time).
+ */
 export function jsonObject(fields: [string, string][]): string {
-  return `'{' || ${fields.map(([key, value], index) => `'${index ? "," : ""}${JSON.stringify(key)}:' || ${value}`).join(" || ")} || '}'`;
+  return `concat(${fields.map(([key, value], index) => `'${index ? "," : "{"}${JSON.stringify(key)}:', ${value}`).join(", ")}, '}')`;
 }
 
+/**
+ * ISO 8601 text of a timestamp(3) column, exactly as read-export-claims' to_char gives it
+ * (`2026-01-01T00:00:01.000Z`), from the column's own text under DateStyle ISO: to_char costs
+ * ~1.5 µs a call, five a claim (measured). Null stays null.
+ */
+export const isoTimestamp = (column: string) => {
+  const text = `replace(${column}::text, ' ', 'T')`;
+  return `CASE WHEN length(${text}) = 19 THEN ${text} || '.000Z' ELSE rpad(${text}, 23, '0') || 'Z' END`;
+};
+
 /** ISO 8601 text of a timestamp column, as JSON (null stays null). */
-export const jsonDate = (column: string) => jsonValue(isoText(column));
+export const jsonDate = (column: string) => jsonValue(isoTimestamp(column));
 
 // encodeURIComponent leaves these unescaped; ids (cuid) never need more, but any other byte is
 // percent-encoded from its UTF-8 bytes with uppercase hex, as V8 does.

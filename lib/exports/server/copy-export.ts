@@ -58,6 +58,8 @@ export async function runCopyExport(
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Timestamps are stored as UTC without a zone; `since` must be read in UTC too.
     await client.query("SET LOCAL TimeZone = 'UTC'");
+    // The rendered dates are the columns' own text (copy-export-sql.ts isoTimestamp).
+    await client.query("SET LOCAL DateStyle = 'ISO, MDY'");
     const scope = exportScopeSql(input.workspaceId, input.filters, input.hidesUndecidedLabels);
     const counted = await client.query<{ count: number }>(`SELECT count(*)::int AS count ${scope.fromWhere}`, scope.values);
     claimCount = counted.rows[0]?.count ?? 0;

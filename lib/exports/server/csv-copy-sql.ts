@@ -1,5 +1,4 @@
-import { orderedScopeCte, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
-import { isoText } from "@/lib/exports/server/read-export-claims";
+import { isoTimestamp, orderedScopeCte, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
 
 /**
  * One text cell as formats/csv.ts writes it with csv-stringify: null as empty, neutralizeCell's
@@ -53,22 +52,22 @@ export function csvCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }: 
     ["created_at", "text"],
     ["updated_at", "text"],
   ];
-  const record = cells.map(([name, kind]) => (kind === "text" ? textCell(`v.${name}`) : numberCell(`v.${name}`))).join(` || ',' || `);
+  const record = cells.map(([name, kind]) => (kind === "text" ? textCell(`v.${name}`) : numberCell(`v.${name}`))).join(", ',', ");
   // OFFSET 0 keeps the values a subquery of their own, so each cell's expression reads a column
   // instead of repeating the aggregate it came from.
   return `
     WITH ${orderedScopeCte(fromWhere)}
     SELECT line.text FROM scope s CROSS JOIN LATERAL (
-      SELECT ${record} || E'\\r\\n' AS text FROM (
+      SELECT concat(${record}, E'\\r\\n') AS text FROM (
         SELECT c.id AS claim_id, ${sqlLiteral(claimUrlPrefix)} || ${uriComponent("p.id")} || '?claim=' || ${uriComponent("c.id")} AS claim_url,
           c.statement, ${visibleLabel(hidesUndecidedLabels)} AS label, c.state::text AS state, r.key AS verdict, r.name AS verdict_name,
           c."verdictNote" AS verdict_note, c.exact, c.prefix, c.suffix, c.start, c."end" AS end_,
           p.id AS passage_id, p.title AS passage_title, p."sourceUrl" AS passage_source_url, p.publisher AS passage_publisher,
-          p.author AS passage_author, ${isoText('p."publishedAt"')} AS passage_published_at,
+          p.author AS passage_author, ${isoTimestamp('p."publishedAt"')} AS passage_published_at,
           ev.count AS evidence_count, coalesce(ev.text, '') AS evidence,
           creator.name AS created_by, assignee.name AS assignee, verifier.name AS verified_by,
-          CASE WHEN verifier.id IS NOT NULL THEN ${isoText('c."decidedAt"')} END AS verified_at,
-          ${isoText('c."createdAt"')} AS created_at, ${isoText('c."updatedAt"')} AS updated_at
+          CASE WHEN verifier.id IS NOT NULL THEN ${isoTimestamp('c."decidedAt"')} END AS verified_at,
+          ${isoTimestamp('c."createdAt"')} AS created_at, ${isoTimestamp('c."updatedAt"')} AS updated_at
         FROM "Claim" c
         JOIN "Passage" p ON p.id = c."passageId"
         LEFT JOIN "Rating" r ON r."workspaceId" = c."workspaceId" AND r.key = c.verdict

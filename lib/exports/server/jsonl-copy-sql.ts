@@ -39,16 +39,16 @@ export function jsonlCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }
     ],
     [
       "target",
-      `'{"selector":[' || ${jsonObject([
+      `concat('{"selector":[', ${jsonObject([
         ["type", `'"TextQuoteSelector"'`],
         ["exact", jsonValue("c.exact")],
         ["prefix", jsonValue("c.prefix")],
         ["suffix", jsonValue("c.suffix")],
-      ])} || ',' || ${jsonObject([
+      ])}, ',', ${jsonObject([
         ["type", `'"TextPositionSelector"'`],
         ["start", jsonValue("c.start")],
         ["end", jsonValue('c."end"')],
-      ])} || ']}'`,
+      ])}, ']}')`,
     ],
     ["statement", jsonValue("c.statement")],
     ["label", jsonValue(visibleLabel(hidesUndecidedLabels))],
@@ -64,7 +64,7 @@ export function jsonlCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }
     ["verdictNote", jsonValue('c."verdictNote"')],
     [
       "evidence",
-      `coalesce((SELECT '[' || string_agg(${evidence}, ',' ORDER BY l."createdAt", l.id) || ']'
+      `coalesce((SELECT concat('[', string_agg(${evidence}, ',' ORDER BY l."createdAt", l.id), ']')
         FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId" WHERE l."claimId" = c.id AND l."deletedAt" IS NULL), '[]')`,
     ],
     [
@@ -111,11 +111,11 @@ export function jsonlCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }
       ORDER BY pid, n, k
     )
     SELECT line.text FROM scope s CROSS JOIN LATERAL (
-      SELECT 0 AS part, f.n, f.k, ${passageLine} || E'\\n' AS text
+      SELECT 0 AS part, f.n, f.k, concat(${passageLine}, E'\\n') AS text
         FROM first_mentions f JOIN "Passage" p ON p.id = f.pid AND p."deletedAt" IS NULL
         WHERE (s.n - 1) % ${batch} = 0 AND f.batch = (s.n - 1) / ${batch}
       UNION ALL
-      SELECT 1, 0, 0, ${claimLine} || E'\\n'
+      SELECT 1, 0, 0, concat(${claimLine}, E'\\n')
         FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId" WHERE c.id = s.id
       ORDER BY 1, 2, 3
     ) AS line`;
