@@ -31,7 +31,7 @@ export function exportConnectionConfig(connection: ExportConnection): pg.ClientC
 
 // Timestamps leave PostgreSQL as the same ISO 8601 text Prisma's Date.toISOString() gives, so the
 // driver never reads them in the machine's local time zone.
-export const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The claims an export covers, as SQL: live claims of live passages, with the allowlisted filters. */
 export function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndecidedLabels: boolean): { fromWhere: string; values: unknown[] } {
