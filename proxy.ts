@@ -1,25 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { isWithdrawnFactCheckPath } from "@/lib/publishing/server/withdrawn-fact-check";
+import { factCheckSlugOfPath } from "@/lib/publishing/slug";
 
 const SIGN_IN_REQUIRED = [/^\/workspaces(\/|$)/, /^\/w\//, /^\/settings(\/|$)/, /^\/notifications(\/|$)/];
+// Readable by anyone, signed in or not: published fact-checks, passage reports and feeds. Never listed above.
+const PUBLIC = [/^\/fact-checks(\/|$)/];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
-// Three jobs: a per-request CSP nonce for pages, sending visitors without a session cookie to
-// sign-in, and answering an address Next.js cannot decode or PostgreSQL could not store. Whether a user may see something is
+// Four jobs: a per-request CSP nonce for pages, sending visitors without a session cookie to
+// sign-in, answering 410 for a withdrawn fact-check, and answering an address Next.js cannot decode or PostgreSQL could not store. Whether a user may see something is
 // decided in the use cases, never here.
-export function proxy(request: NextRequest) {
+export function proxy(request: NextRequest): Response | Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const unreadable = unreadableAddress(pathname, search);
   if (unreadable) return unreadable;
   if (pathname.startsWith("/api/")) return NextResponse.next();
+  const isPublic = PUBLIC.some((pattern) => pattern.test(pathname));
   const hasSessionCookie = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSessionCookie && SIGN_IN_REQUIRED.some((pattern) => pattern.test(pathname))) {
+  if (!isPublic && !hasSessionCookie && SIGN_IN_REQUIRED.some((pattern) => pattern.test(pathname))) {
     const signIn = new URL("/signin", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
 
+  // A withdrawn fact-check's page says so and when, with 410 Gone: never a silent 404, never a live page.
+  if (isPublic && factCheckSlugOfPath(pathname)) return isWithdrawnFactCheckPath(pathname).then((isWithdrawn) => pageResponse(request, isWithdrawn ? 410 : 200));
+  return pageResponse(request, 200);
+}
+
+function pageResponse(request: NextRequest, status: number): Response {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = [
     "default-src 'self'",
@@ -37,7 +48,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = NextResponse.next({ request: { headers: requestHeaders }, status });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }

@@ -43,6 +43,10 @@ const ServerEnvSchema = z.object({
   WRITE_RATE_PER_SECOND: z.coerce.number({ error: "WRITE_RATE_PER_SECOND must be a whole number" }).int().min(1).default(10),
   WRITE_BURST: z.coerce.number({ error: "WRITE_BURST must be a whole number" }).int().min(1).default(100),
   WRITE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number({ error: "WRITE_LIMIT_PER_ADDRESS_PER_MINUTE must be a whole number" }).int().min(1).default(300),
+  /** Memory for each app instance's last built claim lists, reused while their version (ETag) holds; 0 turns it off. */
+  CLAIM_LIST_CACHE_MB: z.coerce.number({ error: "CLAIM_LIST_CACHE_MB must be a whole number" }).int().min(0).max(4096).default(32),
+  /** How long an app instance may reuse a bearer token's lookup; revoking there forgets it at once, other instances within this bound. 0 turns it off. */
+  API_TOKEN_CACHE_SECONDS: z.coerce.number({ error: "API_TOKEN_CACHE_SECONDS must be a whole number" }).int().min(0).max(60).default(5),
   GITHUB_ID: optionalText,
   GITHUB_SECRET: optionalText,
   GOOGLE_CLIENT_ID: optionalText,
@@ -59,7 +63,39 @@ const ServerEnvSchema = z.object({
   EXPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   EXPORT_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   EXPORT_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  // A release stores the bytes of all four formats in the database (docs/security.md › Releases).
+  RELEASE_MAX_CLAIMS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  RELEASE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
   HTML_EXTRACTION_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+  /** Public fact-check pages and feeds: entries per feed, and how long a cached page may miss a change made outside publishing. */
+  PUBLIC_FEED_MAX_ITEMS: z.coerce.number().int().min(1).max(1000).default(50),
+  PUBLIC_CACHE_MAX_SECONDS: z.coerce.number().int().min(1).default(3600),
+  // Server-side fetching (lib/fetching/safe-fetch.ts): every limit of a fetch of a web address.
+  FETCH_TIMEOUT_MS: z.coerce.number({ error: "FETCH_TIMEOUT_MS must be a whole number" }).int().min(100).max(120_000).default(10_000),
+  FETCH_MAX_BYTES: z.coerce.number({ error: "FETCH_MAX_BYTES must be a whole number" }).int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  FETCH_MAX_REDIRECTS: z.coerce.number({ error: "FETCH_MAX_REDIRECTS must be a whole number" }).int().min(0).max(10).default(5),
+  /** Ports besides 80 (http) and 443 (https) that fetches may reach, comma-separated; default none. */
+  FETCH_ALLOWED_PORTS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}(\s*,\s*\d{1,5})*$/, "FETCH_ALLOWED_PORTS must be port numbers separated by commas")
+      .transform((value) => value.split(",").map((port) => Number(port.trim())))
+      .optional(),
+  ),
+  /** Test only: fetches may reach 127.0.0.1 on this one port. Refused when NODE_ENV=production. */
+  FETCH_ALLOW_LOOPBACK_PORT: z.coerce.number({ error: "FETCH_ALLOW_LOOPBACK_PORT must be a port number" }).int().min(1).max(65535).optional(),
+  /** How long an import by URL waits for its job before answering 202 with the job to poll. */
+  URL_IMPORT_WAIT_MS: z.coerce.number({ error: "URL_IMPORT_WAIT_MS must be a whole number" }).int().min(0).max(60_000).default(3_000),
+  /** Job workers in this process (`npm start`, `npm run worker`); 0 runs none (enqueueing still works). */
+  JOB_WORKER_CONCURRENCY: z.coerce.number({ error: "JOB_WORKER_CONCURRENCY must be a whole number" }).int().min(0).max(32).default(2),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === "production" && env.FETCH_ALLOW_LOOPBACK_PORT !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["FETCH_ALLOW_LOOPBACK_PORT"],
+      message: "FETCH_ALLOW_LOOPBACK_PORT is for tests only and is refused when NODE_ENV=production; unset it.",
+    });
+  }
 });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
@@ -68,14 +104,18 @@ let cachedServerEnv: ServerEnv | undefined;
 
 /** The validated settings of a running app; throws an error that names every missing or bad variable. */
 export function serverEnv(): ServerEnv {
-  if (cachedServerEnv) return cachedServerEnv;
-  const parsed = ServerEnvSchema.safeParse(process.env);
+  cachedServerEnv ??= parseServerEnv(process.env);
+  return cachedServerEnv;
+}
+
+/** Settings read from the given variables (serverEnv reads process.env once). */
+export function parseServerEnv(variables: NodeJS.ProcessEnv): ServerEnv {
+  const parsed = ServerEnvSchema.safeParse(variables);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  - ${issue.message}`).join("\n");
     throw new Error(`ClaimDesk cannot start; fix these settings:\n${problems}`);
   }
-  cachedServerEnv = parsed.data;
-  return cachedServerEnv;
+  return parsed.data;
 }
 
 /** The database URL when one is configured, without requiring the rest of the settings (build time, scripts). */

@@ -1,13 +1,16 @@
+import { benchApi } from "./bench/api-bench";
 import { benchImport } from "./bench/import-bench";
 import { startBenchServer } from "./bench/bench-server";
 import { benchClaimsTable } from "./bench/claims-table-bench";
 import { benchExport } from "./bench/export-bench";
 import { benchPassageUi } from "./bench/passage-ui-bench";
+import { benchPublicPages } from "./bench/public-page-bench";
+import { benchRevision } from "./bench/revision-bench";
 import { benchSearch } from "./bench/search-bench";
 
 // `npm run bench` runs every suite; `npm run bench -- import passage` runs the named ones.
 // Numbers are printed, never asserted: targets live in docs/benchmarks.md.
-const SUITES = { import: benchImport, passage: benchPassageUi, table: benchClaimsTable, export: benchExport, search: benchSearch } as const;
+const SUITES = { api: benchApi, import: benchImport, passage: benchPassageUi, table: benchClaimsTable, export: benchExport, search: benchSearch, public: benchPublicPages, revision: benchRevision } as const;
 type SuiteName = keyof typeof SUITES;
 
 async function main() {

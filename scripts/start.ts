@@ -4,7 +4,7 @@ import { childProcessEnv, launcherEnv } from "@/lib/env";
 import { DEMO_WORKSPACE_NAME, seedDemoWorkspace } from "@/prisma/seed";
 import { readOrCreateSecret, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
 import { supervisePostgres, type PostgresSupervisor } from "./lib/postgres-supervisor";
-import { buildIfStale, startNext, stopProcess, waitForHealthy } from "./lib/processes";
+import { buildIfStale, startNext, startWorker, stopProcess, waitForHealthy } from "./lib/processes";
 import { applyMigrations } from "./lib/schema-engine";
 
 // `npm start` / `npm run dev`: database (embedded unless DATABASE_URL), migrations, demo seed,
@@ -36,11 +36,13 @@ async function main() {
   }
 
   let server: ReturnType<typeof startNext> | null = null;
+  let worker: ReturnType<typeof startWorker> | null = null;
   let isStopping = false;
   const shutdown = async (exitCode: number) => {
     if (isStopping) return;
     isStopping = true;
     console.log("\nStopping ClaimDesk…");
+    if (worker) await stopProcess(worker, 20_000);
     if (server) await stopProcess(server);
     if (supervisor) await supervisor.stop();
     else if (postgres) await postgres.stop();
@@ -79,6 +81,11 @@ async function main() {
     server = startNext(isDev ? "dev" : "start", port, settings.HOSTNAME, env);
     server.once("exit", (code) => void shutdown(code ?? 1));
     await waitForHealthy(baseUrl, server, isDev ? 180_000 : 60_000);
+    // Background jobs (imports by URL…) run in their own process; `npm run worker` starts more.
+    worker = startWorker(env);
+    worker.once("exit", (code) => {
+      if (!isStopping) console.error(`The job worker stopped (exit code ${code ?? "none"}); run \`npm run worker\` to start it again.`);
+    });
 
     console.log(`\n  ClaimDesk is running at ${settings.PUBLIC_URL ?? settings.NEXTAUTH_URL ?? baseUrl}`);
     console.log(postgres ? `  Database: embedded PostgreSQL on port ${postgres.port}` : "  Database: DATABASE_URL");

@@ -16,6 +16,7 @@ import { useBlindLabels } from "@/lib/review/client/blind-review-queries";
 import { ClaimMatches } from "@/components/matching/claim-matches";
 import { discardStoredDraft } from "@/components/forms/use-stored-draft";
 import { fieldDraftKey } from "@/lib/forms/field-drafts";
+import { PublicationPanel } from "@/components/publishing/publication-panel";
 import { EditableText } from "./editable-text";
 import { EvidenceForm } from "./evidence-form";
 import { VerdictPicker } from "./verdict-picker";
@@ -44,6 +45,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
   const { data: claim } = useClaim(summary.id);
   const [isHistoryOpen, setIsHistoryOpen] = useState(false);
   const [draftGeneration, setDraftGeneration] = useState(0);
+  const [correctionNote, setCorrectionNote] = useState("");
   const history = useClaimHistory(summary.id, isHistoryOpen);
   const members = useWorkspaceMembers(summary.workspaceId, isHistoryOpen);
   const memberName = (userId: string) => members.data?.find((member) => member.userId === userId)?.name;
@@ -62,6 +64,8 @@ export function ClaimDetail(props: ClaimDetailProps) {
   const canChangeEvidence = can(role, "evidence.add") && contentChange.ok;
   const transitions = allowedTransitions(shown.state, role);
   const removeEvidence = useRemoveEvidence(summary);
+  // A published claim's public fields change only with a public note (the API answers 409 without one).
+  const correction = correctionNote.trim() && claim?.publication && !claim.publication.withdrawnAt ? { correctionNote: correctionNote.trim() } : {};
   const draftKeyOf = (field: "statement" | "verdictNote") => fieldDraftKey({ userId: currentUserId, record: "claim", recordId: summary.id, field });
 
   return (
@@ -125,7 +129,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
         maxLength={CLAIM_STATEMENT_MAX_LENGTH}
         draftKey={draftKeyOf("statement")}
         isDisabled={!canLabel || isSaving}
-        onSave={(statement) => onChange({ statement })}
+        onSave={(statement) => onChange({ statement, ...correction })}
       />
 
       {isBlindVoter && blindVotes.data ? (
@@ -202,7 +206,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
         maxLength={VERDICT_NOTE_MAX_LENGTH}
         draftKey={draftKeyOf("verdictNote")}
         isDisabled={!canLabel || isSaving}
-        onSave={(verdictNote) => onChange({ verdictNote: verdictNote === "" ? null : verdictNote })}
+        onSave={(verdictNote) => onChange({ verdictNote: verdictNote === "" ? null : verdictNote, ...correction })}
       />
 
       <section aria-labelledby="evidence-heading" className="stack">
@@ -227,7 +231,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
                     className="link-button"
                     disabled={removeEvidence.isPending}
                     aria-label={`Remove evidence: ${link.evidence.title ?? link.evidence.url ?? link.evidence.quote ?? "passage excerpt"}`}
-                    onClick={() => removeEvidence.mutate(link.id)}
+                    onClick={() => removeEvidence.mutate({ linkId: link.id, ...correction })}
                   >
                     Remove
                   </button>
@@ -236,8 +240,10 @@ export function ClaimDetail(props: ClaimDetailProps) {
             ))}
           </ul>
         )}
-        {canChangeEvidence && <EvidenceForm claim={summary} urlInputRef={evidenceUrlRef} />}
+        {canChangeEvidence && <EvidenceForm claim={summary} urlInputRef={evidenceUrlRef} correctionNote={correction.correctionNote} />}
       </section>
+
+      {claim && <PublicationPanel claim={{ ...claim, state: shown.state }} role={role} correctionNote={correctionNote} onCorrectionNoteChange={setCorrectionNote} />}
 
       <ClaimMatches claimId={summary.id} statement={shown.statement} role={role} />
 

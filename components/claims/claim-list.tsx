@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import type { ClaimSummary } from "@/lib/claims/claim.schemas";
 import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-display";
+import { AnchorBadge } from "@/components/revisions/anchor-badge";
 
 type ClaimListProps = { claims: ClaimSummary[]; selectedClaimId: string | null; onOpen: (claimId: string) => void };
 
@@ -60,6 +61,7 @@ export function ClaimList({ claims, selectedClaimId, onOpen }: ClaimListProps) {
                     <span aria-hidden="true">{label.symbol}</span> {label.name}
                   </span>
                   <span className={`state-chip state-${claim.state}`}>{STATE_DISPLAY[claim.state]}</span>
+                  <AnchorBadge claim={claim} />
                 </span>
               </button>
             </li>

@@ -24,9 +24,14 @@ const LIMITS = {
 type LimitedField = keyof typeof LIMITS;
 const NO_VALUES: Partial<Record<LimitedField, string>> = {};
 
-type EvidenceFormProps = { claim: Pick<Claim, "id" | "passageId" | "workspaceId">; urlInputRef: RefObject<HTMLInputElement | null> };
+type EvidenceFormProps = {
+  claim: Pick<Claim, "id" | "passageId" | "workspaceId">;
+  urlInputRef: RefObject<HTMLInputElement | null>;
+  /** The public note a published claim's evidence change carries (its fact-check page lists it). */
+  correctionNote?: string;
+};
 
-export function EvidenceForm({ claim, urlInputRef }: EvidenceFormProps) {
+export function EvidenceForm({ claim, urlInputRef, correctionNote }: EvidenceFormProps) {
   const addEvidence = useAddEvidence(claim);
   const [formKey, setFormKey] = useState(0);
   const [source, setSource] = useState<"web" | "passage">("web");
@@ -57,10 +62,11 @@ export function EvidenceForm({ claim, urlInputRef }: EvidenceFormProps) {
     };
     const stance = (text("stance") ?? "supports") as "supports" | "refutes" | "context";
     const fromPassage = span ? { passageId: span.passageId, start: span.start, end: span.end } : { passageId: "", start: 0, end: 0 };
+    const correction = correctionNote ? { correctionNote } : {};
     addEvidence.mutate(
       source === "web"
-        ? { stance, url: text("url"), title: text("title"), publisher: text("publisher"), quote: text("quote"), accessedAt: text("accessedAt"), note: text("note") }
-        : { stance, ...fromPassage, note: text("note") },
+        ? { stance, url: text("url"), title: text("title"), publisher: text("publisher"), quote: text("quote"), accessedAt: text("accessedAt"), note: text("note"), ...correction }
+        : { stance, ...fromPassage, note: text("note"), ...correction },
       {
         onSuccess: () => {
           setFormKey((key) => key + 1);

@@ -17,12 +17,22 @@ export const REVIEW_SHORTCUTS: [string, string][] = [
   ["?", "Show these shortcuts"],
 ];
 
-const SHORTCUT_GROUPS: { heading: string; shortcuts: [string, string][] }[] = [
+export const ANCHOR_QUEUE_SHORTCUTS: [string, string][] = [
+  ["j / k", "Next / previous claim in the queue"],
+  ["Enter", "Confirm the new placement of a changed claim"],
+  ["r", "Place the claim on the words selected in the current text (with no selection: go to the text to select)"],
+  ["o", "Leave the claim orphaned: its words are gone"],
+  ["?", "Show these shortcuts"],
+];
+
+type ShortcutGroup = { heading: string; shortcuts: [string, string][] };
+
+const SHORTCUT_GROUPS: ShortcutGroup[] = [
   { heading: "Reviewing", shortcuts: REVIEW_SHORTCUTS },
   { heading: "In the passage text", shortcuts: CARET_SHORTCUTS },
 ];
 
-export function ShortcutsDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+export function ShortcutsDialog({ isOpen, onClose, groups = SHORTCUT_GROUPS }: { isOpen: boolean; onClose: () => void; groups?: ShortcutGroup[] }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -33,7 +43,7 @@ export function ShortcutsDialog({ isOpen, onClose }: { isOpen: boolean; onClose:
   return (
     <dialog ref={dialogRef} className="card" aria-labelledby="shortcuts-heading" onClose={onClose}>
       <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-      {SHORTCUT_GROUPS.map(({ heading, shortcuts }) => (
+      {groups.map(({ heading, shortcuts }) => (
         <table key={heading} className="shortcuts-table">
           <caption>{heading}</caption>
           <tbody>

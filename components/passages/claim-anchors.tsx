@@ -5,12 +5,13 @@ import { LABEL_DISPLAY, labelKey, STATE_DISPLAY } from "@/lib/claims/label-displ
 import type { ClaimLabel, ReviewState } from "@/lib/generated/prisma/enums";
 import { firstWords } from "@/lib/passages/caret-moves";
 
-export type HighlightedClaim = { id: string; start: number; end: number; label: ClaimLabel | null; state?: ReviewState };
+export type HighlightedClaim = { id: string; start: number; end: number; label: ClaimLabel | null; state?: ReviewState; isAnchorChanged?: boolean };
 
 /** "factual, in review": how a claim's label and state read, in the list and when the caret enters it. */
 export function claimStatus(claim: HighlightedClaim): string {
   const label = LABEL_DISPLAY[labelKey(claim.label)].name.toLowerCase();
-  return claim.state ? `${label}, ${STATE_DISPLAY[claim.state].toLowerCase()}` : label;
+  const status = claim.state ? `${label}, ${STATE_DISPLAY[claim.state].toLowerCase()}` : label;
+  return claim.isAnchorChanged ? `${status}, text changed: check its words` : status;
 }
 
 export function claimName(text: string, claim: HighlightedClaim, position: number, count: number): string {

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { ClaimDetail, type ClaimConflict } from "@/components/claims/claim-detail";
@@ -20,8 +21,11 @@ import { PanelSplitter } from "./panel-splitter";
 import { useClaimsShare } from "./use-claims-share";
 import { PassageText } from "./passage-text";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
+import type { Passage } from "@/lib/passages/passage.schemas";
+import { useCurrentPassage } from "@/lib/revisions/client/revision-queries";
+import { AnchorBadge } from "@/components/revisions/anchor-badge";
 
-type PassageReaderProps = { passage: { id: string; text: string }; role: Role; isBlindReview: boolean; currentUserId: string };
+type PassageReaderProps = { passage: Passage; role: Role; isBlindReview: boolean; currentUserId: string };
 type LowerTab = "claim" | "suggestions";
 
 const LABEL_KEYS: Record<string, ClaimLabel> = { "1": "factual", "2": "opinion", "3": "disputed" };
@@ -31,8 +35,10 @@ const LABEL_KEYS: Record<string, ClaimLabel> = { "1": "factual", "2": "opinion",
  * "Mark claim" toolbar; on the right the claims list, always given room, above the open claim or
  * the suggestions, with a splitter between them.
  */
-export function PassageReader({ passage, role, isBlindReview, currentUserId }: PassageReaderProps) {
+export function PassageReader({ passage: initialPassage, role, isBlindReview, currentUserId }: PassageReaderProps) {
   const searchParams = useSearchParams();
+  // The newest revision's text: a revision saved anywhere replaces it live (lib/live), while open editors keep their drafts.
+  const passage = useCurrentPassage(initialPassage).data;
   // Held in state so keys pressed in quick succession act on the claim just opened; mirrored to the URL.
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(searchParams.get("claim"));
   const claimsQuery = usePassageClaims(passage.id);
@@ -142,9 +148,23 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [claims, selectedClaimId, selected, role, openClaim, change, isBlindVoter, vote]);
 
+  // Orphans have no words in the newest text, and claims not yet refetched after a revision point into the old one.
+  const placedClaims = useMemo(
+    () => claims.filter((claim) => claim.anchor.status !== "orphaned" && claim.anchor.revision === passage.revision && claim.target.position.end <= passage.text.length),
+    [claims, passage.revision, passage.text.length],
+  );
+  const orphanedClaims = useMemo(() => claims.filter((claim) => claim.anchor.status === "orphaned"), [claims]);
   const highlighted = useMemo(
-    () => claims.map((claim) => ({ id: claim.id, start: claim.target.position.start, end: claim.target.position.end, label: claim.label, state: claim.state })),
-    [claims],
+    () =>
+      placedClaims.map((claim) => ({
+        id: claim.id,
+        start: claim.target.position.start,
+        end: claim.target.position.end,
+        label: claim.label,
+        state: claim.state,
+        isAnchorChanged: claim.anchor.needsReview,
+      })),
+    [placedClaims],
   );
 
   const detailRef = useRef<HTMLDivElement>(null);
@@ -197,7 +217,28 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
               {claimsQuery.error.message} <button type="button" onClick={() => void claimsQuery.refetch()}>Retry</button>
             </p>
           )}
-          {claimsQuery.data && <ClaimList claims={claims} selectedClaimId={selectedClaimId} onOpen={openClaim} />}
+          {claimsQuery.data && (placedClaims.length > 0 || orphanedClaims.length === 0) && (
+            <ClaimList claims={placedClaims} selectedClaimId={selectedClaimId} onOpen={openClaim} />
+          )}
+          {orphanedClaims.length > 0 && (
+            <section className="orphaned-claims" aria-labelledby="orphaned-claims-heading">
+              <h3 id="orphaned-claims-heading">Orphaned claims ({orphanedClaims.length})</h3>
+              <p className="hint">Their words are gone from the newest revision.</p>
+              <ul className="list">
+                {orphanedClaims.map((claim) => (
+                  <li key={claim.id}>
+                    <button type="button" className="claim-list-item" aria-current={claim.id === selectedClaimId ? "true" : undefined} onClick={() => openClaim(claim.id)}>
+                      <span className="claim-list-statement">{claim.statement}</span>
+                      <span className="claim-list-meta">
+                        <span className={`state-chip state-${claim.state}`}>{STATE_DISPLAY[claim.state]}</span>
+                        <AnchorBadge claim={claim} />
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {lastDeletedId && (
             <p className="alert alert-info row spread">
               Claim deleted.
@@ -235,6 +276,15 @@ export function PassageReader({ passage, role, isBlindReview, currentUserId }: P
             ]}
           />
           <div ref={detailRef} role="tabpanel" id="desk-panel-claim" aria-labelledby="desk-tab-claim" className="desk-tabpanel" hidden={lowerTab !== "claim"}>
+            {selected?.anchor.needsReview && (
+              <p className="alert alert-info" role="note">
+                {selected.anchor.status === "orphaned"
+                  ? `Its words are gone from the newest revision; it last stood in revision ${selected.anchor.revision} on “${selected.target.quote.exact}”.`
+                  : `Its words changed in the newest revision: it was on “${selected.anchor.previousQuote ?? ""}”.`}
+                {selected.state === "verified" ? " It was verified, so it needs re-review. " : " "}
+                <Link href={`/w/${passage.workspaceId}/anchors`}>Check it in Anchors to check</Link>
+              </p>
+            )}
             {selected ? (
               <ClaimDetail
                 key={selected.id}

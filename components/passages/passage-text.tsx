@@ -24,7 +24,7 @@ type PassageTextProps = {
   focusedSuggestion?: Span | null;
 };
 
-const HIGHLIGHT_NAMES = ["claim-factual", "claim-opinion", "claim-disputed", "claim-none", "claim-selected"] as const;
+const HIGHLIGHT_NAMES = ["claim-factual", "claim-opinion", "claim-disputed", "claim-none", "claim-anchor-changed", "claim-selected"] as const;
 
 const Lines = memo(function Lines({ text }: { text: string }) {
   return splitLines(text).map((line) => (
@@ -72,6 +72,7 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
       "claim-opinion": [],
       "claim-disputed": [],
       "claim-none": [],
+      "claim-anchor-changed": [],
       "claim-selected": [],
     };
     for (const claim of claims) {
@@ -80,11 +81,12 @@ export function PassageText({ text, claims, selectedClaimId, canMark, isMarking,
       if (!range) continue;
       cache.set(key, range);
       groups[`claim-${claim.label ?? "none"}`].push(range);
+      if (claim.isAnchorChanged) groups["claim-anchor-changed"].push(range.cloneRange());
       if (claim.id === selectedClaimId) groups["claim-selected"].push(range.cloneRange());
     }
     for (const name of HIGHLIGHT_NAMES) {
       const highlight = new Highlight(...groups[name]);
-      highlight.priority = name === "claim-selected" ? 1 : 0;
+      highlight.priority = name === "claim-selected" ? 2 : name === "claim-anchor-changed" ? 1 : 0;
       CSS.highlights.set(name, highlight);
     }
     return () => {

@@ -3,7 +3,8 @@ export type Actor = {
   userId: string;
   email: string;
   name: string;
-  via: "session" | "token";
+  /** `job`: a background job acting for the person who queued it (lib/jobs). */
+  via: "session" | "token" | "job";
   /** The UserSession behind a session cookie (absent for API tokens). */
   sessionId?: string;
   /** The API token behind a bearer secret (absent for sessions). */

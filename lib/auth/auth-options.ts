@@ -10,6 +10,7 @@ import { resolveOAuthSignIn, type OAuthRefusal } from "@/lib/auth/server/resolve
 import { createUserSession, revokeUserSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/server/user-sessions";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { safeFetch } from "@/lib/fetching/safe-fetch";
 import { SignInInputSchema } from "@/lib/users/user.schemas";
 
 function oauthProviders(): Provider[] {
@@ -26,10 +27,12 @@ function oauthProviders(): Provider[] {
           url: "https://api.github.com/user",
           async request({ client, tokens }) {
             const profile = await client.userinfo(tokens.access_token ?? "");
-            const response = await fetch("https://api.github.com/user/emails", {
+            const response = await safeFetch("https://api.github.com/user/emails", {
+              accept: ["application/json"],
               headers: { Authorization: `token ${tokens.access_token ?? ""}`, Accept: "application/vnd.github+json" },
             });
-            const emails = response.ok ? ((await response.json()) as { email: string; primary: boolean; verified: boolean }[]) : [];
+            const emails =
+              response.status === 200 ? (JSON.parse(response.body.toString("utf8")) as { email: string; primary: boolean; verified: boolean }[]) : [];
             const primary = emails.find((entry) => entry.primary && entry.verified);
             return { ...profile, email: primary?.email, email_verified: Boolean(primary) };
           },

@@ -24,7 +24,15 @@ export const MINIMUM_ROLE = {
   "claim.assign": "editor",
   "claim.delete": "editor",
   "claim.restore": "editor",
+  // Publishing makes a verified claim public (and withdraws it): the desk's editorial call.
+  "claim.publish": "editor",
+  // Releases: cutting a numbered, immutable snapshot of verified claims is the desk's call;
+  // every member may read and download them (workspace.read).
+  "release.create": "editor",
   "passage.manage": "editor",
+  // The workspace's background jobs (imports by URL…): editors watch them, owners retry or cancel.
+  "job.read": "editor",
+  "job.manage": "owner",
   "workspace.settings": "owner",
   "member.manage": "owner",
 } as const satisfies Record<string, Role>;

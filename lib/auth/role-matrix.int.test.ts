@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as blindLabelRoute from "@/app/api/v1/claims/[claimId]/blind-label/route";
@@ -17,6 +18,10 @@ import * as evidenceLinkRoute from "@/app/api/v1/claims/[claimId]/evidence/[link
 import * as claimEvidenceRoute from "@/app/api/v1/claims/[claimId]/evidence/route";
 import * as claimHistoryRoute from "@/app/api/v1/claims/[claimId]/history/route";
 import * as claimRestoreRoute from "@/app/api/v1/claims/[claimId]/restore/route";
+import * as publicationRoute from "@/app/api/v1/claims/[claimId]/publication/route";
+import * as claimAnchorRoute from "@/app/api/v1/claims/[claimId]/anchor/route";
+import * as passageRevisionRoute from "@/app/api/v1/passages/[passageId]/revisions/[number]/route";
+import * as passageRevisionsRoute from "@/app/api/v1/passages/[passageId]/revisions/route";
 import * as claimRoute from "@/app/api/v1/claims/[claimId]/route";
 import * as passageClaimsBatchRoute from "@/app/api/v1/passages/[passageId]/claims/batch/route";
 import * as passageClaimsRoute from "@/app/api/v1/passages/[passageId]/claims/route";
@@ -33,12 +38,25 @@ import * as membersRoute from "@/app/api/v1/workspaces/[workspaceId]/members/rou
 import * as passagesRoute from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
 import * as ratingScaleRoute from "@/app/api/v1/workspaces/[workspaceId]/rating-scale/route";
 import * as workspaceRoute from "@/app/api/v1/workspaces/[workspaceId]/route";
+import * as releaseSettingsRoute from "@/app/api/v1/workspaces/[workspaceId]/release-settings/route";
+import * as releaseDataPackageRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/datapackage.json/route";
+import * as releaseDiffRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/diff/route";
+import * as releaseFileRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/files/[format]/route";
+import * as releaseRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/[number]/route";
+import * as releasesRoute from "@/app/api/v1/workspaces/[workspaceId]/releases/route";
 import * as viewRoute from "@/app/api/v1/workspaces/[workspaceId]/views/[viewId]/route";
 import * as viewsRoute from "@/app/api/v1/workspaces/[workspaceId]/views/route";
+import * as snapshotRoute from "@/app/api/v1/snapshots/[snapshotId]/route";
+import * as jobsRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/route";
+import * as jobRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/[jobId]/route";
+import * as jobRetryRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/[jobId]/retry/route";
+import * as jobCancelRoute from "@/app/api/v1/workspaces/[workspaceId]/jobs/[jobId]/cancel/route";
+import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import {
   addMemberRecord,
   createClaimRecord,
   createPassageRecord,
+  createReleaseRecord,
   createUserRecord,
   createWorkspaceRecord,
   linkWebEvidenceRecord,
@@ -79,6 +97,15 @@ const newPassage = (desk: Desk, workspaceId = desk.workspaceId) =>
 async function newClaim(desk: Desk, input: { label?: "opinion"; state?: "in_review" } = {}) {
   const passage = await newPassage(desk);
   return createClaimRecord(db, { passage, exact: CLAIM_QUOTE, createdById: desk.owner.id, ...input });
+}
+
+/** A verified claim with a verdict on a scale of its own: what an editor may publish. */
+async function newPublishableClaim(desk: Desk) {
+  const passage = await newPassage(desk);
+  const claim = await createClaimRecord(db, { passage, exact: CLAIM_QUOTE, createdById: desk.owner.id, state: "verified" });
+  await db.rating.createMany({ data: [{ workspaceId: desk.workspaceId, key: "false", name: "False", position: 0 }], skipDuplicates: true });
+  await db.claim.update({ where: { id: claim.id }, data: { verdict: "false" } });
+  return claim;
 }
 
 async function newEvidenceLink(desk: Desk) {
@@ -122,6 +149,21 @@ const newInvitation = (desk: Desk) =>
 
 const deletedAt = () => ({ deletedAt: new Date(), deletedById: null });
 
+/** A job of the desk's owner in `state`; its URL is one no fetch may reach, should a worker ever run it. */
+const newJob = (desk: Desk, state: "failed" | "queued") =>
+  db.job.create({
+    data: {
+      id: randomUUID(),
+      workspaceId: desk.workspaceId,
+      kind: "passage.import-url",
+      subject: "http://10.0.0.1/",
+      payload: { url: "http://10.0.0.1/", requestedById: desk.owner.id },
+      state,
+      maxAttempts: 3,
+      createdById: desk.owner.id,
+    },
+  });
+
 /** A saved view of `ownerId` (a member or not: a non-member's request is refused before the view is read). */
 const newSavedView = (desk: Desk, ownerId: string, visibility: "personal" | "shared") =>
   db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId, name: `View ${uniqueSuffix()}`, visibility, filter: {} }, select: { id: true } });
@@ -149,6 +191,67 @@ const ROWS: MatrixRow[] = [
         params: { workspaceId: desk.workspaceId },
         body: { title: "Speech", text: `${TEXT} ${uniqueSuffix()}` },
       }),
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/jobs",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: (desk, as) => callRoute(jobsRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/jobs`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/jobs/{jobId}",
+    action: "someone else's job",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const job = await newJob(desk, "failed");
+      return callRoute(jobRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/jobs/${job.id}`, { as, params: { workspaceId: desk.workspaceId, jobId: job.id } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/jobs/{jobId}/retry",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const job = await newJob(desk, "failed");
+      const params = { workspaceId: desk.workspaceId, jobId: job.id };
+      return callRoute(jobRetryRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/jobs/${job.id}/retry`, { as, params });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/jobs/{jobId}/cancel",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const job = await newJob(desk, "queued");
+      const params = { workspaceId: desk.workspaceId, jobId: job.id };
+      return callRoute(jobCancelRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/jobs/${job.id}/cancel`, { as, params });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/snapshots/{snapshotId}",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const body = "<p>Captured</p>";
+      const snapshot = await db.snapshot.create({
+        data: {
+          workspaceId: desk.workspaceId,
+          url: "https://example.org/a",
+          finalUrl: "https://example.org/a",
+          httpStatus: 200,
+          contentType: "text/html",
+          sha256: "0".repeat(64),
+          body: new Uint8Array(gzipSync(body)),
+          size: body.length,
+          fetchedAt: new Date(),
+        },
+      });
+      const request = new NextRequest(new URL(`/api/v1/snapshots/${snapshot.id}`, "http://localhost:3000"), { headers: { cookie: await sessionCookie(as) } });
+      const response = await snapshotRoute.GET(request, { params: Promise.resolve({ snapshotId: snapshot.id }) });
+      const text = await response.text();
+      return { status: response.status, body: response.status === 200 ? text : (JSON.parse(text) as unknown) };
+    },
   },
   {
     endpoint: "GET /api/v1/workspaces/{workspaceId}/claims",
@@ -268,6 +371,73 @@ const ROWS: MatrixRow[] = [
       const view = await newSavedView(desk, desk.editor.id === as.id ? desk.owner.id : desk.editor.id, "shared");
       const params = { workspaceId: desk.workspaceId, viewId: view.id };
       return callRoute(viewRoute.DELETE, "DELETE", `/api/v1/workspaces/${desk.workspaceId}/views/${view.id}`, { as, params });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/release-settings",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: (desk, as) => callRoute(releaseSettingsRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/release-settings`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "PUT /api/v1/workspaces/{workspaceId}/release-settings",
+    minimumRole: "owner",
+    successStatus: 200,
+    send: (desk, as) =>
+      callRoute(releaseSettingsRoute.PUT, "PUT", `/api/v1/workspaces/${desk.workspaceId}/release-settings`, { as, params: { workspaceId: desk.workspaceId }, body: { licence: "CC0-1.0" } }),
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: (desk, as) => callRoute(releasesRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/releases`, { as, params: { workspaceId: desk.workspaceId } }),
+  },
+  {
+    endpoint: "POST /api/v1/workspaces/{workspaceId}/releases",
+    minimumRole: "editor",
+    successStatus: 201,
+    send: async (desk, as) => {
+      await newVerifiedClaimWithEvidence(desk);
+      return callRoute(releasesRoute.POST, "POST", `/api/v1/workspaces/${desk.workspaceId}/releases`, { as, params: { workspaceId: desk.workspaceId }, body: { name: "Verified set" } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases/{number}",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
+      return callRoute(releaseRoute.GET, "GET", `/api/v1/workspaces/${desk.workspaceId}/releases/${number}`, { as, params: { workspaceId: desk.workspaceId, number } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases/{number}/files/{format}",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
+      const path = `/api/v1/workspaces/${desk.workspaceId}/releases/${number}/files/jsonl`;
+      return callRouteText(releaseFileRoute.GET, "GET", path, { as, params: { workspaceId: desk.workspaceId, number, format: "jsonl" } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases/{number}/diff",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
+      const path = `/api/v1/workspaces/${desk.workspaceId}/releases/${number}/diff?against=${number}`;
+      return callRoute(releaseDiffRoute.GET, "GET", path, { as, params: { workspaceId: desk.workspaceId, number } });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/workspaces/{workspaceId}/releases/{number}/datapackage.json",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const number = String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number);
+      const path = `/api/v1/workspaces/${desk.workspaceId}/releases/${number}/datapackage.json`;
+      return callRoute(releaseDataPackageRoute.GET, "GET", path, { as, params: { workspaceId: desk.workspaceId, number } });
     },
   },
   {
@@ -503,6 +673,69 @@ const ROWS: MatrixRow[] = [
     },
   },
   {
+    endpoint: "GET /api/v1/passages/{passageId}/revisions",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const passage = await newPassage(desk);
+      return callRoute(passageRevisionsRoute.GET, "GET", `/api/v1/passages/${passage.id}/revisions`, { as, params: { passageId: passage.id } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/passages/{passageId}/revisions",
+    minimumRole: "editor",
+    successStatus: 201,
+    send: async (desk, as) => {
+      const passage = await newPassage(desk);
+      return callRoute(passageRevisionsRoute.POST, "POST", `/api/v1/passages/${passage.id}/revisions`, {
+        as,
+        params: { passageId: passage.id },
+        body: { text: `${passage.text} Updated.` },
+        headers: { "if-match": '"1"' },
+      });
+    },
+  },
+  {
+    endpoint: "GET /api/v1/passages/{passageId}/revisions/{number}",
+    minimumRole: "viewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const passage = await newPassage(desk);
+      return callRoute(passageRevisionRoute.GET, "GET", `/api/v1/passages/${passage.id}/revisions/1`, { as, params: { passageId: passage.id, number: "1" } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/claims/{claimId}/anchor",
+    action: "place a claim not yet decided",
+    minimumRole: "reviewer",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const claim = await newClaim(desk);
+      return callRoute(claimAnchorRoute.POST, "POST", `/api/v1/claims/${claim.id}/anchor`, {
+        as,
+        params: { claimId: claim.id },
+        body: { action: "place", exact: "Critics say 7 percent." },
+        headers: { "if-match": '"1"' },
+      });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/claims/{claimId}/anchor",
+    action: "confirm a verified claim orphaned",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const claim = await newClaim(desk);
+      await db.claim.update({ where: { id: claim.id }, data: { state: "verified", anchorStatus: "orphaned", anchorConfidence: 0 } });
+      return callRoute(claimAnchorRoute.POST, "POST", `/api/v1/claims/${claim.id}/anchor`, {
+        as,
+        params: { claimId: claim.id },
+        body: { action: "orphan" },
+        headers: { "if-match": '"1"' },
+      });
+    },
+  },
+  {
     endpoint: "POST /api/v1/claims/{claimId}/restore",
     minimumRole: "editor",
     successStatus: 200,
@@ -510,6 +743,25 @@ const ROWS: MatrixRow[] = [
       const claim = await newClaim(desk);
       await db.claim.update({ where: { id: claim.id }, data: deletedAt() });
       return callRoute(claimRestoreRoute.POST, "POST", `/api/v1/claims/${claim.id}/restore`, { as, params: { claimId: claim.id } });
+    },
+  },
+  {
+    endpoint: "POST /api/v1/claims/{claimId}/publication",
+    minimumRole: "editor",
+    successStatus: 201,
+    send: async (desk, as) => {
+      const claim = await newPublishableClaim(desk);
+      return callRoute(publicationRoute.POST, "POST", `/api/v1/claims/${claim.id}/publication`, { as, params: { claimId: claim.id } });
+    },
+  },
+  {
+    endpoint: "DELETE /api/v1/claims/{claimId}/publication",
+    minimumRole: "editor",
+    successStatus: 200,
+    send: async (desk, as) => {
+      const claim = await newPublishableClaim(desk);
+      await db.publication.create({ data: { claimId: claim.id, workspaceId: desk.workspaceId, slug: `role-matrix-${uniqueSuffix()}` } });
+      return callRoute(publicationRoute.DELETE, "DELETE", `/api/v1/claims/${claim.id}/publication`, { as, params: { claimId: claim.id } });
     },
   },
   {
@@ -728,7 +980,10 @@ const NOT_WORKSPACE_SCOPED: Record<string, string> = {
 
 describe("the role matrix", () => {
   beforeAll(() => configureWriteRateLimits({ ratePerSecond: 100_000, burst: 100_000, perAddressPerMinute: 100_000 }));
-  afterAll(() => configureWriteRateLimits());
+  afterAll(async () => {
+    configureWriteRateLimits();
+    await stopJobBoss();
+  });
 
   it("has a row, or a reason for none, for every route under app/api/v1", () => {
     const routes = apiRoutes();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
+import { CorrectionNoteSchema, PublicationSchema } from "@/lib/publishing/publishing.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 import { CLAIM_LABELS, REVIEW_STATES } from "@/lib/review/review-state";
 import { RatingKeySchema } from "@/lib/ratings/rating.schemas";
@@ -50,6 +51,23 @@ export const ClaimTargetSchema = z
   })
   .meta({ id: "ClaimTarget" });
 
+export const ANCHOR_STATUSES = ["exact", "moved", "changed", "orphaned"] as const;
+export const AnchorStatusSchema = z.enum(ANCHOR_STATUSES).meta({ id: "AnchorStatus" });
+
+export const ClaimAnchorSchema = z
+  .object({
+    status: AnchorStatusSchema.describe(
+      "Where the claim stands in the passage's newest revision. `exact`: the same quote at the same place; `moved`: the same quote elsewhere; `changed`: its sentence was edited and `target` spans the edited words (`previousQuote` is the old quote); `orphaned`: its words are gone and `target` is its last place, in revision `revision`",
+    ),
+    confidence: z.number().min(0).max(1).describe("How sure re-anchoring was; 1 for exact anchors and for anything a person placed or confirmed"),
+    revision: z.int().describe("The revision `target` describes (the newest, except for orphans)"),
+    previousQuote: text().nullable().describe("For `changed`: the quote before the edit"),
+    needsReview: z
+      .boolean()
+      .describe("A person should look at the anchor: `changed`, or `orphaned` and not yet confirmed. A verified claim with it set needs re-review and is left out of ClaimReview exports"),
+  })
+  .meta({ id: "ClaimAnchor" });
+
 const claimFields = {
   id: text(),
   workspaceId: text(),
@@ -63,13 +81,20 @@ const claimFields = {
   verdictName: text().nullable().describe("The name of that rating as the scale calls it now (e.g. \"Mostly true\"); null when `verdict` is null"),
   duplicateOfId: text().nullable().describe("The claim of the same workspace this one repeats, if someone linked it"),
   target: ClaimTargetSchema,
+  anchor: ClaimAnchorSchema,
   createdBy: z.object({ id: text(), name: text() }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.int(),
 };
 
-export const ClaimSchema = z.object({ ...claimFields, evidence: z.array(EvidenceLinkSchema) }).meta({ id: "Claim" });
+export const ClaimSchema = z
+  .object({
+    ...claimFields,
+    evidence: z.array(EvidenceLinkSchema),
+    publication: PublicationSchema.nullable().describe("Its public fact-check page, if it was ever published (withdrawnAt set while withdrawn)"),
+  })
+  .meta({ id: "Claim" });
 export type Claim = z.infer<typeof ClaimSchema>;
 
 export const ClaimSummarySchema = z
@@ -103,6 +128,7 @@ export const UpdateClaimInputSchema = z
       .optional()
       .describe("A rating key of the workspace's scale that is not retired (editors and owners); null clears the verdict"),
     duplicateOfId: IdSchema.nullable().optional().describe("Link this claim as a duplicate of another claim of the workspace; null unlinks"),
+    correctionNote: CorrectionNoteSchema.optional(),
   })
   .strict()
   .refine((input) => Object.keys(input).length > 0, "Send at least one field to change")
@@ -113,6 +139,11 @@ export const ClaimIdParamsSchema = z.object({ claimId: IdSchema });
 
 /** The version a change starts from; read by lib/http/if-match.ts, which answers 428 without it. */
 export const IfMatchHeaderSchema = z.object({ "if-match": text().describe('The version the change starts from, e.g. "3" (the ETag)') });
+export const IfNoneMatchHeaderSchema = z.object({
+  "if-none-match": text().optional().describe("The ETag of the copy the caller holds; 304 without a body while it is current"),
+});
+
+const ANCHOR_FILTER_PATTERN = new RegExp(`^(${ANCHOR_STATUSES.join("|")})(,(${ANCHOR_STATUSES.join("|")}))*$`);
 
 export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   label: z.enum([...CLAIM_LABELS, "none"]).optional(),
@@ -120,6 +151,11 @@ export const ListClaimsQuerySchema = PaginationQuerySchema.extend({
   passageId: IdSchema.optional(),
   assigneeId: IdSchema.optional(),
   q: text().trim().min(1).max(SEARCH_TERMS_MAX_LENGTH).optional(),
+  anchor: text()
+    .regex(ANCHOR_FILTER_PATTERN, "List anchor statuses separated by commas: exact, moved, changed, orphaned")
+    .optional()
+    .describe("Claims whose anchor has one of these statuses, comma-separated (`changed,orphaned`: the re-anchoring queue)"),
+  needsReview: z.enum(["true"]).optional().describe("Only claims whose anchor a person should look at (see `anchor.needsReview`)"),
   sort: z
     .enum(CLAIM_SORTS)
     .default("created_desc")

@@ -11,6 +11,7 @@ import {
   ClaimSummarySchema,
   CreateClaimInputSchema,
   IfMatchHeaderSchema,
+  IfNoneMatchHeaderSchema,
   ListClaimsQuerySchema,
   ListPassageClaimsQuerySchema,
   UpdateClaimInputSchema,
@@ -32,7 +33,11 @@ export const listPassageClaimsEndpoint = endpoint({
   auth: "required",
   params: PassageIdParamsSchema,
   query: ListPassageClaimsQuerySchema,
-  responses: { 200: json(pageSchema(ClaimSummarySchema), "A page of claims (every claim with all=true; nextCursor is then null)") },
+  headers: IfNoneMatchHeaderSchema,
+  responses: {
+    200: json(pageSchema(ClaimSummarySchema), "A page of claims (every claim with all=true; nextCursor is then null). ETag: this answer's version"),
+    304: noContent("Not modified: the ETag sent in If-None-Match is still current (for this caller and page)"),
+  },
   errors: ["not_found", "gone"],
 });
 

@@ -9,6 +9,14 @@ function entry(fields: Partial<ClaimHistoryEntry> & Pick<ClaimHistoryEntry, "act
 }
 
 describe("describeHistoryEntry", () => {
+  it("words publishing, withdrawing and corrections", () => {
+    expect(describeHistoryEntry(entry({ action: "claim.published", after: { slug: "a-b" } }))).toBe("Ana published this as a public fact-check");
+    expect(describeHistoryEntry(entry({ action: "claim.withdrawn", before: { slug: "a-b" } }))).toBe("Ana withdrew the public fact-check");
+    expect(describeHistoryEntry(entry({ action: "claim.corrected", after: { note: "Wrong year.", fields: ["statement"] } }))).toBe(
+      "Ana published a correction: “Wrong year.”",
+    );
+  });
+
   it("says who moved the claim to which review state, in the UI's words", () => {
     expect(describeHistoryEntry(entry({ action: "claim.state_changed", field: "state", before: "draft", after: "in_review" }))).toBe(
       "Ana moved this to In review",
@@ -76,6 +84,12 @@ describe("describeHistoryEntry", () => {
       [entry({ action: "claim.restored" }), "Ana restored this claim"],
       [entry({ action: "evidence.unlinked", before: { stance: "refutes", evidenceId: "e1" } }), "Ana removed a piece of refuting evidence"],
       [entry({ action: "comment.created", after: { body: "hi", mentionedUserIds: [] } }), "Ana commented"],
+      [entry({ action: "claim.reanchored", field: "anchor", after: { status: "changed", exact: "It rose 5.3 percent.", revision: 2 } }), "Ana saved revision 2 of the passage, which edited this claim's words to “It rose 5.3 percent.”"],
+      [entry({ action: "claim.reanchored", field: "anchor", after: { status: "orphaned", revision: 3 } }), "Ana saved revision 3 of the passage, which no longer has this claim's words"],
+      [entry({ action: "claim.reanchored", field: "anchor", after: { status: "moved", revision: 2 } }), "Ana saved revision 2 of the passage, where this claim's words moved"],
+      [entry({ action: "claim.anchor_confirmed", field: "anchor", after: { status: "exact", exact: "It rose." } }), "Ana confirmed the claim's new words: “It rose.”"],
+      [entry({ action: "claim.anchor_placed", field: "anchor", after: { status: "exact", exact: "It fell." } }), "Ana placed this claim on “It fell.”"],
+      [entry({ action: "claim.anchor_orphaned", field: "anchor", after: { status: "orphaned" } }), "Ana confirmed that this claim's words are gone from the passage"],
     ];
     for (const [event, sentence] of cases) expect(describeHistoryEntry(event)).toBe(sentence);
   });

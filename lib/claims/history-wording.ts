@@ -54,8 +54,37 @@ function describeAction(entry: ClaimHistoryEntry, context: HistoryWordingContext
     }
     case "comment.created":
       return "commented";
+    case "claim.published":
+      return "published this as a public fact-check";
+    case "claim.republished":
+      return "published this fact-check again";
+    case "claim.withdrawn":
+      return "withdrew the public fact-check";
+    case "claim.corrected":
+      return typeof after?.note === "string" ? `published a correction: “${after.note}”` : "published a correction";
+    case "claim.reanchored":
+      return describeReanchoring(after);
+    case "claim.anchor_confirmed":
+      return `confirmed the claim's new words: “${preview(String(after?.exact ?? ""))}”`;
+    case "claim.anchor_placed":
+      return `placed this claim on “${preview(String(after?.exact ?? ""))}”`;
+    case "claim.anchor_orphaned":
+      return "confirmed that this claim's words are gone from the passage";
     default:
       return `made a change (${entry.action})`;
+  }
+}
+
+/** A revision of the passage, as it moved this claim (lib/revisions/server/create-revision.ts). */
+function describeReanchoring(after: Record<string, unknown> | null): string {
+  const revision = typeof after?.revision === "number" ? `revision ${after.revision}` : "a new revision";
+  switch (after?.status) {
+    case "changed":
+      return `saved ${revision} of the passage, which edited this claim's words to “${preview(String(after.exact ?? ""))}”`;
+    case "orphaned":
+      return `saved ${revision} of the passage, which no longer has this claim's words`;
+    default:
+      return `saved ${revision} of the passage, where this claim's words moved`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { ClaimIdParamsSchema } from "@/lib/claims/claim.schemas";
-import { AddEvidenceInputSchema, EvidenceLinkParamsSchema, EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
+import { AddEvidenceInputSchema, EvidenceLinkParamsSchema, EvidenceLinkSchema, RemoveEvidenceQuerySchema } from "@/lib/evidence/evidence.schemas";
 import { endpoint, json, noContent } from "@/lib/http/endpoint";
 
 const tags = ["Evidence"];
@@ -24,6 +24,7 @@ export const removeEvidenceEndpoint = endpoint({
   tags,
   auth: "required",
   params: EvidenceLinkParamsSchema,
+  query: RemoveEvidenceQuerySchema,
   responses: { 204: noContent("Unlinked") },
-  errors: ["forbidden", "not_found", "gone"],
+  errors: ["forbidden", "not_found", "gone", "conflict"],
 });

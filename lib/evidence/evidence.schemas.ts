@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateInput } from "@/lib/http/date.schemas";
 import { IdSchema, text } from "@/lib/http/text.schemas";
+import { CorrectionNoteSchema } from "@/lib/publishing/publishing.schemas";
 
 export const EvidenceStanceSchema = z.enum(["supports", "refutes", "context"]).meta({ id: "EvidenceStance" });
 
@@ -36,6 +37,7 @@ export const AddEvidenceInputSchema = z
     passageId: IdSchema.optional(),
     start: z.int().min(0).optional(),
     end: z.int().min(0).optional(),
+    correctionNote: CorrectionNoteSchema.optional(),
   })
   .strict()
   .superRefine((input, context) => {
@@ -80,3 +82,6 @@ export const EvidenceLinkSchema = z
 export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>;
 
 export const EvidenceLinkParamsSchema = z.object({ claimId: IdSchema, linkId: IdSchema });
+
+/** Unlinking evidence from a published claim is a public correction: its note travels in the query. */
+export const RemoveEvidenceQuerySchema = z.object({ correctionNote: CorrectionNoteSchema.optional() });

@@ -134,7 +134,7 @@ type UploadInput<E extends Endpoint> = (E["params"] extends ZodType ? { params: 
 export function uploadToApi<E extends Endpoint>(
   endpoint: E,
   input: UploadInput<E>,
-  options: { attempt?: CreateAttempt; fingerprint?: string; onProgress?: (fraction: number) => void } = {},
+  options: { attempt?: CreateAttempt; fingerprint?: string; onProgress?: (fraction: number) => void; headers?: Record<string, string> } = {},
 ): Promise<EndpointAnswer<E>> {
   const url = endpointUrl(endpoint, input);
   const upload = (idempotencyKey?: string) =>
@@ -143,6 +143,7 @@ export function uploadToApi<E extends Endpoint>(
       xhr.open(endpoint.method, url);
       xhr.setRequestHeader("Accept", "application/json");
       if (input.contentType) xhr.setRequestHeader("Content-Type", input.contentType);
+      for (const [name, value] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(name, value);
       if (idempotencyKey) xhr.setRequestHeader("Idempotency-Key", idempotencyKey);
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);

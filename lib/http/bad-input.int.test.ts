@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
+import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClaimRecord, createPassageRecord, createApiTokenRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
+import { createClaimRecord, createPassageRecord, createApiTokenRecord, createReleaseRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
 import { proxy } from "@/proxy";
 import { errorResponse } from "@/lib/http/define-route";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
@@ -38,12 +41,48 @@ const passage = (desk: Desk) => createPassageRecord(db, { workspaceId: desk.work
 async function claim(desk: Desk, input: { state?: "verified"; label?: "factual" } = {}) {
   return createClaimRecord(db, { passage: await passage(desk), exact: QUOTE, createdById: desk.owner.id, ...input });
 }
+async function publishableClaim(desk: Desk) {
+  const found = await claim(desk, { state: "verified", label: "factual" });
+  await db.rating.createMany({ data: [{ workspaceId: desk.workspaceId, key: "false", name: "False", position: 0 }], skipDuplicates: true });
+  await db.claim.update({ where: { id: found.id }, data: { verdict: "false" } });
+  return found;
+}
 async function evidenceLink(desk: Desk, claimId: string) {
   return linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId, createdById: desk.owner.id, url: `https://example.org/${uniqueSuffix()}`, title: "Jobs report", stance: "supports" });
 }
 const savedView = (desk: Desk) =>
   db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId: desk.owner.id, name: "Drafts", visibility: "shared", filter: { state: "draft" } }, select: { id: true } });
 const ws = (desk: Desk) => ({ workspaceId: desk.workspaceId });
+/** A job whose URL no fetch may reach, should a worker ever run it. */
+const job = (desk: Desk, state: "failed" | "queued") =>
+  db.job.create({
+    data: {
+      id: randomUUID(),
+      workspaceId: desk.workspaceId,
+      kind: "passage.import-url",
+      subject: "http://10.0.0.1/",
+      payload: { url: "http://10.0.0.1/", requestedById: desk.owner.id },
+      state,
+      maxAttempts: 3,
+      createdById: desk.owner.id,
+    },
+    select: { id: true },
+  });
+const snapshot = (desk: Desk) =>
+  db.snapshot.create({
+    data: {
+      workspaceId: desk.workspaceId,
+      url: "https://example.org/a",
+      finalUrl: "https://example.org/a",
+      httpStatus: 200,
+      contentType: "text/plain",
+      sha256: "0".repeat(64),
+      body: new Uint8Array(gzipSync("Captured")),
+      size: 8,
+      fetchedAt: new Date(),
+    },
+    select: { id: true },
+  });
 const gone = { deletedAt: new Date(), deletedById: null };
 
 const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
@@ -79,7 +118,13 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   }),
   "DELETE /api/v1/claims/{claimId}/evidence/{linkId}": async (desk) => {
     const { id } = await claim(desk);
-    return { params: { claimId: id, linkId: (await evidenceLink(desk, id)).id } };
+    return { params: { claimId: id, linkId: (await evidenceLink(desk, id)).id }, query: { correctionNote: "Removed a source that was withdrawn." } };
+  },
+  "POST /api/v1/claims/{claimId}/publication": async (desk) => ({ params: { claimId: (await publishableClaim(desk)).id } }),
+  "DELETE /api/v1/claims/{claimId}/publication": async (desk) => {
+    const { id } = await publishableClaim(desk);
+    await db.publication.create({ data: { claimId: id, workspaceId: desk.workspaceId, slug: `bad-input-${uniqueSuffix()}` } });
+    return { params: { claimId: id } };
   },
   "POST /api/v1/claims/{claimId}/evidence/borrow": async (desk) => {
     const from = await claim(desk, { state: "verified", label: "factual" });
@@ -88,6 +133,10 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   },
   "GET /api/v1/claims/{claimId}/history": async (desk) => ({ params: { claimId: (await claim(desk)).id } }),
   "GET /api/v1/claims/{claimId}/matches": async (desk) => ({ params: { claimId: (await claim(desk)).id }, query: { limit: "5" } }),
+  "POST /api/v1/claims/{claimId}/anchor": async (desk) => {
+    const { id, version } = await claim(desk);
+    return { params: { claimId: id }, headers: { "if-match": `"${version}"` }, body: { action: "place", exact: "Critics say 7 percent.", prefix: "October. ", suffix: " The mayor" } };
+  },
   "POST /api/v1/claims/{claimId}/restore": async (desk) => {
     const { id } = await claim(desk);
     await db.claim.update({ where: { id }, data: gone });
@@ -122,6 +171,12 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     body: { title: "Budget speech", sourceUrl: "https://example.org/speech", publisher: "City Hall", author: "The mayor", publishedAt: "2026-10-30", language: "en" },
   }),
   "DELETE /api/v1/passages/{passageId}": async (desk) => ({ params: { passageId: (await passage(desk)).id } }),
+  "GET /api/v1/passages/{passageId}/revisions": async (desk) => ({ params: { passageId: (await passage(desk)).id } }),
+  "POST /api/v1/passages/{passageId}/revisions": async (desk) => {
+    const { id, text } = await passage(desk);
+    return { params: { passageId: id }, headers: { "if-match": '"1"' }, body: { text: `${text} Corrected.`, note: "Corrected the figure" } };
+  },
+  "GET /api/v1/passages/{passageId}/revisions/{number}": async (desk) => ({ params: { passageId: (await passage(desk)).id, number: "1" } }),
   "GET /api/v1/passages/{passageId}/claims": async (desk) => ({ params: { passageId: (await passage(desk)).id }, query: { all: "true" } }),
   "POST /api/v1/passages/{passageId}/claims": async (desk) => ({
     params: { passageId: (await passage(desk)).id },
@@ -159,7 +214,7 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
   "GET /api/v1/workspaces/{workspaceId}/blind-review": async (desk) => ({ params: ws(desk), query: { status: "all", isDecided: "false" } }),
   "GET /api/v1/workspaces/{workspaceId}/claims": async (desk) => {
     const { id } = await passage(desk);
-    return { params: ws(desk), query: { q: "unemployment", passageId: id, assigneeId: desk.owner.id, label: "factual", state: "draft", sort: "statement", order: "desc", limit: "10" } };
+    return { params: ws(desk), query: { q: "unemployment", passageId: id, assigneeId: desk.owner.id, label: "factual", state: "draft", anchor: "changed,orphaned", needsReview: "true", sort: "statement", order: "desc", limit: "10" } };
   },
   "POST /api/v1/workspaces/{workspaceId}/claims/bulk": async (desk) => {
     const { id, version } = await claim(desk);
@@ -226,6 +281,11 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     };
   },
   "GET /api/v1/workspaces/{workspaceId}/views": async (desk) => ({ params: ws(desk) }),
+  "GET /api/v1/workspaces/{workspaceId}/jobs": async (desk) => ({ params: ws(desk), query: { limit: "10", state: "failed" } }),
+  "GET /api/v1/workspaces/{workspaceId}/jobs/{jobId}": async (desk) => ({ params: { ...ws(desk), jobId: (await job(desk, "failed")).id } }),
+  "POST /api/v1/workspaces/{workspaceId}/jobs/{jobId}/retry": async (desk) => ({ params: { ...ws(desk), jobId: (await job(desk, "failed")).id } }),
+  "POST /api/v1/workspaces/{workspaceId}/jobs/{jobId}/cancel": async (desk) => ({ params: { ...ws(desk), jobId: (await job(desk, "queued")).id } }),
+  "GET /api/v1/snapshots/{snapshotId}": async (desk) => ({ params: { snapshotId: (await snapshot(desk)).id } }),
   "POST /api/v1/workspaces/{workspaceId}/views": async (desk) => ({
     params: ws(desk),
     body: { name: "Disputed drafts", visibility: "shared", filter: { label: "disputed", state: "draft", passageId: (await passage(desk)).id, q: "percent", sort: "evidence_count", order: "desc" } },
@@ -235,6 +295,33 @@ const SAMPLES: Record<string, (desk: Desk) => Promise<Sample>> = {
     return { params: { ...ws(desk), viewId: view.id }, body: { name: "Renamed", visibility: "personal", filter: { assigneeId: desk.owner.id, sort: "updated" } } };
   },
   "DELETE /api/v1/workspaces/{workspaceId}/views/{viewId}": async (desk) => ({ params: { ...ws(desk), viewId: (await savedView(desk)).id } }),
+  "GET /api/v1/workspaces/{workspaceId}/release-settings": async (desk) => ({ params: ws(desk) }),
+  "PUT /api/v1/workspaces/{workspaceId}/release-settings": async (desk) => ({ params: ws(desk), body: { licence: "ODbL-1.0" } }),
+  "GET /api/v1/workspaces/{workspaceId}/releases": async (desk) => {
+    await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id });
+    return { params: ws(desk), query: { limit: "10" } };
+  },
+  "POST /api/v1/workspaces/{workspaceId}/releases": async (desk) => {
+    const verified = await claim(desk, { state: "verified", label: "factual" });
+    const { passageId } = await db.claim.update({ where: { id: verified.id }, data: { assigneeId: desk.owner.id }, select: { passageId: true } });
+    return {
+      params: ws(desk),
+      body: { name: "November set", licence: "CC-BY-4.0", filter: { state: "verified", label: "factual", passageId, assigneeId: desk.owner.id, q: "percent", sort: "statement", order: "asc" } },
+    };
+  },
+  "GET /api/v1/workspaces/{workspaceId}/releases/{number}": async (desk) => ({
+    params: { ...ws(desk), number: String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number) },
+  }),
+  "GET /api/v1/workspaces/{workspaceId}/releases/{number}/files/{format}": async (desk) => ({
+    params: { ...ws(desk), number: String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number), format: "csv" },
+  }),
+  "GET /api/v1/workspaces/{workspaceId}/releases/{number}/diff": async (desk) => {
+    const { number } = await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id });
+    return { params: { ...ws(desk), number: String(number) }, query: { against: String(number) } };
+  },
+  "GET /api/v1/workspaces/{workspaceId}/releases/{number}/datapackage.json": async (desk) => ({
+    params: { ...ws(desk), number: String((await createReleaseRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id })).number) },
+  }),
   "GET /api/v1/workspaces/{workspaceId}/search": async (desk) => ({ params: ws(desk), query: { q: '"5.1 percent" OR budget -critics', kind: "claim", limit: "10" } }),
 };
 
@@ -310,7 +397,10 @@ const errorOf = (answer: Answer) => (answer.body as { error?: { code?: string; m
 
 describe("bad input on every /api/v1 endpoint", () => {
   beforeAll(() => configureWriteRateLimits({ ratePerSecond: 100_000, burst: 100_000, perAddressPerMinute: 100_000 }));
-  afterAll(() => configureWriteRateLimits());
+  afterAll(async () => {
+    configureWriteRateLimits();
+    await stopJobBoss();
+  });
 
   it("has a sample request for every endpoint in the route tree", () => {
     const endpoints = ROUTES.map((route) => route.endpoint).filter((endpoint) => !endpoint.includes("{...path}"));
@@ -549,24 +639,24 @@ describe("every /api/v1 answer is in the error shape", () => {
 describe("a path Next.js cannot decode", () => {
   it("is answered by the proxy with 400 in the error shape, before routing; other API paths pass through", async () => {
     for (const path of ["/api/v1/claims/%ED%A0%80", "/api/v1/claims/%E0%A4%A", "/api/v1/workspaces/%FF/claims"]) {
-      const response = proxy(new NextRequest(new URL(path, "http://localhost:3000")));
+      const response = await proxy(new NextRequest(new URL(path, "http://localhost:3000")));
       expect(response.status, path).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "validation_failed", details: [{ path: ["path"] }] } });
     }
-    const passing = proxy(new NextRequest(new URL("/api/v1/claims/%C3%A9t%C3%A9", "http://localhost:3000")));
+    const passing = await proxy(new NextRequest(new URL("/api/v1/claims/%C3%A9t%C3%A9", "http://localhost:3000")));
     expect(passing.headers.get("x-middleware-next")).toBe("1");
   });
 
   it("answers next-auth's paths and pages too: 400, never Next's 500 or PostgreSQL's refusal of a NUL", async () => {
-    const auth = proxy(new NextRequest(new URL("/api/auth/%ED%A0%80", "http://localhost:3000")));
+    const auth = await proxy(new NextRequest(new URL("/api/auth/%ED%A0%80", "http://localhost:3000")));
     expect(auth.status).toBe(400);
     expect(await auth.json()).toMatchObject({ error: { code: "validation_failed" } });
     for (const path of ["/w/%ED%A0%80", "/w/abc%00", "/w/abc/passages/p%00", "/w/abc/claims?q=%00", "/invitations/%ED%A0%80"]) {
-      const page = proxy(new NextRequest(new URL(path, "http://localhost:3000")));
+      const page = await proxy(new NextRequest(new URL(path, "http://localhost:3000")));
       expect(page.status, path).toBe(400);
       expect(await page.text(), path).toMatch(/not valid percent-encoded UTF-8|NUL character/);
     }
-    const passing = proxy(new NextRequest(new URL("/w/abc/claims?q=%C3%A9t%C3%A9", "http://localhost:3000")));
+    const passing = await proxy(new NextRequest(new URL("/w/abc/claims?q=%C3%A9t%C3%A9", "http://localhost:3000")));
     expect(passing.status).not.toBe(400);
   });
 });

@@ -38,9 +38,19 @@ export function requestOrigin(request: Request): string {
   }
 }
 
-/** Where links to the app should point (exports, invitations): the configured public URL, else the request's origin. */
-export function publicOrigin(request: Request): string {
+/** The configured public URL's origin (PUBLIC_URL, else NEXTAUTH_URL); null when links follow each request. */
+export function configuredPublicOrigin(): string | null {
   const { PUBLIC_URL, NEXTAUTH_URL } = serverEnv();
   const configured = PUBLIC_URL ?? NEXTAUTH_URL;
-  return configured ? new URL(configured).origin : requestOrigin(request);
+  return configured ? new URL(configured).origin : null;
+}
+
+/** Where links to the app should point (exports, invitations): the configured public URL, else the request's origin. */
+export function publicOrigin(request: Request): string {
+  return configuredPublicOrigin() ?? requestOrigin(request);
+}
+
+/** publicOrigin for a server component, which has the request's headers (next/headers) but no Request. */
+export function publicOriginOfHeaders(headers: Headers): string {
+  return publicOrigin(new Request("http://localhost/", { headers }));
 }

@@ -26,8 +26,15 @@ type HandlerInput<TActor, TParams, TQuery, TBody> = {
   request: NextRequest;
 };
 
-/** What a handler returns: a finished Response, or JSON with a status and headers. */
-export type RouteResult = Response | { status?: number; body: unknown; headers?: Record<string, string> };
+/**
+ * What a handler returns: a finished Response, JSON with a status and headers, or JSON text already
+ * serialised (by PostgreSQL, for large reads), sent as it is. Under test every answer is still
+ * parsed and held to the endpoint's schema (checkResponse), so the text keeps the contract.
+ */
+export type RouteResult =
+  | Response
+  | { status?: number; body: unknown; headers?: Record<string, string> }
+  | { status?: number; json: string; headers?: Record<string, string> };
 
 type Implementation<E extends Endpoint, TBody> = {
   bodyLimitBytes?: number;
@@ -122,6 +129,9 @@ async function answer<E extends Endpoint, TBody>(
     }
     const result = await run();
     if (result instanceof Response) return result;
+    if ("json" in result) {
+      return new Response(result.json, { status: result.status ?? 200, headers: { "content-type": "application/json", ...result.headers } });
+    }
     return Response.json(result.body, { status: result.status ?? 200, headers: result.headers });
   } catch (error) {
     return errorResponse(error, request);
@@ -301,5 +311,6 @@ function assertSameOrigin(request: NextRequest): void {
 
 function toJsonResult(result: RouteResult): { status: number; body: unknown; headers?: Record<string, string> } {
   if (result instanceof Response) throw new Error("Idempotent and JSON routes must return a JSON result");
-  return { status: result.status ?? 200, body: result.body, headers: result.headers };
+  const body: unknown = "json" in result ? JSON.parse(result.json) : result.body;
+  return { status: result.status ?? 200, body, headers: result.headers };
 }

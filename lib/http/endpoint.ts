@@ -86,10 +86,13 @@ export type ParsedParams<E extends Endpoint> = Output<E["params"]>;
 export type ParsedQuery<E extends Endpoint> = Output<E["query"]>;
 export type ParsedBody<E extends Endpoint> = Output<E["body"]>;
 
-/** The JSON a successful call answers (undefined for an empty answer). */
+/**
+ * The JSON a successful call answers (undefined for an empty answer). 304 is left out: a browser's
+ * fetch turns it into the cached 200, and callers that send If-None-Match themselves read the status.
+ */
 export type EndpointAnswer<E extends Endpoint> = {
-  [Status in keyof E["responses"]]: E["responses"][Status] extends { schema: infer S extends ZodType } ? z.output<S> : undefined;
-}[keyof E["responses"]];
+  [Status in Exclude<keyof E["responses"], 304>]: E["responses"][Status] extends { schema: infer S extends ZodType } ? z.output<S> : undefined;
+}[Exclude<keyof E["responses"], 304>];
 
 /** The path of one call: the template with its parameters filled in. */
 export function endpointPath(declaration: Pick<Endpoint, "path">, params: Record<string, unknown> | undefined): string {

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 export const ERROR_STATUS = {
   validation_failed: 400,
+  url_not_allowed: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
@@ -14,6 +15,7 @@ export const ERROR_STATUS = {
   precondition_required: 428,
   rate_limited: 429,
   internal: 500,
+  fetch_failed: 502,
   unavailable: 503,
 } as const;
 

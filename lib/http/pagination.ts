@@ -46,7 +46,7 @@ const keySchemas: Record<KeyKind, z.ZodType<string | number>> = {
 };
 
 /** One cursor encoding for every list: the last row's key values, in column order, as base64url JSON. */
-function encodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, key: Key<Columns>): string {
+export function encodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, key: Key<Columns>): string {
   const values = Object.keys(order.columns).map((field) => {
     const value: unknown = key[field];
     return value instanceof Date ? value.toISOString() : value;
@@ -54,7 +54,7 @@ function encodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, k
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 
-function decodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, cursor: string): Key<Columns> {
+export function decodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, cursor: string): Key<Columns> {
   const fields = Object.keys(order.columns);
   const schema = z.tuple(fields.map((field) => keySchemas[order.columns[field] as KeyKind]) as [z.ZodType, ...z.ZodType[]]);
   try {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CorrectionNoteSchema } from "@/lib/publishing/publishing.schemas";
 import { ID_MAX_LENGTH, text } from "@/lib/http/text.schemas";
 import { ClaimSummarySchema } from "@/lib/claims/claim.schemas";
 import { EvidenceLinkSchema } from "@/lib/evidence/evidence.schemas";
@@ -25,7 +26,7 @@ export const ClaimMatchesSchema = z.object({ items: z.array(ClaimMatchSchema) })
 export type ClaimMatches = z.infer<typeof ClaimMatchesSchema>;
 
 export const BorrowEvidenceInputSchema = z
-  .object({ fromClaimId: text().min(1, "Name the verified claim to take the evidence from").max(ID_MAX_LENGTH) })
+  .object({ fromClaimId: text().min(1, "Name the verified claim to take the evidence from").max(ID_MAX_LENGTH), correctionNote: CorrectionNoteSchema.optional() })
   .strict()
   .meta({ id: "BorrowEvidenceInput" });
 export type BorrowEvidenceInput = z.infer<typeof BorrowEvidenceInputSchema>;

@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { AppError } from "@/lib/http/errors";
 import { joinTextPieces, type TextPiece } from "@/lib/passages/join-text-pieces";
+import { type PageMetadata, readPageMetadata } from "@/lib/passages/page-metadata";
 import { ACCEPTED_PASSAGE_FILES } from "@/lib/passages/passage.schemas";
 
 type FileKind = "text" | "html";
@@ -39,7 +40,8 @@ const SKIPPED_TAGS = new Set([
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-export type ExtractedPassage = { title: string | null; text: string };
+/** `metadata`: what an HTML page says about itself (import by URL reads it). */
+export type ExtractedPassage = { title: string | null; text: string; metadata?: PageMetadata };
 
 /**
  * The text of an uploaded file. Plain text and Markdown are kept as they are; HTML is reduced to
@@ -97,6 +99,7 @@ function metaCharset(bytes: Uint8Array): string | undefined {
 function htmlToPassage(html: string): ExtractedPassage {
   const document = parseDocument(html);
   const documentTitle = collapseSpaces(document.querySelector("title")?.textContent ?? "");
+  const metadata = readPageMetadata(document);
   let article: ReturnType<Readability<Node>["parse"]> = null;
   try {
     article = new Readability(document, { serializer: (node) => node }).parse();
@@ -105,7 +108,7 @@ function htmlToPassage(html: string): ExtractedPassage {
   }
   let text = article?.content ? blockText(article.content) : "";
   if (text === "") text = blockText(parseDocument(html).body);
-  return { title: collapseSpaces(article?.title ?? "") || documentTitle || null, text };
+  return { title: collapseSpaces(article?.title ?? "") || documentTitle || null, text, metadata };
 }
 
 // linkedom builds no implied <html>/<body> for fragments, and Readability needs a real body. A

@@ -44,6 +44,20 @@ describe("GET /api/v1/workspaces/{workspaceId}/passages", () => {
     expect((await listPassages(undefined, workspaceId)).status).toBe(401);
   });
 
+  it("finds the passages imported from exactly one address, for the import form's offer of a new revision", async () => {
+    const { owner, viewer, workspaceId } = await createDesk();
+    const other = await createDesk();
+    const make = (desk: { workspaceId: string }, title: string, sourceUrl?: string) =>
+      createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: owner.id, title, text: `${title}: the port handled 4.2 million containers.`, sourceUrl });
+    const harbour = await make({ workspaceId }, "Harbour", "https://news.example/harbour");
+    await make({ workspaceId }, "Harbour follow-up", "https://news.example/harbour-2");
+    await make({ workspaceId }, "No address");
+    await make(other, "Elsewhere", "https://news.example/harbour");
+    const found = (await listPassages(viewer, workspaceId, `?sourceUrl=${encodeURIComponent("https://news.example/harbour")}`)).body as Page;
+    expect(found.items.map((item) => PassageSummarySchema.parse(item)).map((item) => [item.id, item.revision])).toEqual([[harbour.id, 1]]);
+    expect(((await listPassages(viewer, workspaceId, "?sourceUrl=https%3A%2F%2Fnews.example%2F")).body as Page).items).toEqual([]);
+  });
+
   it("runs the same number of SQL queries for 3 passages as for 40", async () => {
     const small = await createDesk();
     const large = await createDesk();

@@ -90,12 +90,29 @@ export const CreatePassageInputSchema = z
   .meta({ id: "CreatePassageInput" });
 export type CreatePassageInput = z.infer<typeof CreatePassageInputSchema>;
 
+/** Import by URL: the server fetches the page (lib/fetching/safe-fetch.ts) and reads its article. */
+export const ImportPassageUrlInputSchema = z
+  .strictObject({
+    url: text({ error: "Enter the web address of the page" })
+      .trim()
+      .min(1, "Enter the web address of the page")
+      .max(SOURCE_URL_MAX_LENGTH, `Web addresses are at most ${SOURCE_URL_MAX_LENGTH} characters`)
+      .refine(isHttpUrl, "Use a web address that starts with http:// or https://")
+      .describe("The page to import; http or https, public addresses only"),
+    title: TitleSchema.optional().describe("Defaults to the page's own title"),
+  })
+  .meta({ id: "ImportPassageUrlInput" });
+export type ImportPassageUrlInput = z.infer<typeof ImportPassageUrlInputSchema>;
+
+/** The JSON bodies of `POST …/passages`: pasted text, or a URL to fetch. */
+export const CreatePassageBodySchema = z.union([CreatePassageInputSchema, ImportPassageUrlInputSchema]);
+
 /** The fields of a multipart upload: the same as JSON, with the text from `file` and the title optional. */
 export const UploadPassageFieldsSchema = z.object({ title: TitleSchema.optional(), ...metadataShape });
 export type UploadPassageFields = z.infer<typeof UploadPassageFieldsSchema>;
 
 const TEXT_IS_IMMUTABLE =
-  "The text of a passage cannot change, because claims point into it by offset. Import the new version as a new passage.";
+  "The text changes only through a new revision, which re-anchors the passage's claims: POST /api/v1/passages/{id}/revisions with the passage's revision as If-Match.";
 
 export const UpdatePassageInputSchema = z
   .strictObject(
@@ -117,11 +134,16 @@ export const PassageSchema = z
     title: text(),
     text: text().describe("Normalized text; claim offsets count its UTF-16 code units"),
     textLength: z.int().describe("Length of `text` in UTF-16 code units"),
+    revision: z.int().describe("The number of the newest revision, whose text `text` is (1 until the passage is revised); If-Match of a new revision names it"),
     sourceUrl: text().nullable(),
     publisher: text().nullable(),
     author: text().nullable(),
     publishedAt: z.iso.datetime().nullable(),
     language: text().nullable(),
+    snapshot: z
+      .object({ id: text(), fetchedAt: z.iso.datetime(), url: text().describe("The stored copy: GET it (members only); it is served sandboxed") })
+      .nullable()
+      .describe("The page as ClaimDesk fetched it, for a passage imported by URL"),
     createdBy: z.object({ id: text(), name: text() }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -136,6 +158,7 @@ export type PassageSummary = z.infer<typeof PassageSummarySchema>;
 
 export const ListPassagesQuerySchema = PaginationQuerySchema.extend({
   q: text().trim().max(SEARCH_TERMS_MAX_LENGTH, `Search terms are at most ${SEARCH_TERMS_MAX_LENGTH} characters`).optional().describe("Matches title, publisher or author"),
+  sourceUrl: text().trim().max(SOURCE_URL_MAX_LENGTH, `Source URLs are at most ${SOURCE_URL_MAX_LENGTH} characters`).optional().describe("Only passages imported from exactly this address (the import form offers a new revision instead of a duplicate)"),
 });
 export type ListPassagesQuery = z.infer<typeof ListPassagesQuerySchema>;
 

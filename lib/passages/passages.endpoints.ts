@@ -2,9 +2,10 @@ import { z } from "zod";
 import { endpoint, json, noContent } from "@/lib/http/endpoint";
 import { pageSchema } from "@/lib/http/pagination";
 import { text } from "@/lib/http/text.schemas";
+import { JobSchema } from "@/lib/jobs/job.schemas";
 import {
   ACCEPTED_PASSAGE_FILES,
-  CreatePassageInputSchema,
+  CreatePassageBodySchema,
   ListPassagesQuerySchema,
   PassageIdParamsSchema,
   PassageSchema,
@@ -44,18 +45,22 @@ export const listPassagesEndpoint = endpoint({
 export const createPassageEndpoint = endpoint({
   method: "POST",
   path: "/api/v1/workspaces/{workspaceId}/passages",
-  summary: "Import a passage from pasted text (JSON) or an uploaded file (multipart); reviewer or higher",
+  summary: "Import a passage from pasted text (JSON), an uploaded file (multipart) or a web address (JSON `{ url }`); reviewer or higher",
   description:
-    "The text is stored normalized (Unicode NFC, \\n line ends), at most 5 MB of UTF-8. The same text twice in a workspace is a 409 whose `details.existingPassage` links to the first.",
+    "The text is stored normalized (Unicode NFC, \\n line ends), at most 5 MB of UTF-8. The same text twice in a workspace is a 409 whose `details.existingPassage` links to the first. " +
+    "With `{ url }` the server fetches the page (public addresses only: 400 `url_not_allowed` otherwise), keeps a snapshot, and reads its article and metadata in a background job: 201 with the passage when the job finishes within a few seconds, else 202 with the job to follow (`GET …/jobs`). A URL a passage of the workspace already came from is a 409 naming it.",
   tags,
   auth: "required",
   params: WorkspaceIdParamsSchema,
-  body: CreatePassageInputSchema,
+  body: CreatePassageBodySchema,
   upload: { contentType: "multipart/form-data", schema: UploadPassageInputSchema },
   headers: IdempotencyHeadersSchema,
   isIdempotent: true,
-  responses: { 201: json(PassageSchema, "The new passage") },
-  errors: ["not_found", "conflict"],
+  responses: {
+    201: json(PassageSchema, "The new passage"),
+    202: json(z.object({ job: JobSchema }).meta({ id: "QueuedImport" }), "Import by URL still running: the job to follow"),
+  },
+  errors: ["not_found", "conflict", "url_not_allowed", "fetch_failed", "payload_too_large", "unsupported_media_type"],
 });
 
 export const getPassageEndpoint = endpoint({
@@ -72,7 +77,7 @@ export const getPassageEndpoint = endpoint({
 export const updatePassageEndpoint = endpoint({
   method: "PATCH",
   path: "/api/v1/passages/{passageId}",
-  summary: "Change a passage's title or metadata (the text never changes); editor or higher",
+  summary: "Change a passage's title or metadata (the text changes only by a new revision); editor or higher",
   tags,
   auth: "required",
   params: PassageIdParamsSchema,

@@ -4,6 +4,7 @@ import { buildStampFile, isBuildCurrent, sourceStamp } from "./build-stamp";
 
 const NEXT_BIN = "node_modules/.bin/next";
 const SERVE_SCRIPT = "scripts/serve.ts";
+const WORKER_SCRIPT = "scripts/worker.ts";
 
 /** Runs a command to completion, inheriting the terminal; rejects on a non-zero exit. */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
@@ -35,6 +36,17 @@ export function startNext(mode: "start" | "dev", port: number, hostname: string 
   const args = [SERVE_SCRIPT, "--port", String(port), ...(hostname ? ["--hostname", hostname] : []), ...(mode === "dev" ? ["--dev"] : [])];
   // One process (no tsx wrapper), so its pid is the server's: stopProcess and memory samples reach it.
   return spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "inherit", "inherit"], env: { AUTH_TRUST_HOST: "true", ...env } });
+}
+
+/**
+ * Starts the background job workers (scripts/worker.ts) as their own process. The `react-server`
+ * condition lets the use cases' `server-only` guard load outside Next.js.
+ */
+export function startWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", WORKER_SCRIPT], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env,
+  });
 }
 
 /** Waits until the app answers its health check, or the server process exits. */

@@ -36,11 +36,14 @@ export default async function WorkspacePage({ params }: WorkspacePageProps) {
         <nav className="row" aria-label="Workspace">
           <Link href={`/w/${workspaceId}/claims`}>All claims</Link>
           <Link href={`/w/${workspaceId}/export`}>Export</Link>
+          <Link href={`/w/${workspaceId}/releases`}>Releases</Link>
           <Link href={`/w/${workspaceId}/queue`}>My queue</Link>
           <Link href={`/w/${workspaceId}/duplicates`}>Duplicates</Link>
+          <Link href={`/w/${workspaceId}/anchors`}>Anchors to check</Link>
           <Link href={`/w/${workspaceId}/members`}>Members</Link>
           {can(workspace.role, "claim.decide") && workspace.isBlindReview && <Link href={`/w/${workspaceId}/review`}>Blind review</Link>}
           {can(workspace.role, "claim.decide") && <Link href={`/w/${workspaceId}/agreement`}>Agreement</Link>}
+          {can(workspace.role, "job.read") && <Link href={`/w/${workspaceId}/jobs`}>Jobs</Link>}
           {can(workspace.role, "workspace.settings") && <Link href={`/w/${workspaceId}/settings`}>Settings</Link>}
           {can(workspace.role, "claim.restore") && <Link href={`/w/${workspaceId}/deleted`}>Recently deleted</Link>}
           {canImport && (

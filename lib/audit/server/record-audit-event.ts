@@ -6,7 +6,7 @@ import { publishChanges } from "@/lib/live/server/publish-change";
 export type AuditEventInput = {
   workspaceId: string;
   actorId: string | null;
-  entityType: "workspace" | "membership" | "passage" | "claim" | "evidence" | "comment" | "invitation" | "rating";
+  entityType: "workspace" | "membership" | "passage" | "claim" | "evidence" | "comment" | "invitation" | "rating" | "release" | "job";
   entityId: string;
   claimId?: string;
   action: string;

@@ -134,7 +134,8 @@ export function useAddEvidence(claim: Pick<Claim, "id" | "passageId">) {
 export function useRemoveEvidence(claim: Pick<Claim, "id" | "passageId">) {
   const refresh = useRefreshEvidenceOf(claim);
   return useMutation({
-    mutationFn: (linkId: string) => callApi(removeEvidenceEndpoint, { params: { claimId: claim.id, linkId } }),
+    mutationFn: ({ linkId, correctionNote }: { linkId: string; correctionNote?: string }) =>
+      callApi(removeEvidenceEndpoint, { params: { claimId: claim.id, linkId }, query: correctionNote ? { correctionNote } : {} }),
     onSuccess: refresh,
   });
 }

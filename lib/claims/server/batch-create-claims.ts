@@ -5,6 +5,7 @@ import { insertClaim } from "@/lib/claims/server/create-claim";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
+import { lockPassageRevision } from "@/lib/revisions/server/lock-passage-revision";
 
 /**
  * Marks many claims on one passage in one transaction, each through insertClaim with its own
@@ -24,6 +25,7 @@ export async function batchCreateClaims({
   const { passage, role, isBlindReview } = await requirePassageAccess(actor, passageId, "claim.create", { includeText: true });
   return db.$transaction(
     async (tx) => {
+      await lockPassageRevision(tx, passage.id, passage.revision);
       const items: BatchCreateReport["items"] = [];
       for (const [index, claimInput] of input.claims.entries()) {
         try {

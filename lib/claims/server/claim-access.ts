@@ -57,7 +57,7 @@ export function isRestorable(deletedAt: Date): boolean {
   return Date.now() <= restorableUntil(deletedAt).getTime();
 }
 
-function claimGone(deletedAt: Date, what: "claim" | "passage"): AppError {
+export function claimGone(deletedAt: Date, what: "claim" | "passage"): AppError {
   const until = restorableUntil(deletedAt).toISOString().slice(0, 10);
   return new AppError(
     "gone",

@@ -3,7 +3,9 @@ import type { Claim, ClaimSummary } from "@/lib/claims/claim.schemas";
 import type { EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
-import type { ClaimLabel, EvidenceKind, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
+import { publicationSelect, toPublication, type PublicationRow } from "@/lib/publishing/server/publication-view";
+import type { AnchorStatus, ClaimLabel, EvidenceKind, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
+import { anchorNeedsReview } from "@/lib/revisions/anchor-review";
 
 /**
  * Who a claim is shown to. In blind double review a reviewer or viewer sees a label only once an
@@ -29,11 +31,15 @@ export const claimSummarySelect = {
   suffix: true,
   start: true,
   end: true,
+  anchorStatus: true,
+  anchorConfidence: true,
+  anchorRevision: true,
+  previousQuote: true,
   version: true,
   createdAt: true,
   updatedAt: true,
   createdBy: { select: { id: true, name: true } },
-  passage: { select: { title: true } },
+  passage: { select: { title: true, revision: true } },
   _count: { select: { evidence: { where: { deletedAt: null } } } },
 } as const;
 
@@ -55,6 +61,7 @@ export const claimSelect = {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }] as Prisma.ClaimEvidenceOrderByWithRelationInput[],
     select: evidenceLinkSelect,
   },
+  publication: { select: publicationSelect },
 } as const;
 
 type ClaimRowBase = {
@@ -75,11 +82,15 @@ type ClaimRowBase = {
   suffix: string;
   start: number;
   end: number;
+  anchorStatus: AnchorStatus;
+  anchorConfidence: number;
+  anchorRevision: number;
+  previousQuote: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
   createdBy: { id: string; name: string };
-  passage: { title: string };
+  passage: { title: string; revision: number };
   _count: { evidence: number };
 };
 
@@ -128,6 +139,14 @@ function baseFields(row: ClaimRowBase, viewer: ClaimViewer) {
     verdictName: row.rating?.name ?? null,
     duplicateOfId: row.duplicateOfId,
     target: { quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix }, position: { start: row.start, end: row.end } },
+    anchor: {
+      status: row.anchorStatus,
+      confidence: row.anchorConfidence,
+      // A placed target stands in the newest revision (a revision leaves rows it did not move untouched); an orphan's in its last.
+      revision: row.anchorStatus === "orphaned" ? row.anchorRevision : row.passage.revision,
+      previousQuote: row.previousQuote,
+      needsReview: anchorNeedsReview({ status: row.anchorStatus, confidence: row.anchorConfidence }),
+    },
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -150,6 +169,6 @@ export function toEvidenceLink(row: EvidenceLinkRow): EvidenceLink {
   };
 }
 
-export function toClaim(row: ClaimRowBase & { evidence: EvidenceLinkRow[] }, viewer: ClaimViewer): Claim {
-  return { ...baseFields(row, viewer), evidence: row.evidence.map(toEvidenceLink) };
+export function toClaim(row: ClaimRowBase & { evidence: EvidenceLinkRow[]; publication: PublicationRow | null }, viewer: ClaimViewer): Claim {
+  return { ...baseFields(row, viewer), evidence: row.evidence.map(toEvidenceLink), publication: row.publication ? toPublication(row.publication) : null };
 }

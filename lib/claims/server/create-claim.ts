@@ -11,6 +11,7 @@ import { AppError } from "@/lib/http/errors";
 import { decisionOf } from "@/lib/review/review-state";
 import { blindLabelRefused } from "@/lib/review/server/blind-labels";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
+import { lockPassageRevision } from "@/lib/revisions/server/lock-passage-revision";
 
 /** Where a claim came from: marked by a person, or an accepted suggestion (recorded in its audit event). */
 export type ClaimOrigin = "manual" | "suggestion";
@@ -18,7 +19,10 @@ export type ClaimOrigin = "manual" | "suggestion";
 /** Marks a span of a passage as a draft claim, anchored by offsets or by quote. */
 export async function createClaim({ actor, passageId, input }: { actor: Actor; passageId: string; input: CreateClaimInput }): Promise<Claim> {
   const { passage, role, isBlindReview } = await requirePassageAccess(actor, passageId, "claim.create", { includeText: true });
-  return db.$transaction((tx) => insertClaim(tx, { actor, role, isBlindReview, passage, input }));
+  return db.$transaction(async (tx) => {
+    await lockPassageRevision(tx, passage.id, passage.revision);
+    return insertClaim(tx, { actor, role, isBlindReview, passage, input });
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http/errors";
 import { claimSummarySelect, hidesUndecidedLabels, toClaimSummary, type ClaimViewer } from "@/lib/claims/server/claim-view";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import { keysetPage } from "@/lib/http/pagination";
 import { containsText } from "@/lib/search/contains-text";
 
@@ -19,6 +20,9 @@ function claimFilterConditions(workspaceId: string, filter: Omit<ClaimsFilter, "
   if (filter.state) conditions.push({ state: filter.state });
   if (filter.passageId) conditions.push({ passageId: filter.passageId });
   if (filter.assigneeId) conditions.push({ assigneeId: filter.assigneeId });
+  if (filter.anchor) conditions.push({ anchorStatus: { in: filter.anchor.split(",") as AnchorStatus[] } });
+  // anchorNeedsReview (lib/revisions/anchor-review.ts) as Prisma conditions.
+  if (filter.needsReview) conditions.push({ OR: [{ anchorStatus: "changed" }, { anchorStatus: "orphaned", anchorConfidence: { lt: 1 } }] });
   if (filter.q) {
     const contains = containsText(filter.q);
     conditions.push({ OR: [{ statement: contains }, { exact: contains }] });

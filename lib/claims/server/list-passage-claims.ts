@@ -6,7 +6,14 @@ import { db } from "@/lib/db";
 import { keysetPage, type Page } from "@/lib/http/pagination";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
 
+/** Text order: by start, then end, then id (the keyset of the passage's claim list). */
+export const PASSAGE_CLAIMS_ORDER = { direction: "asc", columns: { start: "int", end: "int", id: "id" } } as const;
+
 /**
+ * The passage's claims as objects, through Prisma and claim-view.ts. The API answers with
+ * read-passage-claims-json.ts instead (the same JSON, built by PostgreSQL); this stays as the
+ * reference the equality test compares it with.
+ *
  * A passage's live claims in text order, by keyset pagination; with `all=true` every one in one
  * answer, which the reader needs to paint its highlights (two queries whatever the count).
  */
@@ -22,7 +29,7 @@ export async function listPassageClaims({
   const viewer = await requirePassageAccess(actor, passageId, "workspace.read");
   const page = await keysetPage({
     query,
-    order: { direction: "asc", columns: { start: "int", end: "int", id: "id" } },
+    order: PASSAGE_CLAIMS_ORDER,
     isUnbounded: query.all === "true",
     findRows: ({ after, orderBy, take }) =>
       db.claim.findMany({ where: { AND: [{ passageId, deletedAt: null }, after] }, orderBy, take, select: claimSummarySelect }),

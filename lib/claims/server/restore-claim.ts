@@ -5,6 +5,7 @@ import type { Claim } from "@/lib/claims/claim.schemas";
 import { isRestorable, requireClaimAccess } from "@/lib/claims/server/claim-access";
 import { getClaim } from "@/lib/claims/server/get-claim";
 import { db } from "@/lib/db";
+import { expirePublicPagesOf } from "@/lib/publishing/server/public-cache";
 import { AppError } from "@/lib/http/errors";
 import { RESTORE_WINDOW_DAYS } from "@/lib/workspaces/restore-window";
 
@@ -16,6 +17,7 @@ export async function restoreClaim({ actor, claimId }: { actor: Actor; claimId: 
     }
     await db.$transaction(async (tx) => {
       await tx.claim.update({ where: { id: claimId }, data: { deletedAt: null, deletedById: null, version: { increment: 1 } } });
+      await expirePublicPagesOf(tx, { claimId });
       await recordAuditEvents(tx, [
         { workspaceId: claim.workspaceId, actorId: actor.userId, entityType: "claim", entityId: claimId, claimId, action: "claim.restored" },
       ]);

@@ -10,15 +10,17 @@ import { lockClaimRow } from "@/lib/claims/server/lock-claim-for-content-change"
 import { claimSelect, toClaim, type ClaimViewer } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
+import { correctionChangesOf, recordCorrection } from "@/lib/publishing/server/record-correction";
 import { checkContentChange, checkTransition, decisionOf } from "@/lib/review/review-state";
 
-type ChangedField = keyof UpdateClaimInput;
+type ChangedField = Exclude<keyof UpdateClaimInput, "correctionNote">;
 
 /**
  * The one place a claim's label, state, statement, assignee, verdict, verdict note or duplicate link changes. The caller
  * names the version it started from; a stale version is refused with the current claim (412), so
  * no update is ever lost. Each changed field is audited in the same transaction. Changing the content
- * of a decided claim reopens it (review-state's checkContentChange), so it is decided again.
+ * of a decided claim reopens it (review-state's checkContentChange), so it is decided again. A change to
+ * what a published claim's page shows is a public correction (recordCorrection), in the same transaction.
  */
 export async function updateClaim({
   actor,
@@ -85,6 +87,7 @@ export async function updateClaim({
     const labelDecision = changes.label !== undefined || isLabelConfirmed ? { labelDecidedById: isDecider ? actor.userId : null } : {};
     if (isLabelConfirmed) fields.push("label");
     if (fields.length === 0) return toClaim(current, viewer);
+    await recordCorrection(tx, { actor, claimId, note: input.correctionNote, changes: correctionChangesOf(current, changes) });
 
     const updatedAt = new Date();
     const updated = await tx.claim.updateMany({
@@ -127,7 +130,9 @@ async function loadClaim(tx: DbTransaction, claimId: string) {
 
 function changedFields(current: Awaited<ReturnType<typeof loadClaim>>, input: UpdateClaimInput): UpdateClaimInput {
   const changes: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(input) as [ChangedField, unknown][]) {
+  for (const [field, value] of Object.entries(input) as [ChangedField | "correctionNote", unknown][]) {
+    // The correction note describes the change; it is not a field of the claim.
+    if (field === "correctionNote") continue;
     if (value !== undefined && value !== current[field]) changes[field] = value;
   }
   return changes as UpdateClaimInput;

@@ -8,6 +8,7 @@ import { evidenceLinkSelect, toEvidenceLink } from "@/lib/claims/server/claim-vi
 import { db, type DbTransaction } from "@/lib/db";
 import type { AddEvidenceInput, EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import { AppError, notFound } from "@/lib/http/errors";
+import { recordCorrection } from "@/lib/publishing/server/record-correction";
 
 /** The form a URL is stored in, so the same page added twice is one evidence record. */
 export function canonicalUrl(url: string): string {
@@ -30,6 +31,8 @@ export async function addEvidence({ actor, claimId, input }: { actor: Actor; cla
     const link = await tx.claimEvidence.findFirstOrThrow({ where: { claimId, evidenceId, deletedAt: null }, select: evidenceLinkSelect });
     if (inserted.count === 0) throw new AppError("conflict", "This evidence is already linked to the claim.", { details: { linkId: link.id } });
     await reopen();
+    const publicEvidence = { stance: input.stance, url: link.evidence.url, title: link.evidence.title };
+    await recordCorrection(tx, { actor, claimId, note: input.correctionNote, changes: [{ field: "evidence", before: null, after: publicEvidence }] });
     await recordAuditEvents(tx, [
       {
         workspaceId: claim.workspaceId,

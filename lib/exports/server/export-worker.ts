@@ -15,6 +15,8 @@ async function run(port: NonNullable<typeof parentPort>, data: ExportWorkerData)
     filters: data.filters,
     hidesUndecidedLabels: data.hidesUndecidedLabels,
     includePassageText: formatter.includesPassageText,
+    // A published fact-check must quote the article as it is: claims whose anchor awaits a person stay out.
+    excludesAnchorsNeedingReview: data.format === "claimreview",
   });
   const post = (message: ExportWorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   post({ type: "count", claimCount: reader.claimCount });

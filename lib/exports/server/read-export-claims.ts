@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { ExportQuery } from "@/lib/exports/export.schemas";
 import type { ExportBatch, ExportClaim, ExportPassageWithText } from "@/lib/exports/export-record";
+import { anchorNeedsReviewSql } from "@/lib/revisions/anchor-review";
 
 // Runs inside the export worker thread (export-worker.ts) as well as in tests: plain `pg`, no
 // Prisma, no `server-only` (that package refuses to load outside React's server bundle).
@@ -10,7 +11,8 @@ export const EXPORT_BATCH_SIZE = 500;
 // batch's strings fit the export worker's heap (EXPORT_WORKER_LIMITS) several times over.
 const PASSAGE_TEXT_BUDGET = 2 * 1024 * 1024;
 
-export type ExportFilters = Omit<ExportQuery, "format">;
+/** The export query's filters; `q` (words in the statement or quote, as the claims list) is used by releases. */
+export type ExportFilters = Omit<ExportQuery, "format"> & { q?: string | undefined };
 
 /** The database an export reads, and the limits its connection runs under (settings, lib/env.ts). */
 export type ExportConnection = { connectionString: string; statementTimeoutMs: number; idleInTransactionTimeoutMs: number };
@@ -34,7 +36,7 @@ export function exportConnectionConfig(connection: ExportConnection): pg.ClientC
 const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The claims an export covers, as SQL: live claims of live passages, with the allowlisted filters. */
-export function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndecidedLabels: boolean): { fromWhere: string; values: unknown[] } {
+export function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndecidedLabels: boolean, excludesAnchorsNeedingReview = false): { fromWhere: string; values: unknown[] } {
   const values: unknown[] = [workspaceId];
   const conditions = [`c."workspaceId" = $1`, `c."deletedAt" IS NULL`, `p."deletedAt" IS NULL`];
   const add = (condition: (placeholder: string) => string, value: unknown) => {
@@ -48,6 +50,9 @@ export function exportScopeSql(workspaceId: string, filters: ExportFilters, hide
   if (filters.passageId) add((at) => `c."passageId" = ${at}`, filters.passageId);
   if (filters.assigneeId) add((at) => `c."assigneeId" = ${at}`, filters.assigneeId);
   if (filters.since) add((at) => `c."updatedAt" >= ${at}::timestamptz AT TIME ZONE 'UTC'`, filters.since);
+  // The claims list's `q` (lib/search/contains-text.ts): case-insensitive, % and _ meaning themselves.
+  if (filters.q) add((at) => `(c.statement ILIKE ${at} OR c.exact ILIKE ${at})`, `%${filters.q.replace(/[\\%_]/g, "\\$&")}%`);
+  if (excludesAnchorsNeedingReview) conditions.push(`NOT ${anchorNeedsReviewSql("c")}`);
   return { fromWhere: `FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId" WHERE ${conditions.join(" AND ")}`, values };
 }
 
@@ -106,6 +111,8 @@ export async function openExportReader(input: {
   filters: ExportFilters;
   hidesUndecidedLabels: boolean;
   includePassageText: boolean;
+  /** ClaimReview: leave out claims whose anchor a person has not settled since a revision (lib/revisions/anchor-review.ts). */
+  excludesAnchorsNeedingReview?: boolean;
   batchSize?: number;
 }): Promise<ExportReader> {
   const batchSize = input.batchSize ?? EXPORT_BATCH_SIZE;
@@ -124,7 +131,7 @@ export async function openExportReader(input: {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Timestamps are stored as UTC without a zone; `since` must be read in UTC too.
     await client.query("SET LOCAL TimeZone = 'UTC'");
-    const { fromWhere, values } = exportScopeSql(input.workspaceId, input.filters, input.hidesUndecidedLabels);
+    const { fromWhere, values } = exportScopeSql(input.workspaceId, input.filters, input.hidesUndecidedLabels, input.excludesAnchorsNeedingReview);
     const counted = await client.query<{ count: number }>(`SELECT count(*)::int AS count ${fromWhere}`, values);
     claimCount = counted.rows[0]?.count ?? 0;
     await client.query(`DECLARE export_claims NO SCROLL CURSOR FOR ${exportClaimsSql(fromWhere, input.hidesUndecidedLabels)}`, values);

@@ -10,6 +10,8 @@ import type { ChangeEvent, LiveEvent, Viewer } from "@/lib/live/live-events";
 import { memberKeys } from "@/lib/members/client/member-queries";
 import { ratingKeys } from "@/lib/ratings/client/rating-queries";
 import { notificationKeys } from "@/lib/notifications/client/notification-queries";
+import { passageKeys } from "@/lib/passages/client/passage-queries";
+import { revisionKeys } from "@/lib/revisions/client/revision-queries";
 
 // Several events in quick succession (a bulk change, a burst of typing) cost one refetch.
 const REFRESH_DELAY_MS = 150;
@@ -27,11 +29,19 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
   const queryClient = useQueryClient();
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [status, setStatus] = useState<LiveStatus>("connecting");
-  const pending = useRef<{ claimIds: Set<string>; isEverything: boolean; areMembersChanged: boolean; areRatingsChanged: boolean; timer: ReturnType<typeof setTimeout> | null }>({
+  const pending = useRef<{
+    claimIds: Set<string>;
+    isEverything: boolean;
+    areMembersChanged: boolean;
+    areRatingsChanged: boolean;
+    isRevised: boolean;
+    timer: ReturnType<typeof setTimeout> | null;
+  }>({
     claimIds: new Set(),
     isEverything: false,
     areMembersChanged: false,
     areRatingsChanged: false,
+    isRevised: false,
     timer: null,
   });
 
@@ -48,6 +58,8 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       const isEverything = batch.isEverything;
       const areMembersChanged = batch.areMembersChanged;
       const areRatingsChanged = batch.areRatingsChanged;
+      const isRevised = batch.isRevised;
+      batch.isRevised = false;
       batch.claimIds.clear();
       batch.isEverything = false;
       batch.areMembersChanged = false;
@@ -56,6 +68,11 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       if (isEverything || areMembersChanged) void queryClient.invalidateQueries({ queryKey: memberKeys.workspace(workspaceId) });
       void queryClient.invalidateQueries({ queryKey: claimKeys.workspace(workspaceId) });
       if (passageId) void queryClient.invalidateQueries({ queryKey: claimKeys.passage(passageId) });
+      // A saved revision: the open passage moves to the new text (its claims refetch above; open editors keep their drafts).
+      if (passageId && (isRevised || isEverything)) {
+        void queryClient.invalidateQueries({ queryKey: passageKeys.detail(passageId) });
+        void queryClient.invalidateQueries({ queryKey: revisionKeys.passage(passageId) });
+      }
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
       if (isEverything) {
         void queryClient.invalidateQueries({ queryKey: claimKeys.all });
@@ -73,6 +90,7 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       if (event.actions.some((action) => action.startsWith("member.") || action.startsWith("invitation."))) batch.areMembersChanged = true;
       // A rating renamed changes how every claim with it reads.
       if (event.actions.some((action) => action.startsWith("rating."))) batch.areRatingsChanged = batch.isEverything = true;
+      if (event.actions.includes("passage.revised")) batch.isRevised = true;
       if (event.claimIds === null) batch.isEverything = true;
       else for (const claimId of event.claimIds) batch.claimIds.add(claimId);
       batch.timer ??= setTimeout(refresh, REFRESH_DELAY_MS);

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { BorrowEvidenceInput, BorrowEvidenceResult } from "@/lib/matching/matching.schemas";
 import { STATE_DISPLAY } from "@/lib/claims/label-display";
+import { recordCorrection } from "@/lib/publishing/server/record-correction";
 
 /**
  * Links the evidence of a verified claim of the same workspace to this claim, with the same stance
@@ -51,6 +52,12 @@ export async function borrowEvidence({ actor, claimId, input }: { actor: Actor; 
       );
     }
     if (created.length > 0) await reopen();
+    await recordCorrection(tx, {
+      actor,
+      claimId,
+      note: input.correctionNote,
+      changes: created.map((link) => ({ field: "evidence", before: null, after: { stance: link.stance, url: link.evidence.url, title: link.evidence.title } })),
+    });
     await recordAuditEvents(
       tx,
       created.map((link) => ({

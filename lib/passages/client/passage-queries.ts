@@ -29,12 +29,13 @@ export function usePassage(passageId: string) {
   });
 }
 
-export type PastedPassage = EndpointBody<typeof createPassageEndpoint>;
+export type PastedPassage = Exclude<EndpointBody<typeof createPassageEndpoint>, { url: string }>;
 
-/** A passage to import: pasted text as JSON, or a file form uploaded with its progress reported. */
+/** A passage to import: pasted text as JSON, a file form uploaded with its progress reported, or a web address. */
 export type PassageImportRequest =
   | { kind: "text"; input: PastedPassage }
-  | { kind: "file"; form: FormData; onProgress: (fraction: number) => void };
+  | { kind: "file"; form: FormData; onProgress: (fraction: number) => void }
+  | { kind: "url"; input: { url: string; title?: string } };
 
 export function useImportPassage(workspaceId: string) {
   const queryClient = useQueryClient();
@@ -42,7 +43,7 @@ export function useImportPassage(workspaceId: string) {
   const params = { workspaceId };
   return useMutation({
     mutationFn: (request: PassageImportRequest) => {
-      if (request.kind === "text") return callApi(createPassageEndpoint, { params, body: request.input }, { attempt });
+      if (request.kind !== "file") return callApi(createPassageEndpoint, { params, body: request.input }, { attempt });
       // The same fields and file (by name, size and date) are the same attempt, whatever the multipart boundary.
       const fields = [...request.form.entries()].map(([name, value]) => [name, typeof value === "string" ? value : `${value.name} ${value.size} ${value.lastModified}`]);
       return uploadToApi(createPassageEndpoint, { params, body: request.form }, { attempt, fingerprint: `upload ${JSON.stringify(fields)}`, onProgress: request.onProgress });

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { db } from "@/lib/db";
+import { expirePublicPagesOf } from "@/lib/publishing/server/public-cache";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
 import { restorableUntil } from "@/lib/workspaces/restore-window";
 
@@ -15,6 +16,7 @@ export async function deletePassage({ actor, passageId }: { actor: Actor; passag
       data: { deletedAt, deletedById: actor.userId },
       select: { id: true },
     });
+    await expirePublicPagesOf(tx, { passageId: passage.id });
     await recordAuditEvents(tx, [
       {
         workspaceId: passage.workspaceId,

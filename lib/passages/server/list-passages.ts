@@ -27,6 +27,7 @@ export async function listPassages({
     const contains = containsText(query.q);
     conditions.push({ OR: [{ title: contains }, { publisher: contains }, { author: contains }] });
   }
+  if (query.sourceUrl) conditions.push({ sourceUrl: query.sourceUrl });
   const page = await keysetPage({
     query,
     order: { direction: "desc", columns: { createdAt: "date", id: "id" } },

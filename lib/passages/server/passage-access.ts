@@ -35,7 +35,7 @@ export async function requirePassageAccess(
   const client = options.client ?? db;
   const rows = await client.$queryRaw<SqlRow[]>`
     SELECT p."id", p."workspaceId", p."title", ${options.includeText ? Prisma.sql`p."text"` : Prisma.sql`NULL`} AS "text",
-      p."textHash", p."textLength", p."sourceUrl", p."publisher", p."author", p."publishedAt", p."language",
+      p."textHash", p."textLength", p."revision", p."sourceUrl", p."publisher", p."author", p."publishedAt", p."language",
       p."createdAt", p."updatedAt", p."deletedAt", u."id" AS "createdById", u."name" AS "createdByName", m."role"::text AS "role",
       w."isBlindReview"
     FROM "Passage" p

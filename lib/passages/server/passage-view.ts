@@ -7,11 +7,13 @@ export const passageSummarySelect = {
   workspaceId: true,
   title: true,
   textLength: true,
+  revision: true,
   sourceUrl: true,
   publisher: true,
   author: true,
   publishedAt: true,
   language: true,
+  snapshot: { select: { id: true, fetchedAt: true } },
   createdAt: true,
   updatedAt: true,
   createdBy: { select: { id: true, name: true } },
@@ -24,11 +26,13 @@ export type PassageSummaryRow = {
   workspaceId: string;
   title: string;
   textLength: number;
+  revision: number;
   sourceUrl: string | null;
   publisher: string | null;
   author: string | null;
   publishedAt: Date | null;
   language: string | null;
+  snapshot: { id: string; fetchedAt: Date } | null;
   createdAt: Date;
   updatedAt: Date;
   createdBy: { id: string; name: string };
@@ -42,11 +46,13 @@ export function toPassageSummary(row: PassageSummaryRow, claimCount: number): Pa
     workspaceId: row.workspaceId,
     title: row.title,
     textLength: row.textLength,
+    revision: row.revision,
     sourceUrl: row.sourceUrl,
     publisher: row.publisher,
     author: row.author,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     language: row.language,
+    snapshot: row.snapshot ? { id: row.snapshot.id, fetchedAt: row.snapshot.fetchedAt.toISOString(), url: snapshotPath(row.snapshot.id) } : null,
     createdBy: { id: row.createdBy.id, name: row.createdBy.name },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -60,5 +66,7 @@ export function toPassage(row: PassageRow): Passage {
 }
 
 /** The URL of a passage in the app, for messages that point a person to it. */
+export const snapshotPath = (snapshotId: string) => `/api/v1/snapshots/${snapshotId}`;
+
 export const passagePagePath = (passage: { id: string; workspaceId: string }) =>
   `/w/${passage.workspaceId}/passages/${passage.id}`;

@@ -6,6 +6,8 @@ import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { AppError } from "@/lib/http/errors";
 import {
   CreatePassageInputSchema,
+  ImportPassageUrlInputSchema,
+  type ImportPassageUrlInput,
   PASSAGE_TEXT_LIMIT_BYTES,
   UploadPassageFieldsSchema,
   type CreatePassageInput,
@@ -13,15 +15,16 @@ import {
 } from "@/lib/passages/passage.schemas";
 
 // Caps on the request, a little above the 5 MB of text a passage may hold; HTML shrinks to its text.
-const JSON_LIMIT_BYTES = 6 * 1024 * 1024;
-const UPLOAD_LIMIT_BYTES = 15 * 1024 * 1024;
+export const JSON_LIMIT_BYTES = 6 * 1024 * 1024;
+export const UPLOAD_LIMIT_BYTES = 15 * 1024 * 1024;
 
 export type PassageFile = { name: string; contentType: string; content: Uint8Array };
 
-/** A passage to import: pasted text (JSON), or a file with the same fields (multipart). */
+/** A passage to import: pasted text (JSON), a file with the same fields (multipart), or a URL to fetch (JSON `{ url }`). */
 export type PassageImport =
   | { kind: "text"; input: CreatePassageInput }
-  | { kind: "file"; fields: UploadPassageFields; file: PassageFile };
+  | { kind: "file"; fields: UploadPassageFields; file: PassageFile }
+  | { kind: "url"; input: ImportPassageUrlInput };
 
 /**
  * Reads `POST /workspaces/{id}/passages` as JSON or multipart/form-data. The fingerprint names the
@@ -31,7 +34,13 @@ export async function readPassageImport(request: Request): Promise<{ body: Passa
   const contentType = request.headers.get("content-type") ?? "";
   if (/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     const raw = new TextDecoder().decode(await readLimited(request, JSON_LIMIT_BYTES));
-    const input = parseInput(CreatePassageInputSchema, parseJson(raw), "body") as CreatePassageInput;
+    const json = parseJson(raw);
+    // A body with `url` is an import by URL; every other body is read exactly as pasted text.
+    if (json !== null && typeof json === "object" && !Array.isArray(json) && "url" in json) {
+      const input = parseInput(ImportPassageUrlInputSchema, json, "body") as ImportPassageUrlInput;
+      return { body: { kind: "url", input }, fingerprint: raw };
+    }
+    const input = parseInput(CreatePassageInputSchema, json, "body") as CreatePassageInput;
     return { body: { kind: "text", input }, fingerprint: raw };
   }
   if (/^multipart\/form-data\b/i.test(contentType)) {
@@ -67,7 +76,7 @@ async function readUpload(form: FormData): Promise<{ body: PassageImport; finger
   return { body: { kind: "file", fields, file }, fingerprint };
 }
 
-async function readForm(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<FormData> {
+export async function readForm(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<FormData> {
   try {
     return await new Response(bytes, { headers: { "content-type": contentType } }).formData();
   } catch {
@@ -76,7 +85,7 @@ async function readForm(bytes: Uint8Array<ArrayBuffer>, contentType: string): Pr
   }
 }
 
-function readLimited(request: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export function readLimited(request: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   return readLimitedBody(
     request,
     limitBytes,

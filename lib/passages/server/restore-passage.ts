@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvents } from "@/lib/audit/server/record-audit-event";
 import { db } from "@/lib/db";
+import { expirePublicPagesOf } from "@/lib/publishing/server/public-cache";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import { passageGone, requirePassageAccess } from "@/lib/passages/server/passage-access";
 import { restorableUntil } from "@/lib/workspaces/restore-window";
@@ -30,6 +31,7 @@ export async function restorePassage({ actor, passageId }: { actor: Actor; passa
       data: { deletedAt: null, deletedById: null },
       select: passageSelect,
     });
+    await expirePublicPagesOf(tx, { passageId: passage.id });
     await recordAuditEvents(tx, [
       {
         workspaceId: passage.workspaceId,

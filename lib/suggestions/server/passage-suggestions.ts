@@ -8,8 +8,8 @@ export const SUGGESTION_DISMISSED = "suggestion.dismissed";
 
 type SuggestedPassage = { id: string; workspaceId: string; text: string; textHash: string };
 
-// A passage's text never changes, so its suggestions are computed once per process and reused
-// while the reader accepts and dismisses them one by one. Keyed by text hash as well, in case.
+// A passage's text changes only by a new revision (and its text hash with it), so its suggestions are
+// computed once per text and reused while the reader accepts and dismisses them one by one.
 const CACHE_SIZE = 32;
 /** Longer texts are recomputed each time rather than held in memory. */
 const CACHE_MAX_TEXT_LENGTH = 1_000_000;
@@ -35,7 +35,7 @@ export function passageSuggestions(passage: SuggestedPassage): Suggestion[] {
 /**
  * The suggestions still open: not overlapping a live claim, not dismissed, scoring at least `minScore`.
  * Dismissals are rows of SuggestionDismissal keyed by span: suggestions are recomputed from the
- * immutable text, so offsets stay valid.
+ * text, and a revision moves the dismissals with their sentence or drops them (lib/revisions).
  */
 export async function openSuggestions(client: DbClient | DbTransaction, passage: SuggestedPassage, minScore: number): Promise<Suggestion[]> {
   const [claims, dismissed] = await Promise.all([

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { forgetApiToken } from "@/lib/auth/server/api-token-auth";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
@@ -9,6 +10,8 @@ export async function revokeApiToken({ actor, tokenId }: { actor: Actor; tokenId
     where: { id: tokenId, userId: actor.userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
+  // Even when it was revoked already (perhaps through another instance), nothing here may keep it.
+  forgetApiToken(tokenId);
   if (count > 0) return;
   // Someone else's token and a missing one answer alike.
   const isOwnToken = (await db.apiToken.count({ where: { id: tokenId, userId: actor.userId } })) > 0;

@@ -10,5 +10,5 @@ export async function getMe(actor: Actor): Promise<Me> {
     select: { id: true, email: true, name: true, createdAt: true },
   });
   if (!user) throw new AppError("unauthenticated", "Your account no longer exists. Sign up again.");
-  return { ...user, createdAt: user.createdAt.toISOString(), authenticatedVia: actor.via };
+  return { ...user, createdAt: user.createdAt.toISOString(), authenticatedVia: actor.via === "session" ? "session" : "token" };
 }

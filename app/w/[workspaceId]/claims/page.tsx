@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { ClaimsTable } from "@/components/claims-table/claims-table";
+import { CutReleaseLink } from "@/components/releases/cut-release-link";
+import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
 import { getWorkspace } from "@/lib/workspaces/server/get-workspace";
@@ -29,6 +31,11 @@ export default async function ClaimsPage({ params, searchParams }: ClaimsPagePro
         Claims <span className="claims-view-workspace">in {workspace.name}</span>
       </h1>
       <LiveIndicator workspaceId={workspaceId} currentUserId={actor.userId} />
+      {can(workspace.role, "release.create") && (
+        <Suspense fallback={null}>
+          <CutReleaseLink workspaceId={workspaceId} />
+        </Suspense>
+      )}
       {/* The table reads its filters from the URL on the client. */}
       <Suspense fallback={<p>Loading claims…</p>}>
         <ClaimsTable workspaceId={workspaceId} role={workspace.role} currentUserId={actor.userId} isBlindReview={workspace.isBlindReview} />

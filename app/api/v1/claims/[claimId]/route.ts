@@ -1,6 +1,6 @@
 import { deleteClaimEndpoint, getClaimEndpoint, updateClaimEndpoint } from "@/lib/claims/claims.endpoints";
 import { deleteClaim } from "@/lib/claims/server/delete-claim";
-import { getClaim } from "@/lib/claims/server/get-claim";
+import { readClaimJson } from "@/lib/claims/server/read-claim-json";
 import { updateClaim } from "@/lib/claims/server/update-claim";
 import { defineRoute } from "@/lib/http/define-route";
 import { etagHeader, requiredIfMatchVersion } from "@/lib/http/if-match";
@@ -8,8 +8,8 @@ import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const GET = defineRoute(getClaimEndpoint, {
   handler: async ({ actor, params }) => {
-    const claim = await getClaim({ actor, claimId: params.claimId });
-    return { body: claim, headers: etagHeader(claim.version) };
+    const claim = await readClaimJson({ actor, claimId: params.claimId });
+    return { json: claim.json, headers: etagHeader(claim.version) };
   },
 });
 

@@ -6,6 +6,7 @@ import { AssignPassageClaims } from "@/components/assignment/assign-passage-clai
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { DeletePassageButton } from "@/components/passages/delete-passage-button";
 import { PassageReader } from "@/components/passages/passage-reader";
+import { PassageRevisions } from "@/components/revisions/passage-revisions";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { orNotFound } from "@/lib/http/page-errors";
@@ -37,7 +38,14 @@ export default async function PassagePage({ params }: PassagePageProps) {
                 Source
               </a>
             )}
+            {passage.snapshot && (
+              // The stored copy, served sandboxed (no scripts, no cookies; docs/security.md).
+              <a href={passage.snapshot.url} target="_blank" rel="noopener noreferrer">
+                as captured on <time dateTime={passage.snapshot.fetchedAt}>{passage.snapshot.fetchedAt.slice(0, 10)}</time>
+              </a>
+            )}
           </p>
+          <PassageRevisions passage={passage} role={workspace.role} />
         </div>
         <div className="passage-header-tools">
           <LiveIndicator workspaceId={workspaceId} passageId={passage.id} currentUserId={actor.userId} />
@@ -47,7 +55,7 @@ export default async function PassagePage({ params }: PassagePageProps) {
       </header>
       <Suspense fallback={<p className="muted">Loading…</p>}>
         <PassageReader
-          passage={{ id: passage.id, text: passage.text }}
+          passage={passage}
           role={workspace.role}
           isBlindReview={workspace.isBlindReview}
           currentUserId={actor.userId}

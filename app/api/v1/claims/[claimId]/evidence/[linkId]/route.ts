@@ -4,8 +4,8 @@ import { defineRoute } from "@/lib/http/define-route";
 import { otherMethods } from "@/lib/http/method-not-allowed";
 
 export const DELETE = defineRoute(removeEvidenceEndpoint, {
-  handler: async ({ actor, params }) => {
-    await removeEvidence({ actor, claimId: params.claimId, linkId: params.linkId });
+  handler: async ({ actor, params, query }) => {
+    await removeEvidence({ actor, claimId: params.claimId, linkId: params.linkId, correctionNote: query.correctionNote });
     return new Response(null, { status: 204 });
   },
 });

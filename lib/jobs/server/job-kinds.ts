@@ -1,0 +1,13 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import type { AnyJobKind } from "@/lib/jobs/server/job-kind";
+import { jobBoss } from "@/lib/jobs/server/job-boss";
+import { importUrlJob } from "@/lib/passages/server/import-url-job";
+
+/** Every kind of job the workers run. A new kind: `defineJobKind` in its feature, then list it here. */
+export const JOB_KINDS: readonly AnyJobKind[] = [importUrlJob];
+
+/** The process's pg-boss with a queue for every kind. */
+export function queueBoss(): Promise<PgBoss> {
+  return jobBoss(JOB_KINDS);
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import { snapshotOf } from "@/lib/capture/server/page-snapshot";
+import { db } from "@/lib/db";
+import { safeFetch } from "@/lib/fetching/safe-fetch";
+import { AppError } from "@/lib/http/errors";
+import { IdSchema, text } from "@/lib/http/text.schemas";
+import { defineJobKind, permanentFailure } from "@/lib/jobs/server/job-kind";
+import { PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
+import { createPassage } from "@/lib/passages/server/create-passage";
+import { assertUrlNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
+
+/** The page types import by URL reads (as an HTML or a plain-text upload would be read). */
+export const IMPORTABLE_MEDIA_TYPES = ["text/html", "text/plain"] as const;
+
+const ImportUrlPayloadSchema = z.object({
+  url: text().max(4096),
+  title: text().max(PASSAGE_TITLE_MAX_LENGTH).optional(),
+  requestedById: IdSchema,
+});
+
+/**
+ * Import by URL: fetch the page through safeFetch, keep its snapshot, read its article and metadata,
+ * and create the passage as the person who asked (still checked: they may have left meanwhile).
+ */
+export const importUrlJob = defineJobKind({
+  name: "passage.import-url",
+  payload: ImportUrlPayloadSchema,
+  subject: (payload) => payload.url,
+  retry: { limit: 2, delaySeconds: 15, backoff: true },
+  expireInSeconds: 120,
+  handler: async (payload, context) => {
+    const user = await db.user.findUnique({ where: { id: payload.requestedById }, select: { id: true, email: true, name: true } });
+    if (!user) throw permanentFailure(new AppError("not_found", "The person who asked for this import no longer has an account."));
+    const fetched = await safeFetch(payload.url, { accept: IMPORTABLE_MEDIA_TYPES });
+    if (fetched.status < 200 || fetched.status > 299) {
+      const failure = new AppError("fetch_failed", `The page answered HTTP ${fetched.status} instead of the page; check the address.`, {
+        details: { reason: "http_status", status: fetched.status },
+      });
+      // A server error or a rate limit may pass; a missing page will not come back by retrying.
+      throw fetched.status >= 500 || fetched.status === 408 || fetched.status === 429 ? failure : permanentFailure(failure);
+    }
+    await assertUrlNotInWorkspace(context.workspaceId, [payload.url, fetched.finalUrl]);
+    const passage = await createPassage({
+      actor: { userId: user.id, email: user.email, name: user.name, via: "job" },
+      workspaceId: context.workspaceId,
+      source: { kind: "page", title: payload.title, sourceUrl: fetched.finalUrl, contentType: fetched.contentType, content: fetched.body, snapshot: await snapshotOf(fetched) },
+    });
+    return { passageId: passage.id };
+  },
+});

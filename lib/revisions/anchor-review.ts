@@ -1,0 +1,14 @@
+import type { AnchorStatus } from "@/lib/revisions/reanchor";
+
+/**
+ * Whether a person should look at a claim's anchor: a `changed` one always (until confirmed or
+ * placed, which makes it exact), an `orphaned` one until someone confirms it (confidence 1). SQL
+ * twins: `anchorNeedsReviewSql` below, for the claims list and the ClaimReview export.
+ */
+export function anchorNeedsReview(anchor: { status: AnchorStatus; confidence: number }): boolean {
+  return anchor.status === "changed" || (anchor.status === "orphaned" && anchor.confidence < 1);
+}
+
+/** The same rule in SQL over a claim row aliased `alias`. */
+export const anchorNeedsReviewSql = (alias: string) =>
+  `(${alias}."anchorStatus" = 'changed' OR (${alias}."anchorStatus" = 'orphaned' AND ${alias}."anchorConfidence" < 1))`;

@@ -1,0 +1,211 @@
+import { Agent, request } from "undici";
+import { createPassageRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
+import type { BenchServer } from "./bench-server";
+import { ms } from "./bench-server";
+
+/** Concurrent connections of the throughput phases, as in issue 17's table. */
+const CONNECTIONS = 20;
+const PHASE_MS = 4_000;
+const WARM_UP_MS = 1_000;
+const SEQUENTIAL_RUNS = 200;
+const PASSAGE_CLAIMS = 200;
+
+type Target = { method: "GET" | "PATCH" | "POST"; path: string; headers?: Record<string, string>; body?: () => string; expect: number };
+type Throughput = { requests: number; perSecond: number; p50: number; p99: number; bytes: number };
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/**
+ * The API's read and write costs as ratios to `GET /api/health` measured in the same run (this
+ * 2-core machine is noisy, so only ratios compare across runs): throughput over 20 keep-alive
+ * connections for reads, latency one request at a time for writes. A load loop over undici's
+ * `request` (autocannon's technique, without the dependency).
+ */
+export async function benchApi(server: BenchServer): Promise<string[]> {
+  const { passageId, claimIds, evidenceClaimId } = await seedPassage(server);
+  const agent = new Agent({ connections: CONNECTIONS, keepAliveTimeout: 30_000, pipelining: 1 });
+  const auth = { authorization: `Bearer ${server.token}` };
+  const send = async (target: Target): Promise<{ status: number; bytes: number; etag: string | undefined }> => {
+    const response = await request(`${server.baseUrl}${target.path}`, {
+      method: target.method,
+      dispatcher: agent,
+      headers: { ...auth, ...(target.body ? { "content-type": "application/json" } : {}), ...target.headers },
+      body: target.body?.(),
+    });
+    const body = await response.body.arrayBuffer();
+    if (response.statusCode !== target.expect) {
+      throw new Error(`${target.method} ${target.path} answered ${response.statusCode}, not ${target.expect}: ${new TextDecoder().decode(body).slice(0, 300)}`);
+    }
+    const etag = response.headers.etag;
+    return { status: response.statusCode, bytes: body.byteLength, etag: typeof etag === "string" ? etag : undefined };
+  };
+
+  const load = async (target: Target): Promise<Throughput> => {
+    const latencies: number[] = [];
+    let bytes = 0;
+    const warmUntil = performance.now() + WARM_UP_MS;
+    const endAt = warmUntil + PHASE_MS;
+    const worker = async () => {
+      for (;;) {
+        const started = performance.now();
+        if (started >= endAt) return;
+        const { bytes: size } = await send(target);
+        const done = performance.now();
+        if (started >= warmUntil) {
+          latencies.push(done - started);
+          bytes += size;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+    latencies.sort((a, b) => a - b);
+    return { requests: latencies.length, perSecond: latencies.length / (PHASE_MS / 1000), p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), bytes: bytes / Math.max(1, latencies.length) };
+  };
+
+  const oneAtATime = async (targets: Target[]): Promise<{ p50: number; p99: number }> => {
+    const latencies: number[] = [];
+    for (const target of targets) {
+      const started = performance.now();
+      await send(target);
+      latencies.push(performance.now() - started);
+    }
+    latencies.sort((a, b) => a - b);
+    return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  };
+
+  const health: Target = { method: "GET", path: "/api/health", expect: 200 };
+  const list: Target = { method: "GET", path: `/api/v1/passages/${passageId}/claims?all=true`, expect: 200 };
+  const single: Target = { method: "GET", path: `/api/v1/claims/${evidenceClaimId}`, expect: 200 };
+  const listEtag = (await send(list)).etag;
+  const listRevalidated: Target | null = listEtag ? { ...list, headers: { "if-none-match": listEtag }, expect: 304 } : null;
+
+  // Health before and after the reads; its mean is the reference, their spread shows the noise.
+  const healthBefore = await load(health);
+  const listLoad = await load(list);
+  const listNotModified = listRevalidated ? await load(listRevalidated) : null;
+  const singleLoad = await load(single);
+  const healthAfter = await load(health);
+  const healthPerSecond = (healthBefore.perSecond + healthAfter.perSecond) / 2;
+
+  // Writes one at a time, each against the health latency measured one at a time just before.
+  const healthSerial = await oneAtATime(Array.from({ length: SEQUENTIAL_RUNS }, () => health));
+  const versions = new Map<string, number>();
+  for (const id of claimIds) versions.set(id, 1);
+  const labels = ["factual", "opinion", "disputed"] as const;
+  const relabels: Target[] = [];
+  const relabel = await (async () => {
+    const latencies: number[] = [];
+    for (let run = 0; run < SEQUENTIAL_RUNS; run++) {
+      const claimId = claimIds[run % claimIds.length] as string;
+      const version = versions.get(claimId) ?? 1;
+      const target: Target = {
+        method: "PATCH",
+        path: `/api/v1/claims/${claimId}`,
+        headers: { "if-match": `"${version}"` },
+        body: () => JSON.stringify({ label: labels[run % labels.length] }),
+        expect: 200,
+      };
+      relabels.push(target);
+      const started = performance.now();
+      await send(target);
+      latencies.push(performance.now() - started);
+      versions.set(claimId, version + 1);
+    }
+    latencies.sort((a, b) => a - b);
+    return { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  })();
+  const createPassage = await createPassageRecord(server.db, {
+    workspaceId: server.workspaceId,
+    createdById: server.user.id,
+    text: Array.from({ length: SEQUENTIAL_RUNS }, (_, i) => `Created sentence number ${i} says the port grew ${i} percent.`).join(" "),
+  });
+  let created = 0;
+  const create = await oneAtATime(
+    Array.from({ length: SEQUENTIAL_RUNS }, (): Target => ({
+      method: "POST",
+      path: `/api/v1/passages/${createPassage.id}/claims`,
+      body: () => JSON.stringify({ exact: `Created sentence number ${created++} says` }),
+      expect: 201,
+    })),
+  );
+  await agent.close();
+
+  const percent = (value: number) => `${((100 * value) / healthPerSecond).toFixed(0)}% of health`;
+  const ratio = (value: number) => `${(value / healthSerial.p50).toFixed(1)}× health`;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  const row = (what: string, now: string, goal: string) => `| ${what} | ${now} | ${goal} |`;
+  return [
+    `Throughput over ${CONNECTIONS} keep-alive connections, ${PHASE_MS / 1000} s per request after ${WARM_UP_MS / 1000} s of warm-up; writes ${SEQUENTIAL_RUNS} one at a time.`,
+    `health: ${healthBefore.perSecond.toFixed(0)} req/s before the reads, ${healthAfter.perSecond.toFixed(0)} after (reference ${healthPerSecond.toFixed(0)}); p50 ${ms(healthBefore.p50)}, p99 ${ms(healthBefore.p99)}; one at a time p50 ${ms(healthSerial.p50)}, p99 ${ms(healthSerial.p99)}`,
+    "",
+    "| Request | This run | Goal |",
+    "| --- | --- | --- |",
+    row(
+      `\`GET /api/v1/passages/{id}/claims\`, ${PASSAGE_CLAIMS} claims (${kb(listLoad.bytes)})`,
+      `${percent(listLoad.perSecond)} (${listLoad.perSecond.toFixed(0)} req/s), p50 ${ms(listLoad.p50)}, p99 ${ms(listLoad.p99)}`,
+      "≥ 35%, p99 ≤ 50 ms",
+    ),
+    ...(listNotModified
+      ? [row("… the same with `If-None-Match` (304)", `${percent(listNotModified.perSecond)}, p50 ${ms(listNotModified.p50)}, p99 ${ms(listNotModified.p99)}`, "")]
+      : [row("… the same with `If-None-Match`", "no ETag sent", "")]),
+    row("`GET /api/v1/claims/{id}` (3 evidence links)", `${percent(singleLoad.perSecond)} (${singleLoad.perSecond.toFixed(0)} req/s), p50 ${ms(singleLoad.p50)}, p99 ${ms(singleLoad.p99)}`, "≥ 50%"),
+    row("Relabel (`PATCH` with If-Match), one at a time", `${ratio(relabel.p50)} (p50 ${ms(relabel.p50)}, p99 ${ms(relabel.p99)})`, "≤ 3×; ≤ 2 round trips"),
+    row("`POST` a claim, one at a time", `${ratio(create.p50)} (p50 ${ms(create.p50)}, p99 ${ms(create.p99)})`, "≤ 2 round trips"),
+    "",
+    "Statement counts are pinned by the integration tests (recordQueries), not measured here: see docs/benchmarks.md.",
+  ];
+}
+
+/** A passage of 200 claims with statements, notes and evidence of realistic length (~156 KB as list JSON). */
+async function seedPassage(server: BenchServer): Promise<{ passageId: string; claimIds: string[]; evidenceClaimId: string }> {
+  const sentences = Array.from(
+    { length: PASSAGE_CLAIMS },
+    (_, i) => `In ${2000 + (i % 25)} the harbour authority reported ${(i * 1.7).toFixed(1)} million containers, sentence ${i} of the annual review.`,
+  );
+  const passage = await createPassageRecord(server.db, {
+    workspaceId: server.workspaceId,
+    createdById: server.user.id,
+    title: "Harbour annual review (API bench)",
+    text: sentences.join(" "),
+  });
+  let offset = 0;
+  const spans = sentences.map((sentence) => {
+    const start = offset;
+    offset += sentence.length + 1;
+    return { start, end: start + sentence.length, exact: sentence };
+  });
+  await server.db.claim.createMany({
+    data: spans.map((span, i) => ({
+      workspaceId: server.workspaceId,
+      passageId: passage.id,
+      createdById: server.user.id,
+      lastEditedById: server.user.id,
+      statement: `${span.exact} Checked against the authority's published tables and the minister's speech.`,
+      label: i % 4 === 0 ? null : (["factual", "opinion", "disputed"] as const)[i % 3],
+      verdictNote: i % 2 === 0 ? "The published table gives the same figure; the speech rounds it up by a tenth." : null,
+      exact: span.exact,
+      prefix: passage.text.slice(Math.max(0, span.start - 32), span.start),
+      suffix: passage.text.slice(span.end, span.end + 32),
+      start: span.start,
+      end: span.end,
+    })),
+  });
+  const claims = await server.db.claim.findMany({ where: { passageId: passage.id }, orderBy: { start: "asc" }, select: { id: true } });
+  const evidenceClaimId = claims[0]?.id;
+  if (!evidenceClaimId) throw new Error("The bench passage has no claims");
+  for (const [index, stance] of (["supports", "refutes", "context"] as const).entries()) {
+    await linkWebEvidenceRecord(server.db, {
+      workspaceId: server.workspaceId,
+      claimId: evidenceClaimId,
+      createdById: server.user.id,
+      url: `https://stats.example.org/harbour/${index}`,
+      title: `Harbour statistics table ${index}`,
+      publisher: "Harbour authority",
+      quote: "Containers handled: 4.2 million",
+      stance,
+      note: "Table 3",
+    });
+  }
+  // Relabels go to other claims than the one read, so the single read's answer stays the same size.
+  return { passageId: passage.id, claimIds: claims.slice(1).map((claim) => claim.id), evidenceClaimId };
+}
