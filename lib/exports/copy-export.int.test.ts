@@ -140,6 +140,9 @@ describe("JSONL and CSV rendered by PostgreSQL (COPY)", () => {
       [{ state: "in_review", assigneeId: desk.reviewer.id }, false],
       [{ state: "all", passageId: desk.late.id }, false],
       [{ state: "all", since: "2026-11-22T00:00:00.000Z" }, false],
+      // Releases' words filter: its pattern holds backslashes, which COPY's inlined literal must keep.
+      [{ state: "all", q: "back\\slash" }, false],
+      [{ state: "all", q: "\"no\"" }, true],
     ];
     for (const format of ["jsonl", "csv"] as const) {
       for (const [filters, hides] of cases) {
