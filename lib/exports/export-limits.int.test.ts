@@ -2,9 +2,10 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { serverEnv } from "@/lib/env";
 import { createNewsPassages, requestExport } from "@/lib/exports/exports.int-helpers";
+import { runCopyExport } from "@/lib/exports/server/copy-export";
 import { exportConnection } from "@/lib/exports/server/export-claims";
 import { exportConnectionConfig, openExportReader } from "@/lib/exports/server/read-export-claims";
-import { createClaimRecord } from "@/lib/fixtures/factories";
+import { createClaimRecord, createPassageRecord } from "@/lib/fixtures/factories";
 import { createDesk, db } from "@/scripts/test/desk";
 
 async function exportingDesk() {
@@ -113,5 +114,36 @@ describe("Export limits", () => {
     await expect.poll(backends, { timeout: 10_000 }).toBe(0);
     await expect(reader.batches().next()).rejects.toThrow();
     await reader.close();
+  });
+
+  it("ends a COPY export whose download stopped reading once it makes no progress past the idle timeout", async () => {
+    const desk = await createDesk();
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: "The harbour handled 4.2 million containers." });
+    // Megabytes of lines, more than the sockets between PostgreSQL and Node hold: the COPY must wait for the reader.
+    await db.$executeRaw`
+      INSERT INTO "Claim" ("id", "workspaceId", "passageId", "statement", "state", "exact", "prefix", "suffix", "start", "end", "createdById", "lastEditedById", "updatedAt")
+      SELECT 'stall-' || g || '-' || ${desk.workspaceId}, ${desk.workspaceId}, ${passage.id}, repeat('A long statement. ', 200), 'draft', 'The harbour', '', ' handled', 0, 11, ${desk.owner.id}, ${desk.owner.id}, now()
+      FROM generate_series(1, 3000) AS g`;
+    const applicationName = `copy-idle-${desk.workspaceId}`;
+    const url = new URL(serverEnv().DATABASE_URL);
+    url.searchParams.set("application_name", applicationName);
+    let isSlotFreed = false;
+    const run = await runCopyExport(
+      {
+        connection: { ...exportConnection(), connectionString: url.toString(), idleInTransactionTimeoutMs: 300 },
+        workspaceId: desk.workspaceId,
+        format: "csv",
+        filters: { state: "all" },
+        hidesUndecidedLabels: false,
+        context: { appUrl: "http://localhost", workspace: { id: desk.workspaceId, name: "Stall" }, filterLabel: "", exportUrl: "" },
+      },
+      () => (isSlotFreed = true),
+    );
+    expect(run.claimCount).toBe(3000);
+    const backends = async () =>
+      (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = ${applicationName}`)[0]?.count;
+    await expect.poll(backends, { timeout: 10_000 }).toBe(0);
+    expect(isSlotFreed).toBe(true);
+    await expect(new Response(run.body).arrayBuffer()).rejects.toThrow();
   });
 });

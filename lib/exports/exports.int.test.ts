@@ -311,13 +311,15 @@ describe("GET /workspaces/{id}/export", () => {
 
   it("ends the export's database session when the download is abandoned", async () => {
     const desk = await exportDesk();
-    const openCursors = () => db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS count FROM pg_stat_activity WHERE query LIKE 'FETCH % FROM export_claims' AND pid <> pg_backend_pid()`;
-    const response = await requestExport(desk.viewer, desk.workspaceId, { format: "jsonl", state: "all" });
-    const reader = response.body!.getReader();
-    expect((await reader.read()).done).toBe(false);
-    await reader.cancel();
-    await expect.poll(async () => (await openCursors())[0]?.count).toBe(0);
+    const exportSessions = () => db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = 'claimdesk-export' AND pid <> pg_backend_pid()`;
+    for (const format of ["jsonl", "claimreview"]) {
+      const response = await requestExport(desk.viewer, desk.workspaceId, { format, state: "all" });
+      const reader = response.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      await reader.cancel();
+      await expect.poll(async () => (await exportSessions())[0]?.count).toBe(0);
+    }
   });
 });
 

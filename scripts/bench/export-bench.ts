@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import { childProcessEnv, launcherEnv } from "@/lib/env";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/exports/export.schemas";
 import { createPassageRecord, createWorkspaceRecord } from "@/lib/fixtures/factories";
@@ -9,11 +10,16 @@ import { ms, processTreeRss } from "./bench-server";
 
 // `npm run bench -- export`: 100,000 verified claims (each with one evidence link) over 100
 // passages, exported in every format by the real use case in a child process (so its RSS is the
-// export's alone), beside PostgreSQL's own COPY of the same rows as CSV through psql.
+// export's alone) and over HTTP from the production server, beside PostgreSQL's own COPY of the
+// same rows as CSV (psql, and pg-copy-streams in Node), all in one run: each line's ratio is to that
+// run's psql COPY. JSONL and CSV are also run through the worker path they used before COPY
+// (issue 17), for a before/after from the same run.
 
 const CLAIM_COUNT = 100_000;
 const PASSAGE_COUNT = 100;
 const CHILD_FLAG = "--export-bench-child";
+
+const WORKER_PATH_FLAG = "--worker-path";
 
 type ChildResult = { format: ExportFormat; claimCount: number; bytes: number; elapsedMs: number; rssBaselineMb: number; rssPeakMb: number };
 
@@ -24,19 +30,35 @@ export async function benchExport(server: BenchServer): Promise<string[]> {
   const seedMs = performance.now() - seedStarted;
 
   const lines = [`seeded ${CLAIM_COUNT.toLocaleString("en")} verified claims with evidence over ${PASSAGE_COUNT} passages in ${ms(seedMs)} (INSERT … SELECT generate_series)`];
-  lines.push("format          claims/s     MB/s   size MB   time       RSS growth of the process (peak − baseline)");
+  // The baseline first, so every ratio below is to this run's COPY.
+  const copy = await copyWithPsql(server.databaseUrl, workspace.id);
+  const copyNode = await copyWithNode(server.databaseUrl, workspace.id);
+  const copyRate = CLAIM_COUNT / (copy.elapsedMs / 1000);
+  lines.push(`${"what".padEnd(28)} ${"rows".padStart(7)} ${"MB".padStart(7)} ${"seconds".padStart(8)} ${"MB/s".padStart(7)} ${"claims/s".padStart(9)} ${"÷ COPY".padStart(7)}   memory (RSS growth: peak − baseline)`);
+  const row = (name: string, claims: number, bytes: number, elapsedMs: number, memory: string) => {
+    const seconds = elapsedMs / 1000;
+    const megabytes = bytes / (1024 * 1024);
+    const rate = claims / seconds;
+    return `${name.padEnd(28)} ${String(claims).padStart(7)} ${megabytes.toFixed(1).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${(megabytes / seconds).toFixed(1).padStart(7)} ${Math.round(rate).toLocaleString("en").padStart(9)} ${`${((100 * rate) / copyRate).toFixed(0)}%`.padStart(7)}   ${memory}`;
+  };
+  lines.push(row("COPY csv (psql)", CLAIM_COUNT, copy.bytes, copy.elapsedMs, "(in PostgreSQL and psql)"));
+  lines.push(row("COPY csv (pg-copy-streams)", CLAIM_COUNT, copyNode.bytes, copyNode.elapsedMs, "(bytes counted in Node)"));
+
+  const childMemory = (result: ChildResult) => `process +${(result.rssPeakMb - result.rssBaselineMb).toFixed(0)} MB (${result.rssBaselineMb.toFixed(0)} → ${result.rssPeakMb.toFixed(0)} MB)`;
+  for (const format of ["jsonl", "csv"] as const) {
+    const result = await runChild(server, workspace.id, format, { workerPath: true });
+    if (result.claimCount !== CLAIM_COUNT) throw new Error(`${format} (worker) exported ${result.claimCount} claims, expected ${CLAIM_COUNT}`);
+    lines.push(row(`${format} before (worker, use case)`, result.claimCount, result.bytes, result.elapsedMs, childMemory(result)));
+  }
   for (const format of EXPORT_FORMATS) {
     const result = await runChild(server, workspace.id, format);
     if (result.claimCount !== CLAIM_COUNT) throw new Error(`${format} exported ${result.claimCount} claims, expected ${CLAIM_COUNT}`);
-    const memory = `${(result.rssPeakMb - result.rssBaselineMb).toFixed(0)} MB (${result.rssBaselineMb.toFixed(0)} → ${result.rssPeakMb.toFixed(0)} MB)`;
-    lines.push(row(format, result.claimCount, result.bytes, result.elapsedMs, memory));
+    lines.push(row(`${format} (use case)`, result.claimCount, result.bytes, result.elapsedMs, childMemory(result)));
   }
-  // Whether memory stays flat: the same growth for no claims (the worker's start), 10,000 and 100,000.
+  // Whether memory stays flat: the same growth for no claims, 10,000 and 100,000.
   const sinceFor = (claims: number) => new Date(Date.UTC(2026, 0, 1) + (CLAIM_COUNT - claims + 1) * 1000).toISOString();
   const probes = [await runChild(server, workspace.id, "jsonl", { since: sinceFor(0) }), await runChild(server, workspace.id, "jsonl", { since: sinceFor(10_000) })];
   lines.push(`jsonl RSS growth by size: ${probes.map((probe) => `${probe.claimCount.toLocaleString("en")} claims → ${(probe.rssPeakMb - probe.rssBaselineMb).toFixed(0)} MB`).join("; ")}`);
-  const copy = await copyWithPsql(server.databaseUrl, workspace.id);
-  lines.push(row("COPY csv (psql)", CLAIM_COUNT, copy.bytes, copy.elapsedMs, "(in PostgreSQL and psql)"));
 
   // The production server as `npm start` runs it: its process tree's RSS during each export over
   // HTTP, from just before it; the first (JSONL) is the first export since the server started.
@@ -48,9 +70,10 @@ export async function benchExport(server: BenchServer): Promise<string[]> {
     const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=${format}`);
     if (!response.ok || !response.body) throw new Error(`HTTP export answered ${response.status}: ${await response.text()}`);
     const httpBytes = await countBytes(response.body);
+    const elapsedMs = performance.now() - httpStarted;
     clearInterval(serverSampler);
-    const serverMemory = `server RSS +${(serverRssPeak - serverRssBaseline).toFixed(0)} MB (${serverRssBaseline.toFixed(0)} → ${serverRssPeak.toFixed(0)} MB)`;
-    lines.push(row(`${format} HTTP`, Number(response.headers.get("x-claim-count")), httpBytes, performance.now() - httpStarted, serverMemory));
+    const serverMemory = `server +${(serverRssPeak - serverRssBaseline).toFixed(0)} MB (${serverRssBaseline.toFixed(0)} → ${serverRssPeak.toFixed(0)} MB)`;
+    lines.push(row(`${format} over HTTP`, Number(response.headers.get("x-claim-count")), httpBytes, elapsedMs, serverMemory));
   }
   return lines;
 }
@@ -63,12 +86,6 @@ async function countBytes(stream: ReadableStream<Uint8Array>): Promise<number> {
     if (done) return bytes;
     bytes += value.byteLength;
   }
-}
-
-function row(name: string, claims: number, bytes: number, elapsedMs: number, memory: string): string {
-  const seconds = elapsedMs / 1000;
-  const megabytes = bytes / (1024 * 1024);
-  return `${name.padEnd(19)} ${Math.round(claims / seconds).toLocaleString("en").padStart(8)} ${(megabytes / seconds).toFixed(1).padStart(8)} ${megabytes.toFixed(1).padStart(9)}   ${ms(elapsedMs).padEnd(10)} ${memory}`;
 }
 
 export async function seedClaims(server: Pick<BenchServer, "db" | "databaseUrl" | "user">, workspaceId: string): Promise<void> {
@@ -121,7 +138,7 @@ export function runChild(
   server: Pick<BenchServer, "databaseUrl" | "user">,
   workspaceId: string,
   format: ExportFormat,
-  options: { since?: string } = {},
+  options: { since?: string; workerPath?: boolean } = {},
 ): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -136,7 +153,8 @@ export function runChild(
         format,
         workspaceId,
         server.user.id,
-        ...(options.since ? [options.since] : []),
+        options.since ?? "",
+        ...(options.workerPath ? [WORKER_PATH_FLAG] : []),
       ],
       {
         env: childProcessEnv({ DATABASE_URL: server.databaseUrl, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" }),
@@ -153,8 +171,8 @@ export function runChild(
   });
 }
 
-async function copyWithPsql(databaseUrl: string, workspaceId: string): Promise<{ bytes: number; elapsedMs: number }> {
-  const sql = `COPY (SELECT c."id", c."statement", c."label", c."state", c."verdictNote", c."exact", c."prefix", c."suffix", c."start", c."end",
+function copySql(workspaceId: string): string {
+  return `COPY (SELECT c."id", c."statement", c."label", c."state", c."verdictNote", c."exact", c."prefix", c."suffix", c."start", c."end",
       p."id", p."title", p."sourceUrl", p."publisher", p."author", p."publishedAt",
       (SELECT string_agg(l."stance" || ': ' || coalesce(e."title", e."url"), E'\\n' ORDER BY l."createdAt", l."id")
          FROM "ClaimEvidence" l JOIN "Evidence" e ON e."id" = l."evidenceId" WHERE l."claimId" = c."id" AND l."deletedAt" IS NULL),
@@ -162,6 +180,23 @@ async function copyWithPsql(databaseUrl: string, workspaceId: string): Promise<{
     FROM "Claim" c JOIN "Passage" p ON p."id" = c."passageId"
     WHERE c."workspaceId" = '${workspaceId.replace(/'/g, "''")}' AND c."deletedAt" IS NULL AND c."state" = 'verified' AND p."deletedAt" IS NULL
     ORDER BY c."createdAt", c."id") TO STDOUT WITH (FORMAT csv, HEADER)`;
+}
+
+async function copyWithNode(databaseUrl: string, workspaceId: string): Promise<{ bytes: number; elapsedMs: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const started = performance.now();
+    let bytes = 0;
+    for await (const chunk of client.query(copyTo(copySql(workspaceId))) as AsyncIterable<Buffer>) bytes += chunk.byteLength;
+    return { bytes, elapsedMs: performance.now() - started };
+  } finally {
+    await client.end();
+  }
+}
+
+async function copyWithPsql(databaseUrl: string, workspaceId: string): Promise<{ bytes: number; elapsedMs: number }> {
+  const sql = copySql(workspaceId);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const psql = spawn("psql", [databaseUrl, "-X", "-q", "-c", sql], { stdio: ["ignore", "pipe", "inherit"] });
@@ -173,8 +208,9 @@ async function copyWithPsql(databaseUrl: string, workspaceId: string): Promise<{
 }
 
 /** In the child: export once, sampling RSS every 20 ms, and print one JSON line of results. */
-async function runExportInThisProcess(format: ExportFormat, workspaceId: string, userId: string, since: string | undefined): Promise<void> {
-  const { exportClaims } = await import("@/lib/exports/server/export-claims");
+async function runExportInThisProcess(format: ExportFormat, workspaceId: string, userId: string, since: string | undefined, isWorkerPath: boolean): Promise<void> {
+  const { exportClaims, exportConnection } = await import("@/lib/exports/server/export-claims");
+  const { runExportWorker } = await import("@/lib/exports/server/run-export-worker");
   const { db } = await import("@/lib/db");
   await db.claim.count({ where: { workspaceId } }); // connect and warm up before the baseline
   const actor = { userId, email: "bench@example.test", name: "Bench", via: "token" as const };
@@ -183,7 +219,17 @@ async function runExportInThisProcess(format: ExportFormat, workspaceId: string,
   const sample = () => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss()));
   const sampler = setInterval(sample, 20);
   const started = performance.now();
-  const download = await exportClaims({ actor, workspaceId, query: { format, state: "verified", since }, appUrl: "https://bench.example" });
+  const download = isWorkerPath
+    ? // The path JSONL and CSV took before COPY: the same reader and formatters in the export worker.
+      await runExportWorker({
+        connection: exportConnection(),
+        workspaceId,
+        format,
+        filters: { state: "verified", since },
+        hidesUndecidedLabels: false,
+        context: { appUrl: "https://bench.example", workspace: { id: workspaceId, name: "Export bench" }, filterLabel: "verified", exportUrl: "https://bench.example/export" },
+      })
+    : await exportClaims({ actor, workspaceId, query: { format, state: "verified", since }, appUrl: "https://bench.example" });
   const bytes = await countBytes(download.body);
   const elapsedMs = performance.now() - started;
   clearInterval(sampler);
@@ -197,7 +243,7 @@ async function runExportInThisProcess(format: ExportFormat, workspaceId: string,
 const childAt = process.argv.indexOf(CHILD_FLAG);
 if (childAt !== -1) {
   const [format, workspaceId, userId, since] = process.argv.slice(childAt + 1);
-  runExportInThisProcess(format as ExportFormat, workspaceId ?? "", userId ?? "", since).catch((error: unknown) => {
+  runExportInThisProcess(format as ExportFormat, workspaceId ?? "", userId ?? "", since || undefined, process.argv.includes(WORKER_PATH_FLAG)).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -9,6 +9,7 @@ import { exportFileName, filterParts } from "@/lib/exports/export-filename";
 import { exportApiUrl, type ExportContext } from "@/lib/exports/export-record";
 import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
 import { takeExportSlot } from "@/lib/exports/server/export-slots";
+import { isCopyExportFormat, runCopyExport } from "@/lib/exports/server/copy-export";
 import type { ExportConnection } from "@/lib/exports/server/read-export-claims";
 import { runExportWorker } from "@/lib/exports/server/run-export-worker";
 import { notFound } from "@/lib/http/errors";
@@ -21,8 +22,8 @@ export type ClaimExport = {
 };
 
 /**
- * A workspace's claims as a download in one of four formats, after the access checks. A worker
- * thread counts and reads them in one snapshot; the body pulls one formatted batch at a time.
+ * A workspace's claims as a download in one of four formats, after the access checks. The claims
+ * are counted and read in one snapshot; the body pulls one chunk at a time.
  */
 export async function exportClaims({
   actor,
@@ -56,9 +57,11 @@ export async function exportClaims({
   };
   const env = serverEnv();
   const slot = takeExportSlot(actor.userId, { maxConcurrent: env.EXPORT_MAX_CONCURRENT, maxPerUser: env.EXPORT_MAX_PER_USER });
-  let run: Awaited<ReturnType<typeof runExportWorker>>;
+  let run: { claimCount: number; body: ReadableStream<Uint8Array> };
   try {
-    run = await runExportWorker({ connection: exportConnection(), workspaceId, format, filters, hidesUndecidedLabels: hidesUndecidedLabels(viewer), context }, slot.release);
+    const input = { connection: exportConnection(), workspaceId, filters, hidesUndecidedLabels: hidesUndecidedLabels(viewer), context };
+    // JSONL and CSV are rendered by PostgreSQL and streamed with COPY; the JSON-LD formats are assembled in a worker.
+    run = isCopyExportFormat(format) ? await runCopyExport({ ...input, format }, slot.release) : await runExportWorker({ ...input, format }, slot.release);
   } catch (error) {
     slot.release();
     throw error;

@@ -36,7 +36,7 @@ export function exportConnectionConfig(connection: ExportConnection): pg.ClientC
 const isoText = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** The claims an export covers, as SQL: live claims of live passages, with the allowlisted filters. */
-function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndecidedLabels: boolean, excludesAnchorsNeedingReview = false): { fromWhere: string; values: unknown[] } {
+export function exportScopeSql(workspaceId: string, filters: ExportFilters, hidesUndecidedLabels: boolean, excludesAnchorsNeedingReview = false): { fromWhere: string; values: unknown[] } {
   const values: unknown[] = [workspaceId];
   const conditions = [`c."workspaceId" = $1`, `c."deletedAt" IS NULL`, `p."deletedAt" IS NULL`];
   const add = (condition: (placeholder: string) => string, value: unknown) => {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createCopyBinaryTextDecoder } from "@/lib/exports/server/copy-binary-text";
+
+/** A `COPY … (FORMAT binary)` stream of one text column, as PostgreSQL frames it. */
+function copyBinary(rows: (string | null)[], headerExtension = Buffer.alloc(0)): Buffer {
+  const header = Buffer.alloc(8);
+  header.writeInt32BE(0, 0);
+  header.writeInt32BE(headerExtension.length, 4);
+  const parts = [Buffer.from("PGCOPY\n\xff\r\n\0", "latin1"), header, headerExtension];
+  for (const row of rows) {
+    const frame = Buffer.alloc(6);
+    frame.writeInt16BE(1, 0);
+    const bytes = row === null ? null : Buffer.from(row, "utf8");
+    frame.writeInt32BE(bytes ? bytes.length : -1, 2);
+    parts.push(frame, ...(bytes ? [bytes] : []));
+  }
+  const trailer = Buffer.alloc(2);
+  trailer.writeInt16BE(-1, 0);
+  return Buffer.concat([...parts, trailer]);
+}
+
+function decodeInPieces(input: Buffer, pieceSize: number): string {
+  const decode = createCopyBinaryTextDecoder();
+  const out: Buffer[] = [];
+  for (let at = 0; at < input.length; at += pieceSize) out.push(...decode(input.subarray(at, at + pieceSize)));
+  return Buffer.concat(out).toString("utf8");
+}
+
+describe("createCopyBinaryTextDecoder", () => {
+  const rows = ['{"a":"back\\\\slash\\t\\n"}\n', null, "", "🚢 مرحبا, \"quoted\"\r\n", "x".repeat(70_000)];
+  const expected = rows.map((row) => row ?? "").join("");
+
+  it("gives the rows' bytes untouched, however the stream is cut into chunks", () => {
+    const input = copyBinary(rows);
+    for (const pieceSize of [1, 2, 3, 5, 7, 19, 64, 1000, input.length]) expect(decodeInPieces(input, pieceSize)).toBe(expected);
+  });
+
+  it("skips a header extension and ignores anything after the trailer", () => {
+    const input = Buffer.concat([copyBinary(rows, Buffer.from("ext")), Buffer.from("after")]);
+    expect(decodeInPieces(input, 4)).toBe(expected);
+  });
+
+  it("refuses a stream that is not COPY's binary format", () => {
+    expect(() => createCopyBinaryTextDecoder()(Buffer.from("id,statement\nnot binary at all\n"))).toThrow(/binary format/);
+  });
+});

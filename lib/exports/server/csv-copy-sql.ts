@@ -1,0 +1,85 @@
+import { isoTimestamp, orderedScopeCte, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
+
+/**
+ * One text cell as formats/csv.ts writes it with csv-stringify: null as empty, neutralizeCell's
+ * quote before a formula trigger (= + - @ tab CR at the start), and RFC 4180 quoting when the
+ * cell holds a comma, a quote or a line break. Takes a column name, so the value is computed once.
+ */
+const textCell = (column: string) => {
+  const neutral = `CASE WHEN ${column} ~ E'^[=+@\\t\\r-]' THEN '''' || ${column} ELSE ${column} END`;
+  return `CASE WHEN ${column} IS NULL THEN '' WHEN ${column} ~ E'[,"\\r\\n]' THEN '"' || replace(${neutral}, '"', '""') || '"' ELSE ${neutral} END`;
+};
+const numberCell = (column: string) => `coalesce(${column}::text, '')`;
+
+/** describeEvidence (formats/csv.ts) in SQL: `stance: Title (publisher) <url> “quote” — note`. */
+const EVIDENCE_LINE = `l.stance::text || ': ' ||
+  CASE WHEN e.kind = 'web'
+    THEN coalesce(e.title, e.url, '') || CASE WHEN coalesce(e.publisher, '') <> '' THEN ' (' || e.publisher || ')' ELSE '' END
+      || CASE WHEN coalesce(e.url, '') <> '' THEN ' <' || e.url || '>' ELSE '' END
+    ELSE coalesce(e.title, 'Passage') || ' [passage ' || coalesce(e."passageId", '?') || ' ' || coalesce(e.start::text, '?') || '–' || coalesce(e."end"::text, '?') || ']'
+  END
+  || CASE WHEN coalesce(e.quote, '') <> '' THEN ' “' || e.quote || '”' ELSE '' END
+  || CASE WHEN coalesce(l.note, '') <> '' THEN ' — ' || l.note ELSE '' END`;
+
+/** The CSV export's records after the BOM and header (formats/csv.ts's csvRow, CRLF-terminated), rendered by PostgreSQL. */
+export function csvCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }: { fromWhere: string; hidesUndecidedLabels: boolean; claimUrlPrefix: string }): string {
+  const cells: [string, "text" | "number"][] = [
+    ["claim_id", "text"],
+    ["claim_url", "text"],
+    ["statement", "text"],
+    ["label", "text"],
+    ["state", "text"],
+    ["verdict", "text"],
+    ["verdict_name", "text"],
+    ["verdict_note", "text"],
+    ["exact", "text"],
+    ["prefix", "text"],
+    ["suffix", "text"],
+    ["start", "number"],
+    ["end_", "number"],
+    ["passage_id", "text"],
+    ["passage_title", "text"],
+    ["passage_source_url", "text"],
+    ["passage_publisher", "text"],
+    ["passage_author", "text"],
+    ["passage_published_at", "text"],
+    ["evidence_count", "number"],
+    ["evidence", "text"],
+    ["created_by", "text"],
+    ["assignee", "text"],
+    ["verified_by", "text"],
+    ["verified_at", "text"],
+    ["created_at", "text"],
+    ["updated_at", "text"],
+  ];
+  const record = cells.map(([name, kind]) => (kind === "text" ? textCell(`v.${name}`) : numberCell(`v.${name}`))).join(", ',', ");
+  // OFFSET 0 keeps the values a subquery of their own, so each cell's expression reads a column
+  // instead of repeating the aggregate it came from.
+  return `
+    WITH ${orderedScopeCte(fromWhere)}
+    SELECT line.text FROM scope s CROSS JOIN LATERAL (
+      SELECT concat(${record}, E'\\r\\n') AS text FROM (
+        SELECT c.id AS claim_id, ${sqlLiteral(claimUrlPrefix)} || ${uriComponent("p.id")} || '?claim=' || ${uriComponent("c.id")} AS claim_url,
+          c.statement, ${visibleLabel(hidesUndecidedLabels)} AS label, c.state::text AS state, r.key AS verdict, r.name AS verdict_name,
+          c."verdictNote" AS verdict_note, c.exact, c.prefix, c.suffix, c.start, c."end" AS end_,
+          p.id AS passage_id, p.title AS passage_title, p."sourceUrl" AS passage_source_url, p.publisher AS passage_publisher,
+          p.author AS passage_author, ${isoTimestamp('p."publishedAt"')} AS passage_published_at,
+          ev.count AS evidence_count, coalesce(ev.text, '') AS evidence,
+          creator.name AS created_by, assignee.name AS assignee, verifier.name AS verified_by,
+          CASE WHEN verifier.id IS NOT NULL THEN ${isoTimestamp('c."decidedAt"')} END AS verified_at,
+          ${isoTimestamp('c."createdAt"')} AS created_at, ${isoTimestamp('c."updatedAt"')} AS updated_at
+        FROM "Claim" c
+        JOIN "Passage" p ON p.id = c."passageId"
+        LEFT JOIN "Rating" r ON r."workspaceId" = c."workspaceId" AND r.key = c.verdict
+        LEFT JOIN "User" creator ON creator.id = c."createdById"
+        LEFT JOIN "User" assignee ON assignee.id = c."assigneeId"
+        LEFT JOIN "User" verifier ON c.state = 'verified' AND verifier.id = c."decidedById"
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS count, string_agg(${EVIDENCE_LINE}, E'\\n' ORDER BY l."createdAt", l.id) AS text
+          FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId" WHERE l."claimId" = c.id AND l."deletedAt" IS NULL
+        ) AS ev
+        WHERE c.id = s.id
+        OFFSET 0
+      ) AS v
+    ) AS line`;
+}
