@@ -89,6 +89,11 @@ async function awkwardDesk() {
       await db.claimEvidence.create({ data: { workspaceId: desk.workspaceId, claimId: claim.id, evidenceId: span.id, stance: "supports", createdById: desk.editor.id, note: "Span, \"noted\"" } });
     }
   }
+  // One source with a stored copy (archivedUrl in JSONL).
+  const snapshot = await db.snapshot.create({
+    data: { workspaceId: desk.workspaceId, url: "https://shared.example.org/", finalUrl: "https://shared.example.org/", httpStatus: 200, contentType: "text/html", sha256: "0".repeat(64), body: Buffer.from(""), size: 0, fetchedAt: new Date() },
+  });
+  await db.evidence.updateMany({ where: { workspaceId: desk.workspaceId, url: "https://shared.example.org/" }, data: { snapshotId: snapshot.id, captureStatus: "captured" } });
   await db.claimEvidence.updateMany({ where: { claimId: claims[0]?.id, stance: "context" }, data: { deletedAt: new Date() } });
   await db.claim.update({ where: { id: claims[1]?.id }, data: { deletedAt: new Date() } });
   await db.passage.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { ExportContext } from "@/lib/exports/export-record";
-import { passageAppUrl } from "@/lib/exports/export-record";
+import { archivedUrl, passageAppUrl } from "@/lib/exports/export-record";
 import { csvFormatter } from "@/lib/exports/formats/csv";
 import { jsonlFormatter } from "@/lib/exports/formats/jsonl";
 import { createCopyBinaryTextDecoder } from "@/lib/exports/server/copy-binary-text";
@@ -66,7 +66,8 @@ export async function runCopyExport(
     // COPY takes no parameters: the same values, as escaped literals.
     const fromWhere = scope.fromWhere.replace(/\$(\d+)/g, (_, index: string) => client.escapeLiteral(String(scope.values[Number(index) - 1])));
     const claimUrlPrefix = passageAppUrl(input.context, "");
-    const select = (input.format === "jsonl" ? jsonlCopySql : csvCopySql)({ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix });
+    const archivedUrlPrefix = archivedUrl(input.context, "");
+    const select = (input.format === "jsonl" ? jsonlCopySql : csvCopySql)({ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix, archivedUrlPrefix });
     // One COPY lasts as long as the download, so the statement timeout (meant for each FETCH of a
     // cursor) would cut off slow downloads; a download that stops reading is ended below instead.
     await client.query("SET LOCAL statement_timeout = 0");

@@ -7,7 +7,18 @@ import { EXPORT_BATCH_SIZE } from "@/lib/exports/server/read-export-claims";
  * them: before each group of EXPORT_BATCH_SIZE claims, every passage that group is the first to
  * point to (claim passage, then span evidence in evidence order), in that order, if not deleted.
  */
-export function jsonlCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }: { fromWhere: string; hidesUndecidedLabels: boolean; claimUrlPrefix: string }): string {
+export function jsonlCopySql({
+  fromWhere,
+  hidesUndecidedLabels,
+  claimUrlPrefix,
+  archivedUrlPrefix,
+}: {
+  fromWhere: string;
+  hidesUndecidedLabels: boolean;
+  claimUrlPrefix: string;
+  /** export-record.ts archivedUrl without its snapshot id. */
+  archivedUrlPrefix: string;
+}): string {
   const batch = EXPORT_BATCH_SIZE;
   const person = (alias: string) => jsonObject([["id", jsonValue(`${alias}.id`)], ["name", jsonValue(`${alias}.name`)]]);
   const evidence = jsonObject([
@@ -22,6 +33,7 @@ export function jsonlCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }
     ["passageId", jsonValue('e."passageId"')],
     ["start", jsonValue("e.start")],
     ["end", jsonValue('e."end"')],
+    ["archivedUrl", jsonValue(`${sqlLiteral(archivedUrlPrefix)} || ${uriComponent('e."snapshotId"')}`)],
   ]);
   const claimLine = jsonObject([
     ["type", `'"claim"'`],
