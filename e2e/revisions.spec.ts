@@ -104,7 +104,7 @@ for (const viewport of [
     await other.close();
 
     // History: both revisions, the old one read-only, and the diff with claims on both sides.
-    await page.getByRole("button", { name: "History" }).click();
+    await page.getByRole("button", { name: "Revision history" }).click();
     const history = page.getByRole("dialog", { name: "Revision history" });
     await expect(history.getByRole("row")).toHaveCount(3);
     await expect(history.getByRole("row", { name: /^2 \(current\)/ })).toContainText("Corrected the figures");

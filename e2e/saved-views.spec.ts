@@ -86,6 +86,7 @@ for (const viewport of DESK_VIEWPORTS) {
 
       await page.goto(`/w/${workspaceId}`);
       await expect(views.getByRole("link", { name: /Transcript only/ })).toBeVisible();
+      await expect(views).toHaveAttribute("data-keys-listening", "true");
       await page.keyboard.press("2");
       await expect(page).toHaveURL(/\/claims\?.*view=/);
       await expect(page.getByLabel("No longer applies")).toContainText("has been deleted");

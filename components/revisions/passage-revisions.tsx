@@ -58,7 +58,7 @@ export function PassageRevisions({ passage: initialPassage, role }: { passage: P
           </button>
         )}
         <button type="button" className="button-secondary" onClick={() => setIsHistoryOpen(true)}>
-          History
+          Revision history
         </button>
       </div>
       {saved && (

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { apiFilterToFilters, filtersToSearch } from "@/components/claims-table/claims-filters";
 import { ApiError } from "@/lib/http/api-client";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
@@ -26,6 +26,8 @@ export function SavedViewsList({ workspaceId, currentUserId, canShare, initialVi
   const remove = useDeleteSavedView(workspaceId);
   const update = useUpdateSavedView(workspaceId);
   const [status, setStatus] = useState("");
+  // Marked once the digit keys listen (after hydration), so a test knows a key press reaches them.
+  const sectionRef = useRef<HTMLElement>(null);
   const items = views.data?.items ?? initialViews.items;
 
   useEffect(() => {
@@ -37,6 +39,7 @@ export function SavedViewsList({ workspaceId, currentUserId, canShare, initialVi
       router.push(savedViewHref(workspaceId, view, currentUserId));
     }
     document.addEventListener("keydown", onKeyDown);
+    sectionRef.current?.setAttribute("data-keys-listening", "true");
     return () => document.removeEventListener("keydown", onKeyDown);
   }, [items, router, workspaceId, currentUserId]);
 
@@ -60,7 +63,7 @@ export function SavedViewsList({ workspaceId, currentUserId, canShare, initialVi
   }
 
   return (
-    <section aria-labelledby="saved-views-heading" className="stack">
+    <section aria-labelledby="saved-views-heading" className="stack" ref={sectionRef}>
       <h2 id="saved-views-heading">Saved views</h2>
       {items.length === 0 ? (
         <p className="muted">

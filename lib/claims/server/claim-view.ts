@@ -5,7 +5,7 @@ import { evidenceCaptureSelect, type EvidenceRow, toEvidence } from "@/lib/evide
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import { publicationSelect, toPublication, type PublicationRow } from "@/lib/publishing/server/publication-view";
-import type { AnchorStatus, ClaimLabel, EvidenceKind, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
+import type { AnchorStatus, ClaimLabel, EvidenceStance, ReviewState, Role } from "@/lib/generated/prisma/enums";
 import { anchorNeedsReview } from "@/lib/revisions/anchor-review";
 
 /**
