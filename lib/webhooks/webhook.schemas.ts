@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEB_URL_MAX_LENGTH, WebUrlSchema } from "@/lib/evidence/evidence.schemas";
 import { PaginationQuerySchema, pageSchema } from "@/lib/http/pagination";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 
@@ -6,22 +7,13 @@ export const WEBHOOK_EVENT_TYPES = ["claim.verified", "claim.rejected", "claim.p
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES).meta({ id: "WebhookEventType" });
 
-export const WEBHOOK_URL_MAX_LENGTH = 2000;
+export const WEBHOOK_URL_MAX_LENGTH = WEB_URL_MAX_LENGTH;
 export const WEBHOOK_DESCRIPTION_MAX_LENGTH = 300;
 /** Endpoints per workspace: each event is sent to every one of them. */
 export const WEBHOOKS_PER_WORKSPACE = 20;
 
-const WebhookUrlSchema = text()
-  .trim()
-  .max(WEBHOOK_URL_MAX_LENGTH, `URLs are at most ${WEBHOOK_URL_MAX_LENGTH} characters`)
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === "http:" || protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "Enter a full web address starting with https:// (or http://)");
+// The same rule as an evidence link's address (http and https only); where it may point is checked by safe-fetch.
+const WebhookUrlSchema = WebUrlSchema;
 
 const EventsSchema = z
   .array(WebhookEventTypeSchema)

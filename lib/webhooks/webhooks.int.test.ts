@@ -78,7 +78,7 @@ async function verifyClaim(desk: Awaited<ReturnType<typeof createDesk>>) {
   const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: "The river rose by two metres overnight." });
   const claim = await createClaimRecord(db, { passage, exact: "The river rose by two metres", createdById: desk.reviewer.id, label: "factual", state: "in_review" });
   await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: claim.id, createdById: desk.reviewer.id, url: `https://example.org/river-${claim.id}`, title: "Gauge", stance: "supports" });
-  await updateClaim({ actor: { ...desk.owner, userId: desk.owner.id, via: "session" }, claimId: claim.id, version: claim.version, input: { state: "verified" } });
+  await updateClaim({ actor: { ...desk.owner, userId: desk.owner.id, via: "session" }, claimId: claim.id, version: claim.version, input: { state: "verified", verdict: "true" } });
   return claim;
 }
 

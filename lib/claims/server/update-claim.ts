@@ -120,7 +120,19 @@ export async function updateClaim({
       await emitWebhookEvent(tx, {
         workspaceId: current.workspaceId,
         type: changes.state === "verified" ? "claim.verified" : "claim.rejected",
-        payload: { claim: { id: claimId, passageId: current.passageId, statement, label, verdictNote, state: changes.state, decidedAt: updatedAt.toISOString(), decidedBy: { id: actor.userId, name: actor.name } } },
+        payload: {
+          claim: {
+            id: claimId,
+            passageId: current.passageId,
+            statement,
+            label,
+            verdict: changes.verdict !== undefined ? changes.verdict : current.verdict,
+            verdictNote,
+            state: changes.state,
+            decidedAt: updatedAt.toISOString(),
+            decidedBy: { id: actor.userId, name: actor.name },
+          },
+        },
       });
     }
     if (changes.assigneeId && changes.assigneeId !== actor.userId) {
