@@ -60,21 +60,26 @@ function revise(text: string, round: number): string {
   return paragraphs.join("\n\n").replace(/\b(\d+) percent\b/, (_, figure: string) => `${Number(figure) + 1} percent`).replace(/\b(\d{4})\b/, (year: string) => String(Number(year) + 1));
 }
 
+/** A claim on every bench span of the text, written straight to the database. Returns how many. */
+async function insertClaims(server: BenchServer, passageId: string, text: string, idPrefix: string): Promise<number> {
+  const anchors = claimSpans(text).flatMap((span) => {
+    const anchored = anchorByPosition(text, span);
+    return anchored.ok ? [{ ...anchored.target.quote, ...anchored.target.position }] : [];
+  });
+  await server.db.$executeRaw`
+    INSERT INTO "Claim" (id, "workspaceId", "passageId", statement, state, exact, prefix, suffix, start, "end", "createdById", "updatedAt")
+    SELECT ${idPrefix} || n, ${server.workspaceId}, ${passageId}, a.exact, 'draft', a.exact, a.prefix, a.suffix, a.start, a."end", ${server.user.id}, now()
+    FROM unnest(${anchors.map((anchor) => anchor.exact)}::text[], ${anchors.map((anchor) => anchor.prefix)}::text[], ${anchors.map((anchor) => anchor.suffix)}::text[],
+      ${anchors.map((anchor) => anchor.start)}::int[], ${anchors.map((anchor) => anchor.end)}::int[]) WITH ORDINALITY AS a(exact, prefix, suffix, start, "end", n)`;
+  return anchors.length;
+}
+
 export async function benchRevision(server: BenchServer, runs = 5): Promise<string[]> {
   const text = passageText();
   const created = await server.api(`/api/v1/workspaces/${server.workspaceId}/passages`, { method: "POST", body: JSON.stringify({ title: "Bench revisions", text }) });
   if (created.status !== 201) throw new Error(`Import answered ${created.status}: ${await created.text()}`);
   const passage = (await created.json()) as { id: string; text: string };
-  const spans = claimSpans(passage.text);
-  const anchors = spans.flatMap((span) => {
-    const anchored = anchorByPosition(passage.text, span);
-    return anchored.ok ? [{ ...anchored.target.quote, ...anchored.target.position }] : [];
-  });
-  await server.db.$executeRaw`
-    INSERT INTO "Claim" (id, "workspaceId", "passageId", statement, state, exact, prefix, suffix, start, "end", "createdById", "updatedAt")
-    SELECT 'bench-r-' || n, ${server.workspaceId}, ${passage.id}, a.exact, 'draft', a.exact, a.prefix, a.suffix, a.start, a."end", ${server.user.id}, now()
-    FROM unnest(${anchors.map((anchor) => anchor.exact)}::text[], ${anchors.map((anchor) => anchor.prefix)}::text[], ${anchors.map((anchor) => anchor.suffix)}::text[],
-      ${anchors.map((anchor) => anchor.start)}::int[], ${anchors.map((anchor) => anchor.end)}::int[]) WITH ORDINALITY AS a(exact, prefix, suffix, start, "end", n)`;
+  const claimCount = await insertClaims(server, passage.id, passage.text, "bench-r-");
 
   const httpSamples: number[] = [];
   const pureSamples: number[] = [];
@@ -97,10 +102,43 @@ export async function benchRevision(server: BenchServer, runs = 5): Promise<stri
   }
   const http = summarize(httpSamples);
   const pure = summarize(pureSamples);
+  const opening = await compareOpening(server, passage.id, current);
   return [
-    `revise a ${Math.round(Buffer.byteLength(text) / 1024)} KB passage carrying ${anchors.length} claims, local edits (${runs} revisions in a row)`,
+    `revise a ${Math.round(Buffer.byteLength(text) / 1024)} KB passage carrying ${claimCount} claims, local edits (${runs} revisions in a row)`,
     `  POST /revisions over HTTP: median ${ms(http.median)}, p95 ${ms(http.p95)}, min ${ms(http.min)}, max ${ms(http.max)}  (target < 1000 ms)`,
     `  re-anchoring alone (in process): median ${ms(pure.median)}, max ${ms(pure.max)}`,
     `  outcomes of the first and last revision: ${counts[0]} … ${counts.at(-1)}`,
+    ...opening,
+  ];
+}
+
+/**
+ * What the passage page reads (the passage, then all its claims), for the revised passage and for an
+ * unrevised twin of the same text and claims, alternated so both see the same machine.
+ */
+async function compareOpening(server: BenchServer, revisedId: string, revisedText: string, rounds = 30): Promise<string[]> {
+  const created = await server.api(`/api/v1/workspaces/${server.workspaceId}/passages`, {
+    method: "POST",
+    body: JSON.stringify({ title: "Bench unrevised twin", text: `${revisedText}\n\nThe twin's own last line.` }),
+  });
+  if (created.status !== 201) throw new Error(`Import answered ${created.status}: ${await created.text()}`);
+  const twin = (await created.json()) as { id: string; text: string };
+  await insertClaims(server, twin.id, twin.text, "bench-t-");
+  const samples: Record<"revised" | "unrevised", number[]> = { revised: [], unrevised: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const [which, id] of [["revised", revisedId], ["unrevised", twin.id]] as const) {
+      const started = performance.now();
+      for (const path of [`/api/v1/passages/${id}`, `/api/v1/passages/${id}/claims?all=true&limit=50`]) {
+        const response = await server.api(path);
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        await response.arrayBuffer();
+      }
+      samples[which].push(performance.now() - started);
+    }
+  }
+  const revised = summarize(samples.revised);
+  const unrevised = summarize(samples.unrevised);
+  return [
+    `  opening the passage (GET the passage and all its claims, ${rounds} times each, alternated): revised median ${ms(revised.median)} p95 ${ms(revised.p95)}; unrevised twin median ${ms(unrevised.median)} p95 ${ms(unrevised.p95)}`,
   ];
 }
