@@ -89,6 +89,10 @@ async function awkwardDesk() {
       await db.claimEvidence.create({ data: { workspaceId: desk.workspaceId, claimId: claim.id, evidenceId: span.id, stance: "supports", createdById: desk.editor.id, note: "Span, \"noted\"" } });
     }
   }
+  // A revised passage: claims exact, changed and orphaned (an orphan's target is in revision 2).
+  await db.passage.update({ where: { id: main.id }, data: { revision: 3 } });
+  await db.claim.update({ where: { id: claims[2]!.id }, data: { anchorStatus: "changed", anchorConfidence: 0.7, previousQuote: "older words" } });
+  await db.claim.update({ where: { id: claims[3]!.id }, data: { anchorStatus: "orphaned", anchorConfidence: 0.5, anchorRevision: 2 } });
   // One source with a stored copy (archivedUrl in JSONL).
   const snapshot = await db.snapshot.create({
     data: { workspaceId: desk.workspaceId, url: "https://shared.example.org/", finalUrl: "https://shared.example.org/", httpStatus: 200, contentType: "text/html", sha256: "0".repeat(64), body: Buffer.from(""), size: 0, fetchedAt: new Date() },

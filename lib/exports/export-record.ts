@@ -1,5 +1,5 @@
 import type { ExportQuery } from "@/lib/exports/export.schemas";
-import type { ClaimLabel, EvidenceKind, EvidenceStance, ReviewState } from "@/lib/generated/prisma/enums";
+import type { AnchorStatus, ClaimLabel, EvidenceKind, EvidenceStance, ReviewState } from "@/lib/generated/prisma/enums";
 
 // The plain shape every formatter reads: one claim with what an export says about it.
 // Dates are ISO strings so formatting never depends on the reader's time zone.
@@ -48,6 +48,11 @@ export type ExportClaim = {
   suffix: string;
   start: number;
   end: number;
+  /**
+   * Where the target stands after revisions (lib/revisions): an orphan's words are gone from the
+   * passage, so its target describes revision `revision`, not the passage text exported beside it.
+   */
+  anchor: { status: AnchorStatus; revision: number };
   statement: string;
   label: ClaimLabel | null;
   state: ReviewState;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as importRoute } from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
 import { createNewsPassages, downloadExport, HARBOUR, MINISTER } from "@/lib/exports/exports.int-helpers";
 import { addMemberRecord, createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
@@ -218,6 +218,49 @@ describe("POST /workspaces/{id}/imports", () => {
     expect(report.items[1]?.reason).toBe("The quote does not occur in the passage text.");
     const claim = await db.claim.findUniqueOrThrow({ where: { id: report.items[0]?.claimId ?? "" }, select: { label: true, verdictNote: true, passageId: true, state: true } });
     expect(claim).toEqual({ label: "disputed", verdictNote: "Port figures say 4.0 million.", passageId: desk.harbour.id, state: "draft" });
+  });
+
+  it("waits for a revision being saved and places the claims on the revised text, never on the words it replaced", async () => {
+    const desk = await createDesk();
+    const before = "Critics say the dredging cost 900 million euros. The port disagrees.";
+    const after = "An editor's note was added at the top. Critics say the dredging cost 900 million euros. The port disagrees.";
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, title: "Dredging", text: before, sourceUrl: "https://news.example.org/dredging" });
+    const exact = "the dredging cost 900 million euros";
+    const file = JSON.stringify({
+      total: 1,
+      rows: [
+        {
+          id: "hyp-race",
+          uri: "https://news.example.org/dredging",
+          text: "",
+          tags: [],
+          target: [{ source: "https://news.example.org/dredging", selector: [{ type: "TextQuoteSelector", exact, prefix: "Critics say ", suffix: "." }] }],
+        },
+      ],
+    });
+    // A revision in progress holds the passage row (as create-revision does) while the import starts.
+    let answer: Promise<Awaited<ReturnType<typeof postImport>>> | undefined;
+    await db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "Passage" WHERE id = ${passage.id} FOR UPDATE`;
+        answer = postImport(desk.editor, desk.workspaceId, file, "application/json");
+        // The import must wait for the revision, not read the text it is about to replace.
+        await vi.waitFor(
+          async () => {
+            const waiting = await db.$queryRaw<{ count: number }[]>`
+              SELECT count(*)::int AS count FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR SHARE%'`;
+            expect(waiting[0]?.count).toBeGreaterThan(0);
+          },
+          { timeout: 10_000, interval: 50 },
+        );
+        await tx.passage.update({ where: { id: passage.id }, data: { text: after, textLength: after.length, revision: 2 } });
+      },
+      { timeout: 20_000 },
+    );
+    const report = (await answer!).body as ImportReport;
+    expect(report.items.map((item) => item.status)).toEqual(["imported"]);
+    const claim = await db.claim.findUniqueOrThrow({ where: { id: report.items[0]?.claimId ?? "" }, select: { start: true, end: true, exact: true } });
+    expect(claim).toEqual({ start: after.indexOf(exact), end: after.indexOf(exact) + exact.length, exact });
   });
 
   it("falls back to the position when the quote's context changed, and reports bad lines without failing the rest", async () => {

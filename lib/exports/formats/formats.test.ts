@@ -7,9 +7,9 @@ import { ExportQuerySchema } from "@/lib/exports/export.schemas";
 import { exportApiUrl, type ExportClaim, type ExportContext } from "@/lib/exports/export-record";
 import { claimReviewFormatter, claimReviewNode, reviewRating } from "@/lib/exports/formats/claimreview";
 import { jsonlClaimLine, jsonlFormatter } from "@/lib/exports/formats/jsonl";
-import { csvFormatter, neutralizeCell } from "@/lib/exports/formats/csv";
+import { CSV_COLUMNS, csvFormatter, csvRow, neutralizeCell } from "@/lib/exports/formats/csv";
 import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
-import { webAnnotationFormatter } from "@/lib/exports/formats/web-annotation";
+import { annotationNode, webAnnotationFormatter } from "@/lib/exports/formats/web-annotation";
 import { parseImport } from "@/lib/imports/parse-import";
 
 const context: ExportContext = {
@@ -28,6 +28,7 @@ function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
     suffix: "",
     start: 0,
     end: 5,
+    anchor: { status: "exact", revision: 1 },
     statement: "A statement",
     label: "factual",
     state: "verified",
@@ -76,6 +77,18 @@ describe("archived copies", () => {
       { url: "https://e.example", archivedUrl: archived },
       { url: "https://e.example", archivedUrl: null },
     ]);
+  });
+});
+
+describe("claims orphaned by a revision", () => {
+  it("say where their target stands in JSONL and CSV, and carry no offsets into the newer text in Web Annotation", () => {
+    const orphan = claim({ anchor: { status: "orphaned", revision: 2 }, start: 40, end: 52 });
+    expect(annotationNode(orphan, context).target.selector).toEqual([{ type: "TextQuoteSelector", exact: "quote", prefix: "", suffix: "" }]);
+    expect(annotationNode(claim(), context).target.selector).toContainEqual({ type: "TextPositionSelector", start: 0, end: 5 });
+    expect(jsonlClaimLine(orphan, context).anchor).toEqual({ status: "orphaned", revision: 2 });
+    const row = csvRow(orphan, context);
+    expect(row[CSV_COLUMNS.indexOf("anchor_status")]).toBe("orphaned");
+    expect(row[CSV_COLUMNS.indexOf("anchor_revision")]).toBe("2");
   });
 });
 

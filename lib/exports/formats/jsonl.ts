@@ -42,6 +42,7 @@ export function jsonlClaimLine(claim: ExportClaim, context: ExportContext) {
         { type: "TextPositionSelector", start: claim.start, end: claim.end },
       ],
     },
+    anchor: { status: claim.anchor.status, revision: claim.anchor.revision },
     statement: claim.statement,
     label: claim.label,
     state: claim.state,

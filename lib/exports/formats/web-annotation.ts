@@ -58,7 +58,8 @@ export function annotationNode(claim: ExportClaim, context: ExportContext) {
       source: passage.sourceUrl ?? passageAppUrl(context, passage.id),
       selector: [
         { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-        { type: "TextPositionSelector", start: claim.start, end: claim.end },
+        // An orphan's offsets point into an older revision of the source: leave them out, so no reader places it on other words.
+        ...(claim.anchor.status === "orphaned" ? [] : [{ type: "TextPositionSelector", start: claim.start, end: claim.end }]),
       ],
     },
   };

@@ -62,6 +62,13 @@ export function jsonlCopySql({
         ["end", jsonValue('c."end"')],
       ])}, ']}')`,
     ],
+    [
+      "anchor",
+      jsonObject([
+        ["status", jsonValue('c."anchorStatus"::text')],
+        ["revision", jsonValue(`CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END`)],
+      ]),
+    ],
     ["statement", jsonValue("c.statement")],
     ["label", jsonValue(visibleLabel(hidesUndecidedLabels))],
     ["state", jsonValue("c.state::text")],

@@ -60,7 +60,9 @@ export function exportScopeSql(workspaceId: string, filters: ExportFilters, hide
 function exportClaimsSql(fromWhere: string, hidesUndecidedLabels: boolean): string {
   const label = hidesUndecidedLabels ? `CASE WHEN c."labelDecidedById" IS NULL THEN NULL ELSE c.label::text END` : "c.label::text";
   return `
-    SELECT c.id, c.exact, c.prefix, c.suffix, c.start, c."end", c.statement, ${label} AS label, c.state::text AS state,
+    SELECT c.id, c.exact, c.prefix, c.suffix, c.start, c."end",
+      json_build_object('status', c."anchorStatus", 'revision', CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END) AS "anchor",
+      c.statement, ${label} AS label, c.state::text AS state,
       c."verdictNote",
       (SELECT json_build_object('key', r.key, 'name', r.name, 'value', r.value,
           'bestRating', (SELECT max(s.value) FROM "Rating" s WHERE s."workspaceId" = $1),
@@ -220,6 +222,7 @@ function toExportClaim(row: ExportClaimRow): ExportClaim {
     suffix: row.suffix,
     start: row.start,
     end: row.end,
+    anchor: row.anchor,
     statement: row.statement,
     label: row.label,
     state: row.state,

@@ -209,29 +209,35 @@ async function resolvePassage(
 ): Promise<ResolvedPassage> {
   const { workspaceId, source, counts } = input;
   const live = { workspaceId, deletedAt: null };
-  const select = { id: true, text: true, textHash: true } as const;
+  const select = { id: true, textHash: true } as const;
   const text = source.text === null ? null : normalizePassageText(source.text);
   const textHash = text === null ? null : createHash("sha256").update(text).digest("hex");
-  const matched = (passage: { id: string; text: string }): ResolvedPassage => {
+  // Claims are placed by offsets into the text read here: hold the passage row for the rest of the
+  // import (a revision waits for it, lib/revisions/server/lock-passage-revision.ts) and read the text
+  // under that hold, so no revision can slip in between and leave them on its old words.
+  const matched = async (passage: { id: string }): Promise<ResolvedPassage> => {
+    const held = await tx.$queryRaw<{ text: string }[]>`SELECT "text" FROM "Passage" WHERE id = ${passage.id} AND "deletedAt" IS NULL FOR SHARE`;
+    const text = held[0]?.text;
+    if (text === undefined) return { ok: false, reason: "The passage this file names was deleted while it was imported." };
     counts.passagesMatched++;
-    return { ok: true, id: passage.id, text: passage.text };
+    return { ok: true, id: passage.id, text };
   };
 
   if (source.appPassageId) {
     const passage = await tx.passage.findFirst({ where: { ...live, id: source.appPassageId }, select });
-    if (passage) return matched(passage);
+    if (passage) return await matched(passage);
   }
   if (source.sourceUrl) {
     const candidates = await tx.passage.findMany({ where: { ...live, sourceUrl: source.sourceUrl }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select, take: 20 });
     const passage = candidates.find((candidate) => candidate.textHash === textHash) ?? candidates[0];
-    if (passage) return matched(passage);
+    if (passage) return await matched(passage);
   }
   if (text === null || textHash === null) {
     const where = source.sourceUrl ?? (source.appPassageId ? "the passage the annotation links to" : "its source");
     return { ok: false, reason: `No passage in this workspace matches ${where}, and the file does not carry the passage text. Import the passage first.` };
   }
   const sameText = await tx.passage.findFirst({ where: { ...live, textHash }, select });
-  if (sameText) return matched(sameText);
+  if (sameText) return await matched(sameText);
 
   if (text.trim() === "" || text.includes("\u0000")) return { ok: false, reason: "The passage text in the file is empty or not plain text." };
   if (Buffer.byteLength(text, "utf8") > PASSAGE_TEXT_LIMIT_BYTES) return { ok: false, reason: "The passage text in the file is over the 5 MB a passage may hold." };

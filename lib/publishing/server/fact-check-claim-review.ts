@@ -34,6 +34,8 @@ function toExportClaim(factCheck: PublicFactCheck): ExportClaim {
     suffix: "",
     start: 0,
     end: 0,
+    // ClaimReview reads neither offsets nor anchors; the page quotes the claim's words as they are.
+    anchor: { status: "exact", revision: 1 },
     statement: factCheck.statement,
     label: null,
     state: "verified",
