@@ -1,5 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as blindLabelRoute from "@/app/api/v1/claims/[claimId]/blind-label/route";
@@ -59,8 +58,10 @@ import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import {
   addMemberRecord,
   createClaimRecord,
+  createJobRecord,
   createPassageRecord,
   createReleaseRecord,
+  createSnapshotRecord,
   createUserRecord,
   createWorkspaceRecord,
   linkWebEvidenceRecord,
@@ -153,22 +154,8 @@ const newInvitation = (desk: Desk) =>
 
 const deletedAt = () => ({ deletedAt: new Date(), deletedById: null });
 
-/** A job of the desk's owner in `state`; its URL is one no fetch may reach, should a worker ever run it. */
-const newJob = (desk: Desk, state: "failed" | "queued") =>
-  db.job.create({
-    data: {
-      id: randomUUID(),
-      workspaceId: desk.workspaceId,
-      kind: "passage.import-url",
-      subject: "http://10.0.0.1/",
-      payload: { url: "http://10.0.0.1/", requestedById: desk.owner.id },
-      state,
-      maxAttempts: 3,
-      createdById: desk.owner.id,
-    },
-  });
+const newJob = (desk: Desk, state: "failed" | "queued") => createJobRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, state });
 
-/** A saved view of `ownerId` (a member or not: a non-member's request is refused before the view is read). */
 const newSavedView = (desk: Desk, ownerId: string, visibility: "personal" | "shared") =>
   db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId, name: `View ${uniqueSuffix()}`, visibility, filter: {} }, select: { id: true } });
 
@@ -248,20 +235,7 @@ const ROWS: MatrixRow[] = [
     minimumRole: "viewer",
     successStatus: 200,
     send: async (desk, as) => {
-      const body = "<p>Captured</p>";
-      const snapshot = await db.snapshot.create({
-        data: {
-          workspaceId: desk.workspaceId,
-          url: "https://example.org/a",
-          finalUrl: "https://example.org/a",
-          httpStatus: 200,
-          contentType: "text/html",
-          sha256: "0".repeat(64),
-          body: new Uint8Array(gzipSync(body)),
-          size: body.length,
-          fetchedAt: new Date(),
-        },
-      });
+      const snapshot = await createSnapshotRecord(db, { workspaceId: desk.workspaceId, contentType: "text/html", body: "<p>Captured</p>" });
       const request = new NextRequest(new URL(`/api/v1/snapshots/${snapshot.id}`, "http://localhost:3000"), { headers: { cookie: await sessionCookie(as) } });
       const response = await snapshotRoute.GET(request, { params: Promise.resolve({ snapshotId: snapshot.id }) });
       const text = await response.text();

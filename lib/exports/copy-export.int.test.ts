@@ -8,7 +8,7 @@ import { exportConnection } from "@/lib/exports/server/export-claims";
 import type { ExportFilters } from "@/lib/exports/server/read-export-claims";
 import { runExportWorker } from "@/lib/exports/server/run-export-worker";
 import { configuredDatabaseUrl } from "@/lib/env";
-import { createClaimRecord, createPassageRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
+import { createClaimRecord, createPassageRecord, createSnapshotRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { createDesk, db } from "@/scripts/test/desk";
 
 // Awkward text for every escaping rule: JSON's and CSV's quoting, COPY's own escapes (backslash,
@@ -94,9 +94,7 @@ async function awkwardDesk() {
   await db.claim.update({ where: { id: claims[2]!.id }, data: { anchorStatus: "changed", anchorConfidence: 0.7, previousQuote: "older words" } });
   await db.claim.update({ where: { id: claims[3]!.id }, data: { anchorStatus: "orphaned", anchorConfidence: 0.5, anchorRevision: 2 } });
   // One source with a stored copy (archivedUrl in JSONL).
-  const snapshot = await db.snapshot.create({
-    data: { workspaceId: desk.workspaceId, url: "https://shared.example.org/", finalUrl: "https://shared.example.org/", httpStatus: 200, contentType: "text/html", sha256: "0".repeat(64), body: Buffer.from(""), size: 0, fetchedAt: new Date() },
-  });
+  const snapshot = await createSnapshotRecord(db, { workspaceId: desk.workspaceId, url: "https://shared.example.org/", contentType: "text/html", body: "" });
   await db.evidence.updateMany({ where: { workspaceId: desk.workspaceId, url: "https://shared.example.org/" }, data: { snapshotId: snapshot.id, captureStatus: "captured" } });
   await db.claimEvidence.updateMany({ where: { claimId: claims[0]?.id, stance: "context" }, data: { deletedAt: new Date() } });
   await db.claim.update({ where: { id: claims[1]?.id }, data: { deletedAt: new Date() } });

@@ -1,9 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { gzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
 import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClaimRecord, createPassageRecord, createApiTokenRecord, createReleaseRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
+import { createClaimRecord, createPassageRecord, createApiTokenRecord, createJobRecord, createReleaseRecord, createSnapshotRecord, createUserRecord, addMemberRecord, linkWebEvidenceRecord, uniqueSuffix } from "@/lib/fixtures/factories";
 import { proxy } from "@/proxy";
 import { errorResponse } from "@/lib/http/define-route";
 import { configureWriteRateLimits } from "@/lib/http/write-rate-limit";
@@ -53,36 +51,8 @@ async function evidenceLink(desk: Desk, claimId: string) {
 const savedView = (desk: Desk) =>
   db.savedView.create({ data: { workspaceId: desk.workspaceId, ownerId: desk.owner.id, name: "Drafts", visibility: "shared", filter: { state: "draft" } }, select: { id: true } });
 const ws = (desk: Desk) => ({ workspaceId: desk.workspaceId });
-/** A job whose URL no fetch may reach, should a worker ever run it. */
-const job = (desk: Desk, state: "failed" | "queued") =>
-  db.job.create({
-    data: {
-      id: randomUUID(),
-      workspaceId: desk.workspaceId,
-      kind: "passage.import-url",
-      subject: "http://10.0.0.1/",
-      payload: { url: "http://10.0.0.1/", requestedById: desk.owner.id },
-      state,
-      maxAttempts: 3,
-      createdById: desk.owner.id,
-    },
-    select: { id: true },
-  });
-const snapshot = (desk: Desk) =>
-  db.snapshot.create({
-    data: {
-      workspaceId: desk.workspaceId,
-      url: "https://example.org/a",
-      finalUrl: "https://example.org/a",
-      httpStatus: 200,
-      contentType: "text/plain",
-      sha256: "0".repeat(64),
-      body: new Uint8Array(gzipSync("Captured")),
-      size: 8,
-      fetchedAt: new Date(),
-    },
-    select: { id: true },
-  });
+const job = (desk: Desk, state: "failed" | "queued") => createJobRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, state });
+const snapshot = (desk: Desk) => createSnapshotRecord(db, { workspaceId: desk.workspaceId });
 const gone = { deletedAt: new Date(), deletedById: null };
 
 /** A webhook with one finished delivery (redeliverable). */

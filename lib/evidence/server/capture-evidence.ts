@@ -6,7 +6,8 @@ import { safeFetch, SafeFetchError } from "@/lib/fetching/safe-fetch";
 import { AppError } from "@/lib/http/errors";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { defineJobKind, permanentFailure } from "@/lib/jobs/server/job-kind";
-import { extractPassageText } from "@/lib/passages/extract-text";
+import { extractionLimits } from "@/lib/passages/server/create-passage";
+import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
 import { EVIDENCE_TITLE_MAX_LENGTH } from "@/lib/evidence/evidence.schemas";
 
 const EXCERPT_LENGTH = 300;
@@ -14,12 +15,16 @@ const READABLE_TYPES = new Set(["text/html", "application/xhtml+xml", "text/plai
 
 const CaptureEvidencePayloadSchema = z.object({ evidenceId: IdSchema, url: text().max(4096) });
 
-/** The page's title and the start of its readable text, when it is a page ClaimDesk can read. */
-function readablePage(contentType: string, body: Buffer): { title: string | null; excerpt: string | null } {
+/**
+ * The page's title and the start of its readable text, when it is a page ClaimDesk can read: read off
+ * the job's thread with the same heap and time limits as an uploaded or URL-imported page.
+ */
+async function readablePage(contentType: string, body: Buffer): Promise<{ title: string | null; excerpt: string | null }> {
   const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!READABLE_TYPES.has(mediaType)) return { title: null, excerpt: null };
   try {
-    const page = extractPassageText({ fileName: "", contentType: mediaType === "application/xhtml+xml" ? "text/html" : contentType, content: body });
+    const file = { fileName: "", contentType: mediaType === "application/xhtml+xml" ? "text/html" : contentType, content: body };
+    const page = await extractUploadedText(file, extractionLimits());
     const excerpt = page.text.replace(/\s+/g, " ").trim().slice(0, EXCERPT_LENGTH);
     return { title: page.metadata?.title ?? page.title, excerpt: excerpt === "" ? null : excerpt };
   } catch {
@@ -56,7 +61,7 @@ export async function captureEvidence({ evidenceId, url }: { evidenceId: string;
     throw fetched.status >= 500 || fetched.status === 429 ? failure : permanentFailure(failure);
   }
   const snapshotData = await snapshotOf(fetched);
-  const page = readablePage(fetched.contentType, fetched.body);
+  const page = await readablePage(fetched.contentType, fetched.body);
   const snapshot = await db.$transaction(async (tx) => {
     const stored = await insertSnapshot(tx, evidence.workspaceId, snapshotData);
     await tx.evidence.update({
