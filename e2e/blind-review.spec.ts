@@ -1,5 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
-import { createWorkspaceViaApi, expect, expectNoSeriousAxeViolations, gotoPassage, signInViaApi, signUpViaApi, test } from "./fixtures";
+import { createWorkspaceViaApi, DESK_VIEWPORTS, expect, expectNoSeriousAxeViolations, gotoPassage, signInViaApi, signUpViaApi, test, viewportName } from "./fixtures";
 
 const TEXT = "Fares rose 12 percent. Ridership fell by a third. The mayor called the plan a triumph.";
 
@@ -59,50 +59,53 @@ test("with blind double review on, an owner compares two reviewers' labels, sets
   await expectNoSeriousAxeViolations(page);
 });
 
-test("a reviewer in a blind workspace votes with the keys, sees no one else's label, and is offered no vote on a verified claim", async ({ signedInPage: page, browser, baseURL }) => {
-  const headers = { origin: baseURL ?? "" };
-  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Blind keys");
-  expect((await page.request.patch(`/api/v1/workspaces/${workspaceId}`, { headers, data: { isBlindReview: true } })).status()).toBe(200);
-  const passage = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers, data: { title: "Transit", text: TEXT } });
-  const { id: passageId } = (await passage.json()) as { id: string };
-  const open = (await (await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers, data: { exact: "Fares rose 12 percent." } })).json()) as { id: string };
-  let verified = (await (await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers, data: { exact: "The mayor called the plan a triumph.", label: "opinion" } })).json()) as {
-    id: string;
-    version: number;
-  };
-  for (const state of ["in_review", "verified"]) {
-    const response = await page.request.patch(`/api/v1/claims/${verified.id}`, { headers: { ...headers, "if-match": `"${verified.version}"` }, data: { state } });
-    expect(response.status()).toBe(200);
-    verified = (await response.json()) as typeof verified;
-  }
+// The reviewer's journey at both desk sizes the issue was reported at.
+for (const viewport of DESK_VIEWPORTS) {
+  test(`a reviewer in a blind workspace votes with the keys, sees no one else's label, and is offered no vote on a verified claim at ${viewportName(viewport)}`, async ({ signedInPage: page, browser, baseURL }) => {
+    const headers = { origin: baseURL ?? "" };
+    const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Blind keys");
+    expect((await page.request.patch(`/api/v1/workspaces/${workspaceId}`, { headers, data: { isBlindReview: true } })).status()).toBe(200);
+    const passage = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers, data: { title: "Transit", text: TEXT } });
+    const { id: passageId } = (await passage.json()) as { id: string };
+    const open = (await (await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers, data: { exact: "Fares rose 12 percent." } })).json()) as { id: string };
+    let verified = (await (await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers, data: { exact: "The mayor called the plan a triumph.", label: "opinion" } })).json()) as {
+      id: string;
+      version: number;
+    };
+    for (const state of ["in_review", "verified"]) {
+      const response = await page.request.patch(`/api/v1/claims/${verified.id}`, { headers: { ...headers, "if-match": `"${verified.version}"` }, data: { state } });
+      expect(response.status()).toBe(200);
+      verified = (await response.json()) as typeof verified;
+    }
 
-  const other = await browser.newContext({ baseURL });
-  await joinAsReviewer(other.request, page.request, baseURL, workspaceId, "Ben Baker");
-  expect((await other.request.put(`/api/v1/claims/${open.id}/blind-label`, { headers, data: { label: "factual" } })).status()).toBe(200);
-  await other.close();
+    const other = await browser.newContext({ baseURL });
+    await joinAsReviewer(other.request, page.request, baseURL, workspaceId, "Ben Baker");
+    expect((await other.request.put(`/api/v1/claims/${open.id}/blind-label`, { headers, data: { label: "factual" } })).status()).toBe(200);
+    await other.close();
 
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-  await joinAsReviewer(context.request, page.request, baseURL, workspaceId, "Ann Able");
-  const reviewerPage = await context.newPage();
-  await gotoPassage(reviewerPage, `/w/${workspaceId}/passages/${passageId}`);
-  const openRow = reviewerPage.locator(".claim-list-item").filter({ hasText: "Fares rose 12 percent." });
-  await expect(openRow).toHaveClass(/label-none/);
-  await expect(openRow).not.toContainText("Factual");
-  await expect(reviewerPage.locator(".claim-list-item.label-factual")).toHaveCount(0);
+    const context = await browser.newContext({ baseURL, viewport });
+    await joinAsReviewer(context.request, page.request, baseURL, workspaceId, "Ann Able");
+    const reviewerPage = await context.newPage();
+    await gotoPassage(reviewerPage, `/w/${workspaceId}/passages/${passageId}`);
+    const openRow = reviewerPage.locator(".claim-list-item").filter({ hasText: "Fares rose 12 percent." });
+    await expect(openRow).toHaveClass(/label-none/);
+    await expect(openRow).not.toContainText("Factual");
+    await expect(reviewerPage.locator(".claim-list-item.label-factual")).toHaveCount(0);
 
-  await openRow.click();
-  await expect(reviewerPage.getByText("Your vote: none yet")).toBeVisible();
-  await reviewerPage.keyboard.press("2");
-  await expect(reviewerPage.locator(".claim-detail").getByText("Your vote: opinion")).toBeVisible();
-  await expect(reviewerPage.locator(".passage-layout").getByRole("alert")).toHaveCount(0);
-  await expect(reviewerPage.getByText(/your label is an independent vote/)).toHaveCount(0);
-  const votes = (await (await context.request.get(`/api/v1/claims/${open.id}/blind-label`)).json()) as { myLabel: string; labels: unknown };
-  expect(votes).toMatchObject({ myLabel: "opinion", labels: null });
-  await expectNoSeriousAxeViolations(reviewerPage);
+    await openRow.click();
+    await expect(reviewerPage.getByText("Your vote: none yet")).toBeVisible();
+    await reviewerPage.keyboard.press("2");
+    await expect(reviewerPage.locator(".claim-detail").getByText("Your vote: opinion")).toBeVisible();
+    await expect(reviewerPage.locator(".passage-layout").getByRole("alert")).toHaveCount(0);
+    await expect(reviewerPage.getByText(/your label is an independent vote/)).toHaveCount(0);
+    const votes = (await (await context.request.get(`/api/v1/claims/${open.id}/blind-label`)).json()) as { myLabel: string; labels: unknown };
+    expect(votes).toMatchObject({ myLabel: "opinion", labels: null });
+    await expectNoSeriousAxeViolations(reviewerPage);
 
-  await gotoPassage(reviewerPage, `/w/${workspaceId}/passages/${passageId}?claim=${verified.id}`);
-  await expect(reviewerPage.getByText("This claim is verified, so it takes no more votes")).toBeVisible();
-  await expect(reviewerPage.locator(".claim-detail .label-button")).toHaveCount(0);
-  await expectNoSeriousAxeViolations(reviewerPage);
-  await context.close();
-});
+    await gotoPassage(reviewerPage, `/w/${workspaceId}/passages/${passageId}?claim=${verified.id}`);
+    await expect(reviewerPage.getByText("This claim is verified, so it takes no more votes")).toBeVisible();
+    await expect(reviewerPage.locator(".claim-detail .label-button")).toHaveCount(0);
+    await expectNoSeriousAxeViolations(reviewerPage);
+    await context.close();
+  });
+}
