@@ -9,7 +9,7 @@ export function EvidenceCaptureStatus({ evidence }: { evidence: Evidence }) {
   const label = evidence.title ?? evidence.url ?? "this source";
   return (
     <p className="hint evidence-capture">
-      {capture.status === "pending" && <span>Capturing a copy…</span>}
+      {capture.status === "pending" && <span>Capturing a copy…{capture.error ? ` ${capture.error}` : ""}</span>}
       {capture.status === "captured" && (
         <>
           <span>Captured ✓ {capture.capturedAt ? <time dateTime={capture.capturedAt}>{dateOf(capture.capturedAt)}</time> : null}</span>
@@ -29,6 +29,7 @@ export function EvidenceCaptureStatus({ evidence }: { evidence: Evidence }) {
           {" · "}
           {health.status === "dead" ? "Link dead" : "Page changed"}
           {health.checkedAt ? ` (checked ${dateOf(health.checkedAt)})` : ""}: {health.problem}
+          {health.status === "changed" && health.unchangedAt ? ` Its text was last seen as captured on ${dateOf(health.unchangedAt)}.` : ""}
         </strong>
       )}
     </p>

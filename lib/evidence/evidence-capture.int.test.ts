@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as addEvidenceRoute } from "@/app/api/v1/claims/[claimId]/evidence/route";
 import { GET as getSnapshotRoute } from "@/app/api/v1/snapshots/[snapshotId]/route";
@@ -12,6 +13,11 @@ import { listClaims } from "@/lib/claims/server/list-claims";
 import { createClaimRecord, createPassageRecord } from "@/lib/fixtures/factories";
 import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
+import { FETCH_RETRY_POLICY } from "@/lib/fetching/fetch-retry";
+import { JOB_SCHEMA } from "@/lib/jobs/server/job-boss";
+import { importUrlJob } from "@/lib/passages/server/import-url-job";
+import { serverEnv } from "@/lib/env";
+import { LIVE_CHANGE_CHANNEL, type ChangeEvent } from "@/lib/live/live-events";
 import { createDesk, db } from "@/scripts/test/desk";
 import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 
@@ -19,10 +25,12 @@ import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 // FETCH_ALLOW_LOOPBACK_PORT), with the job queue on the test database and a worker here.
 
 const pages = new Map<string, { status: number; body: string }>();
+/** Answers given once each, in turn, before `pages` answers for that path (a server that recovers). */
+const answersInTurn = new Map<string, { status: number; body: string }[]>();
 
 function serve(request: IncomingMessage, response: ServerResponse) {
   const path = new URL(request.url ?? "/", "http://test").pathname;
-  const page = pages.get(path) ?? { status: 404, body: "<p>Not here</p>" };
+  const page = answersInTurn.get(path)?.shift() ?? pages.get(path) ?? { status: 404, body: "<p>Not here</p>" };
   response.writeHead(page.status, { "content-type": "text/html; charset=utf-8" });
   response.end(page.body);
 }
@@ -143,5 +151,162 @@ describe("the link checker", () => {
     await waitForCapture(draft.link.evidence.id);
     pages.set("/draft", { status: 500, body: "down" });
     expect(await checkEvidenceLinks({ workspaceId: draft.desk.workspaceId })).toEqual({ checked: 0, dead: 0, changed: 0 });
+  });
+});
+
+/** What a LISTENer on the live channel hears, as every app instance's live hub does. */
+let listener: pg.Client;
+const heard: ChangeEvent[] = [];
+
+beforeAll(async () => {
+  listener = new pg.Client({ connectionString: serverEnv().DATABASE_URL });
+  await listener.connect();
+  listener.on("notification", (message) => heard.push(JSON.parse(message.payload ?? "{}") as ChangeEvent));
+  await listener.query(`LISTEN ${LIVE_CHANGE_CHANNEL}`);
+});
+
+afterAll(async () => {
+  await listener.end();
+});
+
+async function waitToHear(claimId: string, action: string) {
+  await vi.waitFor(() => expect(heard.some((event) => event.claimIds?.includes(claimId) && event.actions.includes(action))).toBe(true), { timeout: 20_000, interval: 50 });
+}
+
+describe("live updates of capture and link checks", () => {
+  it("announces a finished capture for the claims the evidence is linked to, so open pages refetch without a reload", async () => {
+    pages.set("/announced", { status: 200, body: article("Announced page") });
+    const { desk, claim, link } = await claimWithEvidence("/announced");
+    await waitToHear(claim.id, "evidence.capture_succeeded");
+    const event = heard.find((item) => item.claimIds?.includes(claim.id) && item.actions.includes("evidence.capture_succeeded"));
+    expect(event).toMatchObject({ type: "change", workspaceId: desk.workspaceId, actorId: null });
+    // Heard only after the capture committed: what the page refetches already says captured.
+    expect((await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).captureStatus).toBe("captured");
+    // Not an audit event: a claim's history keeps what people did.
+    expect(await db.auditEvent.count({ where: { claimId: claim.id, action: { startsWith: "evidence.capture" } } })).toBe(0);
+  });
+
+  it("announces a failed capture and a link whose health changed", async () => {
+    const failed = await claimWithEvidence("/never-there");
+    await waitToHear(failed.claim.id, "evidence.capture_failed");
+
+    pages.set("/soon-gone", { status: 200, body: article("Soon gone") });
+    const dying = await claimWithEvidence("/soon-gone");
+    await waitForCapture(dying.link.evidence.id);
+    await db.claim.update({ where: { id: dying.claim.id }, data: { state: "verified" } });
+    pages.set("/soon-gone", { status: 410, body: "gone" });
+    await checkEvidenceLinks({ workspaceId: dying.desk.workspaceId });
+    await waitToHear(dying.claim.id, "evidence.link_checked");
+  });
+});
+
+/** A page whose markup changes on every load (a token, a timestamp, an ad slot) around the same article. */
+const dynamicArticle = (headline: string, paragraph: string, stamp: string) =>
+  `<!doctype html><html><head><title>${headline}</title><meta name="csrf-token" content="${stamp}"><script>window.renderedAt = "${stamp}";</script></head>` +
+  `<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div class="ad" data-slot="${stamp}"></div>` +
+  `<article><h1>${headline}</h1><p>${paragraph}</p><p>Officials said the rise followed higher spending on schools and roads across the region.</p></article>` +
+  `<!-- rendered ${stamp} --></body></html>`;
+
+describe("the link checker reads the page, not its markup", () => {
+  const paragraph = "The council published the figures for the year on Monday, showing the budget rose by four percent.";
+
+  async function verifiedCapture(path: string, body: string) {
+    pages.set(path, { status: 200, body });
+    const item = await claimWithEvidence(path);
+    await waitForCapture(item.link.evidence.id);
+    await db.claim.update({ where: { id: item.claim.id }, data: { state: "verified" } });
+    return item;
+  }
+  const health = (evidenceId: string) =>
+    db.evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: { linkHealth: true, linkProblem: true, linkUnchangedAt: true, capturedAt: true, snapshot: { select: { sha256: true, textSha256: true } } } });
+
+  it("keeps a page ok whose markup and timestamps changed but whose text did not, and flags changed text with when it was last the same", async () => {
+    const same = await verifiedCapture("/dynamic-same", dynamicArticle("Budget rises", paragraph, "2026-12-06T10:00:00Z token-a1"));
+    const edited = await verifiedCapture("/dynamic-edited", dynamicArticle("Budget rises", paragraph, "2026-12-06T10:00:00Z token-b1"));
+    const captured = await health(same.link.evidence.id);
+    expect(captured.snapshot?.textSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(captured.snapshot?.textSha256).not.toBe(captured.snapshot?.sha256);
+
+    pages.set("/dynamic-same", { status: 200, body: dynamicArticle("Budget rises", paragraph, "2026-12-13T10:00:00Z token-a2") });
+    pages.set("/dynamic-edited", { status: 200, body: dynamicArticle("Budget rises", paragraph, "2026-12-13T10:00:00Z token-b2") });
+    await checkEvidenceLinks({ workspaceId: same.desk.workspaceId });
+    await checkEvidenceLinks({ workspaceId: edited.desk.workspaceId });
+    const firstCheck = await health(same.link.evidence.id);
+    expect(firstCheck).toMatchObject({ linkHealth: "ok", linkProblem: null });
+    expect(firstCheck.linkUnchangedAt?.getTime()).toBeGreaterThan(captured.linkUnchangedAt?.getTime() ?? Infinity);
+    expect(await health(edited.link.evidence.id)).toMatchObject({ linkHealth: "ok" });
+    const lastSame = (await health(edited.link.evidence.id)).linkUnchangedAt;
+
+    // The article itself says something else now: that is a change, whatever the markup.
+    pages.set("/dynamic-edited", { status: 200, body: dynamicArticle("Budget rises", paragraph.replace("four", "fourteen"), "2026-12-20T10:00:00Z token-b3") });
+    await checkEvidenceLinks({ workspaceId: edited.desk.workspaceId });
+    const changed = await health(edited.link.evidence.id);
+    expect(changed).toMatchObject({ linkHealth: "changed", linkProblem: "The page differs from the stored copy.", linkUnchangedAt: lastSame });
+    const claimRead = await getClaim({ actor: { userId: edited.desk.viewer.id, email: edited.desk.viewer.email, name: edited.desk.viewer.name, via: "session" }, claimId: edited.claim.id });
+    expect(claimRead.evidence[0]?.evidence.health).toMatchObject({ status: "changed", unchangedAt: lastSame?.toISOString() });
+
+    // A page that now answers 404 is dead.
+    pages.set("/dynamic-same", { status: 404, body: "<p>Not here</p>" });
+    await checkEvidenceLinks({ workspaceId: same.desk.workspaceId });
+    expect(await health(same.link.evidence.id)).toMatchObject({ linkHealth: "dead", linkProblem: "The link answered HTTP 404." });
+  });
+
+  it("reads the text hash of a copy captured before text hashes were kept from the stored copy itself", async () => {
+    const older = await verifiedCapture("/older-capture", dynamicArticle("Older capture", paragraph, "stamp-1"));
+    const snapshotId = (await db.evidence.findUniqueOrThrow({ where: { id: older.link.evidence.id } })).snapshotId ?? "";
+    const textSha256 = (await db.snapshot.findUniqueOrThrow({ where: { id: snapshotId } })).textSha256;
+    await db.snapshot.update({ where: { id: snapshotId }, data: { textSha256: null } });
+    pages.set("/older-capture", { status: 200, body: dynamicArticle("Older capture", paragraph, "stamp-2") });
+    await checkEvidenceLinks({ workspaceId: older.desk.workspaceId });
+    expect(await health(older.link.evidence.id)).toMatchObject({ linkHealth: "ok" });
+    expect((await db.snapshot.findUniqueOrThrow({ where: { id: snapshotId } })).textSha256).toBe(textSha256);
+  });
+});
+
+/** Once attempt `afterAttempt` failed, lets pg-boss run the capture's retry now instead of after its backoff (the test's clock, not a sleep). */
+async function runRetryNow(evidenceId: string, afterAttempt: number) {
+  await vi.waitFor(
+    async () => {
+      const job = await db.job.findFirstOrThrow({ where: { kind: captureEvidenceJob.name, payload: { path: ["evidenceId"], equals: evidenceId } } });
+      expect(job.attempts).toBe(afterAttempt);
+      const moved = await db.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET start_after = now() WHERE id = $1::uuid AND state = 'retry'`, job.id);
+      expect(moved).toBe(1);
+    },
+    { timeout: 20_000, interval: 100 },
+  );
+}
+
+describe("capture retries as URL import does", () => {
+  it("uses URL import's retry policy, the one definition", () => {
+    expect(captureEvidenceJob.retry).toBe(FETCH_RETRY_POLICY);
+    expect(captureEvidenceJob.retry).toEqual(importUrlJob.retry);
+  });
+
+  it("tries again after a 503 and a 429, saying so meanwhile, and captures the page once it answers", async () => {
+    pages.set("/recovering", { status: 200, body: article("Recovering page") });
+    answersInTurn.set("/recovering", [
+      { status: 503, body: "busy" },
+      { status: 429, body: "slow down" },
+    ]);
+    const { link } = await claimWithEvidence("/recovering");
+    await vi.waitFor(async () => expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).toMatchObject({ captureStatus: "pending", captureError: "Trying again: The page answered HTTP 503." }), { timeout: 20_000, interval: 100 });
+    await runRetryNow(link.evidence.id, 1);
+    await vi.waitFor(async () => expect((await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).captureError).toBe("Trying again: The page answered HTTP 429."), { timeout: 20_000, interval: 100 });
+    await runRetryNow(link.evidence.id, 2);
+    await waitForCapture(link.evidence.id);
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).toMatchObject({ captureStatus: "captured", captureError: null, title: "Recovering page" });
+  });
+
+  it("says why when the retries are spent", async () => {
+    pages.set("/always-down", { status: 502, body: "bad gateway" });
+    const { desk, claim, link } = await claimWithEvidence("/always-down");
+    await runRetryNow(link.evidence.id, 1);
+    await runRetryNow(link.evidence.id, 2);
+    await waitForCapture(link.evidence.id);
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).toMatchObject({ captureStatus: "failed", captureHttpStatus: 502, captureError: "The page answered HTTP 502. (tried 3 times)" });
+    const job = await db.job.findFirstOrThrow({ where: { kind: captureEvidenceJob.name, payload: { path: ["evidenceId"], equals: link.evidence.id } } });
+    expect(job).toMatchObject({ state: "failed", attempts: 3 });
+    const read = await getClaim({ actor: { userId: desk.viewer.id, email: desk.viewer.email, name: desk.viewer.name, via: "session" }, claimId: claim.id });
+    expect(read.evidence[0]?.evidence.capture).toMatchObject({ status: "failed", error: "The page answered HTTP 502. (tried 3 times)" });
   });
 });

@@ -56,7 +56,7 @@ export type AddEvidenceInput = z.input<typeof AddEvidenceInputSchema>;
 
 export const EvidenceCaptureSchema = z
   .object({
-    status: z.enum(["pending", "captured", "failed"]),
+    status: z.enum(["pending", "captured", "failed"]).describe("pending while the capture job runs (error then says why it is trying again)"),
     capturedAt: z.iso.datetime().nullable(),
     error: text().nullable().describe("Why the page could not be stored, in words"),
     snapshotUrl: text().nullable().describe("The stored copy, served sandboxed to members of the workspace"),
@@ -70,6 +70,7 @@ export const EvidenceHealthSchema = z
     status: z.enum(["ok", "dead", "changed"]).describe("dead: the link answers 4xx/5xx or its name is gone; changed: the page differs from the stored copy"),
     checkedAt: z.iso.datetime().nullable(),
     problem: text().nullable(),
+    unchangedAt: z.iso.datetime().nullable().describe("When the page's readable text was last found as captured (null if never since capture)"),
   })
   .meta({ id: "EvidenceHealth" });
 

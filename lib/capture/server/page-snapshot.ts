@@ -18,6 +18,8 @@ export type SnapshotData = {
   body: Uint8Array<ArrayBuffer>;
   size: number;
   fetchedAt: Date;
+  /** SHA-256 of the page's readable title and text, when a caller has read it (evidence capture: the link checker compares it). */
+  textSha256?: string | null;
 };
 
 /** Compresses and hashes a safeFetch answer off the event loop's critical path (zlib runs in the thread pool). */

@@ -103,6 +103,7 @@ const evidenceHealthJson = Prisma.sql`CASE WHEN e."linkHealth" IN ('ok', 'dead',
   ["status", Prisma.sql`e."linkHealth"`],
   ["checkedAt", isoTime(Prisma.sql`e."linkCheckedAt"`)],
   ["problem", Prisma.sql`e."linkProblem"`],
+  ["unchangedAt", isoTime(Prisma.sql`e."linkUnchangedAt"`)],
 ])} END`;
 
 /** claim-view.ts `toEvidenceLink`, for the live links of claim `c`, oldest first (as claimSelect orders them). */

@@ -2,47 +2,42 @@ import "server-only";
 import { z } from "zod";
 import { insertSnapshot, snapshotOf } from "@/lib/capture/server/page-snapshot";
 import { db } from "@/lib/db";
+import { FETCH_RETRY_POLICY, isPassingFetchFailure, isPassingHttpStatus } from "@/lib/fetching/fetch-retry";
 import { safeFetch, SafeFetchError } from "@/lib/fetching/safe-fetch";
 import { AppError } from "@/lib/http/errors";
 import { IdSchema, text } from "@/lib/http/text.schemas";
-import { defineJobKind, permanentFailure } from "@/lib/jobs/server/job-kind";
-import { extractionLimits } from "@/lib/passages/server/create-passage";
-import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
+import { defineJobKind, permanentFailure, type JobContext } from "@/lib/jobs/server/job-kind";
 import { EVIDENCE_TITLE_MAX_LENGTH } from "@/lib/evidence/evidence.schemas";
-
-const EXCERPT_LENGTH = 300;
-const READABLE_TYPES = new Set(["text/html", "application/xhtml+xml", "text/plain"]);
+import { announceEvidenceChange } from "@/lib/evidence/server/announce-evidence-change";
+import { readEvidencePage } from "@/lib/evidence/server/read-evidence-page";
 
 const CaptureEvidencePayloadSchema = z.object({ evidenceId: IdSchema, url: text().max(4096) });
 
-/**
- * The page's title and the start of its readable text, when it is a page ClaimDesk can read: read off
- * the job's thread with the same heap and time limits as an uploaded or URL-imported page.
- */
-async function readablePage(contentType: string, body: Buffer): Promise<{ title: string | null; excerpt: string | null }> {
-  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!READABLE_TYPES.has(mediaType)) return { title: null, excerpt: null };
-  try {
-    const file = { fileName: "", contentType: mediaType === "application/xhtml+xml" ? "text/html" : contentType, content: body };
-    const page = await extractUploadedText(file, extractionLimits());
-    const excerpt = page.text.replace(/\s+/g, " ").trim().slice(0, EXCERPT_LENGTH);
-    return { title: page.metadata?.title ?? page.title, excerpt: excerpt === "" ? null : excerpt };
-  } catch {
-    return { title: null, excerpt: null };
-  }
-}
+type Attempt = Pick<JobContext, "attempt" | "maxAttempts">;
 
-/** A failed capture is recorded at once (the evidence list says why); a passing failure is retried and may still succeed. */
-async function recordFailure(evidenceId: string, error: string, httpStatus: number | null) {
-  await db.evidence.update({ where: { id: evidenceId }, data: { captureStatus: "failed", captureError: error.slice(0, 500), captureHttpStatus: httpStatus } });
+/**
+ * Records why this attempt failed and tells open pages. A failure that may pass (a timeout, a 5xx, a
+ * 429) with attempts left keeps the capture pending and says it will try again; otherwise the capture
+ * has failed, and the evidence list says why (and how often it tried).
+ */
+async function recordFailure(evidence: { id: string; workspaceId: string }, failure: { message: string; httpStatus: number | null; isPassing: boolean }, attempt: Attempt) {
+  const isFinal = !failure.isPassing || attempt.attempt >= attempt.maxAttempts;
+  const error = isFinal && attempt.attempt > 1 ? `${failure.message} (tried ${attempt.attempt} times)` : isFinal ? failure.message : `Trying again: ${failure.message}`;
+  await db.$transaction(async (tx) => {
+    await tx.evidence.update({
+      where: { id: evidence.id },
+      data: { captureStatus: isFinal ? "failed" : "pending", captureError: error.slice(0, 500), captureHttpStatus: failure.httpStatus },
+    });
+    await announceEvidenceChange(tx, { workspaceId: evidence.workspaceId, evidenceId: evidence.id, action: isFinal ? "evidence.capture_failed" : "evidence.capture_retrying" });
+  });
 }
 
 /**
  * Captures a web source as import by URL does (safeFetch, then a compressed snapshot with its hash),
  * so the verdict keeps its footing when the page changes or disappears. Fills in the title when the
- * evidence has none.
+ * evidence has none. Retried as URL import is (FETCH_RETRY_POLICY); every outcome is announced to open pages.
  */
-export async function captureEvidence({ evidenceId, url }: { evidenceId: string; url: string }): Promise<Record<string, unknown>> {
+export async function captureEvidence({ evidenceId, url }: { evidenceId: string; url: string }, attempt: Attempt): Promise<Record<string, unknown>> {
   const evidence = await db.evidence.findUnique({ where: { id: evidenceId }, select: { id: true, workspaceId: true, title: true } });
   if (!evidence) return { skipped: true };
   let fetched;
@@ -50,20 +45,21 @@ export async function captureEvidence({ evidenceId, url }: { evidenceId: string;
     fetched = await safeFetch(url, { accept: "any" });
   } catch (error) {
     if (!(error instanceof SafeFetchError)) throw error;
-    await recordFailure(evidenceId, error.message, null);
-    const isPassing = error.reason === "timeout" || error.reason === "connection";
+    const isPassing = isPassingFetchFailure(error);
+    await recordFailure(evidence, { message: error.message, httpStatus: null, isPassing }, attempt);
     throw isPassing ? error : permanentFailure(error);
   }
   if (fetched.status < 200 || fetched.status > 299) {
     const message = `The page answered HTTP ${fetched.status}.`;
-    await recordFailure(evidenceId, message, fetched.status);
+    const isPassing = isPassingHttpStatus(fetched.status);
+    await recordFailure(evidence, { message, httpStatus: fetched.status, isPassing }, attempt);
     const failure = new AppError("fetch_failed", message);
-    throw fetched.status >= 500 || fetched.status === 429 ? failure : permanentFailure(failure);
+    throw isPassing ? failure : permanentFailure(failure);
   }
   const snapshotData = await snapshotOf(fetched);
-  const page = await readablePage(fetched.contentType, fetched.body);
+  const page = await readEvidencePage(fetched.contentType, fetched.body);
   const snapshot = await db.$transaction(async (tx) => {
-    const stored = await insertSnapshot(tx, evidence.workspaceId, snapshotData);
+    const stored = await insertSnapshot(tx, evidence.workspaceId, { ...snapshotData, textSha256: page.textSha256 });
     await tx.evidence.update({
       where: { id: evidenceId },
       data: {
@@ -74,10 +70,12 @@ export async function captureEvidence({ evidenceId, url }: { evidenceId: string;
         snapshotId: stored.id,
         linkHealth: "ok",
         linkCheckedAt: stored.fetchedAt,
+        linkUnchangedAt: stored.fetchedAt,
         linkProblem: null,
         ...(evidence.title === null && page.title ? { title: page.title.slice(0, EVIDENCE_TITLE_MAX_LENGTH) } : {}),
       },
     });
+    await announceEvidenceChange(tx, { workspaceId: evidence.workspaceId, evidenceId, action: "evidence.capture_succeeded" });
     return stored;
   });
   return { snapshotId: snapshot.id, finalUrl: fetched.finalUrl, httpStatus: fetched.status, sha256: snapshotData.sha256, title: page.title, excerpt: page.excerpt };
@@ -87,7 +85,7 @@ export const captureEvidenceJob = defineJobKind({
   name: "evidence.capture",
   payload: CaptureEvidencePayloadSchema,
   subject: (payload) => payload.url,
-  retry: { limit: 2, delaySeconds: 30, backoff: true },
+  retry: FETCH_RETRY_POLICY,
   expireInSeconds: 120,
-  handler: (payload) => captureEvidence(payload),
+  handler: (payload, context) => captureEvidence(payload, context),
 });

@@ -6,18 +6,41 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { safeFetch, SafeFetchError } from "@/lib/fetching/safe-fetch";
 import { enqueueJob } from "@/lib/jobs/server/enqueue-job";
+import { decompressSnapshotBody } from "@/lib/capture/server/page-snapshot";
+import { announceEvidenceChange } from "@/lib/evidence/server/announce-evidence-change";
+import { readEvidencePage } from "@/lib/evidence/server/read-evidence-page";
 import { defineJobKind } from "@/lib/jobs/server/job-kind";
 
 type Health = { linkHealth: "ok" | "dead" | "changed"; linkProblem: string | null };
+type StoredCopy = { id: string; sha256: string; textSha256: string | null; contentType: string };
 
-/** What a fresh fetch says about a captured link: dead (4xx/5xx, no such name, unreachable), changed (another hash), or ok. */
-async function checkLink(url: string, storedSha256: string | null): Promise<Health> {
+/**
+ * The readable-text hash of a stored copy, read from the copy itself when it was captured before text
+ * hashes were kept (and stored, so that is done once).
+ */
+async function storedTextSha256(copy: StoredCopy): Promise<string | null> {
+  if (copy.textSha256 !== null) return copy.textSha256;
+  const { body } = await db.snapshot.findUniqueOrThrow({ where: { id: copy.id }, select: { body: true } });
+  const { textSha256 } = await readEvidencePage(copy.contentType, await decompressSnapshotBody(body));
+  if (textSha256 !== null) await db.snapshot.update({ where: { id: copy.id }, data: { textSha256 } });
+  return textSha256;
+}
+
+/**
+ * What a fresh fetch says about a captured link: dead (4xx/5xx, no such name, unreachable), changed,
+ * or ok. A page ClaimDesk can read has changed when its readable title or text has, not its markup
+ * (timestamps, ads, tokens change on every load); any other page when its bytes have.
+ */
+async function checkLink(url: string, copy: StoredCopy | null): Promise<Health> {
   try {
     const answer = await safeFetch(url, { accept: "any" });
     if (answer.status >= 400) return { linkHealth: "dead", linkProblem: `The link answered HTTP ${answer.status}.` };
+    if (copy === null) return { linkHealth: "ok", linkProblem: null };
     const sha256 = createHash("sha256").update(answer.body).digest("hex");
-    if (storedSha256 !== null && sha256 !== storedSha256) return { linkHealth: "changed", linkProblem: "The page differs from the stored copy." };
-    return { linkHealth: "ok", linkProblem: null };
+    if (sha256 === copy.sha256) return { linkHealth: "ok", linkProblem: null };
+    const [storedText, { textSha256: freshText }] = await Promise.all([storedTextSha256(copy), readEvidencePage(answer.contentType, answer.body)]);
+    const isChanged = storedText !== null && freshText !== null ? storedText !== freshText : true;
+    return isChanged ? { linkHealth: "changed", linkProblem: "The page differs from the stored copy." } : { linkHealth: "ok", linkProblem: null };
   } catch (error) {
     if (!(error instanceof SafeFetchError)) throw error;
     // A refusal (the name now points inside) counts as dead too: the public page is gone.
@@ -37,13 +60,18 @@ const watchedEvidence = (workspaceId?: string) => ({
 export async function checkEvidenceLinks({ workspaceId }: { workspaceId: string }): Promise<{ checked: number; dead: number; changed: number }> {
   const rows = await db.evidence.findMany({
     where: watchedEvidence(workspaceId),
-    select: { id: true, url: true, snapshot: { select: { sha256: true } } },
+    select: { id: true, url: true, linkHealth: true, snapshot: { select: { id: true, sha256: true, textSha256: true, contentType: true } } },
     orderBy: { id: "asc" },
   });
   const counts = { checked: 0, dead: 0, changed: 0 };
   for (const row of rows) {
-    const health = await checkLink(row.url ?? "", row.snapshot?.sha256 ?? null);
-    await db.evidence.update({ where: { id: row.id }, data: { ...health, linkCheckedAt: new Date() } });
+    const health = await checkLink(row.url ?? "", row.snapshot);
+    const checkedAt = new Date();
+    await db.$transaction(async (tx) => {
+      await tx.evidence.update({ where: { id: row.id }, data: { ...health, linkCheckedAt: checkedAt, ...(health.linkHealth === "ok" ? { linkUnchangedAt: checkedAt } : {}) } });
+      // Open pages hear when a link's health changes; a link found as it was is news to nobody.
+      if (health.linkHealth !== row.linkHealth) await announceEvidenceChange(tx, { workspaceId, evidenceId: row.id, action: "evidence.link_checked" });
+    });
     counts.checked += 1;
     if (health.linkHealth === "dead") counts.dead += 1;
     if (health.linkHealth === "changed") counts.changed += 1;

@@ -12,6 +12,7 @@ export const evidenceCaptureSelect = {
   linkHealth: true,
   linkCheckedAt: true,
   linkProblem: true,
+  linkUnchangedAt: true,
 } as const;
 
 export type EvidenceRow = {
@@ -33,6 +34,7 @@ export type EvidenceRow = {
   linkHealth: string | null;
   linkCheckedAt: Date | null;
   linkProblem: string | null;
+  linkUnchangedAt: Date | null;
 };
 
 const CAPTURE_STATUSES = ["pending", "captured", "failed"] as const;
@@ -65,6 +67,6 @@ export function toEvidence(row: EvidenceRow): Evidence {
     start: row.start,
     end: row.end,
     capture,
-    health: healthStatus ? { status: healthStatus, checkedAt: row.linkCheckedAt?.toISOString() ?? null, problem: row.linkProblem } : null,
+    health: healthStatus ? { status: healthStatus, checkedAt: row.linkCheckedAt?.toISOString() ?? null, problem: row.linkProblem, unchangedAt: row.linkUnchangedAt?.toISOString() ?? null } : null,
   };
 }

@@ -7,6 +7,7 @@ import { commentKeys } from "@/lib/comments/client/comment-queries";
 import { endpointUrl } from "@/lib/http/api-client";
 import { streamWorkspaceEventsEndpoint } from "@/lib/live/live.endpoints";
 import type { ChangeEvent, LiveEvent, Viewer } from "@/lib/live/live-events";
+import { jobKeys } from "@/lib/jobs/client/job-queries";
 import { memberKeys } from "@/lib/members/client/member-queries";
 import { ratingKeys } from "@/lib/ratings/client/rating-queries";
 import { notificationKeys } from "@/lib/notifications/client/notification-queries";
@@ -34,6 +35,7 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
     isEverything: boolean;
     areMembersChanged: boolean;
     areRatingsChanged: boolean;
+    areJobsChanged: boolean;
     isRevised: boolean;
     timer: ReturnType<typeof setTimeout> | null;
   }>({
@@ -41,6 +43,7 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
     isEverything: false,
     areMembersChanged: false,
     areRatingsChanged: false,
+    areJobsChanged: false,
     isRevised: false,
     timer: null,
   });
@@ -59,13 +62,16 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       const areMembersChanged = batch.areMembersChanged;
       const areRatingsChanged = batch.areRatingsChanged;
       const isRevised = batch.isRevised;
+      const areJobsChanged = batch.areJobsChanged;
       batch.isRevised = false;
+      batch.areJobsChanged = false;
       batch.claimIds.clear();
       batch.isEverything = false;
       batch.areMembersChanged = false;
       batch.areRatingsChanged = false;
       if (isEverything || areRatingsChanged) void queryClient.invalidateQueries({ queryKey: ratingKeys.scale(workspaceId) });
       if (isEverything || areMembersChanged) void queryClient.invalidateQueries({ queryKey: memberKeys.workspace(workspaceId) });
+      if (isEverything || areJobsChanged) void queryClient.invalidateQueries({ queryKey: jobKeys.workspace(workspaceId) });
       void queryClient.invalidateQueries({ queryKey: claimKeys.workspace(workspaceId) });
       if (passageId) void queryClient.invalidateQueries({ queryKey: claimKeys.passage(passageId) });
       // A saved revision: the open passage moves to the new text (its claims refetch above; open editors keep their drafts).
@@ -91,6 +97,8 @@ export function useLiveUpdates({ workspaceId, passageId = null }: { workspaceId:
       // A rating renamed changes how every claim with it reads.
       if (event.actions.some((action) => action.startsWith("rating."))) batch.areRatingsChanged = batch.isEverything = true;
       if (event.actions.includes("passage.revised")) batch.isRevised = true;
+      // A capture or link check ended (announceEvidenceChange): the claims refetch below; the jobs page shows the job's end.
+      if (event.actions.some((action) => action.startsWith("evidence.capture_") || action === "evidence.link_checked")) batch.areJobsChanged = true;
       if (event.claimIds === null) batch.isEverything = true;
       else for (const claimId of event.claimIds) batch.claimIds.add(claimId);
       batch.timer ??= setTimeout(refresh, REFRESH_DELAY_MS);
