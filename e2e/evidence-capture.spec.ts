@@ -46,7 +46,8 @@ test("linked web evidence shows Captured ✓ live for everyone on the claim, and
   const claimButton = (on: typeof page) => on.getByRole("button", { name: /^The harbour handled 12 million tonnes of cargo in 2025\./ });
   for (const open of [page, viewerPage]) {
     await gotoPassage(open, `/w/${workspaceId}/passages/${passageId}`);
-    await expect(open.getByText("Live", { exact: true })).toBeVisible({ timeout: 30_000 });
+    // "Live", or "Live · Also viewing: …" once the other is there.
+    await expect(open.getByText(/^Live( ·|$)/)).toBeVisible({ timeout: 30_000 });
     await claimButton(open).click();
     // Marks this document: a reload would lose it.
     await open.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
