@@ -263,4 +263,22 @@ describe("import by URL", () => {
     const finished = await waitForState(desk, desk.owner, laterId, ["completed"]);
     expect(finished.attempts).toBe(1);
   }, 60_000);
+
+  it("creates nothing when the job is cancelled while its page is being fetched", async () => {
+    const desk = await createDesk();
+    const response = await importUrl(desk, desk.owner, { url: pageUrl("/held") });
+    expect(response.status).toBe(202);
+    const { job } = response.body as { job: Job };
+    expect(job.state).toBe("running");
+    const cancelled = await jobAction(desk, desk.owner, job.id, "cancel");
+    expect(cancelled.status).toBe(200);
+
+    releaseHeld?.();
+    // A graceful stop waits for the running attempt to end: its final write is behind us after this.
+    await workers.stop();
+    workers = await startJobWorkers({ kinds: [importUrlJob], concurrency: 2 });
+    expect(await db.passage.count({ where: { workspaceId: desk.workspaceId } })).toBe(0);
+    expect(await db.snapshot.count({ where: { workspaceId: desk.workspaceId } })).toBe(0);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "cancelled" });
+  }, 60_000);
 });

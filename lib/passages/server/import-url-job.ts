@@ -44,7 +44,7 @@ export const importUrlJob = defineJobKind({
     const passage = await createPassage({
       actor: { userId: user.id, email: user.email, name: user.name, via: "job" },
       workspaceId: context.workspaceId,
-      source: { kind: "page", title: payload.title, sourceUrl: fetched.finalUrl, contentType: fetched.contentType, content: fetched.body, snapshot: await snapshotOf(fetched) },
+      source: { kind: "page", title: payload.title, sourceUrl: fetched.finalUrl, contentType: fetched.contentType, content: fetched.body, snapshot: await snapshotOf(fetched), jobId: context.jobId },
     });
     return { passageId: passage.id };
   },
