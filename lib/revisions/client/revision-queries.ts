@@ -89,15 +89,18 @@ export function useCreateRevision(workspaceId: string) {
 }
 
 /**
- * Fetches a passage's page again and saves it as the next revision on top of `baseRevision`: the saved
- * revision (201), or the job fetching it (202) to follow with useJob; its queries refresh once it is saved.
+ * Fetches a passage's page again and saves it as the next revision of the passage as it is now (the
+ * import form shows only its title, so the newest revision is the one the person means; If-Match still
+ * guards against one saved between the two requests): the saved revision (201), or the job fetching it (202).
  */
 export function useReviseFromUrl(workspaceId: string) {
   const queryClient = useQueryClient();
   const attempt = useCreateAttempt();
   return useMutation({
-    mutationFn: ({ passageId, url, baseRevision }: { passageId: string; url: string; baseRevision: number }): Promise<CreateRevisionResponse> =>
-      callApi(createRevisionEndpoint, { params: { passageId }, body: { url } }, { attempt, headers: { "If-Match": `"${baseRevision}"` } }),
+    mutationFn: async ({ passageId, url }: { passageId: string; url: string }): Promise<CreateRevisionResponse> => {
+      const current = await callApi(getPassageEndpoint, { params: { passageId } });
+      return callApi(createRevisionEndpoint, { params: { passageId }, body: { url } }, { attempt, headers: { "If-Match": `"${current.revision}"` } });
+    },
     onSuccess: (answer, { passageId }) => {
       if (!("job" in answer)) queryClient.setQueryData(passageKeys.detail(passageId), answer.passage);
       for (const queryKey of revisionTouchedKeys(passageId, workspaceId)) void queryClient.invalidateQueries({ queryKey });
