@@ -55,7 +55,10 @@ export const PassageRevisionSchema = z
     note: text().nullable(),
     textHash: text().describe("SHA-256 of the text, hex"),
     textLength: z.int().describe("UTF-16 code units"),
-    snapshot: PassageSchema.shape.snapshot.describe("The page as ClaimDesk fetched it for this revision (imported or re-imported by URL); null for pasted or uploaded text"),
+    snapshot: PassageSchema.shape.snapshot
+      .unwrap()
+      .optional()
+      .describe("The page as ClaimDesk fetched it for this revision (imported or re-imported by URL); absent for pasted or uploaded text"),
   })
   .meta({ id: "PassageRevision" });
 export type PassageRevision = z.infer<typeof PassageRevisionSchema>;

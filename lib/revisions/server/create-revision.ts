@@ -15,7 +15,7 @@ import type { CreateRevisionAnswer, ReanchorCounts } from "@/lib/revisions/revis
 import type { RevisionSource } from "@/lib/revisions/server/read-revision-input";
 import { insertSnapshot, type SnapshotData } from "@/lib/capture/server/page-snapshot";
 import { assertJobNotCancelled } from "@/lib/jobs/server/assert-job-not-cancelled";
-import { snapshotLink } from "@/lib/passages/server/passage-view";
+import { capturedAs } from "@/lib/revisions/server/list-revisions";
 
 /** A page fetched again by the revise-from-URL job: read like an import by URL, kept as the revision's snapshot. */
 export type FetchedRevisionPage = {
@@ -126,7 +126,7 @@ export async function createRevision({
       ]);
       return {
         passage: toPassage(updated),
-        revision: { ...revision, createdAt: revision.createdAt.toISOString(), snapshot: snapshotLink(snapshot) },
+        revision: { ...revision, createdAt: revision.createdAt.toISOString(), ...capturedAs(snapshot) },
         reanchor: counts,
       };
     },

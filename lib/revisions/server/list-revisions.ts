@@ -26,7 +26,12 @@ type RevisionRow = {
   snapshot: { id: string; fetchedAt: Date } | null;
 };
 
-const toRevision = (row: RevisionRow): PassageRevision => ({ ...row, createdAt: row.createdAt.toISOString(), snapshot: snapshotLink(row.snapshot) });
+const toRevision = ({ snapshot, ...row }: RevisionRow): PassageRevision => ({ ...row, createdAt: row.createdAt.toISOString(), ...capturedAs(snapshot) });
+
+/** A revision's capture, present only for a revision fetched from a web address. */
+export function capturedAs(snapshot: { id: string; fetchedAt: Date } | null): Pick<PassageRevision, "snapshot"> {
+  return snapshot ? { snapshot: snapshotLink(snapshot) ?? undefined } : {};
+}
 
 /** A passage never revised has no rows: its one revision is the passage as imported. */
 async function importedRevision(passage: PassageAccess["passage"]): Promise<PassageRevision> {
@@ -38,7 +43,7 @@ async function importedRevision(passage: PassageAccess["passage"]): Promise<Pass
     note: null,
     textHash: passage.textHash,
     textLength: passage.textLength,
-    snapshot: snapshotLink(snapshot),
+    ...capturedAs(snapshot),
   };
 }
 
