@@ -16,6 +16,7 @@ import { importUrlJob } from "@/lib/passages/server/import-url-job";
 import { reviseFromUrlJob } from "@/lib/revisions/server/revise-from-url-job";
 import type { CreateRevisionAnswer, PassageRevisionList } from "@/lib/revisions/revision.schemas";
 import { GET as listRevisionsRoute, POST as createRevisionRoute } from "@/app/api/v1/passages/[passageId]/revisions/route";
+import { GET as getPassageRoute } from "@/app/api/v1/passages/[passageId]/route";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 import { callRoute, sessionCookie } from "@/scripts/test/route-client";
@@ -329,6 +330,9 @@ describe("a new revision from a web address", () => {
     expect(secondSnapshotId).not.toBe("");
     expect(secondSnapshotId).not.toBe(firstSnapshotId);
     expect(answer.passage.snapshot?.id).toBe(secondSnapshotId);
+    // The passage as its page reads it links the capture of its current text.
+    const read = await callRoute(getPassageRoute, "GET", `/api/v1/passages/${passage.id}`, { as: desk.viewer, params: { passageId: passage.id } });
+    expect((read.body as Passage).snapshot?.id).toBe(secondSnapshotId);
 
     const list = await callRoute(listRevisionsRoute, "GET", `/api/v1/passages/${passage.id}/revisions`, { as: desk.viewer, params: { passageId: passage.id } });
     const items = (list.body as PassageRevisionList).items;

@@ -34,8 +34,7 @@ export function capturedAs(snapshot: { id: string; fetchedAt: Date } | null): Pi
 }
 
 /** A passage never revised has no rows: its one revision is the passage as imported. */
-async function importedRevision(passage: PassageAccess["passage"]): Promise<PassageRevision> {
-  const { snapshot } = await db.passage.findUniqueOrThrow({ where: { id: passage.id }, select: { snapshot: { select: { id: true, fetchedAt: true } } } });
+function importedRevision(passage: PassageAccess["passage"]): PassageRevision {
   return {
     number: 1,
     createdAt: passage.createdAt.toISOString(),
@@ -43,7 +42,7 @@ async function importedRevision(passage: PassageAccess["passage"]): Promise<Pass
     note: null,
     textHash: passage.textHash,
     textLength: passage.textLength,
-    ...capturedAs(snapshot),
+    ...capturedAs(passage.snapshot),
   };
 }
 
@@ -51,7 +50,7 @@ async function importedRevision(passage: PassageAccess["passage"]): Promise<Pass
 export async function listRevisions({ actor, passageId }: { actor: Actor; passageId: string }): Promise<PassageRevisionList & { current: number }> {
   const { passage } = await requirePassageAccess(actor, passageId, "workspace.read");
   const rows = await db.passageRevision.findMany({ where: { passageId }, orderBy: { number: "desc" }, select: revisionSelect });
-  return { items: rows.length > 0 ? rows.map(toRevision) : [await importedRevision(passage)], current: passage.revision };
+  return { items: rows.length > 0 ? rows.map(toRevision) : [importedRevision(passage)], current: passage.revision };
 }
 
 /** One revision of a passage with its text. */
@@ -59,6 +58,6 @@ export async function getRevision({ actor, passageId, number }: { actor: Actor; 
   const { passage } = await requirePassageAccess(actor, passageId, "workspace.read", { includeText: number === 1 });
   const row = await db.passageRevision.findUnique({ where: { passageId_number: { passageId, number } }, select: { ...revisionSelect, text: true } });
   if (row) return toRevision(row) as PassageRevisionWithText;
-  if (number === 1 && passage.revision === 1) return { ...(await importedRevision(passage)), text: passage.text };
+  if (number === 1 && passage.revision === 1) return { ...importedRevision(passage), text: passage.text };
   throw notFound(`Revision ${number} of this passage`);
 }
