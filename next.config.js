@@ -11,8 +11,9 @@ const nextConfig = {
   async headers() {
     return [
       {
-        // Pages get a nonce-based policy from proxy.ts; everything else can run nothing.
-        source: "/:path((?:api|_next)/.*)",
+        // Pages get a nonce-based policy from proxy.ts; everything else can run nothing. Stored copies
+        // of pages (/api/v1/snapshots/…) keep their own, sandboxed policy: a header here would replace it.
+        source: "/:path((?:api|_next)/(?!v1/snapshots/).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
       {

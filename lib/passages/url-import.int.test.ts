@@ -19,23 +19,13 @@ import { GET as listRevisionsRoute, POST as createRevisionRoute } from "@/app/ap
 import { GET as getPassageRoute } from "@/app/api/v1/passages/[passageId]/route";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+import { ARTICLE_PAGE } from "@/scripts/test/article-page";
 import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 
 // Import by URL end to end through the route handlers: a web server on 127.0.0.1 (the one port the
 // test-only FETCH_ALLOW_LOOPBACK_PORT opens), the job queue on the test database, a worker here.
 
-const ARTICLE = `<!doctype html><html lang="en"><head>
-<title>Budget rises | Daily Example</title>
-<meta property="og:title" content="Budget rises by 4 percent">
-<meta property="og:site_name" content="Daily Example">
-<meta name="author" content="Ana Reporter">
-<meta property="article:published_time" content="2026-03-02T08:00:00Z">
-<script>document.cookie</script>
-</head><body><nav>Home · World</nav><article><h1>Budget rises by 4 percent</h1>
-<p>The city budget rose by 4 percent this year, the council said on Monday, after two years of cuts.</p>
-<p>Spending on schools grew fastest, while roads received less than planned, according to the figures.</p>
-<p>The opposition called the numbers misleading and asked for an independent review of the accounts.</p>
-</article></body></html>`;
+const ARTICLE = ARTICLE_PAGE;
 
 const JSON_LD_ARTICLE = `<!doctype html><html><head><title>t</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"Rivers are rising","author":[{"@type":"Person","name":"Bo Writer"}],"publisher":{"@type":"Organization","name":"River News"},"datePublished":"2025-11-20"}]}</script>

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { snapshotOf } from "@/lib/capture/server/page-snapshot";
-import { db } from "@/lib/db";
 import { safeFetch, type SafeFetchResult } from "@/lib/fetching/safe-fetch";
 import { AppError } from "@/lib/http/errors";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { defineJobKind, permanentFailure } from "@/lib/jobs/server/job-kind";
+import { jobRequester } from "@/lib/jobs/server/job-requester";
 import { PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
 import { createPassage } from "@/lib/passages/server/create-passage";
 import { assertUrlNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
@@ -41,12 +41,11 @@ export const importUrlJob = defineJobKind({
   retry: { limit: 2, delaySeconds: 15, backoff: true },
   expireInSeconds: 120,
   handler: async (payload, context) => {
-    const user = await db.user.findUnique({ where: { id: payload.requestedById }, select: { id: true, email: true, name: true } });
-    if (!user) throw permanentFailure(new AppError("not_found", "The person who asked for this import no longer has an account."));
+    const actor = await jobRequester(payload.requestedById, "this import");
     const fetched = await fetchImportablePage(payload.url);
     await assertUrlNotInWorkspace(context.workspaceId, [payload.url, fetched.finalUrl]);
     const passage = await createPassage({
-      actor: { userId: user.id, email: user.email, name: user.name, via: "job" },
+      actor,
       workspaceId: context.workspaceId,
       source: { kind: "page", title: payload.title, sourceUrl: fetched.finalUrl, contentType: fetched.contentType, content: fetched.body, snapshot: await snapshotOf(fetched), jobId: context.jobId },
     });

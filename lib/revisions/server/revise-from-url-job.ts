@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { snapshotOf } from "@/lib/capture/server/page-snapshot";
-import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
 import { IdSchema, text } from "@/lib/http/text.schemas";
-import { defineJobKind, permanentFailure } from "@/lib/jobs/server/job-kind";
+import { defineJobKind } from "@/lib/jobs/server/job-kind";
+import { jobRequester } from "@/lib/jobs/server/job-requester";
 import { fetchImportablePage } from "@/lib/passages/server/import-url-job";
 import { REVISION_NOTE_MAX_LENGTH } from "@/lib/revisions/revision.schemas";
 import { createRevision } from "@/lib/revisions/server/create-revision";
@@ -31,11 +30,10 @@ export const reviseFromUrlJob = defineJobKind({
   retry: { limit: 2, delaySeconds: 15, backoff: true },
   expireInSeconds: 120,
   handler: async (payload, context) => {
-    const user = await db.user.findUnique({ where: { id: payload.requestedById }, select: { id: true, email: true, name: true } });
-    if (!user) throw permanentFailure(new AppError("not_found", "The person who asked for this revision no longer has an account."));
+    const actor = await jobRequester(payload.requestedById, "this revision");
     const fetched = await fetchImportablePage(payload.url);
     const answer = await createRevision({
-      actor: { userId: user.id, email: user.email, name: user.name, via: "job" },
+      actor,
       passageId: payload.passageId,
       expectedRevision: payload.expectedRevision,
       source: { kind: "page", note: payload.note, contentType: fetched.contentType, content: fetched.body, snapshot: await snapshotOf(fetched), jobId: context.jobId },
