@@ -358,6 +358,14 @@ describe("a new revision from a web address", () => {
     const notUrl = await revise(passageId, desk.owner, { url: "ftp://example.org/x" }, '"1"');
     expect(notUrl.status).toBe(400);
     expect(notUrl.body).toMatchObject({ error: { code: "validation_failed", details: [{ path: ["body", "url"] }] } });
+    for (const [field, body] of [
+      ["url", { url: `${pageUrl("/story")}\u0000` }],
+      ["note", { url: pageUrl("/story"), note: "Fixed \ud800" }],
+    ] as const) {
+      const bad = await revise(passageId, desk.owner, body, '"1"');
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ error: { code: "validation_failed", details: [{ path: ["body", field] }] } });
+    }
     const both = await revise(passageId, desk.owner, { url: pageUrl("/story"), text: "x" }, '"1"');
     expect(both.status).toBe(400);
     const missing = await revise(passageId, desk.owner, { url: pageUrl("/nothing") }, '"1"');
