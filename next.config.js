@@ -12,8 +12,10 @@ const nextConfig = {
     return [
       {
         // Pages get a nonce-based policy from proxy.ts; everything else can run nothing. Stored copies
-        // of pages (/api/v1/snapshots/…) keep their own, sandboxed policy: a header here would replace it.
-        source: "/:path((?:api|_next)/(?!v1/snapshots/).*)",
+        // of fetched pages keep their own, stricter-still `sandbox` policy (lib/capture/server/
+        // snapshot-response.ts): a header set here would replace the route's, and the copy's markup
+        // would be served without the sandbox.
+        source: "/:path((?:api/(?!v1/snapshots/)|_next/).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
       {
