@@ -17,6 +17,7 @@ const STATE_WORDS: Record<Job["state"], string> = {
 
 const KIND_WORDS: Record<string, string> = {
   "passage.import-url": "Import by URL",
+  "passage.revise-from-url": "New revision from URL",
   "webhook.deliver": "Webhook delivery",
   "evidence.capture": "Evidence capture",
   "evidence.check-links": "Link check",

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { CharacterCount, isOverLimit } from "@/components/forms/character-count";
-import { ApiError } from "@/lib/http/api-client";
 import { useJob } from "@/lib/jobs/client/job-queries";
 import type { Job } from "@/lib/jobs/job.schemas";
 import { useImportPassage, type PassageImportRequest, type PastedPassage } from "@/lib/passages/client/passage-queries";
@@ -17,7 +16,8 @@ import {
 } from "@/lib/passages/passage.schemas";
 import { looksLikeHtml } from "@/lib/passages/looks-like-html";
 import type { PassageSummary } from "@/lib/passages/passage.schemas";
-import { useCreateRevision, useFindPassageBySource, type RevisionRequest } from "@/lib/revisions/client/revision-queries";
+import { ApiError } from "@/lib/http/api-client";
+import { useCreateRevision, useFindPassageBySource, useReviseFromUrl, type RevisionRequest } from "@/lib/revisions/client/revision-queries";
 
 type Duplicate = { id: string; title: string; url: string };
 
@@ -81,6 +81,12 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
   const [existing, setExisting] = useState<{ passage: PassageSummary; form: FormData } | null>(null);
   const duplicate = error?.code === "conflict" ? (error.details as { existingPassage?: Duplicate } | undefined)?.existingPassage : undefined;
   const fieldErrors = error?.fieldErrors() ?? {};
+  const reviseFromUrl = useReviseFromUrl(workspaceId);
+  // The address last sent in URL mode, and the passage a revision from it was asked for.
+  const [sentUrl, setSentUrl] = useState<string | null>(null);
+  const [revisedPassage, setRevisedPassage] = useState<Duplicate | null>(null);
+  const urlDuplicate = mode === "url" && sentUrl !== null ? duplicate : undefined;
+  const passageToOpen = duplicate ?? revisedPassage;
 
   const finishedPassageId = followed?.state === "completed" && typeof followed.result?.passageId === "string" ? followed.result.passageId : null;
   useEffect(() => {
@@ -97,7 +103,10 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     const isNewAnyway = existing !== null && event.nativeEvent instanceof SubmitEvent && (event.nativeEvent.submitter as HTMLButtonElement | null)?.value === "new";
     setError(null);
     setJobId(null);
+    setRevisedPassage(null);
     setIsSubmitting(true);
+    const url = form.get("url");
+    setSentUrl(mode === "url" && typeof url === "string" ? url.trim() : null);
     if (typeof sourceUrl === "string" && !isNewAnyway) {
       const found = await findBySource(sourceUrl.trim()).catch(() => null);
       if (found) {
@@ -124,6 +133,23 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     try {
       await createRevision.mutateAsync({ passageId: passage.id, request, baseRevision: passage.revision });
       router.push(`/w/${workspaceId}/passages/${passage.id}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, "internal", "Saving the revision failed. Try again."));
+      setIsSubmitting(false);
+    }
+  }
+
+  /** Fetches the page again and saves it as the next revision of the passage imported from it. */
+  async function addUrlAsRevision(target: Duplicate, url: string) {
+    setError(null);
+    setJobId(null);
+    setRevisedPassage(target);
+    setIsSubmitting(true);
+    try {
+      const answer = await reviseFromUrl.mutateAsync({ passageId: target.id, url });
+      // A page that takes longer than a few seconds is fetched by a job the form follows.
+      if ("job" in answer) setJobId(answer.job.id);
+      else router.push(`/w/${workspaceId}/passages/${target.id}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, "internal", "Saving the revision failed. Try again."));
       setIsSubmitting(false);
@@ -167,11 +193,18 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
       {error && (
         <div className="alert alert-error" role="alert">
           {error.formMessage(mode === "paste" ? ["text", "title", "sourceUrl", "publisher", "author"] : mode === "url" ? ["url", "title"] : ["title", "sourceUrl", "publisher", "author"])}
-          {duplicate && (
+          {passageToOpen && (
             <>
               {" "}
-              <Link href={duplicate.url}>Open “{duplicate.title}”</Link>
+              <Link href={passageToOpen.url}>Open “{passageToOpen.title}”</Link>
             </>
+          )}
+          {urlDuplicate && sentUrl && (
+            <div className="row">
+              <button type="button" onClick={() => void addUrlAsRevision(urlDuplicate, sentUrl)} disabled={isBusy}>
+                Add as a new revision of “{urlDuplicate.title}”
+              </button>
+            </div>
           )}
         </div>
       )}

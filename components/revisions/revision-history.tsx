@@ -57,7 +57,18 @@ export function RevisionHistory({ passage, onClose }: { passage: Passage; onClos
                   <time dateTime={revision.createdAt}>{formatDate(revision.createdAt)}</time>
                 </td>
                 <td>{revision.createdBy?.name ?? "A removed account"}</td>
-                <td>{revision.note ?? <span className="muted">No note</span>}</td>
+                <td>
+                  {revision.note ?? <span className="muted">No note</span>}
+                  {revision.snapshot && (
+                    <>
+                      {" · "}
+                      {/* The stored copy of the page this revision was fetched from, served sandboxed (docs/security.md). */}
+                      <a href={revision.snapshot.url} target="_blank" rel="noopener noreferrer">
+                        as captured on <time dateTime={revision.snapshot.fetchedAt}>{revision.snapshot.fetchedAt.slice(0, 10)}</time>
+                      </a>
+                    </>
+                  )}
+                </td>
                 <td>
                   <code title={revision.textHash}>{revision.textHash.slice(0, 8)}</code>
                 </td>

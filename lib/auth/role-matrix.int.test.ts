@@ -741,6 +741,22 @@ const ROWS: MatrixRow[] = [
     },
   },
   {
+    endpoint: "POST /api/v1/passages/{passageId}/revisions",
+    action: "fetched again from a web address",
+    minimumRole: "editor",
+    // No worker runs here: the fetch stays queued and the answer is the job to follow.
+    successStatus: 202,
+    send: async (desk, as) => {
+      const passage = await newPassage(desk);
+      return callRoute(passageRevisionsRoute.POST, "POST", `/api/v1/passages/${passage.id}/revisions`, {
+        as,
+        params: { passageId: passage.id },
+        body: { url: "https://93.184.215.14/story" },
+        headers: { "if-match": '"1"' },
+      });
+    },
+  },
+  {
     endpoint: "GET /api/v1/passages/{passageId}/revisions/{number}",
     minimumRole: "viewer",
     successStatus: 200,

@@ -13,25 +13,19 @@ import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
 // Only this file's kind: other files' jobs (webhook deliveries, evidence captures) reach their own test servers.
 import { importUrlJob } from "@/lib/passages/server/import-url-job";
+import { reviseFromUrlJob } from "@/lib/revisions/server/revise-from-url-job";
+import type { CreateRevisionAnswer, PassageRevisionList } from "@/lib/revisions/revision.schemas";
+import { GET as listRevisionsRoute, POST as createRevisionRoute } from "@/app/api/v1/passages/[passageId]/revisions/route";
+import { GET as getPassageRoute } from "@/app/api/v1/passages/[passageId]/route";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
+import { ARTICLE_PAGE } from "@/scripts/test/article-page";
 import { callRoute, sessionCookie } from "@/scripts/test/route-client";
 
 // Import by URL end to end through the route handlers: a web server on 127.0.0.1 (the one port the
 // test-only FETCH_ALLOW_LOOPBACK_PORT opens), the job queue on the test database, a worker here.
 
-const ARTICLE = `<!doctype html><html lang="en"><head>
-<title>Budget rises | Daily Example</title>
-<meta property="og:title" content="Budget rises by 4 percent">
-<meta property="og:site_name" content="Daily Example">
-<meta name="author" content="Ana Reporter">
-<meta property="article:published_time" content="2026-03-02T08:00:00Z">
-<script>document.cookie</script>
-</head><body><nav>Home · World</nav><article><h1>Budget rises by 4 percent</h1>
-<p>The city budget rose by 4 percent this year, the council said on Monday, after two years of cuts.</p>
-<p>Spending on schools grew fastest, while roads received less than planned, according to the figures.</p>
-<p>The opposition called the numbers misleading and asked for an independent review of the accounts.</p>
-</article></body></html>`;
+const ARTICLE = ARTICLE_PAGE;
 
 const JSON_LD_ARTICLE = `<!doctype html><html><head><title>t</title>
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"Rivers are rising","author":[{"@type":"Person","name":"Bo Writer"}],"publisher":{"@type":"Organization","name":"River News"},"datePublished":"2025-11-20"}]}</script>
@@ -41,6 +35,8 @@ const JSON_LD_ARTICLE = `<!doctype html><html><head><title>t</title>
 let server: Server;
 let port = 0;
 let releaseHeld: (() => void) | null = null;
+/** The edition /story serves: a test changes it to see the page "updated" between two fetches. */
+let storyEdition = "first";
 let workers: JobWorkers;
 
 function route(request: IncomingMessage, response: ServerResponse) {
@@ -51,6 +47,10 @@ function route(request: IncomingMessage, response: ServerResponse) {
   } else if (path.startsWith("/articles/")) {
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     response.end(ARTICLE.replace("Budget rises by 4 percent</h1>", `Budget rises by 4 percent</h1><p>Edition ${path}.</p>`));
+  } else if (path === "/story") {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    const update = storyEdition === "first" ? "" : "<p>Update: the council corrected the figure to 5 percent in a statement on Tuesday evening.</p>";
+    response.end(ARTICLE.replace("</article>", `${update}</article>`));
   } else if (path === "/rivers") {
     response.writeHead(200, { "content-type": "text/html" });
     response.end(JSON_LD_ARTICLE);
@@ -81,7 +81,7 @@ beforeAll(async () => {
   process.env.URL_IMPORT_WAIT_MS = "10000";
   // eslint-disable-next-line no-restricted-syntax -- the held page must outlast the wait without the fetch timing out
   process.env.FETCH_TIMEOUT_MS = "40000";
-  workers = await startJobWorkers({ kinds: [importUrlJob], concurrency: 2 });
+  workers = await startJobWorkers({ kinds: [importUrlJob, reviseFromUrlJob], concurrency: 2 });
   // The first HTML extraction compiles the worker thread's code; later imports are the ones measured by the wait.
   const desk = await createDesk();
   const warmUp = await importUrl(desk, desk.owner, { url: pageUrl("/articles/warm-up") });
@@ -257,10 +257,121 @@ describe("import by URL", () => {
     const cancelled = await jobAction(desk, desk.owner, laterId, "cancel");
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ state: "cancelled" });
-    workers = await startJobWorkers({ kinds: [importUrlJob], concurrency: 2 });
+    workers = await startJobWorkers({ kinds: [importUrlJob, reviseFromUrlJob], concurrency: 2 });
     const resumed = await jobAction(desk, desk.owner, laterId, "retry");
     expect(resumed.status).toBe(200);
     const finished = await waitForState(desk, desk.owner, laterId, ["completed"]);
     expect(finished.attempts).toBe(1);
   }, 60_000);
+
+  it("creates nothing when the job is cancelled while its page is being fetched", async () => {
+    const desk = await createDesk();
+    const response = await importUrl(desk, desk.owner, { url: pageUrl("/held") });
+    expect(response.status).toBe(202);
+    const { job } = response.body as { job: Job };
+    expect(job.state).toBe("running");
+    const cancelled = await jobAction(desk, desk.owner, job.id, "cancel");
+    expect(cancelled.status).toBe(200);
+
+    releaseHeld?.();
+    // A graceful stop waits for the running attempt to end: its final write is behind us after this.
+    await workers.stop();
+    workers = await startJobWorkers({ kinds: [importUrlJob, reviseFromUrlJob], concurrency: 2 });
+    expect(await db.passage.count({ where: { workspaceId: desk.workspaceId } })).toBe(0);
+    expect(await db.snapshot.count({ where: { workspaceId: desk.workspaceId } })).toBe(0);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "cancelled" });
+  }, 60_000);
+});
+
+describe("a new revision from a web address", () => {
+  const revise = (passageId: string, as: TestUser, body: unknown, ifMatch?: string) =>
+    callRoute(createRevisionRoute, "POST", `/api/v1/passages/${passageId}/revisions`, {
+      as,
+      params: { passageId },
+      body,
+      headers: ifMatch ? { "if-match": ifMatch } : {},
+    });
+
+  it("fetches the page again and saves it as the next revision with its own snapshot; an unchanged page is already up to date", async () => {
+    storyEdition = "first";
+    const desk = await createDesk();
+    const imported = await importUrl(desk, desk.reviewer, { url: pageUrl("/story") });
+    expect(imported.status).toBe(201);
+    const passage = imported.body as Passage;
+    const firstSnapshotId = passage.snapshot?.id ?? "";
+
+    // Offered on the 409 of importing it again.
+    const again = await importUrl(desk, desk.editor, { url: pageUrl("/story") });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { details: { existingPassage: { id: passage.id } } } });
+
+    storyEdition = "second";
+    expect((await revise(passage.id, desk.reviewer, { url: pageUrl("/story") }, '"1"')).status).toBe(403);
+    expect((await revise(passage.id, desk.editor, { url: pageUrl("/story") })).status).toBe(428);
+    const revised = await revise(passage.id, desk.editor, { url: pageUrl("/story"), note: "Council corrected the figure" }, '"1"');
+    expect(revised.status, JSON.stringify(revised.body)).toBe(201);
+    expect(revised.headers.get("etag")).toBe('"2"');
+    const answer = revised.body as CreateRevisionAnswer;
+    expect(answer.revision).toMatchObject({ number: 2, note: "Council corrected the figure", createdBy: { id: desk.editor.id } });
+    expect(answer.passage.revision).toBe(2);
+    expect(answer.passage.text).toContain("corrected the figure to 5 percent");
+    expect(answer.passage.text).not.toContain("document.cookie");
+    const secondSnapshotId = answer.revision.snapshot?.id ?? "";
+    expect(secondSnapshotId).not.toBe("");
+    expect(secondSnapshotId).not.toBe(firstSnapshotId);
+    expect(answer.passage.snapshot?.id).toBe(secondSnapshotId);
+    // The passage as its page reads it links the capture of its current text.
+    const read = await callRoute(getPassageRoute, "GET", `/api/v1/passages/${passage.id}`, { as: desk.viewer, params: { passageId: passage.id } });
+    expect((read.body as Passage).snapshot?.id).toBe(secondSnapshotId);
+
+    const list = await callRoute(listRevisionsRoute, "GET", `/api/v1/passages/${passage.id}/revisions`, { as: desk.viewer, params: { passageId: passage.id } });
+    const items = (list.body as PassageRevisionList).items;
+    expect(items.map((item) => [item.number, item.snapshot?.id])).toEqual([
+      [2, secondSnapshotId],
+      [1, firstSnapshotId],
+    ]);
+    const secondCopy = await getSnapshot(desk.viewer, items[0]?.snapshot?.url ?? "");
+    expect(secondCopy.headers.get("content-security-policy")).toMatch(/^sandbox;/);
+    expect(await secondCopy.text()).toContain("corrected the figure to 5 percent");
+    const firstCopy = await getSnapshot(desk.viewer, items[1]?.snapshot?.url ?? "");
+    expect(await firstCopy.text()).not.toContain("corrected the figure");
+
+    // The page has not changed since: nothing is saved, not even a snapshot.
+    const unchanged = await revise(passage.id, desk.editor, { url: pageUrl("/story") }, '"2"');
+    expect(unchanged.status).toBe(409);
+    expect(unchanged.body).toMatchObject({ error: { code: "conflict", message: "The page has not changed since revision 2: the passage is already up to date." } });
+    expect(await db.snapshot.count({ where: { workspaceId: desk.workspaceId } })).toBe(2);
+    // Someone else's revision came first.
+    const stale = await revise(passage.id, desk.editor, { url: pageUrl("/story") }, '"1"');
+    expect(stale.status).toBe(412);
+    expect(await db.job.count({ where: { workspaceId: desk.workspaceId, kind: "passage.revise-from-url" } })).toBe(2);
+  });
+
+  it("refuses a private address, a broken URL and a missing page with a 4xx or 502 and saves nothing", async () => {
+    storyEdition = "first";
+    const desk = await createDesk();
+    const imported = await importUrl(desk, desk.owner, { url: pageUrl("/story") });
+    const passageId = (imported.body as Passage).id;
+    const privateAddress = await revise(passageId, desk.owner, { url: "http://10.0.0.7/story" }, '"1"');
+    expect(privateAddress.status).toBe(400);
+    expect(privateAddress.body).toMatchObject({ error: { code: "url_not_allowed" } });
+    const notUrl = await revise(passageId, desk.owner, { url: "ftp://example.org/x" }, '"1"');
+    expect(notUrl.status).toBe(400);
+    expect(notUrl.body).toMatchObject({ error: { code: "validation_failed", details: [{ path: ["body", "url"] }] } });
+    for (const [field, body] of [
+      ["url", { url: `${pageUrl("/story")}\u0000` }],
+      ["note", { url: pageUrl("/story"), note: "Fixed \ud800" }],
+    ] as const) {
+      const bad = await revise(passageId, desk.owner, body, '"1"');
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ error: { code: "validation_failed", details: [{ path: ["body", field] }] } });
+    }
+    const both = await revise(passageId, desk.owner, { url: pageUrl("/story"), text: "x" }, '"1"');
+    expect(both.status).toBe(400);
+    const missing = await revise(passageId, desk.owner, { url: pageUrl("/nothing") }, '"1"');
+    expect(missing.status).toBe(502);
+    expect(missing.body).toMatchObject({ error: { code: "fetch_failed", message: expect.stringMatching(/HTTP 404/) as unknown } });
+    expect(await db.passage.findUniqueOrThrow({ where: { id: passageId } })).toMatchObject({ revision: 1 });
+    expect(await db.passageRevision.count({ where: { passageId } })).toBe(0);
+  });
 });

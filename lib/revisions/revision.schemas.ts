@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACCEPTED_PASSAGE_FILES, PassageSchema } from "@/lib/passages/passage.schemas";
+import { ACCEPTED_PASSAGE_FILES, ImportPassageUrlInputSchema, PassageSchema } from "@/lib/passages/passage.schemas";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { QUOTE_CONTEXT_MAX_LENGTH, QUOTE_EXACT_MAX_LENGTH } from "@/lib/claims/claim.schemas";
 
@@ -22,6 +22,18 @@ export const CreateRevisionInputSchema = z
   .meta({ id: "CreateRevisionInput" });
 export type CreateRevisionInput = z.infer<typeof CreateRevisionInputSchema>;
 
+/** A new revision fetched from a web address, read and captured as an import by URL is. */
+export const CreateRevisionFromUrlInputSchema = z
+  .strictObject({
+    url: ImportPassageUrlInputSchema.shape.url.describe("The page to fetch again (usually the passage's source); http or https, public addresses only"),
+    note: NoteSchema,
+  })
+  .meta({ id: "CreateRevisionFromUrlInput" });
+export type CreateRevisionFromUrlInput = z.infer<typeof CreateRevisionFromUrlInputSchema>;
+
+/** The JSON bodies of `POST …/revisions`: the new text, or a web address to fetch it from. */
+export const CreateRevisionBodySchema = z.union([CreateRevisionInputSchema, CreateRevisionFromUrlInputSchema]);
+
 /** The fields of a multipart upload: the note, with the text taken from `file`. */
 export const UploadRevisionFieldsSchema = z.object({ note: NoteSchema });
 export type UploadRevisionFields = z.infer<typeof UploadRevisionFieldsSchema>;
@@ -43,6 +55,10 @@ export const PassageRevisionSchema = z
     note: text().nullable(),
     textHash: text().describe("SHA-256 of the text, hex"),
     textLength: z.int().describe("UTF-16 code units"),
+    snapshot: PassageSchema.shape.snapshot
+      .unwrap()
+      .optional()
+      .describe("The page as ClaimDesk fetched it for this revision (imported or re-imported by URL); absent for pasted or uploaded text"),
   })
   .meta({ id: "PassageRevision" });
 export type PassageRevision = z.infer<typeof PassageRevisionSchema>;
@@ -64,7 +80,7 @@ export type ReanchorCounts = z.infer<typeof ReanchorCountsSchema>;
 export const CreateRevisionAnswerSchema = z
   .object({
     passage: PassageSchema,
-    revision: PassageRevisionSchema.pick({ number: true, createdAt: true, createdBy: true, note: true, textHash: true }),
+    revision: PassageRevisionSchema.pick({ number: true, createdAt: true, createdBy: true, note: true, textHash: true, snapshot: true }),
     reanchor: ReanchorCountsSchema,
   })
   .meta({ id: "CreateRevisionAnswer" });

@@ -21,6 +21,7 @@ import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thre
 import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
 import { passageSelect, toPassage } from "@/lib/passages/server/passage-view";
 import type { PassageImport } from "@/lib/passages/server/read-passage-import";
+import { assertJobNotCancelled } from "@/lib/jobs/server/assert-job-not-cancelled";
 import { insertSnapshot, type SnapshotData } from "@/lib/capture/server/page-snapshot";
 import type { PageMetadata } from "@/lib/passages/page-metadata";
 
@@ -34,6 +35,8 @@ export type FetchedPageSource = {
   contentType: string;
   content: Uint8Array;
   snapshot: SnapshotData;
+  /** The import job writing it: nothing is created if the job was cancelled meanwhile. */
+  jobId: string;
 };
 
 /**
@@ -58,6 +61,7 @@ export async function createPassage({
   const publishedAt = draft.metadata.publishedAt ? new Date(draft.metadata.publishedAt) : null;
 
   return db.$transaction(async (tx) => {
+    if (source.kind === "page") await assertJobNotCancelled(tx, source.jobId);
     await assertTextNotInWorkspace(tx, { workspaceId, textHash });
     const snapshot = source.kind === "page" ? await insertSnapshot(tx, workspaceId, source.snapshot) : null;
     const passage = await tx.passage.create({

@@ -3,9 +3,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { db } from "@/lib/db";
 import { checkFetchableUrl } from "@/lib/fetching/safe-fetch";
-import { AppError, type ErrorCode, ERROR_STATUS } from "@/lib/http/errors";
 import type { Job } from "@/lib/jobs/job.schemas";
 import { enqueueJob } from "@/lib/jobs/server/enqueue-job";
+import { jobError } from "@/lib/jobs/server/job-error";
 import { waitForJob } from "@/lib/jobs/server/wait-for-job";
 import type { ImportPassageUrlInput, Passage } from "@/lib/passages/passage.schemas";
 import { importUrlJob } from "@/lib/passages/server/import-url-job";
@@ -40,13 +40,6 @@ export async function importPassageFromUrl({
     const row = await db.passage.findUniqueOrThrow({ where: { id: passageId }, select: passageSelect });
     return { status: 201, passage: toPassage(row) };
   }
-  if (job.state === "failed") throw jobError(job);
+  if (job.state === "failed") throw jobError(job, "The import failed.");
   return { status: 202, job };
-}
-
-/** The error a job failed with, as the request would have answered it. */
-function jobError(job: Job): AppError {
-  const recorded = (job.result?.error ?? null) as { code?: string; details?: unknown } | null;
-  const code = recorded?.code && recorded.code in ERROR_STATUS ? (recorded.code as ErrorCode) : "fetch_failed";
-  return new AppError(code, job.lastError ?? "The import failed.", recorded?.details ? { details: recorded.details } : {});
 }

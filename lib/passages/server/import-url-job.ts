@@ -1,17 +1,28 @@
 import "server-only";
 import { z } from "zod";
 import { snapshotOf } from "@/lib/capture/server/page-snapshot";
-import { db } from "@/lib/db";
-import { safeFetch } from "@/lib/fetching/safe-fetch";
+import { safeFetch, type SafeFetchResult } from "@/lib/fetching/safe-fetch";
 import { AppError } from "@/lib/http/errors";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { defineJobKind, permanentFailure } from "@/lib/jobs/server/job-kind";
+import { jobRequester } from "@/lib/jobs/server/job-requester";
 import { PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
 import { createPassage } from "@/lib/passages/server/create-passage";
 import { assertUrlNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
 
 /** The page types import by URL reads (as an HTML or a plain-text upload would be read). */
 export const IMPORTABLE_MEDIA_TYPES = ["text/html", "text/plain"] as const;
+
+/** Fetches a page to import (or to revise a passage from) through safeFetch; an answer other than 2xx fails the job. */
+export async function fetchImportablePage(url: string): Promise<SafeFetchResult> {
+  const fetched = await safeFetch(url, { accept: IMPORTABLE_MEDIA_TYPES });
+  if (fetched.status >= 200 && fetched.status <= 299) return fetched;
+  const failure = new AppError("fetch_failed", `The page answered HTTP ${fetched.status} instead of the page; check the address.`, {
+    details: { reason: "http_status", status: fetched.status },
+  });
+  // A server error or a rate limit may pass; a missing page will not come back by retrying.
+  throw fetched.status >= 500 || fetched.status === 408 || fetched.status === 429 ? failure : permanentFailure(failure);
+}
 
 const ImportUrlPayloadSchema = z.object({
   url: text().max(4096),
@@ -30,21 +41,13 @@ export const importUrlJob = defineJobKind({
   retry: { limit: 2, delaySeconds: 15, backoff: true },
   expireInSeconds: 120,
   handler: async (payload, context) => {
-    const user = await db.user.findUnique({ where: { id: payload.requestedById }, select: { id: true, email: true, name: true } });
-    if (!user) throw permanentFailure(new AppError("not_found", "The person who asked for this import no longer has an account."));
-    const fetched = await safeFetch(payload.url, { accept: IMPORTABLE_MEDIA_TYPES });
-    if (fetched.status < 200 || fetched.status > 299) {
-      const failure = new AppError("fetch_failed", `The page answered HTTP ${fetched.status} instead of the page; check the address.`, {
-        details: { reason: "http_status", status: fetched.status },
-      });
-      // A server error or a rate limit may pass; a missing page will not come back by retrying.
-      throw fetched.status >= 500 || fetched.status === 408 || fetched.status === 429 ? failure : permanentFailure(failure);
-    }
+    const actor = await jobRequester(payload.requestedById, "this import");
+    const fetched = await fetchImportablePage(payload.url);
     await assertUrlNotInWorkspace(context.workspaceId, [payload.url, fetched.finalUrl]);
     const passage = await createPassage({
-      actor: { userId: user.id, email: user.email, name: user.name, via: "job" },
+      actor,
       workspaceId: context.workspaceId,
-      source: { kind: "page", title: payload.title, sourceUrl: fetched.finalUrl, contentType: fetched.contentType, content: fetched.body, snapshot: await snapshotOf(fetched) },
+      source: { kind: "page", title: payload.title, sourceUrl: fetched.finalUrl, contentType: fetched.contentType, content: fetched.body, snapshot: await snapshotOf(fetched), jobId: context.jobId },
     });
     return { passageId: passage.id };
   },

@@ -11,8 +11,10 @@ import { RESTORE_WINDOW_DAYS, restorableUntil } from "@/lib/workspaces/restore-w
 
 export type PassageAccess = { passage: PassageRow & { textHash: string; deletedAt: Date | null }; role: Role; isBlindReview: boolean };
 
-type SqlRow = Omit<PassageRow, "createdBy" | "text"> & {
+type SqlRow = Omit<PassageRow, "createdBy" | "text" | "snapshot"> & {
   text: string | null;
+  capturedId: string | null;
+  capturedAt: Date | null;
   textHash: string;
   deletedAt: Date | null;
   createdById: string;
@@ -37,19 +39,21 @@ export async function requirePassageAccess(
     SELECT p."id", p."workspaceId", p."title", ${options.includeText ? Prisma.sql`p."text"` : Prisma.sql`NULL`} AS "text",
       p."textHash", p."textLength", p."revision", p."sourceUrl", p."publisher", p."author", p."publishedAt", p."language",
       p."createdAt", p."updatedAt", p."deletedAt", u."id" AS "createdById", u."name" AS "createdByName", m."role"::text AS "role",
-      w."isBlindReview"
+      w."isBlindReview", s."id" AS "capturedId", s."fetchedAt" AS "capturedAt"
     FROM "Passage" p
     JOIN "Membership" m ON m."workspaceId" = p."workspaceId" AND m."userId" = ${actor.userId}
     JOIN "Workspace" w ON w."id" = p."workspaceId"
     JOIN "User" u ON u."id" = p."createdById"
+    LEFT JOIN "Snapshot" s ON s."id" = p."snapshotId"
     WHERE p."id" = ${passageId}
     ${options.forUpdate ? Prisma.sql`FOR UPDATE OF p` : Prisma.empty}`;
   const row = rows[0];
   if (!row) throw notFound("This passage");
   assertRoleAllows(row.role, action);
   if (row.deletedAt && !options.includeDeleted) throw passageGone(row.deletedAt);
-  const { createdById, createdByName, role, isBlindReview, ...passage } = row;
-  return { passage: { ...passage, text: passage.text ?? "", createdBy: { id: createdById, name: createdByName } }, role, isBlindReview };
+  const { createdById, createdByName, role, isBlindReview, capturedId, capturedAt, ...passage } = row;
+  const snapshot = capturedId && capturedAt ? { id: capturedId, fetchedAt: capturedAt } : null;
+  return { passage: { ...passage, text: passage.text ?? "", snapshot, createdBy: { id: createdById, name: createdByName } }, role, isBlindReview };
 }
 
 export function passageGone(deletedAt: Date): AppError {

@@ -52,7 +52,7 @@ export function toPassageSummary(row: PassageSummaryRow, claimCount: number): Pa
     author: row.author,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     language: row.language,
-    snapshot: row.snapshot ? { id: row.snapshot.id, fetchedAt: row.snapshot.fetchedAt.toISOString(), url: snapshotPath(row.snapshot.id) } : null,
+    snapshot: snapshotLink(row.snapshot),
     createdBy: { id: row.createdBy.id, name: row.createdBy.name },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -67,6 +67,11 @@ export function toPassage(row: PassageRow): Passage {
 
 /** The URL of a passage in the app, for messages that point a person to it. */
 export const snapshotPath = (snapshotId: string) => `/api/v1/snapshots/${snapshotId}`;
+
+/** A stored page as answers link it: when it was fetched and where its sandboxed copy is served. */
+export function snapshotLink(snapshot: { id: string; fetchedAt: Date } | null): Passage["snapshot"] {
+  return snapshot ? { id: snapshot.id, fetchedAt: snapshot.fetchedAt.toISOString(), url: snapshotPath(snapshot.id) } : null;
+}
 
 export const passagePagePath = (passage: { id: string; workspaceId: string }) =>
   `/w/${passage.workspaceId}/passages/${passage.id}`;

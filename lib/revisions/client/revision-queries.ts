@@ -9,7 +9,8 @@ import { useCreateAttempt } from "@/lib/http/create-attempt";
 import { passageKeys } from "@/lib/passages/client/passage-queries";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import { getPassageEndpoint, listPassagesEndpoint } from "@/lib/passages/passages.endpoints";
-import type { SetClaimAnchorInput } from "@/lib/revisions/revision.schemas";
+import type { Job } from "@/lib/jobs/job.schemas";
+import type { CreateRevisionAnswer, SetClaimAnchorInput } from "@/lib/revisions/revision.schemas";
 import { createRevisionEndpoint, getRevisionEndpoint, listRevisionsEndpoint, setClaimAnchorEndpoint } from "@/lib/revisions/revisions.endpoints";
 
 /** Revisions' query keys; live updates invalidate `passage(id)` when a revision is saved. */
@@ -57,6 +58,14 @@ export function useRevision(passageId: string, number: number | null) {
 
 export type RevisionRequest = { kind: "text"; text: string; note?: string } | { kind: "file"; form: FormData };
 
+type CreateRevisionResponse = CreateRevisionAnswer | { job: Job };
+
+/** Text and files are saved within the request; only a revision fetched from a web address can answer 202 with a job. */
+function savedNow(answer: CreateRevisionResponse): CreateRevisionAnswer {
+  if ("job" in answer) throw new Error("The server queued a revision that should have been saved at once.");
+  return answer;
+}
+
 /** Saves a new revision of a passage of the workspace on top of revision `baseRevision` (If-Match); 412 when someone revised it meanwhile. */
 export function useCreateRevision(workspaceId: string) {
   const queryClient = useQueryClient();
@@ -66,14 +75,35 @@ export function useCreateRevision(workspaceId: string) {
       const params = { passageId };
       const headers = { "If-Match": `"${baseRevision}"` };
       if (request.kind === "text") {
-        return callApi(createRevisionEndpoint, { params, body: { text: request.text, note: request.note } }, { attempt, headers });
+        return callApi(createRevisionEndpoint, { params, body: { text: request.text, note: request.note } }, { attempt, headers }).then(savedNow);
       }
       const fields = [...request.form.entries()].map(([name, value]) => [name, typeof value === "string" ? value : `${value.name} ${value.size} ${value.lastModified}`]);
-      return uploadToApi(createRevisionEndpoint, { params, body: request.form }, { attempt, headers, fingerprint: `revision ${passageId} ${baseRevision} ${JSON.stringify(fields)}` });
+      return uploadToApi(createRevisionEndpoint, { params, body: request.form }, { attempt, headers, fingerprint: `revision ${passageId} ${baseRevision} ${JSON.stringify(fields)}` }).then(savedNow);
     },
     onSuccess: (answer) => {
       queryClient.setQueryData(passageKeys.detail(answer.passage.id), answer.passage);
       for (const queryKey of revisionTouchedKeys(answer.passage.id, workspaceId)) void queryClient.invalidateQueries({ queryKey });
+      void queryClient.invalidateQueries({ queryKey: passageKeys.workspace(workspaceId) });
+    },
+  });
+}
+
+/**
+ * Fetches a passage's page again and saves it as the next revision of the passage as it is now (the
+ * import form shows only its title, so the newest revision is the one the person means; If-Match still
+ * guards against one saved between the two requests): the saved revision (201), or the job fetching it (202).
+ */
+export function useReviseFromUrl(workspaceId: string) {
+  const queryClient = useQueryClient();
+  const attempt = useCreateAttempt();
+  return useMutation({
+    mutationFn: async ({ passageId, url }: { passageId: string; url: string }): Promise<CreateRevisionResponse> => {
+      const current = await callApi(getPassageEndpoint, { params: { passageId } });
+      return callApi(createRevisionEndpoint, { params: { passageId }, body: { url } }, { attempt, headers: { "If-Match": `"${current.revision}"` } });
+    },
+    onSuccess: (answer, { passageId }) => {
+      if (!("job" in answer)) queryClient.setQueryData(passageKeys.detail(passageId), answer.passage);
+      for (const queryKey of revisionTouchedKeys(passageId, workspaceId)) void queryClient.invalidateQueries({ queryKey });
       void queryClient.invalidateQueries({ queryKey: passageKeys.workspace(workspaceId) });
     },
   });

@@ -13,6 +13,23 @@ import { passageSelect, toPassage } from "@/lib/passages/server/passage-view";
 import { reanchorAll, type AnchorStatus, type OldAnchor, type Reanchored } from "@/lib/revisions/reanchor";
 import type { CreateRevisionAnswer, ReanchorCounts } from "@/lib/revisions/revision.schemas";
 import type { RevisionSource } from "@/lib/revisions/server/read-revision-input";
+import { insertSnapshot, type SnapshotData } from "@/lib/capture/server/page-snapshot";
+import { assertJobNotCancelled } from "@/lib/jobs/server/assert-job-not-cancelled";
+import { capturedAs } from "@/lib/revisions/server/list-revisions";
+
+/** A page fetched again by the revise-from-URL job: read like an import by URL, kept as the revision's snapshot. */
+export type FetchedRevisionPage = {
+  kind: "page";
+  note?: string;
+  contentType: string;
+  content: Uint8Array;
+  snapshot: SnapshotData;
+  /** The job saving it: nothing is saved if the job was cancelled meanwhile. */
+  jobId: string;
+};
+
+/** What a revision is made from: text or a file sent with the request, or a page a job fetched. */
+export type RevisionTextSource = Exclude<RevisionSource, { kind: "url" }> | FetchedRevisionPage;
 
 type ClaimAnchorRow = OldAnchor & { id: string; anchorStatus: AnchorStatus; anchorConfidence: number; previousQuote: string | null };
 
@@ -31,11 +48,11 @@ export async function createRevision({
   actor: Actor;
   passageId: string;
   expectedRevision: number;
-  source: RevisionSource;
+  source: RevisionTextSource;
 }): Promise<CreateRevisionAnswer> {
   await requirePassageAccess(actor, passageId, "passage.manage");
   const text = await revisionText(source);
-  const note = (source.kind === "text" ? source.input.note : source.fields.note) || null;
+  const note = (source.kind === "text" ? source.input.note : source.kind === "page" ? source.note : source.fields.note) || null;
   const textHash = createHash("sha256").update(text).digest("hex");
 
   return db.$transaction(
@@ -48,25 +65,45 @@ export async function createRevision({
           { details: { current: { revision: passage.revision } }, headers: { ETag: `"${passage.revision}"` } },
         );
       }
-      if (passage.textHash === textHash) throw new AppError("conflict", "This text is the passage's current revision; nothing changed.");
+      if (source.kind === "page") await assertJobNotCancelled(tx, source.jobId);
+      if (passage.textHash === textHash) {
+        throw new AppError(
+          "conflict",
+          source.kind === "page"
+            ? `The page has not changed since revision ${passage.revision}: the passage is already up to date.`
+            : "This text is the passage's current revision; nothing changed.",
+        );
+      }
 
       const number = passage.revision + 1;
       const createdAt = new Date();
       if (passage.revision === 1) {
-        // The first revision also records the text as imported, as revision 1.
+        // The first revision also records the text as imported, as revision 1, with the page it was imported from.
+        const { snapshotId: importSnapshotId } = await tx.passage.findUniqueOrThrow({ where: { id: passageId }, select: { snapshotId: true } });
         await tx.passageRevision.upsert({
           where: { passageId_number: { passageId, number: 1 } },
-          create: { passageId, number: 1, text: passage.text, textHash: passage.textHash, textLength: passage.textLength, createdById: passage.createdBy.id, createdAt: passage.createdAt },
+          create: {
+            passageId,
+            number: 1,
+            text: passage.text,
+            textHash: passage.textHash,
+            textLength: passage.textLength,
+            createdById: passage.createdBy.id,
+            createdAt: passage.createdAt,
+            snapshotId: importSnapshotId,
+          },
           update: {},
         });
       }
+      const snapshot = source.kind === "page" ? await insertSnapshot(tx, passage.workspaceId, source.snapshot) : null;
       const revision = await tx.passageRevision.create({
-        data: { passageId, number, text, textHash, textLength: text.length, note, createdById: actor.userId, createdAt },
+        data: { passageId, number, text, textHash, textLength: text.length, note, createdById: actor.userId, createdAt, snapshotId: snapshot?.id ?? null },
         select: { number: true, createdAt: true, note: true, textHash: true, createdBy: { select: { id: true, name: true } } },
       });
       const updated = await tx.passage.update({
         where: { id: passageId },
-        data: { text, textHash, textLength: text.length, revision: number },
+        // A revision from a page becomes the passage's "as captured on"; a pasted one leaves the last capture (each revision links its own).
+        data: { text, textHash, textLength: text.length, revision: number, ...(snapshot ? { snapshotId: snapshot.id } : {}) },
         select: passageSelect,
       });
 
@@ -89,7 +126,7 @@ export async function createRevision({
       ]);
       return {
         passage: toPassage(updated),
-        revision: { ...revision, createdAt: revision.createdAt.toISOString() },
+        revision: { ...revision, createdAt: revision.createdAt.toISOString(), ...capturedAs(snapshot) },
         reanchor: counts,
       };
     },
@@ -97,8 +134,12 @@ export async function createRevision({
   );
 }
 
-async function revisionText(source: RevisionSource): Promise<string> {
+async function revisionText(source: RevisionTextSource): Promise<string> {
   if (source.kind === "text") return storedText(source.input.text, "text");
+  if (source.kind === "page") {
+    const extracted = await extractUploadedText({ fileName: "", contentType: source.contentType, content: source.content }, extractionLimits());
+    return storedText(extracted.text, "url");
+  }
   const { file } = source;
   const extracted = await extractUploadedText({ fileName: file.name, contentType: file.contentType, content: file.content }, extractionLimits());
   return storedText(extracted.text, "file");

@@ -1,3 +1,4 @@
+import { serverEnv } from "@/lib/env";
 import { defineRoute } from "@/lib/http/define-route";
 import { etagHeader, requiredIfMatchVersion } from "@/lib/http/if-match";
 import { otherMethods } from "@/lib/http/method-not-allowed";
@@ -5,6 +6,7 @@ import { createRevisionEndpoint, listRevisionsEndpoint } from "@/lib/revisions/r
 import { createRevision } from "@/lib/revisions/server/create-revision";
 import { listRevisions } from "@/lib/revisions/server/list-revisions";
 import { readRevisionInput } from "@/lib/revisions/server/read-revision-input";
+import { reviseFromUrl } from "@/lib/revisions/server/revise-from-url";
 import { revisionAnswerReference } from "@/lib/revisions/server/revision-answer-reference";
 
 export const GET = defineRoute(listRevisionsEndpoint, {
@@ -19,6 +21,11 @@ export const POST = defineRoute(createRevisionEndpoint, {
   answerReference: revisionAnswerReference,
   handler: async ({ actor, params, body, request }) => {
     const expectedRevision = requiredIfMatchVersion(request.headers, "passage revision");
+    if (body.kind === "url") {
+      const outcome = await reviseFromUrl({ actor, passageId: params.passageId, expectedRevision, input: body.input, waitMs: serverEnv().URL_IMPORT_WAIT_MS });
+      if (outcome.status === 202) return { status: 202, body: { job: outcome.job } };
+      return { status: 201, body: outcome.answer, headers: etagHeader(outcome.answer.revision.number) };
+    }
     const answer = await createRevision({ actor, passageId: params.passageId, expectedRevision, source: body });
     return { status: 201, body: answer, headers: etagHeader(answer.revision.number) };
   },
