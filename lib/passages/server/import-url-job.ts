@@ -3,6 +3,7 @@ import { z } from "zod";
 import { snapshotOf } from "@/lib/capture/server/page-snapshot";
 import { safeFetch, type SafeFetchResult } from "@/lib/fetching/safe-fetch";
 import { AppError } from "@/lib/http/errors";
+import { FETCH_RETRY_POLICY, isPassingHttpStatus } from "@/lib/fetching/fetch-retry";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { defineJobKind, permanentFailure } from "@/lib/jobs/server/job-kind";
 import { jobRequester } from "@/lib/jobs/server/job-requester";
@@ -21,7 +22,7 @@ export async function fetchImportablePage(url: string): Promise<SafeFetchResult>
     details: { reason: "http_status", status: fetched.status },
   });
   // A server error or a rate limit may pass; a missing page will not come back by retrying.
-  throw fetched.status >= 500 || fetched.status === 408 || fetched.status === 429 ? failure : permanentFailure(failure);
+  throw isPassingHttpStatus(fetched.status) ? failure : permanentFailure(failure);
 }
 
 const ImportUrlPayloadSchema = z.object({
@@ -38,7 +39,7 @@ export const importUrlJob = defineJobKind({
   name: "passage.import-url",
   payload: ImportUrlPayloadSchema,
   subject: (payload) => payload.url,
-  retry: { limit: 2, delaySeconds: 15, backoff: true },
+  retry: FETCH_RETRY_POLICY,
   expireInSeconds: 120,
   handler: async (payload, context) => {
     const actor = await jobRequester(payload.requestedById, "this import");

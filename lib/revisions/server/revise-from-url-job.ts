@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { snapshotOf } from "@/lib/capture/server/page-snapshot";
+import { FETCH_RETRY_POLICY } from "@/lib/fetching/fetch-retry";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { defineJobKind } from "@/lib/jobs/server/job-kind";
 import { jobRequester } from "@/lib/jobs/server/job-requester";
@@ -27,7 +28,7 @@ export const reviseFromUrlJob = defineJobKind({
   name: "passage.revise-from-url",
   payload: ReviseFromUrlPayloadSchema,
   subject: (payload) => payload.url,
-  retry: { limit: 2, delaySeconds: 15, backoff: true },
+  retry: FETCH_RETRY_POLICY,
   expireInSeconds: 120,
   handler: async (payload, context) => {
     const actor = await jobRequester(payload.requestedById, "this revision");
