@@ -146,4 +146,37 @@ describe("Export limits", () => {
     expect(isSlotFreed).toBe(true);
     await expect(new Response(run.body).arrayBuffer()).rejects.toThrow();
   });
+
+  it("ends both connections of a two-connection COPY export whose download stopped reading, once it makes no progress past the idle timeout", async () => {
+    const desk = await createDesk();
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: "The harbour handled 4.2 million containers." });
+    // Far more than each connection reads ahead of the download and its socket holds.
+    await db.$executeRaw`
+      INSERT INTO "Claim" ("id", "workspaceId", "passageId", "statement", "state", "exact", "prefix", "suffix", "start", "end", "createdById", "lastEditedById", "updatedAt")
+      SELECT 'stall2-' || g || '-' || ${desk.workspaceId}, ${desk.workspaceId}, ${passage.id}, repeat('A long statement. ', 200), 'draft', 'The harbour', '', ' handled', 0, 11, ${desk.owner.id}, ${desk.owner.id}, now()
+      FROM generate_series(1, 8000) AS g`;
+    const applicationName = `copy-lanes-idle-${desk.workspaceId}`;
+    const url = new URL(serverEnv().DATABASE_URL);
+    url.searchParams.set("application_name", applicationName);
+    const backends = async () =>
+      (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = ${applicationName}`)[0]?.count;
+    let isSlotFreed = false;
+    const run = await runCopyExport(
+      {
+        connection: { ...exportConnection(), connectionString: url.toString(), idleInTransactionTimeoutMs: 300 },
+        workspaceId: desk.workspaceId,
+        format: "csv",
+        filters: { state: "all" },
+        hidesUndecidedLabels: false,
+        context: { appUrl: "http://localhost", workspace: { id: desk.workspaceId, name: "Stall" }, filterLabel: "", exportUrl: "" },
+        lanes: { blockClaims: 100, fromClaims: 0 },
+      },
+      () => (isSlotFreed = true),
+    );
+    expect(run.claimCount).toBe(8000);
+    expect(await backends()).toBe(2);
+    await expect.poll(backends, { timeout: 10_000 }).toBe(0);
+    expect(isSlotFreed).toBe(true);
+    await expect(new Response(run.body).arrayBuffer()).rejects.toThrow();
+  });
 });

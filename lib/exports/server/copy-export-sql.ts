@@ -51,3 +51,14 @@ export const orderedScopeCte = (fromWhere: string) => `
     ${fromWhere}
     ORDER BY c."createdAt", c.id
   )`;
+
+/** The share of an export one COPY renders: blocks of `blockClaims` claims in order, dealt round-robin to `count` connections. */
+export type CopyLane = { index: number; count: number; blockClaims: number };
+
+/**
+ * The final SELECT over the scope's claims for one lane: each row led by its block's number (an
+ * int4, the tag copy-export.ts reads to put the lanes' rows back in order), only this lane's blocks.
+ */
+export const laneSelect = (lane: CopyLane, lateral: string) => `
+    SELECT ((s.n - 1) / ${lane.blockClaims})::int AS block, line.text FROM scope s CROSS JOIN LATERAL (${lateral}) AS line
+    WHERE ((s.n - 1) / ${lane.blockClaims}) % ${lane.count} = ${lane.index}`;

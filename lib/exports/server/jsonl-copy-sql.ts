@@ -1,4 +1,4 @@
-import { jsonDate, jsonObject, jsonValue, orderedScopeCte, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
+import { jsonDate, jsonObject, jsonValue, laneSelect, orderedScopeCte, type CopyLane, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
 import { EXPORT_BATCH_SIZE } from "@/lib/exports/server/read-export-claims";
 
 /**
@@ -12,12 +12,14 @@ export function jsonlCopySql({
   hidesUndecidedLabels,
   claimUrlPrefix,
   archivedUrlPrefix,
+  lane,
 }: {
   fromWhere: string;
   hidesUndecidedLabels: boolean;
   claimUrlPrefix: string;
   /** export-record.ts archivedUrl without its snapshot id. */
   archivedUrlPrefix: string;
+  lane: CopyLane;
 }): string {
   const batch = EXPORT_BATCH_SIZE;
   const person = (alias: string) => jsonObject([["id", jsonValue(`${alias}.id`)], ["name", jsonValue(`${alias}.name`)]]);
@@ -129,13 +131,15 @@ export function jsonlCopySql({
       WHERE pid IS NOT NULL
       ORDER BY pid, n, k
     )
-    SELECT line.text FROM scope s CROSS JOIN LATERAL (
+    ${laneSelect(
+      lane,
+      `
       SELECT 0 AS part, f.n, f.k, concat(${passageLine}, E'\\n') AS text
         FROM first_mentions f JOIN "Passage" p ON p.id = f.pid AND p."deletedAt" IS NULL
         WHERE (s.n - 1) % ${batch} = 0 AND f.batch = (s.n - 1) / ${batch}
       UNION ALL
       SELECT 1, 0, 0, concat(${claimLine}, E'\\n')
         FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId" WHERE c.id = s.id
-      ORDER BY 1, 2, 3
-    ) AS line`;
+      ORDER BY 1, 2, 3`,
+    )}`;
 }
