@@ -152,9 +152,9 @@ describe("Export limits", () => {
     const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: "The harbour handled 4.2 million containers." });
     // Far more than each connection reads ahead of the download and its socket holds.
     await db.$executeRaw`
-      INSERT INTO "Claim" ("id", "workspaceId", "passageId", "statement", "state", "exact", "prefix", "suffix", "start", "end", "createdById", "lastEditedById", "updatedAt")
-      SELECT 'stall2-' || g || '-' || ${desk.workspaceId}, ${desk.workspaceId}, ${passage.id}, repeat('A long statement. ', 200), 'draft', 'The harbour', '', ' handled', 0, 11, ${desk.owner.id}, ${desk.owner.id}, now()
-      FROM generate_series(1, 8000) AS g`;
+      INSERT INTO "Claim" ("id", "workspaceId", "passageId", "statement", "verdictNote", "state", "exact", "prefix", "suffix", "start", "end", "createdById", "lastEditedById", "updatedAt")
+      SELECT 'stall2-' || g || '-' || ${desk.workspaceId}, ${desk.workspaceId}, ${passage.id}, 'A statement', repeat('A long note. ', 300), 'draft', 'The harbour', '', ' handled', 0, 11, ${desk.owner.id}, ${desk.owner.id}, now()
+      FROM generate_series(1, 6000) AS g`;
     const applicationName = `copy-lanes-idle-${desk.workspaceId}`;
     const url = new URL(serverEnv().DATABASE_URL);
     url.searchParams.set("application_name", applicationName);
@@ -173,10 +173,26 @@ describe("Export limits", () => {
       },
       () => (isSlotFreed = true),
     );
-    expect(run.claimCount).toBe(8000);
+    expect(run.claimCount).toBe(6000);
     expect(await backends()).toBe(2);
     await expect.poll(backends, { timeout: 10_000 }).toBe(0);
     expect(isSlotFreed).toBe(true);
     await expect(new Response(run.body).arrayBuffer()).rejects.toThrow();
+
+    // Cancelling such a download ends both connections at once.
+    const cancelled = await runCopyExport({
+      connection: { ...exportConnection(), connectionString: url.toString() },
+      workspaceId: desk.workspaceId,
+      format: "csv",
+      filters: { state: "all" },
+      hidesUndecidedLabels: false,
+      context: { appUrl: "http://localhost", workspace: { id: desk.workspaceId, name: "Cancel" }, filterLabel: "", exportUrl: "" },
+      lanes: { blockClaims: 100, fromClaims: 0 },
+    });
+    const reader = cancelled.body.getReader();
+    expect((await reader.read()).done).toBe(false);
+    expect(await backends()).toBe(2);
+    await reader.cancel();
+    await expect.poll(backends, { timeout: 10_000 }).toBe(0);
   });
 });
