@@ -160,19 +160,14 @@ describe("Export limits", () => {
     url.searchParams.set("application_name", applicationName);
     const backends = async () =>
       (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = ${applicationName}`)[0]?.count;
+    // Blocks of 100 claims, so two connections take turns from the start.
+    const lanesInput = (idleInTransactionTimeoutMs: number) => ({
+      ...{ workspaceId: desk.workspaceId, format: "csv" as const, filters: { state: "all" as const }, hidesUndecidedLabels: false, lanes: { blockClaims: 100, fromClaims: 0 } },
+      connection: { ...exportConnection(), connectionString: url.toString(), idleInTransactionTimeoutMs },
+      context: { appUrl: "http://localhost", workspace: { id: desk.workspaceId, name: "Lanes" }, filterLabel: "", exportUrl: "" },
+    });
     let isSlotFreed = false;
-    const run = await runCopyExport(
-      {
-        connection: { ...exportConnection(), connectionString: url.toString(), idleInTransactionTimeoutMs: 300 },
-        workspaceId: desk.workspaceId,
-        format: "csv",
-        filters: { state: "all" },
-        hidesUndecidedLabels: false,
-        context: { appUrl: "http://localhost", workspace: { id: desk.workspaceId, name: "Stall" }, filterLabel: "", exportUrl: "" },
-        lanes: { blockClaims: 100, fromClaims: 0 },
-      },
-      () => (isSlotFreed = true),
-    );
+    const run = await runCopyExport(lanesInput(300), () => (isSlotFreed = true));
     expect(run.claimCount).toBe(6000);
     expect(await backends()).toBe(2);
     await expect.poll(backends, { timeout: 10_000 }).toBe(0);
@@ -180,15 +175,7 @@ describe("Export limits", () => {
     await expect(new Response(run.body).arrayBuffer()).rejects.toThrow();
 
     // Cancelling such a download ends both connections at once.
-    const cancelled = await runCopyExport({
-      connection: { ...exportConnection(), connectionString: url.toString() },
-      workspaceId: desk.workspaceId,
-      format: "csv",
-      filters: { state: "all" },
-      hidesUndecidedLabels: false,
-      context: { appUrl: "http://localhost", workspace: { id: desk.workspaceId, name: "Cancel" }, filterLabel: "", exportUrl: "" },
-      lanes: { blockClaims: 100, fromClaims: 0 },
-    });
+    const cancelled = await runCopyExport(lanesInput(60_000));
     const reader = cancelled.body.getReader();
     expect((await reader.read()).done).toBe(false);
     expect(await backends()).toBe(2);

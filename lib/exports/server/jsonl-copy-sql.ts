@@ -49,20 +49,19 @@ export function jsonlCopySql({
     ["end", 'e."end"'],
     ["archivedUrl", `${sqlLiteral(archivedUrlPrefix)} || ${uriComponent('e."snapshotId"')}`],
   ];
+  // The passage as a claim line names it, and the start of its own line.
+  const passageFields: JsonFields = [
+    ["id", "p.id"],
+    ["title", "p.title"],
+    ["sourceUrl", 'p."sourceUrl"'],
+    ["publisher", "p.publisher"],
+    ["author", "p.author"],
+    ["publishedAt", isoTimestamp('p."publishedAt"')],
+  ];
   const claimLine = jsonRow([
     ["type", "'claim'::text"],
     ["id", "c.id"],
-    [
-      "passage",
-      jsonRow([
-        ["id", "p.id"],
-        ["title", "p.title"],
-        ["sourceUrl", 'p."sourceUrl"'],
-        ["publisher", "p.publisher"],
-        ["author", "p.author"],
-        ["publishedAt", isoTimestamp('p."publishedAt"')],
-      ]),
-    ],
+    ["passage", jsonRow(passageFields)],
     [
       "target",
       jsonRow([
@@ -135,12 +134,7 @@ export function jsonlCopySql({
   ]);
   const passageLine = jsonRow([
     ["type", "'passage'::text"],
-    ["id", "p.id"],
-    ["title", "p.title"],
-    ["sourceUrl", 'p."sourceUrl"'],
-    ["publisher", "p.publisher"],
-    ["author", "p.author"],
-    ["publishedAt", isoTimestamp('p."publishedAt"')],
+    ...passageFields,
     ["language", "p.language"],
     ["textHash", 'p."textHash"'],
     ["text", "p.text"],
