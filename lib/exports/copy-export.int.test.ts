@@ -168,6 +168,38 @@ describe("JSONL and CSV rendered by PostgreSQL (COPY)", () => {
     expect(lines.every((line) => JSON.parse(line) !== null)).toBe(true);
   });
 
+  it("gives the same bytes when two connections share the snapshot and render alternate blocks", async () => {
+    const desk = await awkwardDesk();
+    const cases: [ExportFilters, boolean][] = [
+      [{ state: "all" }, false],
+      [{ state: "all" }, true],
+      [{ state: "all", label: "none" }, true],
+      [{ state: "all", q: "back\\slash" }, false],
+    ];
+    for (const format of ["jsonl", "csv"] as const) {
+      for (const [filters, hides] of cases) {
+        const input = { connection: exportConnection(), workspaceId: desk.workspaceId, format, filters, hidesUndecidedLabels: hides, context: contextFor(desk) };
+        const single = await runCopyExport(input);
+        const expected = await bytesOf(single.body);
+        // Blocks of 7 claims (the JSONL batches of 500 straddle them), and of 600 (two blocks).
+        for (const blockClaims of [7, 600]) {
+          const lanes = await runCopyExport({ ...input, lanes: { blockClaims, fromClaims: 0 } });
+          expect(lanes.claimCount).toBe(single.claimCount);
+          const bytes = await bytesOf(lanes.body);
+          expect(bytes.toString("utf8"), `${format} ${JSON.stringify(filters)} ${hides} blocks of ${blockClaims}`).toBe(expected.toString("utf8"));
+        }
+      }
+    }
+    // While the COPYs stream, both connections read the same snapshot: a claim deleted meanwhile is still exported.
+    const input = { connection: exportConnection(), workspaceId: desk.workspaceId, format: "csv" as const, filters: { state: "all" as const }, hidesUndecidedLabels: false, context: contextFor(desk) };
+    const before = await bytesOf((await runCopyExport(input)).body);
+    const run = await runCopyExport({ ...input, lanes: { blockClaims: 7, fromClaims: 0 } });
+    await db.claim.updateMany({ where: { workspaceId: desk.workspaceId, id: { startsWith: "bulk-" } }, data: { deletedAt: new Date() } });
+    expect(run.claimCount).toBe(1112);
+    expect((await bytesOf(run.body)).equals(before)).toBe(true);
+    expect((await runCopyExport(input)).claimCount).toBe(12);
+  });
+
   it("serves the COPY's bytes over the export route with the claim count", async () => {
     const desk = await awkwardDesk();
     for (const format of ["jsonl", "csv"] as const) {

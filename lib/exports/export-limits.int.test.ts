@@ -146,4 +146,40 @@ describe("Export limits", () => {
     expect(isSlotFreed).toBe(true);
     await expect(new Response(run.body).arrayBuffer()).rejects.toThrow();
   });
+
+  it("ends both connections of a two-connection COPY export whose download stopped reading, once it makes no progress past the idle timeout", async () => {
+    const desk = await createDesk();
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: "The harbour handled 4.2 million containers." });
+    // Far more than each connection reads ahead of the download and its socket holds.
+    await db.$executeRaw`
+      INSERT INTO "Claim" ("id", "workspaceId", "passageId", "statement", "verdictNote", "state", "exact", "prefix", "suffix", "start", "end", "createdById", "lastEditedById", "updatedAt")
+      SELECT 'stall2-' || g || '-' || ${desk.workspaceId}, ${desk.workspaceId}, ${passage.id}, 'A statement', repeat('A long note. ', 300), 'draft', 'The harbour', '', ' handled', 0, 11, ${desk.owner.id}, ${desk.owner.id}, now()
+      FROM generate_series(1, 6000) AS g`;
+    const applicationName = `copy-lanes-idle-${desk.workspaceId}`;
+    const url = new URL(serverEnv().DATABASE_URL);
+    url.searchParams.set("application_name", applicationName);
+    const backends = async () =>
+      (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = ${applicationName}`)[0]?.count;
+    // Blocks of 100 claims, so two connections take turns from the start.
+    const lanesInput = (idleInTransactionTimeoutMs: number) => ({
+      ...{ workspaceId: desk.workspaceId, format: "csv" as const, filters: { state: "all" as const }, hidesUndecidedLabels: false, lanes: { blockClaims: 100, fromClaims: 0 } },
+      connection: { ...exportConnection(), connectionString: url.toString(), idleInTransactionTimeoutMs },
+      context: { appUrl: "http://localhost", workspace: { id: desk.workspaceId, name: "Lanes" }, filterLabel: "", exportUrl: "" },
+    });
+    let isSlotFreed = false;
+    const run = await runCopyExport(lanesInput(300), () => (isSlotFreed = true));
+    expect(run.claimCount).toBe(6000);
+    expect(await backends()).toBe(2);
+    await expect.poll(backends, { timeout: 10_000 }).toBe(0);
+    expect(isSlotFreed).toBe(true);
+    await expect(new Response(run.body).arrayBuffer()).rejects.toThrow();
+
+    // Cancelling such a download ends both connections at once.
+    const cancelled = await runCopyExport(lanesInput(60_000));
+    const reader = cancelled.body.getReader();
+    expect((await reader.read()).done).toBe(false);
+    expect(await backends()).toBe(2);
+    await reader.cancel();
+    await expect.poll(backends, { timeout: 10_000 }).toBe(0);
+  });
 });

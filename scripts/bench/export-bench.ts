@@ -33,12 +33,12 @@ export async function benchExport(server: BenchServer): Promise<string[]> {
   // The baseline first, so every ratio below is to this run's COPY.
   const copy = await copyWithPsql(server.databaseUrl, workspace.id);
   const copyNode = await copyWithNode(server.databaseUrl, workspace.id);
-  const copyRate = CLAIM_COUNT / (copy.elapsedMs / 1000);
   lines.push(`${"what".padEnd(28)} ${"rows".padStart(7)} ${"MB".padStart(7)} ${"seconds".padStart(8)} ${"MB/s".padStart(7)} ${"claims/s".padStart(9)} ${"÷ COPY".padStart(7)}   memory (RSS growth: peak − baseline)`);
-  const row = (name: string, claims: number, bytes: number, elapsedMs: number, memory: string) => {
+  const row = (name: string, claims: number, bytes: number, elapsedMs: number, memory: string, baseline = copy) => {
     const seconds = elapsedMs / 1000;
     const megabytes = bytes / (1024 * 1024);
     const rate = claims / seconds;
+    const copyRate = CLAIM_COUNT / (baseline.elapsedMs / 1000);
     return `${name.padEnd(28)} ${String(claims).padStart(7)} ${megabytes.toFixed(1).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${(megabytes / seconds).toFixed(1).padStart(7)} ${Math.round(rate).toLocaleString("en").padStart(9)} ${`${((100 * rate) / copyRate).toFixed(0)}%`.padStart(7)}   ${memory}`;
   };
   lines.push(row("COPY csv (psql)", CLAIM_COUNT, copy.bytes, copy.elapsedMs, "(in PostgreSQL and psql)"));
@@ -61,19 +61,36 @@ export async function benchExport(server: BenchServer): Promise<string[]> {
   lines.push(`jsonl RSS growth by size: ${probes.map((probe) => `${probe.claimCount.toLocaleString("en")} claims → ${(probe.rssPeakMb - probe.rssBaselineMb).toFixed(0)} MB`).join("; ")}`);
 
   // The production server as `npm start` runs it: its process tree's RSS during each export over
-  // HTTP, from just before it; the first (JSONL) is the first export since the server started.
+  // HTTP, from just before it. This 2-core machine is shared, so load from elsewhere swings single
+  // runs by a third: each format is warmed up once (1,000 claims, untimed), then exported twice and
+  // the faster run is reported (memory: the larger growth), against the faster of two COPYs.
+  const copyAgain = await copyWithPsql(server.databaseUrl, workspace.id);
+  const httpCopy = copyAgain.elapsedMs < copy.elapsedMs ? copyAgain : copy;
+  lines.push(`HTTP runs below: the faster of two after a warm-up; ÷ COPY there is to the faster psql COPY (${(copy.elapsedMs / 1000).toFixed(2)} s, ${(copyAgain.elapsedMs / 1000).toFixed(2)} s)`);
   for (const format of EXPORT_FORMATS) {
-    const serverRssBaseline = await processTreeRss(server.serverPid);
-    let serverRssPeak = serverRssBaseline;
-    const serverSampler = setInterval(() => void processTreeRss(server.serverPid).then((rss) => (serverRssPeak = Math.max(serverRssPeak, rss))), 20);
-    const httpStarted = performance.now();
-    const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=${format}`);
-    if (!response.ok || !response.body) throw new Error(`HTTP export answered ${response.status}: ${await response.text()}`);
-    const httpBytes = await countBytes(response.body);
-    const elapsedMs = performance.now() - httpStarted;
-    clearInterval(serverSampler);
-    const serverMemory = `server +${(serverRssPeak - serverRssBaseline).toFixed(0)} MB (${serverRssBaseline.toFixed(0)} → ${serverRssPeak.toFixed(0)} MB)`;
-    lines.push(row(`${format} over HTTP`, Number(response.headers.get("x-claim-count")), httpBytes, elapsedMs, serverMemory));
+    const warmUp = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=${format}&since=${encodeURIComponent(sinceFor(1_000))}`);
+    if (!warmUp.ok || !warmUp.body) throw new Error(`HTTP export answered ${warmUp.status}: ${await warmUp.text()}`);
+    await countBytes(warmUp.body);
+    let best: { claims: number; bytes: number; elapsedMs: number } | undefined;
+    let worstGrowthMb = 0;
+    let memory = "";
+    for (let run = 0; run < 2; run++) {
+      const serverRssBaseline = await processTreeRss(server.serverPid);
+      let serverRssPeak = serverRssBaseline;
+      const serverSampler = setInterval(() => void processTreeRss(server.serverPid).then((rss) => (serverRssPeak = Math.max(serverRssPeak, rss))), 20);
+      const httpStarted = performance.now();
+      const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=${format}`);
+      if (!response.ok || !response.body) throw new Error(`HTTP export answered ${response.status}: ${await response.text()}`);
+      const httpBytes = await countBytes(response.body);
+      const elapsedMs = performance.now() - httpStarted;
+      clearInterval(serverSampler);
+      if (!best || elapsedMs < best.elapsedMs) best = { claims: Number(response.headers.get("x-claim-count")), bytes: httpBytes, elapsedMs };
+      if (run === 0 || serverRssPeak - serverRssBaseline > worstGrowthMb) {
+        worstGrowthMb = serverRssPeak - serverRssBaseline;
+        memory = `server +${worstGrowthMb.toFixed(0)} MB (${serverRssBaseline.toFixed(0)} → ${serverRssPeak.toFixed(0)} MB)`;
+      }
+    }
+    if (best) lines.push(row(`${format} over HTTP`, best.claims, best.bytes, best.elapsedMs, memory, httpCopy));
   }
   return lines;
 }

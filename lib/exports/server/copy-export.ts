@@ -4,7 +4,7 @@ import type { ExportContext } from "@/lib/exports/export-record";
 import { archivedUrl, passageAppUrl } from "@/lib/exports/export-record";
 import { csvFormatter } from "@/lib/exports/formats/csv";
 import { jsonlFormatter } from "@/lib/exports/formats/jsonl";
-import { createCopyBinaryTextDecoder } from "@/lib/exports/server/copy-binary-text";
+import { readCopyAhead, type CopyReadAhead } from "@/lib/exports/server/copy-read-ahead";
 import { csvCopySql } from "@/lib/exports/server/csv-copy-sql";
 import { jsonlCopySql } from "@/lib/exports/server/jsonl-copy-sql";
 import { exportConnectionConfig, exportScopeSql, type ExportConnection, type ExportFilters } from "@/lib/exports/server/read-export-claims";
@@ -16,23 +16,42 @@ export const isCopyExportFormat = (format: string): format is CopyExportFormat =
 
 // Chunks handed to the response at once: the COPY's rows arrive a few KB at a time.
 const CHUNK_BYTES = 64 * 1024;
+// A large export is rendered by two connections sharing one snapshot, each COPY taking every
+// other block of claims: PostgreSQL's rendering is most of an export's time (measured), and one
+// backend uses one core. Below LANES.fromClaims one connection does it all.
+const LANES = { blockClaims: 1_000, fromClaims: 10_000 };
+const LANE_COUNT = 2;
+// How far each of two connections may render ahead of the download (bytes held in memory per
+// connection): more than a block, so one renders its next block while the other's is sent.
+const AHEAD_BYTES = 2 * 1024 * 1024;
 
 type CopyExportRun = { claimCount: number; body: ReadableStream<Uint8Array> };
 
 /**
  * JSONL and CSV exports rendered by PostgreSQL: the claims are counted, then streamed with
- * `COPY (SELECT …) TO STDOUT`, in one read-only snapshot on the export's own connection (its
- * statement and idle timeouts, as the worker's reader has). Node writes the header and forwards
- * bytes. The body pulls as the client reads; cancelling it ends the connection, which stops the
- * COPY. `onDone` runs once, when the download ends, fails or is cancelled.
+ * `COPY (SELECT …) TO STDOUT`, in one read-only snapshot on the export's own connections (their
+ * statement and idle timeouts, as the worker's reader has). Past LANES.fromClaims claims a second
+ * connection imports the snapshot (`SET TRANSACTION SNAPSHOT`) and renders every other block;
+ * each row carries its block's number, and Node forwards the blocks in order. The body pulls as
+ * the client reads; cancelling it ends the connections, which stops the COPYs. `onDone` runs
+ * once, when the download ends, fails or is cancelled.
  */
 export async function runCopyExport(
-  input: { connection: ExportConnection; workspaceId: string; format: CopyExportFormat; filters: ExportFilters; hidesUndecidedLabels: boolean; context: ExportContext },
+  input: {
+    connection: ExportConnection;
+    workspaceId: string;
+    format: CopyExportFormat;
+    filters: ExportFilters;
+    hidesUndecidedLabels: boolean;
+    context: ExportContext;
+    /** Claims per block, and the fewest claims two connections render (tests use small blocks to exercise two). */
+    lanes?: { blockClaims: number; fromClaims: number };
+  },
   onDone: () => void = () => undefined,
 ): Promise<CopyExportRun> {
-  const client = new pg.Client(exportConnectionConfig(input.connection));
-  // A connection PostgreSQL ends (a timeout) fails the stream; without a listener it would crash the process.
-  client.on("error", () => undefined);
+  const { blockClaims, fromClaims } = input.lanes ?? LANES;
+  const clients: pg.Client[] = [];
+  const copies: ReturnType<typeof copyTo>[] = [];
   let stallTimer: NodeJS.Timeout | undefined;
   let isDone = false;
   // The slot is given back when the client has taken the last byte (or gone away), not when the COPY ends.
@@ -42,58 +61,87 @@ export async function runCopyExport(
     clearTimeout(stallTimer);
     onDone();
   };
-  let isClosed = false;
-  const close = async (how: "end" | "destroy") => {
-    if (isClosed) return;
-    isClosed = true;
+  const openClient = async () => {
+    const client = new pg.Client(exportConnectionConfig(input.connection));
+    // A connection PostgreSQL ends (a timeout) fails the stream; without a listener it would crash the process.
+    client.on("error", () => undefined);
+    clients.push(client);
+    await client.connect();
+    return client;
+  };
+  const closed = new Set<pg.Client>();
+  const close = async (client: pg.Client, how: "end" | "destroy") => {
+    if (closed.has(client)) return;
+    closed.add(client);
     // Mid-COPY the server only notices a closed socket, not a polite Terminate message.
     if (how === "destroy") (client as unknown as { connection: { stream: { destroy: () => void } } }).connection.stream.destroy();
     else await client.end().catch(() => undefined);
   };
+  const destroyAll = async () => {
+    for (const copy of copies) copy.destroy();
+    await Promise.all(clients.map((client) => close(client, "destroy")));
+  };
 
   let claimCount: number;
-  let copy: ReturnType<typeof copyTo>;
+  let readers: CopyReadAhead[];
   try {
-    await client.connect();
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    // Timestamps are stored as UTC without a zone; `since` must be read in UTC too.
-    await client.query("SET LOCAL TimeZone = 'UTC'");
-    // The rendered dates are the columns' own text (copy-export-sql.ts isoTimestamp).
-    await client.query("SET LOCAL DateStyle = 'ISO, MDY'");
-    const scope = exportScopeSql(input.workspaceId, input.filters, input.hidesUndecidedLabels);
-    const counted = await client.query<{ count: number }>(`SELECT count(*)::int AS count ${scope.fromWhere}`, scope.values);
-    claimCount = counted.rows[0]?.count ?? 0;
-    // COPY takes no parameters: the same values, as escaped literals.
-    const fromWhere = scope.fromWhere.replace(/\$(\d+)/g, (_, index: string) => client.escapeLiteral(String(scope.values[Number(index) - 1])));
-    const claimUrlPrefix = passageAppUrl(input.context, "");
-    const archivedUrlPrefix = archivedUrl(input.context, "");
-    const select = (input.format === "jsonl" ? jsonlCopySql : csvCopySql)({ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix, archivedUrlPrefix });
+    const first = await openClient();
+    // Timestamps are stored as UTC without a zone; `since` must be read in UTC too. The rendered
+    // dates are the columns' own text (copy-export-sql.ts isoTimestamp).
+    const sessionSql = "SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'";
     // One COPY lasts as long as the download, so the statement timeout (meant for each FETCH of a
     // cursor) would cut off slow downloads; a download that stops reading is ended below instead.
-    await client.query("SET LOCAL statement_timeout = 0");
-    copy = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`));
+    const noStatementTimeout = "SET LOCAL statement_timeout = 0";
+    await first.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${sessionSql}`);
+    const scope = exportScopeSql(input.workspaceId, input.filters, input.hidesUndecidedLabels);
+    const counted = await first.query<{ count: number; snapshot: string }>(`SELECT count(*)::int AS count, pg_export_snapshot() AS snapshot ${scope.fromWhere}`, scope.values);
+    await first.query(noStatementTimeout);
+    claimCount = counted.rows[0]?.count ?? 0;
+    const snapshot = counted.rows[0]?.snapshot ?? "";
+    const laneCount = claimCount > Math.max(fromClaims, blockClaims) ? LANE_COUNT : 1;
+    const laneClients = [first];
+    for (let lane = 1; lane < laneCount; lane++) {
+      const client = await openClient();
+      await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${client.escapeLiteral(snapshot)}; ${sessionSql}; ${noStatementTimeout}`);
+      laneClients.push(client);
+    }
+    // COPY takes no parameters: the same values, as escaped literals.
+    const fromWhere = scope.fromWhere.replace(/\$(\d+)/g, (_, index: string) => first.escapeLiteral(String(scope.values[Number(index) - 1])));
+    const claimUrlPrefix = passageAppUrl(input.context, "");
+    const archivedUrlPrefix = archivedUrl(input.context, "");
+    readers = laneClients.map((client, index) => {
+      const lane = { index, count: laneCount, blockClaims };
+      const select = (input.format === "jsonl" ? jsonlCopySql : csvCopySql)({ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix, archivedUrlPrefix, lane });
+      const copy = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`));
+      copies.push(copy);
+      // One connection alone is read as the download takes its chunks.
+      return readCopyAhead(copy, laneCount > 1 ? AHEAD_BYTES : CHUNK_BYTES, async () => {
+        await client.query("COMMIT");
+        await close(client, "end");
+      });
+    });
   } catch (error) {
     finish();
-    await close("destroy");
+    await destroyAll();
     throw error;
   }
 
   const formatter = input.format === "jsonl" ? jsonlFormatter : csvFormatter;
   const head = Buffer.from(formatter.begin(input.context, { claimCount }), "utf8");
-  const decode = createCopyBinaryTextDecoder();
-  const chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let pendingHead: Buffer | null = head;
+  let block = 0; // the block being forwarded: its rows come from readers[block % readers.length]
+  let isComplete = false;
   // As idle_in_transaction_session_timeout does for a cursor: a download that stops reading for
-  // that long gives its connection and snapshot back.
+  // that long gives its connections and snapshot back.
   let streamController: ReadableStreamDefaultController<Uint8Array> | undefined;
   let isCancelled = false;
   const watchForStall = () => {
     clearTimeout(stallTimer);
     stallTimer = setTimeout(() => {
       const error = new Error("The export made no progress for too long and was ended.");
-      copy.destroy(error);
+      for (const copy of copies) copy.destroy(error);
       finish();
-      void close("destroy");
+      void destroyAll();
       try {
         streamController?.error(error);
       } catch {
@@ -110,7 +158,7 @@ export async function runCopyExport(
         streamController = controller;
       },
       async pull(controller) {
-        if (isClosed) {
+        if (isComplete) {
           // The last chunk was taken: the download is complete.
           finish();
           return controller.close();
@@ -121,24 +169,29 @@ export async function runCopyExport(
         pendingHead = null;
         try {
           while (size < CHUNK_BYTES) {
-            const next = await chunks.next();
-            if (next.done) {
-              await client.query("COMMIT");
-              await close("end");
-              clearTimeout(stallTimer); // nothing left to hold: the client may take its time
+            if (readers.every((reader) => reader.isDone())) {
+              // Every COPY has ended and committed (readCopyAhead's onEnd): nothing left to hold.
+              isComplete = true;
+              clearTimeout(stallTimer); // the client may take its time
               if (size > 0) return controller.enqueue(Buffer.concat(parts, size));
               finish();
               return controller.close();
             }
-            for (const part of decode(next.value)) {
-              parts.push(part);
-              size += part.length;
+            const reader = readers[block % readers.length]!;
+            const part = await reader.peek();
+            if (part === null || part.tag > block) {
+              block += 1; // this block's rows are all forwarded
+              continue;
             }
+            if (part.tag < block) throw new Error("The export's blocks arrived out of order.");
+            reader.take();
+            parts.push(part.bytes);
+            size += part.bytes.length;
           }
         } catch (error) {
           if (isCancelled) return; // the client went away while this pull waited: not a failure
           finish();
-          await close("destroy");
+          await destroyAll();
           console.error("Export failed while streaming", error instanceof Error ? error.message : error);
           return controller.error(error);
         }
@@ -148,8 +201,7 @@ export async function runCopyExport(
       async cancel() {
         isCancelled = true;
         finish();
-        copy.destroy();
-        await close("destroy");
+        await destroyAll();
       },
     },
     { highWaterMark: 1 },

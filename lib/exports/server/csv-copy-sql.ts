@@ -1,4 +1,4 @@
-import { isoTimestamp, orderedScopeCte, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
+import { isoTimestamp, laneSelect, orderedScopeCte, type CopyLane, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
 
 /**
  * One text cell as formats/csv.ts writes it with csv-stringify: null as empty, neutralizeCell's
@@ -22,7 +22,17 @@ const EVIDENCE_LINE = `l.stance::text || ': ' ||
   || CASE WHEN coalesce(l.note, '') <> '' THEN ' — ' || l.note ELSE '' END`;
 
 /** The CSV export's records after the BOM and header (formats/csv.ts's csvRow, CRLF-terminated), rendered by PostgreSQL. */
-export function csvCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }: { fromWhere: string; hidesUndecidedLabels: boolean; claimUrlPrefix: string }): string {
+export function csvCopySql({
+  fromWhere,
+  hidesUndecidedLabels,
+  claimUrlPrefix,
+  lane,
+}: {
+  fromWhere: string;
+  hidesUndecidedLabels: boolean;
+  claimUrlPrefix: string;
+  lane: CopyLane;
+}): string {
   const cells: [string, "text" | "number"][] = [
     ["claim_id", "text"],
     ["claim_url", "text"],
@@ -59,7 +69,9 @@ export function csvCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }: 
   // instead of repeating the aggregate it came from.
   return `
     WITH ${orderedScopeCte(fromWhere)}
-    SELECT line.text FROM scope s CROSS JOIN LATERAL (
+    ${laneSelect(
+      lane,
+      `
       SELECT concat(${record}, E'\\r\\n') AS text FROM (
         SELECT c.id AS claim_id, ${sqlLiteral(claimUrlPrefix)} || ${uriComponent("p.id")} || '?claim=' || ${uriComponent("c.id")} AS claim_url,
           c.statement, ${visibleLabel(hidesUndecidedLabels)} AS label, c.state::text AS state, r.key AS verdict, r.name AS verdict_name,
@@ -83,6 +95,6 @@ export function csvCopySql({ fromWhere, hidesUndecidedLabels, claimUrlPrefix }: 
         ) AS ev
         WHERE c.id = s.id
         OFFSET 0
-      ) AS v
-    ) AS line`;
+      ) AS v`,
+    )}`;
 }

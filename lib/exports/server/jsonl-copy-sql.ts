@@ -1,4 +1,16 @@
-import { jsonDate, jsonObject, jsonValue, orderedScopeCte, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
+import {
+  isoTimestamp,
+  jsonColumns,
+  jsonRow,
+  jsonRowOf,
+  laneSelect,
+  orderedScopeCte,
+  sqlLiteral,
+  uriComponent,
+  visibleLabel,
+  type CopyLane,
+  type JsonFields,
+} from "@/lib/exports/server/copy-export-sql";
 import { EXPORT_BATCH_SIZE } from "@/lib/exports/server/read-export-claims";
 
 /**
@@ -12,110 +24,120 @@ export function jsonlCopySql({
   hidesUndecidedLabels,
   claimUrlPrefix,
   archivedUrlPrefix,
+  lane,
 }: {
   fromWhere: string;
   hidesUndecidedLabels: boolean;
   claimUrlPrefix: string;
   /** export-record.ts archivedUrl without its snapshot id. */
   archivedUrlPrefix: string;
+  lane: CopyLane;
 }): string {
   const batch = EXPORT_BATCH_SIZE;
-  const person = (alias: string) => jsonObject([["id", jsonValue(`${alias}.id`)], ["name", jsonValue(`${alias}.name`)]]);
-  const evidence = jsonObject([
-    ["stance", jsonValue("l.stance::text")],
-    ["note", jsonValue("l.note")],
-    ["kind", jsonValue("e.kind::text")],
-    ["url", jsonValue("e.url")],
-    ["title", jsonValue("e.title")],
-    ["publisher", jsonValue("e.publisher")],
-    ["quote", jsonValue("e.quote")],
-    ["accessedAt", jsonDate('e."accessedAt"')],
-    ["passageId", jsonValue('e."passageId"')],
-    ["start", jsonValue("e.start")],
-    ["end", jsonValue('e."end"')],
-    ["archivedUrl", jsonValue(`${sqlLiteral(archivedUrlPrefix)} || ${uriComponent('e."snapshotId"')}`)],
-  ]);
-  const claimLine = jsonObject([
-    ["type", `'"claim"'`],
-    ["id", jsonValue("c.id")],
-    [
-      "passage",
-      jsonObject([
-        ["id", jsonValue("p.id")],
-        ["title", jsonValue("p.title")],
-        ["sourceUrl", jsonValue('p."sourceUrl"')],
-        ["publisher", jsonValue("p.publisher")],
-        ["author", jsonValue("p.author")],
-        ["publishedAt", jsonDate('p."publishedAt"')],
-      ]),
-    ],
+  const person = (alias: string) => [["id", `${alias}.id`], ["name", `${alias}.name`]] satisfies JsonFields;
+  const evidence: JsonFields = [
+    ["stance", "l.stance::text"],
+    ["note", "l.note"],
+    ["kind", "e.kind::text"],
+    ["url", "e.url"],
+    ["title", "e.title"],
+    ["publisher", "e.publisher"],
+    ["quote", "e.quote"],
+    ["accessedAt", isoTimestamp('e."accessedAt"')],
+    ["passageId", 'e."passageId"'],
+    ["start", "e.start"],
+    ["end", 'e."end"'],
+    ["archivedUrl", `${sqlLiteral(archivedUrlPrefix)} || ${uriComponent('e."snapshotId"')}`],
+  ];
+  // The passage as a claim line names it, and the start of its own line.
+  const passageFields: JsonFields = [
+    ["id", "p.id"],
+    ["title", "p.title"],
+    ["sourceUrl", 'p."sourceUrl"'],
+    ["publisher", "p.publisher"],
+    ["author", "p.author"],
+    ["publishedAt", isoTimestamp('p."publishedAt"')],
+  ];
+  const claimLine = jsonRow([
+    ["type", "'claim'::text"],
+    ["id", "c.id"],
+    ["passage", jsonRow(passageFields)],
     [
       "target",
-      `concat('{"selector":[', ${jsonObject([
-        ["type", `'"TextQuoteSelector"'`],
-        ["exact", jsonValue("c.exact")],
-        ["prefix", jsonValue("c.prefix")],
-        ["suffix", jsonValue("c.suffix")],
-      ])}, ',', ${jsonObject([
-        ["type", `'"TextPositionSelector"'`],
-        ["start", jsonValue("c.start")],
-        ["end", jsonValue('c."end"')],
-      ])}, ']}')`,
-    ],
-    [
-      "anchor",
-      jsonObject([
-        ["status", jsonValue('c."anchorStatus"::text')],
-        ["revision", jsonValue(`CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END`)],
-      ]),
-    ],
-    ["statement", jsonValue("c.statement")],
-    ["label", jsonValue(visibleLabel(hidesUndecidedLabels))],
-    ["state", jsonValue("c.state::text")],
-    [
-      "verdict",
-      `coalesce((SELECT ${jsonObject([
-        ["key", jsonValue("r.key")],
-        ["name", jsonValue("r.name")],
-        ["value", jsonValue("r.value")],
-      ])} FROM "Rating" r WHERE r."workspaceId" = c."workspaceId" AND r.key = c.verdict), 'null')`,
-    ],
-    ["verdictNote", jsonValue('c."verdictNote"')],
-    [
-      "evidence",
-      `coalesce((SELECT concat('[', string_agg(${evidence}, ',' ORDER BY l."createdAt", l.id), ']')
-        FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId" WHERE l."claimId" = c.id AND l."deletedAt" IS NULL), '[]')`,
-    ],
-    [
-      "reviewers",
-      jsonObject([
-        ["createdBy", `coalesce((SELECT ${person("u")} FROM "User" u WHERE u.id = c."createdById"), 'null')`],
-        ["assignee", `coalesce((SELECT ${person("u")} FROM "User" u WHERE u.id = c."assigneeId"), 'null')`],
+      jsonRow([
         [
-          "verifiedBy",
-          `coalesce((SELECT ${jsonObject([
-            ["id", jsonValue("u.id")],
-            ["name", jsonValue("u.name")],
-            ["at", jsonDate('c."decidedAt"')],
-          ])} FROM "User" u WHERE c.state = 'verified' AND u.id = c."decidedById"), 'null')`,
+          "selector",
+          `array_to_json(ARRAY[${jsonRow([
+            ["type", "'TextQuoteSelector'::text"],
+            ["exact", "c.exact"],
+            ["prefix", "c.prefix"],
+            ["suffix", "c.suffix"],
+          ])}, ${jsonRow([
+            ["type", "'TextPositionSelector'::text"],
+            ["start", "c.start"],
+            ["end", 'c."end"'],
+          ])}])`,
         ],
       ]),
     ],
-    ["url", jsonValue(`${sqlLiteral(claimUrlPrefix)} || ${uriComponent("p.id")} || '?claim=' || ${uriComponent("c.id")}`)],
-    ["createdAt", jsonDate('c."createdAt"')],
-    ["updatedAt", jsonDate('c."updatedAt"')],
+    [
+      "anchor",
+      jsonRow([
+        ["status", 'c."anchorStatus"::text'],
+        ["revision", `CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END`],
+      ]),
+    ],
+    ["statement", "c.statement"],
+    ["label", visibleLabel(hidesUndecidedLabels)],
+    ["state", "c.state::text"],
+    [
+      "verdict",
+      jsonRowOf(
+        [
+          ["key", "r.key"],
+          ["name", "r.name"],
+          ["value", "r.value"],
+        ],
+        `"Rating" r`,
+        `r."workspaceId" = c."workspaceId" AND r.key = c.verdict`,
+      ),
+    ],
+    ["verdictNote", 'c."verdictNote"'],
+    [
+      "evidence",
+      `coalesce((SELECT array_to_json(array_agg(row_to_json(o) ORDER BY l."createdAt", l.id))
+        FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId" CROSS JOIN LATERAL (SELECT ${jsonColumns(evidence)}) AS o
+        WHERE l."claimId" = c.id AND l."deletedAt" IS NULL), '[]'::json)`,
+    ],
+    [
+      "reviewers",
+      jsonRow([
+        ["createdBy", jsonRowOf(person("u"), `"User" u`, `u.id = c."createdById"`)],
+        ["assignee", jsonRowOf(person("u"), `"User" u`, `u.id = c."assigneeId"`)],
+        [
+          "verifiedBy",
+          jsonRowOf(
+            [
+              ["id", "u.id"],
+              ["name", "u.name"],
+              ["at", isoTimestamp('c."decidedAt"')],
+            ],
+            `"User" u`,
+            `c.state = 'verified' AND u.id = c."decidedById"`,
+          ),
+        ],
+      ]),
+    ],
+    ["url", `${sqlLiteral(claimUrlPrefix)} || ${uriComponent("p.id")} || '?claim=' || ${uriComponent("c.id")}`],
+    ["createdAt", isoTimestamp('c."createdAt"')],
+    ["updatedAt", isoTimestamp('c."updatedAt"')],
   ]);
-  const passageLine = jsonObject([
-    ["type", `'"passage"'`],
-    ["id", jsonValue("p.id")],
-    ["title", jsonValue("p.title")],
-    ["sourceUrl", jsonValue('p."sourceUrl"')],
-    ["publisher", jsonValue("p.publisher")],
-    ["author", jsonValue("p.author")],
-    ["publishedAt", jsonDate('p."publishedAt"')],
-    ["language", jsonValue("p.language")],
-    ["textHash", jsonValue('p."textHash"')],
-    ["text", jsonValue("p.text")],
+  const passageLine = jsonRow([
+    ["type", "'passage'::text"],
+    ...passageFields,
+    ["language", "p.language"],
+    ["textHash", 'p."textHash"'],
+    ["text", "p.text"],
   ]);
   return `
     WITH ${orderedScopeCte(fromWhere)},
@@ -129,13 +151,15 @@ export function jsonlCopySql({
       WHERE pid IS NOT NULL
       ORDER BY pid, n, k
     )
-    SELECT line.text FROM scope s CROSS JOIN LATERAL (
+    ${laneSelect(
+      lane,
+      `
       SELECT 0 AS part, f.n, f.k, concat(${passageLine}, E'\\n') AS text
         FROM first_mentions f JOIN "Passage" p ON p.id = f.pid AND p."deletedAt" IS NULL
         WHERE (s.n - 1) % ${batch} = 0 AND f.batch = (s.n - 1) / ${batch}
       UNION ALL
       SELECT 1, 0, 0, concat(${claimLine}, E'\\n')
         FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId" WHERE c.id = s.id
-      ORDER BY 1, 2, 3
-    ) AS line`;
+      ORDER BY 1, 2, 3`,
+    )}`;
 }
