@@ -79,8 +79,11 @@ export async function benchExport(server: BenchServer): Promise<string[]> {
       let serverRssPeak = serverRssBaseline;
       const serverSampler = setInterval(() => void processTreeRss(server.serverPid).then((rss) => (serverRssPeak = Math.max(serverRssPeak, rss))), 20);
       const httpStarted = performance.now();
-      const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=${format}`);
+      // The bytes COPY sends, uncompressed, as the baseline's are: a client that asks for gzip gets a
+      // compressed CSV, whose cost is the compression's, not the export's.
+      const response = await server.api(`/api/v1/workspaces/${workspace.id}/export?format=${format}`, { headers: { "accept-encoding": "identity" } });
       if (!response.ok || !response.body) throw new Error(`HTTP export answered ${response.status}: ${await response.text()}`);
+      if (response.headers.get("content-encoding")) throw new Error(`The bench asked for identity but got ${response.headers.get("content-encoding")}`);
       const httpBytes = await countBytes(response.body);
       const elapsedMs = performance.now() - httpStarted;
       clearInterval(serverSampler);
