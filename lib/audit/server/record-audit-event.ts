@@ -1,8 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { DbTransaction } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { publishChanges } from "@/lib/live/server/publish-change";
+import { newRowId } from "@/lib/row-id";
 
 export type AuditEventInput = {
   workspaceId: string;
@@ -38,13 +38,12 @@ const jsonbSql = (value: unknown) => (value === undefined ? Prisma.sql`NULL::jso
 /**
  * recordAuditEvents as one `INSERT` for a data-modifying CTE, writing the events only when `onlyIf`
  * (a condition, e.g. `EXISTS (SELECT 1 FROM updated)`) holds. Events of one change share their
- * creation time; their ids keep the order they are given in, as the history reads them.
+ * creation time; their ids (newRowId) keep the order they are given in, as the history reads them.
  * The caller announces them with publishChangesSql in the same statement.
  */
 export function insertAuditEventsSql(events: readonly AuditEventInput[], onlyIf: Prisma.Sql): Prisma.Sql {
-  const batch = randomUUID().replace(/-/g, "");
   const rows = events.map(
-    (event, index) => Prisma.sql`(${`${batch}${String(index).padStart(3, "0")}`}::text, ${event.workspaceId}::text, ${event.actorId}::text, ${event.entityType}::text,
+    (event) => Prisma.sql`(${newRowId()}::text, ${event.workspaceId}::text, ${event.actorId}::text, ${event.entityType}::text,
       ${event.entityId}::text, ${event.claimId ?? null}::text, ${event.action}::text, ${event.field ?? null}::text, ${jsonbSql(event.before)}, ${jsonbSql(event.after)})`,
   );
   return Prisma.sql`INSERT INTO "AuditEvent" ("id", "workspaceId", "actorId", "entityType", "entityId", "claimId", "action", "field", "before", "after")

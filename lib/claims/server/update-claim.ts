@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { blindLabelRefused } from "@/lib/review/server/blind-labels";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -16,6 +15,8 @@ import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums
 import { emitWebhookEvent } from "@/lib/webhooks/server/emit-webhook-event";
 import { AppError, notFound } from "@/lib/http/errors";
 import { publishChangesSql } from "@/lib/live/server/publish-change";
+import { newRowId } from "@/lib/row-id";
+import { utcTimestampSql } from "@/lib/sql-time";
 import { correctionChangesOf, recordCorrection } from "@/lib/publishing/server/record-correction";
 import { checkContentChange, checkTransition, decisionOf } from "@/lib/review/review-state";
 
@@ -196,9 +197,6 @@ function auditEventsOf(actor: Actor, claimId: string, current: ClaimBeforeChange
   }));
 }
 
-/** A time for a timestamp(3) column, which holds UTC. */
-const utcTimestamp = (at: Date | null) => Prisma.sql`(${at?.toISOString() ?? null}::timestamptz AT TIME ZONE 'UTC')`;
-
 /** The columns a change writes besides updatedAt and version, as `SET` items. */
 function claimColumnsSql(changes: UpdateClaimInput, plan: PlannedUpdate, decision: { decidedById: string | null; decidedAt: Date | null } | null): Prisma.Sql[] {
   const set: Prisma.Sql[] = [];
@@ -207,7 +205,7 @@ function claimColumnsSql(changes: UpdateClaimInput, plan: PlannedUpdate, decisio
   if (changes.verdictNote !== undefined) set.push(Prisma.sql`"verdictNote" = ${changes.verdictNote}::text`);
   if (changes.assigneeId !== undefined) set.push(Prisma.sql`"assigneeId" = ${changes.assigneeId}::text`);
   if (changes.state !== undefined) set.push(Prisma.sql`"state" = ${changes.state}::text::"ReviewState"`);
-  if (decision) set.push(Prisma.sql`"decidedById" = ${decision.decidedById}::text, "decidedAt" = ${utcTimestamp(decision.decidedAt)}`);
+  if (decision) set.push(Prisma.sql`"decidedById" = ${decision.decidedById}::text, "decidedAt" = ${utcTimestampSql(decision.decidedAt)}`);
   if ("labelDecidedById" in plan.labelDecision) set.push(Prisma.sql`"labelDecidedById" = ${plan.labelDecision.labelDecidedById ?? null}::text`);
   set.push(Prisma.sql`"lastEditedById" = ${plan.lastEditedById}::text`);
   return set;
@@ -245,11 +243,11 @@ async function writeGuarded({
     changes.assigneeId && changes.assigneeId !== actor.userId
       ? Prisma.sql`, notified_assignee AS (
           INSERT INTO "Notification" ("id", "userId", "workspaceId", "kind", "actorId", "claimId")
-          SELECT ${randomUUID()}::text, ${changes.assigneeId}::text, c."workspaceId", 'assignment', ${actor.userId}::text, c."id" FROM updated c)`
+          SELECT ${newRowId()}::text, ${changes.assigneeId}::text, c."workspaceId", 'assignment', ${actor.userId}::text, c."id" FROM updated c)`
       : Prisma.empty;
   const rows = await db.$queryRaw<{ json: string }[]>`
     WITH updated AS (
-      UPDATE "Claim" c SET ${Prisma.join(claimColumnsSql(changes, plan, decision))}, "updatedAt" = ${utcTimestamp(updatedAt)}, "version" = c."version" + 1
+      UPDATE "Claim" c SET ${Prisma.join(claimColumnsSql(changes, plan, decision))}, "updatedAt" = ${utcTimestampSql(updatedAt)}, "version" = c."version" + 1
       WHERE c."id" = ${claimId} AND c."version" = ${version}::int AND c."deletedAt" IS NULL
         ${isPublicChange ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "Publication" pub WHERE pub."claimId" = c."id" AND pub."withdrawnAt" IS NULL)` : Prisma.empty}
       RETURNING c.*
