@@ -57,6 +57,31 @@ describe("writes in two statements", () => {
     ]);
   });
 
+  it("creates a claim in two statements after the sign-in, answering what a read shows; a bad span writes nothing", async () => {
+    const { reviewer, passage } = await deskWithClaim();
+    const { secret } = await createApiTokenRecord(db, { userId: reviewer.id });
+    const create = (body: unknown) =>
+      callRoute(createClaimRoute, "POST", `/api/v1/passages/${passage.id}/claims`, { params: { passageId: passage.id }, body, headers: { authorization: `Bearer ${secret}` } });
+    expect((await create({ exact: "Critics say 7 percent." })).status).toBe(201);
+
+    const created = await recordQueries(() => create({ start: 0, end: 12, label: "factual" }));
+    expect(created.result.status).toBe(201);
+    // One read of the passage and the caller's access, one write of the claim, its event and the NOTIFY.
+    expect(created.queries).toHaveLength(2);
+    const claim = created.result.body as Claim;
+    expect(claim).toMatchObject({ statement: "Unemployment", label: "factual", state: "draft", version: 1, target: { position: { start: 0, end: 12 } } });
+    const read = await callRoute(getClaimRoute, "GET", `/api/v1/claims/${claim.id}`, { as: reviewer, params: { claimId: claim.id } });
+    expect(claim).toEqual(read.body);
+    expect(await db.auditEvent.findMany({ where: { claimId: claim.id }, select: { action: true, after: true } })).toEqual([
+      { action: "claim.created", after: { exact: "Unemployment", start: 0, end: 12, label: "factual" } },
+    ]);
+
+    // A bad span writes nothing.
+    const before = await db.claim.count({ where: { passageId: passage.id } });
+    expect((await create({ start: 50, end: 10 })).status).toBe(400);
+    expect(await db.claim.count({ where: { passageId: passage.id } })).toBe(before);
+  });
+
   it("lets exactly one of two relabels from the same version through; the other gets 412 with the winner's claim", async () => {
     const { reviewer, editor, claim } = await deskWithClaim();
     const [first, second] = await Promise.all([relabel(claim.id, "opinion", 1, { as: reviewer }), relabel(claim.id, "disputed", 1, { as: editor })]);
