@@ -140,10 +140,10 @@ const evidenceLinksJson = Prisma.sql`COALESCE((
  * claim-view.ts `toPublication`, for claim `c`: its public page (slugs are lower-case ASCII words and
  * hyphens, so the path needs no encoding), or null when it was never published.
  */
-const publicationJson = () => Prisma.sql`(
+const publicationJson = (publicOrigin: string) => Prisma.sql`(
   SELECT ${jsonObject([
     ["slug", Prisma.sql`pub."slug"`],
-    ["url", Prisma.sql`${`${configuredPublicOrigin() ?? ""}/fact-checks/`}::text || pub."slug"`],
+    ["url", Prisma.sql`${`${publicOrigin}/fact-checks/`}::text || pub."slug"`],
     ["publishedAt", isoTime(Prisma.sql`pub."firstPublishedAt"`)],
     ["modifiedAt", isoTime(Prisma.sql`pub."modifiedAt"`)],
     ["withdrawnAt", isoTime(Prisma.sql`pub."withdrawnAt"`)],
@@ -152,16 +152,16 @@ const publicationJson = () => Prisma.sql`(
 )`;
 
 /** claim-view.ts `toClaim`: one claim with its evidence and publication. */
-const fullFields = (): JsonField[] => [
+const fullFields = (publicOrigin: string): JsonField[] => [
   ["evidence", evidenceLinksJson],
-  ["publication", publicationJson()],
+  ["publication", publicationJson(publicOrigin)],
 ];
 
 /** A ClaimSummary as JSON (type json). */
 export const claimSummaryJson = (hidesLabels: Prisma.Sql) => jsonObject([...claimFields(hidesLabels), ...summaryFields]);
 
 /** A Claim as JSON (type json). */
-export const claimJson = (hidesLabels: Prisma.Sql) => jsonObject([...claimFields(hidesLabels), ...fullFields()]);
+export const claimJson = (hidesLabels: Prisma.Sql) => jsonObject([...claimFields(hidesLabels), ...fullFields(configuredPublicOrigin() ?? "")]);
 
 /**
  * What the list's ETag is made of, besides the caller's view, the passage's title and the request:
@@ -181,7 +181,8 @@ export const claimsVersionJoins = Prisma.sql`JOIN "User" cu ON cu."id" = c."crea
  * Part of every list ETag: the field list itself, so answers cached before a field was added are
  * not confirmed by a 304 after.
  */
+// Built without the public origin, so the settings are not read when this module loads (a test sets them first).
 export const CLAIM_JSON_SHAPE = createHash("sha256")
-  .update(JSON.stringify([claimSummaryJson(Prisma.sql`false`), claimJson(Prisma.sql`false`), passageClaimsVersion].map((part) => [part.sql, part.values])))
+  .update(JSON.stringify([claimSummaryJson(Prisma.sql`false`), jsonObject([...claimFields(Prisma.sql`false`), ...fullFields("")]), passageClaimsVersion].map((part) => [part.sql, part.values])))
   .digest("hex")
   .slice(0, 12);
