@@ -1,11 +1,10 @@
 import type { ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { childProcessEnv } from "@/lib/env";
 import { e2eServerInfoFile, type E2eServerInfo } from "@/scripts/lib/e2e-server-info";
-import { startNext, startWorker, stopProcess, waitForHealthy } from "@/scripts/lib/processes";
+import { startNext, stopProcess, waitForHealthy } from "@/scripts/lib/processes";
 import { ARTICLE_PAGE } from "@/scripts/test/article-page";
+import { startFetchingWorkers, startPageServer, type TestPage } from "./support-instance-with-fetching";
 import { createWorkspaceViaApi, expect, expectNoSeriousAxeViolations, signInViaApi, test } from "./fixtures";
 
 test("the jobs page starts empty, and importing a private address is refused in plain words without queuing anything", async ({ page, user, baseURL }) => {
@@ -38,54 +37,42 @@ test("the jobs page starts empty, and importing a private address is refused in 
 // a job worker process (scripts/worker.ts, as `npm start` runs one) with the same settings.
 test.describe("import by URL from a page server", () => {
   const UPDATE = "<p>Update: the council corrected the figure to 5 percent in a statement on Tuesday evening.</p>";
-  let edition: "first" | "second" = "first";
-  let pageServer: Server;
-  let pagePort = 0;
+  const pages = new Map<string, TestPage>([["/articles/budget", { status: 200, body: ARTICLE_PAGE }]]);
+  let pageServer: Awaited<ReturnType<typeof startPageServer>>;
+  let workers: Awaited<ReturnType<typeof startFetchingWorkers>> | null = null;
   let second: ChildProcess | null = null;
-  let worker: ChildProcess | null = null;
   let secondUrl = "";
 
   test.beforeAll(async ({ baseURL }) => {
-    pageServer = createServer((request, response) => {
-      if (request.url !== "/articles/budget") {
-        response.writeHead(404, { "content-type": "text/plain" }).end("Not here");
-        return;
-      }
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      response.end(edition === "first" ? ARTICLE_PAGE : ARTICLE_PAGE.replace("</article>", `${UPDATE}</article>`));
-    });
-    await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
-    pagePort = (pageServer.address() as AddressInfo).port;
-
+    pageServer = await startPageServer(pages);
     const firstPort = Number(new URL(baseURL ?? "").port);
     const info = JSON.parse(await readFile(e2eServerInfoFile(firstPort), "utf8")) as E2eServerInfo;
     const port = firstPort + 20;
     secondUrl = `http://localhost:${port}`;
+    // The web instance checks the address before queuing the import, so it too may reach the page server.
     const env = childProcessEnv({
       DATABASE_URL: info.databaseUrl,
       NEXTAUTH_SECRET: info.nextauthSecret,
       NEXTAUTH_URL: secondUrl,
       NODE_ENV: "test",
       NEXT_TELEMETRY_DISABLED: "1",
-      FETCH_ALLOW_LOOPBACK_PORT: String(pagePort),
-      JOB_WORKER_CONCURRENCY: "1",
+      FETCH_ALLOW_LOOPBACK_PORT: String(pageServer.port),
     });
-    worker = startWorker(env);
+    workers = await startFetchingWorkers({ baseURL, allowedPort: pageServer.port });
     second = startNext("start", port, undefined, env);
     await waitForHealthy(secondUrl, second, 90_000);
   });
 
   test.afterAll(async () => {
-    if (worker) await stopProcess(worker);
+    await workers?.stop();
     if (second) await stopProcess(second);
-    pageServer.closeAllConnections();
-    await new Promise((resolve) => pageServer.close(resolve));
+    await pageServer.stop();
   });
 
   test("a pasted URL becomes a passage with its metadata and sandboxed copy; importing it again adds revision 2; the jobs page lists both", async ({ signedInPage: page, baseURL }) => {
     test.setTimeout(120_000);
     const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "URL desk");
-    const articleUrl = `http://127.0.0.1:${pagePort}/articles/budget`;
+    const articleUrl = pageServer.urlOf("/articles/budget");
 
     // Cookies are shared across the ports of one host: the session works on the second instance.
     await page.goto(`${secondUrl}/w/${workspaceId}/passages/new`);
@@ -118,7 +105,7 @@ test.describe("import by URL from a page server", () => {
     expect(stored.headers()["content-security-policy"]).not.toContain("allow-scripts");
 
     // The page changed; importing it again offers a new revision instead of a duplicate.
-    edition = "second";
+    pages.set("/articles/budget", { status: 200, body: ARTICLE_PAGE.replace("</article>", `${UPDATE}</article>`) });
     await page.goto(`${secondUrl}/w/${workspaceId}/passages/new`);
     await page.getByLabel("Import from a web address").check();
     await page.getByLabel("Web address", { exact: true }).fill(articleUrl);
