@@ -42,9 +42,9 @@ export async function startBenchServer(): Promise<BenchServer> {
     WRITE_BURST: "10000",
   });
   await buildIfStale(env);
-  // BENCH_CPU_PROFILE_DIR=<dir> profiles the web server (a .cpuprofile written there when it stops).
-  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const server = startNext("start", port, "127.0.0.1", profileDir ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : env);
+  // BENCH_SERVER_NODE_OPTIONS reaches the web server only (not the build), e.g. a profiler preload.
+  const serverNodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS;
+  const server = startNext("start", port, "127.0.0.1", serverNodeOptions ? { ...env, NODE_OPTIONS: serverNodeOptions } : env);
   await waitForHealthy(baseUrl, server, 60_000);
 
   const db = createDbClient(postgres.url);
