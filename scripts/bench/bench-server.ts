@@ -43,7 +43,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   });
   await buildIfStale(env);
   // BENCH_SERVER_NODE_OPTIONS reaches the web server only (not the build), e.g. a profiler preload.
-  const serverNodeOptions = process.env.BENCH_SERVER_NODE_OPTIONS;
+  const serverNodeOptions = launcherEnv().BENCH_SERVER_NODE_OPTIONS;
   const server = startNext("start", port, "127.0.0.1", serverNodeOptions ? { ...env, NODE_OPTIONS: serverNodeOptions } : env);
   await waitForHealthy(baseUrl, server, 60_000);
 
