@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
@@ -17,11 +18,31 @@ export function createDbClient(connectionString: string, options: DbClientOption
       max: options.poolSize,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       application_name: "claimdesk",
-    }),
+    }, { statementNameGenerator: preparedStatementName as (query: { sql: string }) => string }),
     log: options.log ?? [],
     // Secrets never leave the database by accident; code that needs a hash asks for it explicitly.
     omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, invitation: { tokenHash: true } },
   });
+}
+
+/** Distinct statement texts that are kept prepared; past this many, new texts run unnamed as before. */
+const PREPARED_STATEMENTS_MAX = 500;
+const preparedStatementNames = new Map<string, string>();
+
+/**
+ * Each statement text gets a name, so every connection parses and plans it once and then reuses its
+ * plan: the reads' statements (lib/claims/server/claim-json-sql.ts) build JSON from dozens of
+ * expressions, and planning them again on each request cost more than running them (issue 17's
+ * profile). Texts vary only by their shape (values are parameters), but `Prisma.join` lists give
+ * one text per length, so the number kept per connection is bounded.
+ */
+function preparedStatementName(query: { sql: string }): string | undefined {
+  const known = preparedStatementNames.get(query.sql);
+  if (known) return known;
+  if (preparedStatementNames.size >= PREPARED_STATEMENTS_MAX) return undefined;
+  const name = `cd_${createHash("sha1").update(query.sql).digest("base64url")}`;
+  preparedStatementNames.set(query.sql, name);
+  return name;
 }
 
 export type DbClient = ReturnType<typeof createDbClient>;

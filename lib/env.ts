@@ -145,6 +145,8 @@ const LauncherEnvSchema = z.object({
   CHROMIUM_PATH: optionalText,
   /** Extra Node flags for the export benchmark's child processes, e.g. a heap cap. */
   EXPORT_CHILD_FLAGS: optionalText,
+  /** NODE_OPTIONS for the bench's web server only (not its build), e.g. `--import` of a profiler preload. */
+  BENCH_SERVER_NODE_OPTIONS: optionalText,
 });
 
 export type LauncherEnv = z.infer<typeof LauncherEnvSchema>;

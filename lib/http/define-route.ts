@@ -28,13 +28,14 @@ type HandlerInput<TActor, TParams, TQuery, TBody> = {
 
 /**
  * What a handler returns: a finished Response, JSON with a status and headers, or JSON text already
- * serialised (by PostgreSQL, for large reads), sent as it is. Under test every answer is still
+ * serialised (by PostgreSQL, for large reads), sent as it is (as UTF-8 bytes when the handler keeps
+ * them encoded, so a cached answer is not encoded again on each request). Under test every answer is still
  * parsed and held to the endpoint's schema (checkResponse), so the text keeps the contract.
  */
 export type RouteResult =
   | Response
   | { status?: number; body: unknown; headers?: Record<string, string> }
-  | { status?: number; json: string; headers?: Record<string, string> };
+  | { status?: number; json: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> };
 
 type Implementation<E extends Endpoint, TBody> = {
   bodyLimitBytes?: number;
@@ -311,6 +312,6 @@ function assertSameOrigin(request: NextRequest): void {
 
 function toJsonResult(result: RouteResult): { status: number; body: unknown; headers?: Record<string, string> } {
   if (result instanceof Response) throw new Error("Idempotent and JSON routes must return a JSON result");
-  const body: unknown = "json" in result ? JSON.parse(result.json) : result.body;
+  const body: unknown = "json" in result ? JSON.parse(typeof result.json === "string" ? result.json : new TextDecoder().decode(result.json)) : result.body;
   return { status: result.status ?? 200, body, headers: result.headers };
 }

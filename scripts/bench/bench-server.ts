@@ -42,7 +42,9 @@ export async function startBenchServer(): Promise<BenchServer> {
     WRITE_BURST: "10000",
   });
   await buildIfStale(env);
-  const server = startNext("start", port, "127.0.0.1", env);
+  // BENCH_SERVER_NODE_OPTIONS reaches the web server only (not the build), e.g. a profiler preload.
+  const serverNodeOptions = launcherEnv().BENCH_SERVER_NODE_OPTIONS;
+  const server = startNext("start", port, "127.0.0.1", serverNodeOptions ? { ...env, NODE_OPTIONS: serverNodeOptions } : env);
   await waitForHealthy(baseUrl, server, 60_000);
 
   const db = createDbClient(postgres.url);

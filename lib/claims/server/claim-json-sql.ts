@@ -19,9 +19,18 @@ import { snapshotPath } from "@/lib/evidence/server/evidence-view";
  */
 type JsonField = readonly [key: string, value: Prisma.Sql];
 
-/** `json_build_object('key', value, …)`; keys travel as parameters like every other value. */
+/**
+ * `json_build_object('key', value, …)`. Keys are this file's constants, written into the text as
+ * literals (checked to be plain names): as parameters they were ~100 values to bind, send and parse
+ * on every read, for text that never changes (issue 17's profile).
+ */
 export function jsonObject(fields: readonly JsonField[]): Prisma.Sql {
-  return Prisma.sql`json_build_object(${Prisma.join(fields.map(([key, value]) => Prisma.sql`${key}::text, ${value}`))})`;
+  return Prisma.sql`json_build_object(${Prisma.join(fields.map(([key, value]) => Prisma.sql`${jsonKey(key)}, ${value}`))})`;
+}
+
+function jsonKey(key: string): Prisma.Sql {
+  if (!/^[A-Za-z]+$/.test(key)) throw new Error(`A JSON key in claim-json-sql must be a plain name, not ${JSON.stringify(key)}`);
+  return Prisma.raw(`'${key}'::text`);
 }
 
 /** A timestamp(3) column (stored as UTC) as `Date.toISOString()` writes it; NULL stays null. */

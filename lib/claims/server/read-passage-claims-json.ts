@@ -13,7 +13,23 @@ import { decodeCursor, encodeCursor } from "@/lib/http/pagination";
 import { passageGone } from "@/lib/passages/server/passage-access";
 
 /** A page of a passage's claims as the API's JSON text, or "not modified" when the caller's ETag is current. */
-export type PassageClaimsAnswer = { isNotModified: true; etag: string } | { isNotModified: false; etag: string; json: string };
+export type PassageClaimsAnswer =
+  | { isNotModified: true; etag: string }
+  /** `bytes` is what is sent (UTF-8, kept encoded between requests); `json` decodes it, for callers that read it. */
+  | { isNotModified: false; etag: string; bytes: Uint8Array<ArrayBuffer>; readonly json: string };
+
+type BuiltList = { etag: string; bytes: Uint8Array<ArrayBuffer> };
+
+function builtAnswer(etag: string, bytes: Uint8Array<ArrayBuffer>): PassageClaimsAnswer {
+  return {
+    isNotModified: false,
+    etag,
+    bytes,
+    get json() {
+      return new TextDecoder().decode(bytes);
+    },
+  };
+}
 
 type Row = {
   role: Role;
@@ -59,12 +75,12 @@ export async function readPassageClaimsJson({
   const etag = `"${row.etag}"`;
   if (matchesAny || ifNoneMatch.includes(row.etag)) return { isNotModified: true, etag };
   const reused = built.find((entry) => entry.etag === row.etag);
-  if (reused) return { isNotModified: false, etag, json: reused.json };
+  if (reused) return builtAnswer(etag, reused.bytes);
   const hasMore = limit !== null && Number(row.rowCount) > limit && row.lastId !== null;
   const nextCursor = hasMore ? encodeCursor(PASSAGE_CLAIMS_ORDER, { start: row.lastStart ?? 0, end: row.lastEnd ?? 0, id: row.lastId ?? "" }) : null;
-  const json = `{"items":${row.items},"nextCursor":${JSON.stringify(nextCursor)}}`;
-  keepBuiltList(cacheKey, { etag: row.etag, json });
-  return { isNotModified: false, etag, json };
+  const bytes = new TextEncoder().encode(`{"items":${row.items},"nextCursor":${JSON.stringify(nextCursor)}}`);
+  keepBuiltList(cacheKey, { etag: row.etag, bytes });
+  return builtAnswer(etag, bytes);
 }
 
 /**
@@ -74,13 +90,13 @@ export async function readPassageClaimsJson({
  * after each live update, is built once per change. Two views per key (blind reviewers and
  * editors); the keys built longest ago go first past CLAIM_LIST_CACHE_MB.
  */
-const builtLists = new Map<string, { etag: string; json: string }[]>();
+const builtLists = new Map<string, BuiltList[]>();
 let builtListsBytes = 0;
 const VIEWS_PER_KEY = 2;
 
-function keepBuiltList(cacheKey: string, entry: { etag: string; json: string }): void {
+function keepBuiltList(cacheKey: string, entry: BuiltList): void {
   const limitBytes = serverEnv().CLAIM_LIST_CACHE_MB * 1024 * 1024;
-  const size = (value: { json: string }) => value.json.length * 2;
+  const size = (value: BuiltList) => value.bytes.byteLength;
   if (size(entry) > limitBytes) return;
   const previous = builtLists.get(cacheKey) ?? [];
   const kept = [entry, ...previous.filter((other) => other.etag !== entry.etag)];

@@ -13,7 +13,7 @@ export const GET = defineRoute(listPassageClaimsEndpoint, {
     const answer = await readPassageClaimsJson({ actor, passageId: params.passageId, query, ifNoneMatch: ifNoneMatchTags(request.headers) });
     const headers = { ETag: answer.etag, ...REVALIDATE };
     if (answer.isNotModified) return new Response(null, { status: 304, headers });
-    return { json: answer.json, headers };
+    return { json: answer.bytes, headers };
   },
 });
 
