@@ -9,9 +9,10 @@ describe("which fetch failures are worth retrying", () => {
     expect([400, 401, 403, 404, 410, 451].map(isPassingHttpStatus)).toEqual([false, false, false, false, false, false]);
   });
 
-  it("retries a timeout or a dropped connection, never a refused address, a wrong type or an oversized page", () => {
+  it("retries a timeout, a dropped connection or a name server that did not answer, never a refused address, a wrong type or an oversized page", () => {
     expect(isPassingFetchFailure(new SafeFetchError("timeout", "slow"))).toBe(true);
     expect(isPassingFetchFailure(new SafeFetchError("connection", "refused"))).toBe(true);
+    expect(isPassingFetchFailure(new SafeFetchError("dns_unavailable", "no answer from the name server"))).toBe(true);
     for (const reason of ["not_allowed", "dns", "too_large", "content_type", "too_many_redirects", "bad_response"] as const) {
       expect(isPassingFetchFailure(new SafeFetchError(reason, reason))).toBe(false);
     }

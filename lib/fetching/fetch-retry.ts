@@ -13,7 +13,10 @@ export function isPassingHttpStatus(status: number): boolean {
   return status >= 500 || status === 408 || status === 429;
 }
 
-/** A safeFetch failure that may pass (a timeout, a refused or dropped connection); a refusal, size or type will not change. */
+/**
+ * A safeFetch failure that may pass (a timeout, a refused or dropped connection, a name server that
+ * did not answer); a refusal, a name that does not exist, a size, a type or a redirect loop will not change.
+ */
 export function isPassingFetchFailure(error: unknown): boolean {
-  return error instanceof SafeFetchError && (error.reason === "timeout" || error.reason === "connection");
+  return error instanceof SafeFetchError && (error.reason === "timeout" || error.reason === "connection" || error.reason === "dns_unavailable");
 }

@@ -242,6 +242,16 @@ describe("safeFetch", () => {
     expect(error.status).toBe(502);
   });
 
+  it("tells a name server that did not answer (worth retrying) from a name that does not exist", async () => {
+    const busy = () => Promise.reject(Object.assign(new Error("getaddrinfo EAI_AGAIN busy.example"), { code: "EAI_AGAIN" }));
+    const error = await failure(fetchIt("http://busy.example/", { resolveHost: busy }));
+    expect(error.reason).toBe("dns_unavailable");
+    expect(error.status).toBe(502);
+    expect(error.message).toBe("The name busy.example could not be looked up just now (its name server did not answer).");
+    const missing = () => Promise.reject(Object.assign(new Error("getaddrinfo ENOTFOUND nowhere.example"), { code: "ENOTFOUND" }));
+    expect((await failure(fetchIt("http://nowhere.example/", { resolveHost: missing }))).reason).toBe("dns");
+  });
+
   it("stops reading an answer larger than the cap", async () => {
     const error = await failure(fetchIt(`http://127.0.0.1:${allowedPort}/big`));
     expect(error.reason).toBe("too_large");

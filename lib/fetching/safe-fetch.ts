@@ -19,6 +19,7 @@ export const URL_NOT_ALLOWED_MESSAGE = "That address points inside a private net
 export type FetchFailureReason =
   | "not_allowed"
   | "dns"
+  | "dns_unavailable"
   | "connection"
   | "timeout"
   | "too_large"
@@ -31,6 +32,7 @@ const CODE_BY_REASON: Record<FetchFailureReason, ErrorCode> = {
   content_type: "unsupported_media_type",
   too_large: "payload_too_large",
   dns: "fetch_failed",
+  dns_unavailable: "fetch_failed",
   connection: "fetch_failed",
   timeout: "fetch_failed",
   too_many_redirects: "fetch_failed",
@@ -156,7 +158,11 @@ export async function resolveAllowedAddress(
   } else {
     try {
       addresses = await resolveHost(hostname);
-    } catch {
+    } catch (error) {
+      // EAI_AGAIN: the name server did not answer, which passes; any other failure means no such name.
+      if ((error as NodeJS.ErrnoException | null)?.code === "EAI_AGAIN") {
+        throw new SafeFetchError("dns_unavailable", `The name ${hostname} could not be looked up just now (its name server did not answer).`);
+      }
       throw new SafeFetchError("dns", `The name ${hostname} could not be found.`);
     }
     if (addresses.length === 0) throw new SafeFetchError("dns", `The name ${hostname} could not be found.`);

@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { snapshotOf } from "@/lib/capture/server/page-snapshot";
-import { safeFetch, type SafeFetchResult } from "@/lib/fetching/safe-fetch";
+import { safeFetch, SafeFetchError, type SafeFetchResult } from "@/lib/fetching/safe-fetch";
 import { AppError } from "@/lib/http/errors";
-import { FETCH_RETRY_POLICY, isPassingHttpStatus } from "@/lib/fetching/fetch-retry";
+import { FETCH_RETRY_POLICY, isPassingFetchFailure, isPassingHttpStatus } from "@/lib/fetching/fetch-retry";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { defineJobKind, permanentFailure } from "@/lib/jobs/server/job-kind";
 import { jobRequester } from "@/lib/jobs/server/job-requester";
@@ -16,7 +16,13 @@ export const IMPORTABLE_MEDIA_TYPES = ["text/html", "text/plain"] as const;
 
 /** Fetches a page to import (or to revise a passage from) through safeFetch; an answer other than 2xx fails the job. */
 export async function fetchImportablePage(url: string): Promise<SafeFetchResult> {
-  const fetched = await safeFetch(url, { accept: IMPORTABLE_MEDIA_TYPES });
+  let fetched: SafeFetchResult;
+  try {
+    fetched = await safeFetch(url, { accept: IMPORTABLE_MEDIA_TYPES });
+  } catch (error) {
+    // Retried exactly as evidence capture is: only what may pass (fetch-retry.ts).
+    throw error instanceof SafeFetchError && !isPassingFetchFailure(error) ? permanentFailure(error) : error;
+  }
   if (fetched.status >= 200 && fetched.status <= 299) return fetched;
   const failure = new AppError("fetch_failed", `The page answered HTTP ${fetched.status} instead of the page; check the address.`, {
     details: { reason: "http_status", status: fetched.status },
