@@ -41,16 +41,25 @@ export async function requireClaimAccess(
   });
   const role = row?.workspace.memberships[0]?.role;
   if (!row || !role) throw notFound("This claim");
-  assertRoleAllows(role, action);
-  if (!options.includeDeleted && (row.deletedAt || row.passage.deletedAt)) {
-    throw claimGone(row.deletedAt ?? row.passage.deletedAt ?? new Date(), row.deletedAt ? "claim" : "passage");
-  }
+  assertClaimAccessible({ role, deletedAt: options.includeDeleted ? null : row.deletedAt, passageDeletedAt: options.includeDeleted ? null : row.passage.deletedAt }, action);
   return {
     claim: { id: row.id, workspaceId: row.workspaceId, passageId: row.passageId, deletedAt: row.deletedAt, passageDeletedAt: row.passage.deletedAt },
     role,
     isBlindReview: row.workspace.isBlindReview,
     isSecondVerifierRequired: row.workspace.isSecondVerifierRequired,
   };
+}
+
+/**
+ * requireClaimAccess's answers for a claim the caller's statement found with the caller's role: 403
+ * when the role may not do `action`, 410 when the claim or its passage is deleted. (No row at all is
+ * the caller's 404.)
+ */
+export function assertClaimAccessible(found: { role: Role; deletedAt: Date | null; passageDeletedAt: Date | null }, action: WorkspaceAction): void {
+  assertRoleAllows(found.role, action);
+  if (found.deletedAt || found.passageDeletedAt) {
+    throw claimGone(found.deletedAt ?? found.passageDeletedAt ?? new Date(), found.deletedAt ? "claim" : "passage");
+  }
 }
 
 export function isRestorable(deletedAt: Date): boolean {

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
-import { claimGone } from "@/lib/claims/server/claim-access";
+import { assertClaimAccessible } from "@/lib/claims/server/claim-access";
 import { claimJoins, claimJson, hidesLabelsSql, roleAllowsSql } from "@/lib/claims/server/claim-json-sql";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -25,10 +24,7 @@ export async function readClaimJson({ actor, claimId }: { actor: Actor; claimId:
     WHERE c."id" = ${claimId}`;
   const row = rows[0];
   if (!row) throw notFound("This claim");
-  assertRoleAllows(row.role, "workspace.read");
-  if (row.deletedAt || row.passageDeletedAt) {
-    throw claimGone(row.deletedAt ?? row.passageDeletedAt ?? new Date(), row.deletedAt ? "claim" : "passage");
-  }
+  assertClaimAccessible(row, "workspace.read");
   if (row.json === null) throw notFound("This claim");
   return { json: row.json, version: row.version };
 }

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
 import { insertAuditEventsSql, recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import type { Claim, UpdateClaimInput } from "@/lib/claims/claim.schemas";
-import { claimGone } from "@/lib/claims/server/claim-access";
+import { assertClaimAccessible } from "@/lib/claims/server/claim-access";
 import { claimJoins, claimJson } from "@/lib/claims/server/claim-json-sql";
 import { lockClaimRow } from "@/lib/claims/server/lock-claim-for-content-change";
 import { claimSelect, hidesUndecidedLabels, toClaim, type ClaimViewer } from "@/lib/claims/server/claim-view";
@@ -139,8 +139,7 @@ async function readUpdateAccess(actor: Actor, claimId: string, assigneeId: strin
     WHERE c."id" = ${claimId}`;
   const row = rows[0];
   if (!row) throw notFound("This claim");
-  assertRoleAllows(row.role, "workspace.read");
-  if (row.deletedAt || row.passageDeletedAt) throw claimGone(row.deletedAt ?? row.passageDeletedAt ?? new Date(), row.deletedAt ? "claim" : "passage");
+  assertClaimAccessible(row, "workspace.read");
   const { role, isBlindReview, isSecondVerifierRequired, isAssigneeMember, version, deletedAt: _deleted, passageDeletedAt: _passageDeleted, ...claim } = row;
   return { role, isBlindReview, isSecondVerifierRequired, isAssigneeMember, version, claim };
 }
