@@ -22,13 +22,13 @@ async function startEchoServer(trustedProxies: TrustedProxies): Promise<number> 
   return (server.address() as AddressInfo).port;
 }
 
-function send(port: number, headers: Record<string, string>, method = "GET"): Promise<{ status: number; body: string }> {
+function send(port: number, headers: Record<string, string>, method = "GET", path = "/api/health"): Promise<{ status: number; body: string; contentType: string }> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: "127.0.0.1", port, path: "/api/health", method, headers }, (response) => {
+    const outgoing = httpRequest({ host: "127.0.0.1", port, path, method, headers }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body, contentType: response.headers["content-type"] ?? "" }));
     });
     outgoing.on("error", reject);
     outgoing.end();
@@ -75,5 +75,28 @@ describe("the web server in front of Next.js", () => {
     expect(refused.status).toBe(413);
     expect(JSON.parse(refused.body)).toEqual({ error: { code: "payload_too_large", message: expect.stringContaining("16 MB") } });
     expect(handled).toBe(0);
+  });
+
+  it("answers an address Next.js cannot decode with 400 before the app sees it: the error shape under /api, words for pages", async () => {
+    const port = await startEchoServer(NO_TRUSTED_PROXIES);
+    for (const path of ["/api/v1/claims/%ED%A0%80", "/api/v1/claims/%E0%A4%A", "/api/v1/workspaces/%FF/claims", "/api/auth/%ED%A0%80"]) {
+      const refused = await send(port, {}, "PATCH", path);
+      expect(refused.status, path).toBe(400);
+      expect(JSON.parse(refused.body), path).toMatchObject({
+        error: { code: "validation_failed", message: expect.stringContaining("not valid percent-encoded UTF-8"), details: [{ path: ["path"] }] },
+      });
+    }
+    for (const path of ["/w/%ED%A0%80", "/w/abc%00", "/w/abc/passages/p%00", "/w/abc/claims?q=%00", "/invitations/%ED%A0%80"]) {
+      const refused = await send(port, {}, "GET", path);
+      expect(refused.status, path).toBe(400);
+      expect(refused.contentType, path).toBe("text/plain; charset=utf-8");
+      expect(refused.body, path).toMatch(/not valid percent-encoded UTF-8|NUL character/);
+    }
+    expect(handled).toBe(0);
+    // Accented ids pass; a NUL in an API id is the API's schemas' to name (in the field's path).
+    for (const path of ["/api/v1/claims/%C3%A9t%C3%A9", "/w/abc/claims?q=%C3%A9t%C3%A9", "/api/v1/claims/abc%00"]) {
+      expect((await send(port, {}, "GET", path)).status, path).toBe(200);
+    }
+    expect(handled).toBe(3);
   });
 });

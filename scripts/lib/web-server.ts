@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { AppError } from "@/lib/http/errors";
 import { formatBytes } from "@/lib/http/format-bytes";
+import { readableAddressProblem, unreadableAddressAnswer } from "@/lib/http/readable-address";
 import {
   FORWARDED_HEADERS,
   firstForwardedValue,
@@ -42,6 +43,14 @@ function refuseTooLarge(response: ServerResponse): void {
   response.end(JSON.stringify(error.toBody()));
 }
 
+// Here rather than in proxy.ts: the proxy runs only for pages, since for an API request it would
+// cost a middleware pass and a copy of the body (about 1 ms each) to check only this.
+function refuseUnreadableAddress(target: string, problem: string, response: ServerResponse): void {
+  const { contentType, body } = unreadableAddressAnswer(target, problem);
+  response.writeHead(400, { "Content-Type": contentType });
+  response.end(body);
+}
+
 type WebServerOptions = {
   handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   trustedProxies: TrustedProxies;
@@ -52,6 +61,12 @@ export function createWebServer({ handle, trustedProxies }: WebServerOptions): S
     prepareRequestHeaders(request, trustedProxies);
     if (Number(request.headers["content-length"] ?? 0) > GLOBAL_BODY_LIMIT_BYTES) {
       refuseTooLarge(response);
+      return;
+    }
+    const target = request.url ?? "/";
+    const addressProblem = readableAddressProblem(target);
+    if (addressProblem) {
+      refuseUnreadableAddress(target, addressProblem, response);
       return;
     }
     handle(request, response).catch((error: unknown) => {
