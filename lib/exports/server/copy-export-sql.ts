@@ -82,9 +82,6 @@ export const exportPlanSql = (fromWhere: string, blockClaims: number, passageBat
       ) AS first_mentions)`
     } AS mentions`;
 
-/** A timestamp(3) column's text (DateStyle ISO) back as a literal. */
-const timestampLiteral = (text: string) => `${sqlLiteral(text)}::timestamp(3)`;
-
 /**
  * One lane's claims in order, as rows `s` (the claim's id, passage id and number in the export),
  * each led by its block's number (an int4, the tag copy-export.ts reads to put the lanes' rows back
