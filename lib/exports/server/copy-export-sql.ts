@@ -45,7 +45,7 @@ export const visibleLabel = (hidesUndecidedLabels: boolean) =>
 export const sqlLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** A claim's place in the export's order: its createdAt (the column's text) and id. */
-export type ClaimKey = readonly [createdAt: string, id: string];
+type ClaimKey = readonly [createdAt: string, id: string];
 
 /** One block of an export's claims: from the claim `from` up to (not including) `until` (null: to the end), numbered from firstNumber. */
 export type CopyBlock = { block: number; from: ClaimKey; until: ClaimKey | null; firstNumber: number };
