@@ -85,11 +85,13 @@ export const exportPlanSql = (fromWhere: string, blockClaims: number, passageBat
 /**
  * One lane's claims in order, as rows `s` (the claim's id, passage id and number in the export),
  * each led by its block's number (an int4, the tag copy-export.ts reads to put the lanes' rows back
- * in order), with `lateral` (which reads `s`) giving each claim's text (OFFSET 0 keeps it a subquery
- * run once per claim in that order, never flattened into joins that could reorder rows). Blocks are read one after
- * another, each sorted within itself, from three ranges of the index on (workspaceId, createdAt,
- * id): the rest of its first claim's createdAt, the createdAts in between, and the start of its
- * last one's (claims created in one transaction share a createdAt, so a block may lie within one).
+ * in order), with `lateral` (which reads `s`) giving each claim's text; OFFSET 0 keeps that a
+ * subquery run once per claim in this order, never flattened into joins that could reorder rows.
+ * Blocks are read one after another, each sorted within itself, from ranges of the index on
+ * (workspaceId, createdAt, id): the rest of its first claim's createdAt, the createdAts in between,
+ * and the start of the next block's; or, for a block within one createdAt (claims created in one
+ * transaction share it), the ids between its first claim and the next block's, so that no block
+ * reads the rest of a large group.
  */
 export const laneSelect = (fromWhere: string, lane: CopyLane, lateral: string) => {
   if (lane.blocks.length === 0) return "SELECT 0 AS block, ''::text AS text WHERE false";
@@ -102,7 +104,9 @@ export const laneSelect = (fromWhere: string, lane: CopyLane, lateral: string) =
     CROSS JOIN LATERAL (
       SELECT k.id, k."passageId", b.first_number - 1 + row_number() OVER (ORDER BY k."createdAt", k.id) AS n
       FROM (
-        ${claims(`c."createdAt" = b.from_at AND c.id >= b.from_id AND (b.until_at IS NULL OR b.until_at > b.from_at OR c.id < b.until_id)`)}
+        ${claims(`c."createdAt" = b.from_at AND c.id >= b.from_id AND (b.until_at IS NULL OR b.until_at > b.from_at)`)}
+        UNION ALL
+        ${claims(`c."createdAt" = b.from_at AND c.id >= b.from_id AND b.until_at = b.from_at AND c.id < b.until_id`)}
         UNION ALL
         ${claims(`c."createdAt" > b.from_at AND c."createdAt" < coalesce(b.until_at, 'infinity')`)}
         UNION ALL
