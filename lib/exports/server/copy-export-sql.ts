@@ -10,7 +10,7 @@ export const jsonColumns = (fields: JsonFields) => fields.map(([key, value]) => 
 
 /**
  * A JSON object as JSON.stringify writes it, from row_to_json of a row named by the keys: compact,
- * keys in order, strings escaped as V8 does (`"`, `\`, `\b\f\n\r\t`, other controls as \u00xx), null
+ * keys in order, strings escaped as V8 does (`"`, ``, `\b\f\n\r\t`, other controls as \u00xx), null
  * for NULL. One C call per object costs half of concatenating to_json per value (measured).
  */
 export const jsonRow = (fields: JsonFields) => `(SELECT row_to_json(o) FROM (SELECT ${jsonColumns(fields)}) AS o)`;
@@ -29,11 +29,12 @@ export const jsonRowOf = (fields: JsonFields, table: string, where: string) =>
 export const isoTimestamp = (column: string) => `overlay('0000-00-00T00:00:00.000Z' placing replace(${column}::text, ' ', 'T') from 1)`;
 
 // encodeURIComponent leaves these unescaped; ids (cuid) never need more, but any other byte is
-// percent-encoded from its UTF-8 bytes with uppercase hex, as V8 does.
+// percent-encoded from its UTF-8 bytes with uppercase hex, as V8 does. The ranges are of code
+// points under any collation; "C" spares the locale's tables (as csv-copy-sql.ts textCell).
 const URI_SAFE = `'^[A-Za-z0-9_.!~*''()-]*$'`;
 export const uriComponent = (expression: string) =>
-  `CASE WHEN ${expression} IS NULL THEN NULL WHEN ${expression} ~ ${URI_SAFE} THEN ${expression} ELSE (
-    SELECT string_agg(CASE WHEN byte < 128 AND chr(byte) ~ '[A-Za-z0-9_.!~*''()-]' THEN chr(byte) ELSE '%' || upper(lpad(to_hex(byte), 2, '0')) END, '' ORDER BY i)
+  `CASE WHEN ${expression} IS NULL THEN NULL WHEN ${expression} COLLATE "C" ~ ${URI_SAFE} THEN ${expression} ELSE (
+    SELECT string_agg(CASE WHEN byte < 128 AND chr(byte) COLLATE "C" ~ '[A-Za-z0-9_.!~*''()-]' THEN chr(byte) ELSE '%' || upper(lpad(to_hex(byte), 2, '0')) END, '' ORDER BY i)
     FROM (SELECT get_byte(convert_to(${expression}, 'UTF8'), i) AS byte, i FROM generate_series(0, octet_length(${expression}) - 1) AS i) AS bytes) END`;
 
 /** The claim's label as the reader may see it (claim-view's hidesUndecidedLabels, as read-export-claims does). */
@@ -43,24 +44,75 @@ export const visibleLabel = (hidesUndecidedLabels: boolean) =>
 /** A quoted SQL string literal for text known only at run time (COPY takes no parameters). */
 export const sqlLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
+/** A claim's place in the export's order: its createdAt (the column's text) and id. */
+type ClaimKey = readonly [createdAt: string, id: string];
+
+/** One block of an export's claims: from the claim `from` up to (not including) `until` (null: to the end), numbered from firstNumber. */
+export type CopyBlock = { block: number; from: ClaimKey; until: ClaimKey | null; firstNumber: number };
+
+/** The blocks one COPY renders (dealt round-robin to the connections, copy-export.ts). */
+export type CopyLane = { blocks: readonly CopyBlock[] };
+
 /**
- * The export's claims in order, numbered from 1, materialized once: the rows a COPY walks through
- * one at a time (a LATERAL per claim), so PostgreSQL never sorts the wide rendered lines.
+ * Where an export's blocks start, computed once before the COPYs (with the count and the snapshot
+ * they share), so each COPY reads only its own claims instead of numbering all of them: the
+ * createdAt, id and number of every `blockClaims`-th claim in order. Also, when `passageBatch` is
+ * given (JSONL), the passages each batch of that many claims is the first to point to (claim
+ * passage, then span evidence in evidence order), as [number of the batch's first claim, passage
+ * id] in order.
  */
-export const orderedScopeCte = (fromWhere: string) => `
-  scope AS MATERIALIZED (
-    SELECT c.id, c."passageId", row_number() OVER (ORDER BY c."createdAt", c.id) AS n
+export const exportPlanSql = (fromWhere: string, blockClaims: number, passageBatch?: number) => `
+  WITH scope AS MATERIALIZED (
+    SELECT c.id, c."passageId", c."createdAt" AS at, row_number() OVER (ORDER BY c."createdAt", c.id) AS n
     ${fromWhere}
-    ORDER BY c."createdAt", c.id
-  )`;
-
-/** The share of an export one COPY renders: blocks of `blockClaims` claims in order, dealt round-robin to `count` connections. */
-export type CopyLane = { index: number; count: number; blockClaims: number };
+  )
+  SELECT (SELECT count(*) FROM scope)::int AS count, pg_export_snapshot() AS snapshot,
+    (SELECT coalesce(json_agg(json_build_array(at::text, id, n) ORDER BY n), '[]') FROM scope WHERE (n - 1) % ${blockClaims} = 0) AS blocks,
+    ${
+      passageBatch === undefined
+        ? "'[]'::json"
+        : `(SELECT coalesce(json_agg(json_build_array((n - 1) / ${passageBatch} * ${passageBatch} + 1, pid) ORDER BY n, k), '[]') FROM (
+        SELECT DISTINCT ON (pid) pid, n, k FROM (
+          SELECT "passageId" AS pid, min(n) AS n, 0::bigint AS k FROM scope GROUP BY "passageId"
+          UNION ALL
+          SELECT e."passageId", s.n, row_number() OVER (PARTITION BY l."claimId" ORDER BY l."createdAt", l.id)
+          FROM scope s JOIN "ClaimEvidence" l ON l."claimId" = s.id AND l."deletedAt" IS NULL JOIN "Evidence" e ON e.id = l."evidenceId" AND e."passageId" IS NOT NULL
+        ) AS mentions
+        ORDER BY pid, n, k
+      ) AS first_mentions)`
+    } AS mentions`;
 
 /**
- * The final SELECT over the scope's claims for one lane: each row led by its block's number (an
- * int4, the tag copy-export.ts reads to put the lanes' rows back in order), only this lane's blocks.
+ * One lane's claims in order, as rows `s` (the claim's id, passage id and number in the export),
+ * each led by its block's number (an int4, the tag copy-export.ts reads to put the lanes' rows back
+ * in order), with `lateral` (which reads `s`) giving each claim's text; OFFSET 0 keeps that a
+ * subquery run once per claim in this order, never flattened into joins that could reorder rows.
+ * Blocks are read one after another, each sorted within itself, from ranges of the index on
+ * (workspaceId, createdAt, id): the rest of its first claim's createdAt, the createdAts in between,
+ * and the start of the next block's; or, for a block within one createdAt (claims created in one
+ * transaction share it), the ids between its first claim and the next block's, so that no block
+ * reads the rest of a large group.
  */
-export const laneSelect = (lane: CopyLane, lateral: string) => `
-    SELECT ((s.n - 1) / ${lane.blockClaims})::int AS block, line.text FROM scope s CROSS JOIN LATERAL (${lateral}) AS line
-    WHERE ((s.n - 1) / ${lane.blockClaims}) % ${lane.count} = ${lane.index}`;
+export const laneSelect = (fromWhere: string, lane: CopyLane, lateral: string) => {
+  if (lane.blocks.length === 0) return "SELECT 0 AS block, ''::text AS text WHERE false";
+  const key = (claim: ClaimKey | null) => (claim === null ? "NULL::timestamp(3), NULL::text" : `${sqlLiteral(claim[0])}::timestamp(3), ${sqlLiteral(claim[1])}`);
+  const blocks = lane.blocks.map(({ block, from, until, firstNumber }) => `(${block}, ${key(from)}, ${key(until)}, ${firstNumber}::bigint)`).join(", ");
+  const claims = (condition: string) => `SELECT c.id, c."passageId", c."createdAt" ${fromWhere} AND ${condition}`;
+  return `
+    SELECT b.block, line.text
+    FROM (VALUES ${blocks}) AS b (block, from_at, from_id, until_at, until_id, first_number)
+    CROSS JOIN LATERAL (
+      SELECT k.id, k."passageId", b.first_number - 1 + row_number() OVER (ORDER BY k."createdAt", k.id) AS n
+      FROM (
+        ${claims(`c."createdAt" = b.from_at AND c.id >= b.from_id AND (b.until_at IS NULL OR b.until_at > b.from_at)`)}
+        UNION ALL
+        ${claims(`c."createdAt" = b.from_at AND c.id >= b.from_id AND b.until_at = b.from_at AND c.id < b.until_id`)}
+        UNION ALL
+        ${claims(`c."createdAt" > b.from_at AND c."createdAt" < coalesce(b.until_at, 'infinity')`)}
+        UNION ALL
+        ${claims(`c."createdAt" = b.until_at AND b.until_at > b.from_at AND c.id < b.until_id`)}
+      ) AS k
+      ORDER BY k."createdAt", k.id
+    ) AS s
+    CROSS JOIN LATERAL (${lateral} OFFSET 0) AS line`;
+};

@@ -7,7 +7,8 @@ import { jsonlFormatter } from "@/lib/exports/formats/jsonl";
 import { readCopyAhead, type CopyReadAhead } from "@/lib/exports/server/copy-read-ahead";
 import { csvCopySql } from "@/lib/exports/server/csv-copy-sql";
 import { jsonlCopySql } from "@/lib/exports/server/jsonl-copy-sql";
-import { exportConnectionConfig, exportScopeSql, type ExportConnection, type ExportFilters } from "@/lib/exports/server/read-export-claims";
+import { exportPlanSql, type CopyBlock } from "@/lib/exports/server/copy-export-sql";
+import { EXPORT_BATCH_SIZE, exportConnectionConfig, exportScopeSql, type ExportConnection, type ExportFilters } from "@/lib/exports/server/read-export-claims";
 
 export type CopyExportFormat = "jsonl" | "csv";
 
@@ -28,8 +29,8 @@ const AHEAD_BYTES = 2 * 1024 * 1024;
 type CopyExportRun = { claimCount: number; body: ReadableStream<Uint8Array> };
 
 /**
- * JSONL and CSV exports rendered by PostgreSQL: the claims are counted, then streamed with
- * `COPY (SELECT …) TO STDOUT`, in one read-only snapshot on the export's own connections (their
+ * JSONL and CSV exports rendered by PostgreSQL: the claims are counted and numbered once (where
+ * each block starts: exportPlanSql), then streamed with `COPY (SELECT …) TO STDOUT`, in one read-only snapshot on the export's own connections (their
  * statement and idle timeouts, as the worker's reader has). Past LANES.fromClaims claims a second
  * connection imports the snapshot (`SET TRANSACTION SNAPSHOT`) and renders every other block;
  * each row carries its block's number, and Node forwards the blocks in order. The body pulls as
@@ -92,26 +93,47 @@ export async function runCopyExport(
     // One COPY lasts as long as the download, so the statement timeout (meant for each FETCH of a
     // cursor) would cut off slow downloads; a download that stops reading is ended below instead.
     const noStatementTimeout = "SET LOCAL statement_timeout = 0";
-    await first.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${sessionSql}`);
+    // The COPYs look each claim's rows up once: Memoize (which the planner puts over the per-claim
+    // line, keyed by claim id) only fills and evicts its cache (measured: every lookup a miss, 11–12% more CPU).
+    const laneSettings = `${noStatementTimeout}; SET LOCAL enable_memoize = off; SET LOCAL work_mem = DEFAULT`;
+    // The plan sorts the export's claims (ids and dates) once: in memory, twice as fast as on disk (measured).
+    await first.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${sessionSql}; SET LOCAL work_mem = '32MB'`);
     const scope = exportScopeSql(input.workspaceId, input.filters, input.hidesUndecidedLabels);
-    const counted = await first.query<{ count: number; snapshot: string }>(`SELECT count(*)::int AS count, pg_export_snapshot() AS snapshot ${scope.fromWhere}`, scope.values);
-    await first.query(noStatementTimeout);
-    claimCount = counted.rows[0]?.count ?? 0;
-    const snapshot = counted.rows[0]?.snapshot ?? "";
+    // COPY takes no parameters: the same values, as escaped literals.
+    const fromWhere = scope.fromWhere.replace(/\$(\d+)/g, (_, index: string) => first.escapeLiteral(String(scope.values[Number(index) - 1])));
+    const planned = await first.query<{ count: number; snapshot: string; blocks: [string, string, number][]; mentions: [number, string][] }>(
+      exportPlanSql(fromWhere, blockClaims, input.format === "jsonl" ? EXPORT_BATCH_SIZE : undefined),
+    );
+    await first.query(laneSettings);
+    const plan = planned.rows[0];
+    claimCount = plan?.count ?? 0;
+    const blocks: CopyBlock[] = (plan?.blocks ?? []).map(([createdAt, id, firstNumber], block, all) => {
+      const next = all[block + 1];
+      return { block, from: [createdAt, id], until: next ? [next[0], next[1]] : null, firstNumber };
+    });
     const laneCount = claimCount > Math.max(fromClaims, blockClaims) ? LANE_COUNT : 1;
     const laneClients = [first];
     for (let lane = 1; lane < laneCount; lane++) {
       const client = await openClient();
-      await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${client.escapeLiteral(snapshot)}; ${sessionSql}; ${noStatementTimeout}`);
+      await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${client.escapeLiteral(plan?.snapshot ?? "")}; ${sessionSql}; ${laneSettings}`);
       laneClients.push(client);
     }
-    // COPY takes no parameters: the same values, as escaped literals.
-    const fromWhere = scope.fromWhere.replace(/\$(\d+)/g, (_, index: string) => first.escapeLiteral(String(scope.values[Number(index) - 1])));
     const claimUrlPrefix = passageAppUrl(input.context, "");
     const archivedUrlPrefix = archivedUrl(input.context, "");
+    // Each passage line goes to the lane whose block holds the claim it precedes.
+    const laneOfClaim = (claimNumber: number) => {
+      const block = blocks.findLast((candidate) => candidate.firstNumber <= claimNumber);
+      return (block?.block ?? 0) % laneCount;
+    };
     readers = laneClients.map((client, index) => {
-      const lane = { index, count: laneCount, blockClaims };
-      const select = (input.format === "jsonl" ? jsonlCopySql : csvCopySql)({ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix, archivedUrlPrefix, lane });
+      const lane = { blocks: blocks.filter((block) => block.block % laneCount === index) };
+      const select =
+        input.format === "jsonl"
+          ? jsonlCopySql({
+              ...{ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix, archivedUrlPrefix, lane },
+              passageMentions: (plan?.mentions ?? []).filter(([claimNumber]) => laneOfClaim(claimNumber) === index),
+            })
+          : csvCopySql({ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix, lane });
       const copy = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`));
       copies.push(copy);
       // One connection alone is read as the download takes its chunks.

@@ -4,7 +4,6 @@ import {
   jsonRow,
   jsonRowOf,
   laneSelect,
-  orderedScopeCte,
   sqlLiteral,
   uriComponent,
   visibleLabel,
@@ -17,7 +16,8 @@ import { EXPORT_BATCH_SIZE } from "@/lib/exports/server/read-export-claims";
  * The JSONL export's lines after the header, rendered by PostgreSQL (formats/jsonl.ts's
  * jsonlPassageLine and jsonlClaimLine, byte for byte). Passages come as the batched writer put
  * them: before each group of EXPORT_BATCH_SIZE claims, every passage that group is the first to
- * point to (claim passage, then span evidence in evidence order), in that order, if not deleted.
+ * point to (claim passage, then span evidence in evidence order; listed by exportPlanSql), in that
+ * order, if not deleted.
  */
 export function jsonlCopySql({
   fromWhere,
@@ -25,6 +25,7 @@ export function jsonlCopySql({
   claimUrlPrefix,
   archivedUrlPrefix,
   lane,
+  passageMentions,
 }: {
   fromWhere: string;
   hidesUndecidedLabels: boolean;
@@ -32,6 +33,8 @@ export function jsonlCopySql({
   /** export-record.ts archivedUrl without its snapshot id. */
   archivedUrlPrefix: string;
   lane: CopyLane;
+  /** The passage lines this lane writes, in order: [number of the claim they go before, passage id] (exportPlanSql). */
+  passageMentions: readonly (readonly [number, string])[];
 }): string {
   const batch = EXPORT_BATCH_SIZE;
   const person = (alias: string) => [["id", `${alias}.id`], ["name", `${alias}.name`]] satisfies JsonFields;
@@ -139,27 +142,21 @@ export function jsonlCopySql({
     ["textHash", 'p."textHash"'],
     ["text", "p.text"],
   ]);
-  return `
-    WITH ${orderedScopeCte(fromWhere)},
-    first_mentions AS MATERIALIZED (
-      SELECT DISTINCT ON (pid) pid, (n - 1) / ${batch} AS batch, n, k FROM (
-        SELECT s.n, 0::bigint AS k, s."passageId" AS pid FROM scope s
-        UNION ALL
-        SELECT s.n, row_number() OVER (PARTITION BY l."claimId" ORDER BY l."createdAt", l.id), e."passageId"
-        FROM scope s JOIN "ClaimEvidence" l ON l."claimId" = s.id AND l."deletedAt" IS NULL JOIN "Evidence" e ON e.id = l."evidenceId"
-      ) AS mentions
-      WHERE pid IS NOT NULL
-      ORDER BY pid, n, k
-    )
-    ${laneSelect(
-      lane,
-      `
-      SELECT 0 AS part, f.n, f.k, concat(${passageLine}, E'\\n') AS text
-        FROM first_mentions f JOIN "Passage" p ON p.id = f.pid AND p."deletedAt" IS NULL
-        WHERE (s.n - 1) % ${batch} = 0 AND f.batch = (s.n - 1) / ${batch}
-      UNION ALL
-      SELECT 1, 0, 0, concat(${claimLine}, E'\\n')
-        FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId" WHERE c.id = s.id
-      ORDER BY 1, 2, 3`,
-    )}`;
+  // The passage lines go before the claim line of each batch's first claim.
+  const mentions = passageMentions.length
+    ? `(VALUES ${passageMentions.map(([at, passageId], order) => `(${at}::bigint, ${order}, ${sqlLiteral(passageId)})`).join(", ")})`
+    : "(SELECT 0::bigint, 0, ''::text WHERE false)";
+  return laneSelect(
+    fromWhere,
+    lane,
+    `
+      SELECT concat(
+        CASE WHEN (s.n - 1) % ${batch} = 0 THEN (
+          SELECT string_agg(concat(${passageLine}, E'\\n'), '' ORDER BY m.ord)
+          FROM ${mentions} AS m (at, ord, pid) JOIN "Passage" p ON p.id = m.pid AND p."deletedAt" IS NULL
+          WHERE m.at = s.n
+        ) END,
+        ${claimLine}, E'\\n') AS text
+      FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId" WHERE c.id = s.id`,
+  );
 }
