@@ -131,29 +131,12 @@ async function answer<E extends Endpoint, TBody>(
     const result = await run();
     if (result instanceof Response) return result;
     if ("json" in result) {
-      const headers = { "content-type": "application/json", ...result.headers };
-      if (typeof result.json === "string") return new Response(result.json, { status: result.status ?? 200, headers });
-      return new Response(unCopiedBody(result.json), { status: result.status ?? 200, headers });
+      return new Response(result.json, { status: result.status ?? 200, headers: { "content-type": "application/json", ...result.headers } });
     }
     return Response.json(result.body, { status: result.status ?? 200, headers: result.headers });
   } catch (error) {
     return errorResponse(error, request);
   }
-}
-
-/**
- * Kept bytes as a body without a copy: a Response made from a Uint8Array copies it (undici's
- * extractBody), 223 KB per answer of a long claim list, allocated outside the JavaScript heap, which
- * pushes V8 into more frequent full collections under load. A default stream hands the chunk on as
- * it is and never detaches it, so the kept bytes stay usable.
- */
-function unCopiedBody(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
 }
 
 /**
