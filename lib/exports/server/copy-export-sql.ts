@@ -10,7 +10,7 @@ export const jsonColumns = (fields: JsonFields) => fields.map(([key, value]) => 
 
 /**
  * A JSON object as JSON.stringify writes it, from row_to_json of a row named by the keys: compact,
- * keys in order, strings escaped as V8 does (`"`, ``, `\b\f\n\r\t`, other controls as \u00xx), null
+ * keys in order, strings escaped as V8 does (`"`, `\`, `\b\f\n\r\t`, other controls as \u00xx), null
  * for NULL. One C call per object costs half of concatenating to_json per value (measured).
  */
 export const jsonRow = (fields: JsonFields) => `(SELECT row_to_json(o) FROM (SELECT ${jsonColumns(fields)}) AS o)`;
