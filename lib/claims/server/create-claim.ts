@@ -1,16 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { insertAuditEventsSql, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
+import type { AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
 import type { Claim, CreateClaimInput } from "@/lib/claims/claim.schemas";
-import { claimJoins, claimJson } from "@/lib/claims/server/claim-json-sql";
+import { runClaimWrite } from "@/lib/claims/server/claim-write-statement";
 import { hidesUndecidedLabels } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ReviewState, Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
-import { publishChangesSql } from "@/lib/live/server/publish-change";
 import { decisionOf } from "@/lib/review/review-state";
 import { blindLabelRefused } from "@/lib/review/server/blind-labels";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
@@ -141,18 +140,14 @@ function prepareClaim({ actor, role, isBlindReview, passage, input, origin = "ma
  * a row; answers the claim's JSON, or null when nothing was written.
  */
 async function writeClaim(client: DbTransaction | typeof db, claim: PreparedClaim, onlyIf: Prisma.Sql): Promise<Claim | null> {
-  const rows = await client.$queryRaw<{ json: string }[]>`
-    WITH allowed AS (${onlyIf}),
-    created AS (
+  return runClaimWrite(client, {
+    before: Prisma.sql`allowed AS (${onlyIf}), `,
+    cte: "created",
+    written: Prisma.sql`
       INSERT INTO "Claim" (${Prisma.join(claim.columns.map(([column]) => Prisma.raw(`"${column}"`)))})
       SELECT ${Prisma.join(claim.columns.map(([, value]) => value))} WHERE EXISTS (SELECT 1 FROM allowed)
-      RETURNING *
-    ),
-    audited AS (${insertAuditEventsSql([claim.event], Prisma.sql`EXISTS (SELECT 1 FROM created)`)}),
-    announced AS (SELECT ${Prisma.join(publishChangesSql([claim.event]))} FROM created)
-    SELECT ${claimJson(Prisma.raw(claim.hidesLabels ? "true" : "false"))}::text AS "json"
-    FROM created c ${claimJoins}
-    WHERE (SELECT count(*) FROM announced) >= 0`;
-  const row = rows[0];
-  return row ? (JSON.parse(row.json) as Claim) : null;
+      RETURNING *`,
+    events: [claim.event],
+    hidesLabels: claim.hidesLabels,
+  });
 }

@@ -3,10 +3,10 @@ import { blindLabelRefused } from "@/lib/review/server/blind-labels";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { assertRoleAllows } from "@/lib/auth/server/workspace-access";
-import { insertAuditEventsSql, recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
+import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import type { Claim, UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { assertClaimAccessible } from "@/lib/claims/server/claim-access";
-import { claimJoins, claimJson } from "@/lib/claims/server/claim-json-sql";
+import { runClaimWrite } from "@/lib/claims/server/claim-write-statement";
 import { lockClaimRow } from "@/lib/claims/server/lock-claim-for-content-change";
 import { claimSelect, hidesUndecidedLabels, toClaim, type ClaimViewer } from "@/lib/claims/server/claim-view";
 import { db, type DbTransaction } from "@/lib/db";
@@ -14,7 +14,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums";
 import { emitWebhookEvent } from "@/lib/webhooks/server/emit-webhook-event";
 import { AppError, notFound } from "@/lib/http/errors";
-import { publishChangesSql } from "@/lib/live/server/publish-change";
 import { newRowId } from "@/lib/row-id";
 import { utcTimestampSql } from "@/lib/sql-time";
 import { correctionChangesOf, recordCorrection } from "@/lib/publishing/server/record-correction";
@@ -237,28 +236,23 @@ async function writeGuarded({
   const { changes } = plan;
   const decision = changes.state !== undefined ? decisionOf(changes.state, actor.userId, updatedAt) : null;
   const events = auditEventsOf(actor, claimId, current, plan);
-  const hasUpdated = Prisma.sql`EXISTS (SELECT 1 FROM updated)`;
   const notifyAssignee =
     changes.assigneeId && changes.assigneeId !== actor.userId
       ? Prisma.sql`, notified_assignee AS (
           INSERT INTO "Notification" ("id", "userId", "workspaceId", "kind", "actorId", "claimId")
           SELECT ${newRowId()}::text, ${changes.assigneeId}::text, c."workspaceId", 'assignment', ${actor.userId}::text, c."id" FROM updated c)`
       : Prisma.empty;
-  const rows = await db.$queryRaw<{ json: string }[]>`
-    WITH updated AS (
+  return runClaimWrite(db, {
+    cte: "updated",
+    written: Prisma.sql`
       UPDATE "Claim" c SET ${Prisma.join(claimColumnsSql(changes, plan, decision))}, "updatedAt" = ${utcTimestampSql(updatedAt)}, "version" = c."version" + 1
       WHERE c."id" = ${claimId} AND c."version" = ${version}::int AND c."deletedAt" IS NULL
         ${isPublicChange ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "Publication" pub WHERE pub."claimId" = c."id" AND pub."withdrawnAt" IS NULL)` : Prisma.empty}
-      RETURNING c.*
-    ),
-    audited AS (${insertAuditEventsSql(events, hasUpdated)})
-    ${notifyAssignee},
-    announced AS (SELECT ${Prisma.join(publishChangesSql(events))} FROM updated)
-    SELECT ${claimJson(Prisma.raw(hidesUndecidedLabels(viewer) ? "true" : "false"))}::text AS "json"
-    FROM updated c ${claimJoins}
-    WHERE (SELECT count(*) FROM announced) >= 0`;
-  const row = rows[0];
-  return row ? (JSON.parse(row.json) as Claim) : null;
+      RETURNING c.*`,
+    events,
+    after: notifyAssignee,
+    hidesLabels: hidesUndecidedLabels(viewer),
+  });
 }
 
 /**
