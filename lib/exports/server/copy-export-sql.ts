@@ -85,7 +85,7 @@ export const exportPlanSql = (fromWhere: string, blockClaims: number, passageBat
 /**
  * One lane's claims in order, as rows `s` (the claim's id, passage id and number in the export),
  * each led by its block's number (an int4, the tag copy-export.ts reads to put the lanes' rows back
- * in order), with `lateral` (which reads `s`) giving each claim's text; OFFSET 0 keeps that a
+ * in order), with `lateral` (which reads `s`) giving each claim's columns (JSONL's one text, CSV's cells); OFFSET 0 keeps that a
  * subquery run once per claim in this order, never flattened into joins that could reorder rows.
  * Blocks are read one after another, each sorted within itself, from ranges of the index on
  * (workspaceId, createdAt, id): the rest of its first claim's createdAt, the createdAts in between,
@@ -99,7 +99,7 @@ export const laneSelect = (fromWhere: string, lane: CopyLane, lateral: string) =
   const blocks = lane.blocks.map(({ block, from, until, firstNumber }) => `(${block}, ${key(from)}, ${key(until)}, ${firstNumber}::bigint)`).join(", ");
   const claims = (condition: string) => `SELECT c.id, c."passageId", c."createdAt" ${fromWhere} AND ${condition}`;
   return `
-    SELECT b.block, line.text
+    SELECT b.block, line.*
     FROM (VALUES ${blocks}) AS b (block, from_at, from_id, until_at, until_id, first_number)
     CROSS JOIN LATERAL (
       SELECT k.id, k."passageId", b.first_number - 1 + row_number() OVER (ORDER BY k."createdAt", k.id) AS n

@@ -4,6 +4,8 @@ import type { ExportContext } from "@/lib/exports/export-record";
 import { archivedUrl, passageAppUrl } from "@/lib/exports/export-record";
 import { csvFormatter } from "@/lib/exports/formats/csv";
 import { jsonlFormatter } from "@/lib/exports/formats/jsonl";
+import { createCopyBinaryRowDecoder } from "@/lib/exports/server/copy-binary-text";
+import { createCopyCsvRowDecoder } from "@/lib/exports/server/copy-csv-rows";
 import { readCopyAhead, type CopyReadAhead } from "@/lib/exports/server/copy-read-ahead";
 import { csvCopySql } from "@/lib/exports/server/csv-copy-sql";
 import { jsonlCopySql } from "@/lib/exports/server/jsonl-copy-sql";
@@ -134,10 +136,13 @@ export async function runCopyExport(
               passageMentions: (plan?.mentions ?? []).filter(([claimNumber]) => laneOfClaim(claimNumber) === index),
             })
           : csvCopySql({ fromWhere, hidesUndecidedLabels: input.hidesUndecidedLabels, claimUrlPrefix, lane });
-      const copy = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT binary)`));
+      // JSONL's lines are one text column, sent untouched by the binary format; CSV's cells are
+      // quoted by COPY's csv format.
+      const copy = client.query(copyTo(`COPY (${select}) TO STDOUT (FORMAT ${input.format === "csv" ? "csv" : "binary"})`));
       copies.push(copy);
+      const decode = input.format === "csv" ? createCopyCsvRowDecoder() : createCopyBinaryRowDecoder();
       // One connection alone is read as the download takes its chunks.
-      return readCopyAhead(copy, laneCount > 1 ? AHEAD_BYTES : CHUNK_BYTES, async () => {
+      return readCopyAhead(copy, decode, laneCount > 1 ? AHEAD_BYTES : CHUNK_BYTES, async () => {
         await client.query("COMMIT");
         await close(client, "end");
       });

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { createCopyBinaryRowDecoder, type TaggedBytes } from "@/lib/exports/server/copy-binary-text";
+import type { TaggedBytes } from "@/lib/exports/server/copy-binary-text";
 
 export type CopyReadAhead = {
   /** The next row's bytes without taking them; null once the COPY has ended and everything was taken. */
@@ -10,13 +10,12 @@ export type CopyReadAhead = {
 };
 
 /**
- * Reads a binary COPY's rows as they come, up to `aheadBytes` ahead of the one taking them, so
+ * Reads a COPY's rows as they come (taken out of its format by `decode`), up to `aheadBytes` ahead of the one taking them, so
  * PostgreSQL keeps rendering while the download is busy with another connection's rows. Past that
  * the stream is not read, and the socket holds PostgreSQL back. `onEnd` runs when the COPY has
  * ended (before its last rows are taken), to give the connection back at once.
  */
-export function readCopyAhead(copy: Readable, aheadBytes: number, onEnd: () => Promise<void>): CopyReadAhead {
-  const decode = createCopyBinaryRowDecoder();
+export function readCopyAhead(copy: Readable, decode: (chunk: Buffer) => TaggedBytes[], aheadBytes: number, onEnd: () => Promise<void>): CopyReadAhead {
   let queue: TaggedBytes[] = [];
   let head = 0;
   let queuedBytes = 0;

@@ -1,20 +1,16 @@
 import { isoTimestamp, laneSelect, type CopyLane, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
 
 /**
- * One text cell as formats/csv.ts writes it with csv-stringify: null as empty, neutralizeCell's
- * quote before a formula trigger (= + - @ tab CR at the start), and RFC 4180 quoting when the
- * cell holds a comma, a quote or a line break. Takes a column name, so the value is computed once.
- * The patterns are literal ASCII characters, which match the same under any collation; under "C"
- * PostgreSQL matches them without the locale's character tables, about five times faster (measured).
+ * One text cell for COPY's csv format, which quotes it as formats/csv.ts's csv-stringify does
+ * (copy-csv-rows.ts): neutralizeCell's quote before a formula trigger (= + - @ tab CR, by code
+ * point: `ascii` reads the first character, far cheaper than a pattern), and empty text as NULL,
+ * which COPY writes as an empty cell (an empty string it would quote). Takes a column name, so
+ * the value is computed once.
  */
-const textCell = (column: string) => {
-  const neutral = `CASE WHEN ${column} COLLATE "C" ~ E'^[=+@\\t\\r-]' THEN '''' || ${column} ELSE ${column} END`;
-  return `CASE WHEN ${column} IS NULL THEN '' WHEN ${column} COLLATE "C" ~ E'[,"\\r\\n]' THEN '"' || replace(${neutral}, '"', '""') || '"' ELSE ${neutral} END`;
-};
-const numberCell = (column: string) => `coalesce(${column}::text, '')`;
-/** Text that never needs quoting or neutralizing: enum labels (lowercase words) and ISO dates. */
-const plainCell = (column: string) => `coalesce(${column}, '')`;
-const CELLS = { text: textCell, number: numberCell, plain: plainCell };
+const textCell = (column: string) => `nullif(CASE WHEN ascii(${column}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${column} ELSE ${column} END, '')`;
+/** Numbers (COPY writes an int as String(number) does) and text that never needs neutralizing (enum labels, ISO dates); NULL is an empty cell. */
+const plainCell = (column: string) => column;
+const CELLS = { text: textCell, number: plainCell, plain: plainCell };
 
 /** describeEvidence (formats/csv.ts) in SQL: `stance: Title (publisher) <url> “quote” — note`. */
 const EVIDENCE_LINE = `l.stance::text || ': ' ||
@@ -26,7 +22,10 @@ const EVIDENCE_LINE = `l.stance::text || ': ' ||
   || CASE WHEN coalesce(e.quote, '') <> '' THEN ' “' || e.quote || '”' ELSE '' END
   || CASE WHEN coalesce(l.note, '') <> '' THEN ' — ' || l.note ELSE '' END`;
 
-/** The CSV export's records after the BOM and header (formats/csv.ts's csvRow, CRLF-terminated), rendered by PostgreSQL. */
+/**
+ * The CSV export's records after the BOM and header (formats/csv.ts's csvRow), as the cells of
+ * `COPY … (FORMAT csv)` that copy-csv-rows.ts ends with CRLF, rendered by PostgreSQL.
+ */
 export function csvCopySql({
   fromWhere,
   hidesUndecidedLabels,
@@ -69,7 +68,6 @@ export function csvCopySql({
     ["created_at", "plain"],
     ["updated_at", "plain"],
   ];
-  // concat_ws: one separator argument instead of one per cell (each argument costs an output call and a copy).
   const record = cells.map(([name, kind]) => CELLS[kind](`v.${name}`)).join(", ");
   // OFFSET 0 keeps the values a subquery of their own, so each cell's expression reads a column
   // instead of repeating the aggregate it came from.
@@ -77,14 +75,14 @@ export function csvCopySql({
       fromWhere,
       lane,
       `
-      SELECT concat_ws(',', ${record}) || E'\\r\\n' AS text FROM (
+      SELECT ${record} FROM (
         SELECT c.id AS claim_id, ${sqlLiteral(claimUrlPrefix)} || ${uriComponent("p.id")} || '?claim=' || ${uriComponent("c.id")} AS claim_url,
           c.statement, ${visibleLabel(hidesUndecidedLabels)} AS label, c.state::text AS state, r.key AS verdict, r.name AS verdict_name,
           c."verdictNote" AS verdict_note, c.exact, c.prefix, c.suffix, c.start, c."end" AS end_,
           c."anchorStatus"::text AS anchor_status, CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END AS anchor_revision,
           p.id AS passage_id, p.title AS passage_title, p."sourceUrl" AS passage_source_url, p.publisher AS passage_publisher,
           p.author AS passage_author, ${isoTimestamp('p."publishedAt"')} AS passage_published_at,
-          ev.count AS evidence_count, coalesce(ev.text, '') AS evidence,
+          ev.count AS evidence_count, ev.text AS evidence,
           creator.name AS created_by, assignee.name AS assignee, verifier.name AS verified_by,
           CASE WHEN verifier.id IS NOT NULL THEN ${isoTimestamp('c."decidedAt"')} END AS verified_at,
           ${isoTimestamp('c."createdAt"')} AS created_at, ${isoTimestamp('c."updatedAt"')} AS updated_at
