@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PATCH as patchClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
 import { GET as searchRoute } from "@/app/api/v1/workspaces/[workspaceId]/search/route";
 import { createClaimRecord, createPassageRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import type { SearchHit, SearchResult } from "@/lib/search/search.schemas";
@@ -178,6 +179,18 @@ describe("workspace search", () => {
     // Two words, one misspelled, one excluded: the correction keeps the rest of the query.
     expect(hitsOf(await search(viewer, workspaceId, { q: "Musharaf resigned" })).map((found) => found.id)).toEqual([claim.id]);
     expect(hitsOf(await search(viewer, workspaceId, { q: "Musharaf -president", kind: "claim" }))).toEqual([]);
+  });
+
+  it("learns the words of an edited statement, so a misspelling of a new word finds the claim", async () => {
+    const { viewer, owner, workspaceId, article } = await deskWithTariffs();
+    const claim = await createClaimRecord(db, { passage: article, exact: "Exporters complained loudly.", statement: "Exporters complained", createdById: owner.id });
+    const patch = (version: number, body: Record<string, unknown>) =>
+      callRoute(patchClaimRoute, "PATCH", `/api/v1/claims/${claim.id}`, { as: owner, params: { claimId: claim.id }, body, headers: { "if-match": `"${version}"` } });
+    expect(hitsOf(await search(viewer, workspaceId, { q: "Bhuttoo" }))).toEqual([]);
+
+    expect((await patch(claim.version, { label: "opinion" })).status).toBe(200);
+    expect((await patch(claim.version + 1, { statement: "Exporters blamed Bhutto for the complaints" })).status).toBe(200);
+    expect(hitsOf(await search(viewer, workspaceId, { q: "Bhuttoo" })).map((hit) => [hit.id, hit.matchedBy])).toEqual([[claim.id, "similar"]]);
   });
 
   it("keeps to the text matches when the words as typed find enough, even with similar words about", async () => {
