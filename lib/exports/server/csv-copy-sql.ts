@@ -86,7 +86,7 @@ export function csvCopySql({
           creator.name AS created_by, assignee.name AS assignee, verifier.name AS verified_by,
           CASE WHEN verifier.id IS NOT NULL THEN ${isoTimestamp('c."decidedAt"')} END AS verified_at,
           ${isoTimestamp('c."createdAt"')} AS created_at, ${isoTimestamp('c."updatedAt"')} AS updated_at
-        FROM "Claim" c
+        FROM LATERAL (SELECT s.*) c
         JOIN "Passage" p ON p.id = c."passageId"
         LEFT JOIN "Rating" r ON r."workspaceId" = c."workspaceId" AND r.key = c.verdict
         LEFT JOIN "User" creator ON creator.id = c."createdById"
@@ -96,7 +96,6 @@ export function csvCopySql({
           SELECT count(*) AS count, string_agg(${EVIDENCE_LINE}, E'\\n' ORDER BY l."createdAt", l.id) AS text
           FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId" WHERE l."claimId" = c.id AND l."deletedAt" IS NULL
         ) AS ev
-        WHERE c.id = s.id
         OFFSET 0
       ) AS v`,
   );

@@ -157,6 +157,6 @@ export function jsonlCopySql({
           WHERE m.at = s.n
         ) END,
         ${claimLine}, E'\\n') AS text
-      FROM "Claim" c JOIN "Passage" p ON p.id = c."passageId" WHERE c.id = s.id`,
+      FROM LATERAL (SELECT s.*) c JOIN "Passage" p ON p.id = c."passageId"`,
   );
 }
