@@ -83,19 +83,23 @@ export const exportPlanSql = (fromWhere: string, blockClaims: number, passageBat
     } AS mentions`;
 
 /**
- * The claim columns the JSONL and CSV statements read, carried through each block's sort: looking
- * each claim up again by its id cost 5–10% of a statement (measured).
+ * The claim and passage columns the JSONL and CSV statements read, carried through each block's
+ * sort from the scan that found the claims: looking each claim up again by its id cost 5–10% of a
+ * statement, and its passage another 5% (measured).
  */
 const CARRIED_CLAIM_COLUMNS = ["id", "workspaceId", "passageId", "statement", "label", "state", "assigneeId", "verdictNote", "verdict", "exact", "prefix", "suffix", "start", "end"]
   .concat(["anchorStatus", "anchorRevision", "labelDecidedById", "createdById", "decidedById", "decidedAt", "createdAt", "updatedAt"])
-  .map((column) => `c."${column}"`)
-  .join(", ");
+  .map((column) => `c."${column}"`);
+const CARRIED_PASSAGE_COLUMNS = ["title", "sourceUrl", "publisher", "author", "publishedAt", "revision"];
+
+/** In a lane's `lateral` (laneSelect), the FROM items that give its claim as `c` and the claim's passage as `p`, from what `s` carries. */
+export const LANE_CLAIM_AND_PASSAGE = `LATERAL (SELECT s.*) c CROSS JOIN LATERAL (SELECT s."passageId" AS id, ${CARRIED_PASSAGE_COLUMNS.map((column) => `s."passage.${column}" AS "${column}"`).join(", ")}) p`;
 
 /**
- * One lane's claims in order, as rows `s` (the claim's columns the statements read, and its number
- * n in the export), each led by its block's number (an int4, the tag copy-export.ts reads to put
- * the lanes' rows back in order), with `lateral` (which reads `s`, as the claim `c` by
- * `LATERAL (SELECT s.*) c`) giving each claim's columns (JSONL's one text, CSV's cells); OFFSET 0 keeps that a
+ * One lane's claims in order, as rows `s` (the claim's and its passage's columns the statements
+ * read, and its number n in the export), each led by its block's number (an int4, the tag
+ * copy-export.ts reads to put the lanes' rows back in order), with `lateral` (which reads `s`, as
+ * `c` and `p` by LANE_CLAIM_AND_PASSAGE) giving each claim's columns (JSONL's one text, CSV's cells); OFFSET 0 keeps that a
  * subquery run once per claim in this order, never flattened into joins that could reorder rows.
  * Blocks are read one after another, each sorted within itself, from ranges of the index on
  * (workspaceId, createdAt, id): the rest of its first claim's createdAt, the createdAts in between,
@@ -107,7 +111,8 @@ export const laneSelect = (fromWhere: string, lane: CopyLane, lateral: string) =
   if (lane.blocks.length === 0) return "SELECT 0 AS block, ''::text AS text WHERE false";
   const key = (claim: ClaimKey | null) => (claim === null ? "NULL::timestamp(3), NULL::text" : `${sqlLiteral(claim[0])}::timestamp(3), ${sqlLiteral(claim[1])}`);
   const blocks = lane.blocks.map(({ block, from, until, firstNumber }) => `(${block}, ${key(from)}, ${key(until)}, ${firstNumber}::bigint)`).join(", ");
-  const claims = (condition: string) => `SELECT ${CARRIED_CLAIM_COLUMNS} ${fromWhere} AND ${condition}`;
+  const carried = [...CARRIED_CLAIM_COLUMNS, ...CARRIED_PASSAGE_COLUMNS.map((column) => `p."${column}" AS "passage.${column}"`)].join(", ");
+  const claims = (condition: string) => `SELECT ${carried} ${fromWhere} AND ${condition}`;
   return `
     SELECT b.block, line.*
     FROM (VALUES ${blocks}) AS b (block, from_at, from_id, until_at, until_id, first_number)

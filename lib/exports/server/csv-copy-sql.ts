@@ -1,4 +1,4 @@
-import { isoTimestamp, laneSelect, type CopyLane, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
+import { isoTimestamp, LANE_CLAIM_AND_PASSAGE, laneSelect, type CopyLane, sqlLiteral, uriComponent, visibleLabel } from "@/lib/exports/server/copy-export-sql";
 
 /**
  * One text cell for COPY's csv format, which quotes it as formats/csv.ts's csv-stringify does
@@ -86,8 +86,7 @@ export function csvCopySql({
           creator.name AS created_by, assignee.name AS assignee, verifier.name AS verified_by,
           CASE WHEN verifier.id IS NOT NULL THEN ${isoTimestamp('c."decidedAt"')} END AS verified_at,
           ${isoTimestamp('c."createdAt"')} AS created_at, ${isoTimestamp('c."updatedAt"')} AS updated_at
-        FROM LATERAL (SELECT s.*) c
-        JOIN "Passage" p ON p.id = c."passageId"
+        FROM ${LANE_CLAIM_AND_PASSAGE}
         LEFT JOIN "Rating" r ON r."workspaceId" = c."workspaceId" AND r.key = c.verdict
         LEFT JOIN "User" creator ON creator.id = c."createdById"
         LEFT JOIN "User" assignee ON assignee.id = c."assigneeId"

@@ -3,6 +3,7 @@ import {
   jsonColumns,
   jsonRow,
   jsonRowOf,
+  LANE_CLAIM_AND_PASSAGE,
   laneSelect,
   sqlLiteral,
   uriComponent,
@@ -157,6 +158,6 @@ export function jsonlCopySql({
           WHERE m.at = s.n
         ) END,
         ${claimLine}, E'\\n') AS text
-      FROM LATERAL (SELECT s.*) c JOIN "Passage" p ON p.id = c."passageId"`,
+      FROM ${LANE_CLAIM_AND_PASSAGE}`,
   );
 }
