@@ -10,7 +10,7 @@ import { isoTimestamp, LANE_CLAIM_AND_PASSAGE, laneSelect, type CopyLane, sqlLit
 const textCell = (column: string) => `nullif(CASE WHEN ascii(${column}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${column} ELSE ${column} END, '')`;
 /** Numbers (COPY writes an int as String(number) does) and text that never needs neutralizing (enum labels, ISO dates); NULL is an empty cell. */
 const plainCell = (column: string) => column;
-const CELLS = { text: textCell, number: plainCell, plain: plainCell };
+const CELLS = { text: textCell, plain: plainCell };
 
 /** describeEvidence (formats/csv.ts) in SQL: `stance: Title (publisher) <url> “quote” — note`. */
 const EVIDENCE_LINE = `l.stance::text || ': ' ||
@@ -49,17 +49,17 @@ export function csvCopySql({
     ["exact", "text"],
     ["prefix", "text"],
     ["suffix", "text"],
-    ["start", "number"],
-    ["end_", "number"],
+    ["start", "plain"],
+    ["end_", "plain"],
     ["anchor_status", "plain"],
-    ["anchor_revision", "number"],
+    ["anchor_revision", "plain"],
     ["passage_id", "text"],
     ["passage_title", "text"],
     ["passage_source_url", "text"],
     ["passage_publisher", "text"],
     ["passage_author", "text"],
     ["passage_published_at", "plain"],
-    ["evidence_count", "number"],
+    ["evidence_count", "plain"],
     ["evidence", "text"],
     ["created_by", "text"],
     ["assignee", "text"],
