@@ -70,6 +70,8 @@ async function awkwardDesk() {
         createdAt: new Date(Date.UTC(2026, 10, 21, 9, 0, index % 5)), // ties on createdAt: ordered by id
       },
     });
+    // One claim without evidence: an empty list, an empty cell.
+    if (index === 7) continue;
     await linkWebEvidenceRecord(db, {
       workspaceId: desk.workspaceId,
       claimId: claim.id,

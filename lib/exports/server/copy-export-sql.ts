@@ -15,6 +15,30 @@ export const jsonColumns = (fields: JsonFields) => fields.map(([key, value]) => 
  */
 export const jsonRow = (fields: JsonFields) => `(SELECT row_to_json(o) FROM (SELECT ${jsonColumns(fields)}) AS o)`;
 
+/**
+ * A JSON object's text joined with `||` from its values' text (each from `jsonText`, never NULL):
+ * for a line's outer objects, whose values are mostly other objects, numbers and text that needs no
+ * escaping, this spares a row_to_json per object and the copy of each nested value through json's
+ * output function (measured: the JSONL statement 7–8% faster than with jsonRow for those). Keys
+ * are constants of ours, which need no escaping.
+ */
+export const jsonTextObject = (fields: JsonFields) => `(${fields.map(([key, value], index) => `'${index === 0 ? "{" : ","}"${key}":' || ${value}`).join(" || ")} || '}')`;
+
+/** A JSON array's text from its items' text (each from `jsonText`, never NULL). */
+export const jsonTextArray = (items: readonly string[]) => `('[' || ${items.join(" || ',' || ")} || ']')`;
+
+/** SQL giving a value's JSON text for jsonTextObject, `null` for NULL. */
+export const jsonText = {
+  /** Any text, escaped as JSON.stringify does (to_json). */
+  ofString: (expression: string) => `coalesce(to_json(${expression})::text, 'null')`,
+  /** Text that never needs escaping (enum labels, isoTimestamp's dates), quoted. */
+  ofPlainText: (expression: string) => `coalesce('"' || ${expression} || '"', 'null')`,
+  /** An integer, or a value of type json (jsonRow's objects), as its text. */
+  ofNumberOrJson: (expression: string) => `coalesce((${expression})::text, 'null')`,
+  /** A constant, written as JSON.stringify writes it. */
+  ofConstant: (value: string | number | boolean) => sqlLiteral(JSON.stringify(value)),
+};
+
 /** As jsonRow, over the row of `table` that `where` finds, or null when it finds none. */
 export const jsonRowOf = (fields: JsonFields, table: string, where: string) =>
   `(SELECT row_to_json(o) FROM ${table} CROSS JOIN LATERAL (SELECT ${jsonColumns(fields)}) AS o WHERE ${where})`;

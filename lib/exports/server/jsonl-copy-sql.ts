@@ -3,6 +3,9 @@ import {
   jsonColumns,
   jsonRow,
   jsonRowOf,
+  jsonText,
+  jsonTextArray,
+  jsonTextObject,
   LANE_CLAIM_AND_PASSAGE,
   laneSelect,
   sqlLiteral,
@@ -62,79 +65,91 @@ export function jsonlCopySql({
     ["author", "p.author"],
     ["publishedAt", isoTimestamp('p."publishedAt"')],
   ];
-  const claimLine = jsonRow([
-    ["type", "'claim'::text"],
-    ["id", "c.id"],
-    ["passage", jsonRow(passageFields)],
+  // The line's outer objects are joined as text (jsonTextObject); the objects made mostly of
+  // strings that need escaping stay row_to_json (jsonRow).
+  const { ofString, ofPlainText, ofNumberOrJson, ofConstant } = jsonText;
+  const claimLine = jsonTextObject([
+    ["type", ofConstant("claim")],
+    ["id", ofString("c.id")],
+    ["passage", ofNumberOrJson(jsonRow(passageFields))],
     [
       "target",
-      jsonRow([
+      jsonTextObject([
         [
           "selector",
-          `array_to_json(ARRAY[${jsonRow([
-            ["type", "'TextQuoteSelector'::text"],
-            ["exact", "c.exact"],
-            ["prefix", "c.prefix"],
-            ["suffix", "c.suffix"],
-          ])}, ${jsonRow([
-            ["type", "'TextPositionSelector'::text"],
-            ["start", "c.start"],
-            ["end", 'c."end"'],
-          ])}])`,
+          jsonTextArray([
+            ofNumberOrJson(
+              jsonRow([
+                ["type", "'TextQuoteSelector'::text"],
+                ["exact", "c.exact"],
+                ["prefix", "c.prefix"],
+                ["suffix", "c.suffix"],
+              ]),
+            ),
+            jsonTextObject([
+              ["type", ofConstant("TextPositionSelector")],
+              ["start", ofNumberOrJson("c.start")],
+              ["end", ofNumberOrJson('c."end"')],
+            ]),
+          ]),
         ],
       ]),
     ],
     [
       "anchor",
-      jsonRow([
-        ["status", 'c."anchorStatus"::text'],
-        ["revision", `CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END`],
+      jsonTextObject([
+        ["status", ofPlainText('c."anchorStatus"::text')],
+        ["revision", ofNumberOrJson(`CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END`)],
       ]),
     ],
-    ["statement", "c.statement"],
-    ["label", visibleLabel(hidesUndecidedLabels)],
-    ["state", "c.state::text"],
+    ["statement", ofString("c.statement")],
+    ["label", ofPlainText(visibleLabel(hidesUndecidedLabels))],
+    ["state", ofPlainText("c.state::text")],
     [
       "verdict",
-      jsonRowOf(
-        [
-          ["key", "r.key"],
-          ["name", "r.name"],
-          ["value", "r.value"],
-        ],
-        `"Rating" r`,
-        `r."workspaceId" = c."workspaceId" AND r.key = c.verdict`,
+      ofNumberOrJson(
+        jsonRowOf(
+          [
+            ["key", "r.key"],
+            ["name", "r.name"],
+            ["value", "r.value"],
+          ],
+          `"Rating" r`,
+          `r."workspaceId" = c."workspaceId" AND r.key = c.verdict`,
+        ),
       ),
     ],
-    ["verdictNote", 'c."verdictNote"'],
+    ["verdictNote", ofString('c."verdictNote"')],
     [
       "evidence",
-      `coalesce((SELECT array_to_json(array_agg(row_to_json(o) ORDER BY l."createdAt", l.id))
+      `('[' || coalesce((SELECT string_agg(row_to_json(o)::text, ',' ORDER BY l."createdAt", l.id)
         FROM "ClaimEvidence" l JOIN "Evidence" e ON e.id = l."evidenceId" CROSS JOIN LATERAL (SELECT ${jsonColumns(evidence)}) AS o
-        WHERE l."claimId" = c.id AND l."deletedAt" IS NULL), '[]'::json)`,
+        WHERE l."claimId" = c.id AND l."deletedAt" IS NULL), '') || ']')`,
     ],
     [
       "reviewers",
-      jsonRow([
-        ["createdBy", jsonRowOf(person("u"), `"User" u`, `u.id = c."createdById"`)],
-        ["assignee", jsonRowOf(person("u"), `"User" u`, `u.id = c."assigneeId"`)],
+      jsonTextObject([
+        ["createdBy", ofNumberOrJson(jsonRowOf(person("u"), `"User" u`, `u.id = c."createdById"`))],
+        ["assignee", ofNumberOrJson(jsonRowOf(person("u"), `"User" u`, `u.id = c."assigneeId"`))],
         [
           "verifiedBy",
-          jsonRowOf(
-            [
-              ["id", "u.id"],
-              ["name", "u.name"],
-              ["at", isoTimestamp('c."decidedAt"')],
-            ],
-            `"User" u`,
-            `c.state = 'verified' AND u.id = c."decidedById"`,
+          ofNumberOrJson(
+            jsonRowOf(
+              [
+                ["id", "u.id"],
+                ["name", "u.name"],
+                ["at", isoTimestamp('c."decidedAt"')],
+              ],
+              `"User" u`,
+              `c.state = 'verified' AND u.id = c."decidedById"`,
+            ),
           ),
         ],
       ]),
     ],
-    ["url", `${sqlLiteral(claimUrlPrefix)} || ${uriComponent("p.id")} || '?claim=' || ${uriComponent("c.id")}`],
-    ["createdAt", isoTimestamp('c."createdAt"')],
-    ["updatedAt", isoTimestamp('c."updatedAt"')],
+    ["url", ofString(`${sqlLiteral(claimUrlPrefix)} || ${uriComponent("p.id")} || '?claim=' || ${uriComponent("c.id")}`)],
+    ["createdAt", ofPlainText(isoTimestamp('c."createdAt"'))],
+    ["updatedAt", ofPlainText(isoTimestamp('c."updatedAt"'))],
   ]);
   const passageLine = jsonRow([
     ["type", "'passage'::text"],
