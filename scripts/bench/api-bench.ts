@@ -159,8 +159,10 @@ export async function benchApi(server: BenchServer): Promise<string[]> {
   const row = (what: string, now: string, goal: string) => `| ${what} | ${now} | ${goal} |`;
   const readCell = (run: { load: Throughput; before: Throughput; after: Throughput; reference: number }) =>
     `${percent(run)} (${run.load.perSecond.toFixed(0)} req/s), p50 ${ms(run.load.p50)}, p99 ${ms(run.load.p99)}; server CPU ${ms(run.load.cpuMs)}/request (health ${ms((run.before.cpuMs + run.after.cpuMs) / 2)})`;
+  // Health's own latency under the same 20 connections: the floor any read's p50 and p99 stand on here.
   const healthLine = (what: string, run: { before: Throughput; after: Throughput; reference: number }) =>
-    `- ${what}: health ${run.before.perSecond.toFixed(0)} req/s right before, ${run.after.perSecond.toFixed(0)} right after (reference ${run.reference.toFixed(0)})`;
+    `- ${what}: health ${run.before.perSecond.toFixed(0)} req/s (p50 ${ms(run.before.p50)}, p99 ${ms(run.before.p99)}) right before, ` +
+    `${run.after.perSecond.toFixed(0)} (p50 ${ms(run.after.p50)}, p99 ${ms(run.after.p99)}) right after (reference ${run.reference.toFixed(0)} req/s)`;
   return [
     `Throughput over ${CONNECTIONS} keep-alive connections after ${WARM_UP_MS / 1000} s of warm-up per target; each read ${PHASE_MS / 1000} s between two ${HEALTH_PHASE_MS / 1000} s health phases (its reference); writes ${SEQUENTIAL_RUNS} one at a time.`,
     healthLine("list", listRun),
