@@ -68,8 +68,9 @@ for (const viewport of DESK_VIEWPORTS) {
       await expectNoSeriousAxeViolations(page);
 
       await page.goto(`/w/${workspaceId}`);
-      await page.locator("body").press("/");
       const searchBox = page.getByRole("combobox", { name: "Search this workspace" });
+      await expect(page.getByRole("search").filter({ has: searchBox })).toHaveAttribute("data-keys-listening", "true");
+      await page.locator("body").press("/");
       await expect(searchBox).toBeFocused();
       await searchBox.pressSequentially("statistics office");
       const results = page.getByRole("listbox", { name: "Search results" });

@@ -26,6 +26,7 @@ export function WorkspaceSearchBox({ workspaceId, initialQuery = "" }: Workspace
   const [query, setQuery] = useState(initialQuery);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [isOpen, setIsOpen] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   // Past the limit nothing is asked (the API would refuse it): the counter says why instead.
   const isTooLong = isOverLimit(text.trim(), SEARCH_TERMS_MAX_LENGTH);
   const sentQuery = isOverLimit(query.trim(), SEARCH_TERMS_MAX_LENGTH) ? "" : query;
@@ -50,6 +51,8 @@ export function WorkspaceSearchBox({ workspaceId, initialQuery = "" }: Workspace
       inputRef.current?.select();
     }
     document.addEventListener("keydown", onKeyDown);
+    // Until hydration `/` reaches no handler; the attribute tells scripts (and tests) when it will.
+    formRef.current?.setAttribute("data-keys-listening", "true");
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
 
@@ -82,6 +85,7 @@ export function WorkspaceSearchBox({ workspaceId, initialQuery = "" }: Workspace
   const activeId = isExpanded && activeIndex >= 0 ? `${listboxId}-${activeIndex}` : undefined;
   return (
     <form
+      ref={formRef}
       role="search"
       className="search-box"
       onSubmit={(event) => {
