@@ -19,7 +19,10 @@ export async function createDesk() {
   return { owner, editor, reviewer, viewer, stranger, workspace, workspaceId: workspace.id };
 }
 
-/** The SQL the route handlers send while `run` runs, through a logging client swapped in for lib/db.ts's shared one. */
+/**
+ * The SQL the route handlers send while `run` runs, through a logging client swapped in for lib/db.ts's shared one.
+ * Prisma logs a transaction's COMMIT but not its BEGIN: a count that includes a COMMIT is one round trip short.
+ */
 export async function recordQueries<T>(run: () => Promise<T>): Promise<{ result: T; queries: string[] }> {
   const queries: string[] = [];
   const logging = createDbClient(configuredDatabaseUrl() ?? "", { log: [{ emit: "event", level: "query" }] });

@@ -35,8 +35,8 @@ export const jsonText = {
   ofPlainText: (expression: string) => `coalesce('"' || ${expression} || '"', 'null')`,
   /** An integer, or a value of type json (jsonRow's objects), as its text. */
   ofNumberOrJson: (expression: string) => `coalesce((${expression})::text, 'null')`,
-  /** A constant, written as JSON.stringify writes it. */
-  ofConstant: (value: string | number | boolean) => sqlLiteral(JSON.stringify(value)),
+  /** A constant string, quoted and escaped as JSON.stringify writes it. */
+  ofConstant: (value: string) => sqlLiteral(JSON.stringify(value)),
 };
 
 /** As jsonRow, over the row of `table` that `where` finds, or null when it finds none. */
