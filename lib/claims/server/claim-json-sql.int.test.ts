@@ -259,6 +259,32 @@ describe("conditional reads of a passage's claims", () => {
     expect(await reviewerSees()).toBeNull();
   });
 
+  it("sees an evidence link moved from one claim to another, though the passage's number of links is back where it was", async () => {
+    const desk = await createDesk();
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: SENTENCES.join(" ") });
+    const first = await createClaimRecord(db, { passage, exact: SENTENCES[0] ?? "", createdById: desk.owner.id });
+    const second = await createClaimRecord(db, { passage, exact: SENTENCES[1] ?? "", createdById: desk.owner.id });
+    const source = { workspaceId: desk.workspaceId, createdById: desk.editor.id, url: "https://stats.example.org/table-3", title: "Table 3", stance: "supports" as const };
+    const link = await linkWebEvidenceRecord(db, { ...source, claimId: first.id });
+    type Items = { items: { id: string; evidenceCount: number }[] };
+    const counts = (answer: { body: unknown }) => (answer.body as Items).items.map((item) => [item.id, item.evidenceCount]);
+
+    const before = await list(desk.editor, passage.id);
+    expect(counts(before)).toEqual([[first.id, 1], [second.id, 0]]);
+    // The reviewer takes the source off the first claim and puts it on the second: each list read in
+    // between is built and kept by this instance, the first one included.
+    await db.claimEvidence.update({ where: { id: link.id }, data: { deletedAt: new Date() } });
+    const between = await list(desk.editor, passage.id, { "if-none-match": before.headers.get("etag") ?? "" });
+    expect(counts(between)).toEqual([[first.id, 0], [second.id, 0]]);
+    await linkWebEvidenceRecord(db, { ...source, claimId: second.id });
+
+    const after = await list(desk.editor, passage.id, { "if-none-match": between.headers.get("etag") ?? "" });
+    expect(after.status).toBe(200);
+    expect(counts(after)).toEqual([[first.id, 0], [second.id, 1]]);
+    expect(after.headers.get("etag")).not.toBe(before.headers.get("etag"));
+    expect((await list(desk.editor, passage.id, { "if-none-match": before.headers.get("etag") ?? "" })).status).toBe(200);
+  });
+
   it("gives an empty passage an ETag too", async () => {
     const desk = await createDesk();
     const empty = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: "Nothing marked here." });

@@ -195,11 +195,13 @@ export const claimJson = (hidesLabels: Prisma.Sql) => {
  * What the list's ETag is made of, besides the caller's view, the passage's title and the request:
  * a cheap aggregate over the passage's live claims that changes whenever their JSON can. Each claim
  * change through the app bumps `updatedAt` and `version`; a delete or restore changes the count (and
- * `updatedAt`); links change `evidenceCount` (a trigger, without `updatedAt`); a creator's rename
+ * `updatedAt`); links change `evidenceCount` (a trigger, without `updatedAt`), each count weighted by
+ * a hash of its claim's id, so a link moved from one claim to another changes the sum where a plain
+ * total would come back to a version already answered (and built); a creator's rename
  * changes their row; renaming a rating on the scale (every verdictName) changes the scale's newest
  * `updatedAt`. Aliases: `c` the claim, `cu` its creator (`claimsVersionJoins`).
  */
-export const passageClaimsVersion = Prisma.sql`concat_ws(':', count(c."id"), max(c."updatedAt"), sum(c."version"), sum(c."evidenceCount"), max(cu."updatedAt"),
+export const passageClaimsVersion = Prisma.sql`concat_ws(':', count(c."id"), max(c."updatedAt"), sum(c."version"), sum(c."evidenceCount" * hashtext(c."id")::bigint), max(cu."updatedAt"),
   (SELECT max(r."updatedAt") FROM "Rating" r WHERE r."workspaceId" = min(c."workspaceId")))`;
 
 /** The joins `passageClaimsVersion` reads, after `FROM "Claim" c`. */
