@@ -3,11 +3,13 @@ import { GET as getMe } from "@/app/api/v1/me/route";
 import { DELETE as revokeToken } from "@/app/api/v1/tokens/[tokenId]/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/tokens/route";
 import { hashApiToken } from "@/lib/auth/server/api-token-auth";
+import { TOKEN_REVOKED_CHANNEL, tokenRevocationsListenerName } from "@/lib/auth/server/token-revocations";
 import { createDbClient } from "@/lib/db";
 import { configuredDatabaseUrl } from "@/lib/env";
 import { createApiTokenRecord, createUserRecord } from "@/lib/fixtures/factories";
 import { API_TOKEN_NAME_MAX_LENGTH, type ApiTokenList, type NewApiToken } from "@/lib/tokens/token.schemas";
 import { callRoute } from "@/scripts/test/route-client";
+import { recordQueries } from "@/scripts/test/desk";
 import { DAY_MS } from "@/lib/time-units";
 
 const db = createDbClient(configuredDatabaseUrl() ?? "");
@@ -21,6 +23,7 @@ const list = async (as: User) => (await callRoute(listTokens, "GET", "/api/v1/to
 const revoke = (tokenId: string, options: { as?: User; headers?: Record<string, string> }) =>
   callRoute(revokeToken, "DELETE", `/api/v1/tokens/${tokenId}`, { ...options, params: { tokenId } });
 const me = (secret: string) => callRoute(getMe, "GET", "/api/v1/me", { headers: bearer(secret) });
+const tokenLookups = (queries: string[]) => queries.filter((query) => query.includes('"ApiToken"')).length;
 
 describe("personal API tokens", () => {
   it("shows the secret once, stores only its SHA-256, and never lists it", async () => {
@@ -99,6 +102,36 @@ describe("personal API tokens", () => {
 
     expect((await revoke(created.id, { as: user })).status).toBe(204);
     expect((await list(user)).items[0]?.revokedAt).toBe(listed?.revokedAt);
+  });
+
+  it("refuses a token another app instance revoked from the request after the revocation commits, not when this one's lookup expires", async () => {
+    const user = await createUserRecord(db);
+    const { id, secret } = await createApiTokenRecord(db, { userId: user.id, name: "Leaked" });
+    expect((await me(secret)).status).toBe(200);
+    const reused = await recordQueries(() => me(secret));
+    expect(reused.result.status).toBe(200);
+    expect(tokenLookups(reused.queries)).toBe(0);
+
+    // Another instance revokes it: the row and the NOTIFY commit together, and nothing in this process is called.
+    await db.$transaction([
+      db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } }),
+      db.$executeRaw`SELECT pg_notify(${TOKEN_REVOKED_CHANNEL}, ${id}::text)`,
+    ]);
+    // The NOTIFY takes milliseconds; the lookup would be reused for API_TOKEN_CACHE_SECONDS (5).
+    await expect.poll(async () => (await me(secret)).status, { timeout: 1_000, interval: 10 }).toBe(401);
+  });
+
+  it("reuses no token lookup while it cannot hear revocations, and again once it listens", async () => {
+    const user = await createUserRecord(db);
+    const { secret } = await createApiTokenRecord(db, { userId: user.id });
+    expect((await me(secret)).status).toBe(200);
+    expect(tokenLookups((await recordQueries(() => me(secret))).queries)).toBe(0);
+
+    // Its listening connection is cut (PostgreSQL restarted, a network fault): what it kept is forgotten.
+    await db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${tokenRevocationsListenerName}`;
+    await expect.poll(async () => tokenLookups((await recordQueries(() => me(secret))).queries), { timeout: 2_000, interval: 10 }).toBe(1);
+    // That request listened again before it looked up, so the next one reuses its lookup.
+    expect(tokenLookups((await recordQueries(() => me(secret))).queries)).toBe(0);
   });
 
   it("answers 401 for an expired token and lists it as inactive", async () => {

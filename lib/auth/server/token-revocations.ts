@@ -1,0 +1,76 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { serverEnv } from "@/lib/env";
+
+/** revokeApiToken announces each revoked token's id here, in the transaction that revokes it. */
+export const TOKEN_REVOKED_CHANNEL = "claimdesk_token_revoked";
+
+// After a failed connection attempt, token lookups go uncached this long before the next attempt,
+// so a database that refuses connections is not asked again on every request.
+const RETRY_AFTER_MS = 5_000;
+
+type Hearing = { onRevoked: (tokenId: string) => void; onDeaf: () => void };
+
+let listener: pg.Client | null = null;
+let connecting: Promise<pg.Client | null> | null = null;
+let retryAt = 0;
+/** Moves on with every revocation heard and every connection lost: a lookup that saw it move keeps nothing. */
+let epoch = 0;
+
+/**
+ * The token cache's guarantee that every instance refuses a revoked token from the request after its
+ * revocation commits, not up to API_TOKEN_CACHE_SECONDS later: an instance reuses token lookups only
+ * while it listens to TOKEN_REVOKED_CHANNEL on its own connection (opened at the first lookup). The
+ * answer is the current epoch, to pass to `isUnchangedSince` after the lookup, or null when this
+ * instance is not listening (then nothing may be reused or kept).
+ */
+export async function revocationEpoch(hearing: Hearing): Promise<number | null> {
+  if (listener) return epoch;
+  if (!connecting && Date.now() < retryAt) return null;
+  connecting ??= listen(hearing).finally(() => {
+    connecting = null;
+  });
+  return (await connecting) ? epoch : null;
+}
+
+/** Whether this instance has listened throughout, with no revocation heard, since `revocationEpoch` answered `since`. */
+export function isUnchangedSince(since: number | null): boolean {
+  return since !== null && listener !== null && epoch === since;
+}
+
+/** This instance's listening connection, as pg_stat_activity names it. */
+export const tokenRevocationsListenerName = `claimdesk-revocations-${randomUUID().slice(0, 8)}`;
+
+async function listen({ onRevoked, onDeaf }: Hearing): Promise<pg.Client | null> {
+  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL, application_name: tokenRevocationsListenerName });
+  const lost = () => {
+    if (listener !== client) return;
+    listener = null;
+    epoch += 1;
+    onDeaf();
+    client.removeAllListeners();
+    // A late socket error on a client nobody listens to would otherwise crash the process.
+    client.on("error", () => undefined);
+    void client.end().catch(() => undefined);
+  };
+  client.on("notification", (message) => {
+    epoch += 1;
+    if (message.payload) onRevoked(message.payload);
+  });
+  client.on("error", lost);
+  client.on("end", lost);
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${TOKEN_REVOKED_CHANNEL}`);
+  } catch {
+    client.removeAllListeners();
+    client.on("error", () => undefined);
+    void client.end().catch(() => undefined);
+    retryAt = Date.now() + RETRY_AFTER_MS;
+    return null;
+  }
+  listener = client;
+  epoch += 1;
+  return client;
+}
