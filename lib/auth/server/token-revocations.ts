@@ -9,6 +9,8 @@ export const TOKEN_REVOKED_CHANNEL = "claimdesk_token_revoked";
 // After a failed connection attempt, token lookups go uncached this long before the next attempt,
 // so a database that refuses connections is not asked again on every request.
 const RETRY_AFTER_MS = 5_000;
+// The first token request waits for the connection (so its lookup can be kept), but never longer than this.
+const CONNECT_TIMEOUT_MS = 2_000;
 
 type Hearing = { onRevoked: (tokenId: string) => void; onDeaf: () => void };
 
@@ -43,7 +45,11 @@ export function isUnchangedSince(since: number | null): boolean {
 export const tokenRevocationsListenerName = `claimdesk-revocations-${randomUUID().slice(0, 8)}`;
 
 async function listen({ onRevoked, onDeaf }: Hearing): Promise<pg.Client | null> {
-  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL, application_name: tokenRevocationsListenerName });
+  const client = new pg.Client({
+    connectionString: serverEnv().DATABASE_URL,
+    application_name: tokenRevocationsListenerName,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   const lost = () => {
     if (listener !== client) return;
     listener = null;
