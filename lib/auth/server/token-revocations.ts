@@ -14,11 +14,29 @@ const CONNECT_TIMEOUT_MS = 2_000;
 
 type Hearing = { onRevoked: (tokenId: string) => void; onDeaf: () => void };
 
-let listener: pg.Client | null = null;
-let connecting: Promise<pg.Client | null> | null = null;
-let retryAt = 0;
-/** Moves on with every revocation heard and every connection lost: a lookup that saw it move keeps nothing. */
-let epoch = 0;
+type Listening = {
+  name: string;
+  listener: pg.Client | null;
+  connecting: Promise<pg.Client | null> | null;
+  retryAt: number;
+  /** Moves on with every revocation heard and every connection lost: a lookup that saw it move keeps nothing. */
+  epoch: number;
+  hearings: Set<Hearing>;
+};
+
+// One listening connection per process, however often its modules are loaded (as lib/db.ts keeps one client).
+const globalForRevocations = globalThis as unknown as { claimdeskTokenRevocations?: Listening };
+const listening = (globalForRevocations.claimdeskTokenRevocations ??= {
+  name: `claimdesk-revocations-${randomUUID().slice(0, 8)}`,
+  listener: null,
+  connecting: null,
+  retryAt: 0,
+  epoch: 0,
+  hearings: new Set(),
+});
+
+/** This instance's listening connection, as pg_stat_activity names it. */
+export const tokenRevocationsListenerName = listening.name;
 
 /**
  * The token cache's guarantee that every instance refuses a revoked token from the request after its
@@ -28,41 +46,38 @@ let epoch = 0;
  * instance is not listening (then nothing may be reused or kept).
  */
 export async function revocationEpoch(hearing: Hearing): Promise<number | null> {
-  if (listener) return epoch;
-  if (!connecting && Date.now() < retryAt) return null;
-  connecting ??= listen(hearing).finally(() => {
-    connecting = null;
+  listening.hearings.add(hearing);
+  if (listening.listener) return listening.epoch;
+  if (!listening.connecting && Date.now() < listening.retryAt) return null;
+  listening.connecting ??= listen().finally(() => {
+    listening.connecting = null;
   });
-  return (await connecting) ? epoch : null;
+  return (await listening.connecting) ? listening.epoch : null;
 }
 
 /** Whether this instance has listened throughout, with no revocation heard, since `revocationEpoch` answered `since`. */
 export function isUnchangedSince(since: number | null): boolean {
-  return since !== null && listener !== null && epoch === since;
+  return since !== null && listening.listener !== null && listening.epoch === since;
 }
 
-/** This instance's listening connection, as pg_stat_activity names it. */
-export const tokenRevocationsListenerName = `claimdesk-revocations-${randomUUID().slice(0, 8)}`;
-
-async function listen({ onRevoked, onDeaf }: Hearing): Promise<pg.Client | null> {
-  const client = new pg.Client({
-    connectionString: serverEnv().DATABASE_URL,
-    application_name: tokenRevocationsListenerName,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-  });
-  const lost = () => {
-    if (listener !== client) return;
-    listener = null;
-    epoch += 1;
-    onDeaf();
+async function listen(): Promise<pg.Client | null> {
+  const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL, application_name: listening.name, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const discard = () => {
     client.removeAllListeners();
     // A late socket error on a client nobody listens to would otherwise crash the process.
     client.on("error", () => undefined);
     void client.end().catch(() => undefined);
   };
+  const lost = () => {
+    if (listening.listener !== client) return;
+    listening.listener = null;
+    listening.epoch += 1;
+    for (const hearing of listening.hearings) hearing.onDeaf();
+    discard();
+  };
   client.on("notification", (message) => {
-    epoch += 1;
-    if (message.payload) onRevoked(message.payload);
+    listening.epoch += 1;
+    if (message.payload) for (const hearing of listening.hearings) hearing.onRevoked(message.payload);
   });
   client.on("error", lost);
   client.on("end", lost);
@@ -70,13 +85,11 @@ async function listen({ onRevoked, onDeaf }: Hearing): Promise<pg.Client | null>
     await client.connect();
     await client.query(`LISTEN ${TOKEN_REVOKED_CHANNEL}`);
   } catch {
-    client.removeAllListeners();
-    client.on("error", () => undefined);
-    void client.end().catch(() => undefined);
-    retryAt = Date.now() + RETRY_AFTER_MS;
+    discard();
+    listening.retryAt = Date.now() + RETRY_AFTER_MS;
     return null;
   }
-  listener = client;
-  epoch += 1;
+  listening.listener = client;
+  listening.epoch += 1;
   return client;
 }
