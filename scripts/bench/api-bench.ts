@@ -74,8 +74,7 @@ export async function benchApi(server: BenchServer): Promise<string[]> {
     };
     await Promise.all([...Array.from({ length: CONNECTIONS }, worker), startCpuClock()]);
     const cpuMs = (await processTreeCpuMs(server.serverPid)) - cpuAtStart;
-    latencies.sort((a, b) => a - b);
-    return { requests: latencies.length, perSecond: latencies.length / (phaseMs / 1000), p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), bytes: bytes / Math.max(1, latencies.length), cpuMs: cpuMs / Math.max(1, latencies.length) };
+    return { requests: latencies.length, perSecond: latencies.length / (phaseMs / 1000), ...latencyOf(latencies), bytes: bytes / Math.max(1, latencies.length), cpuMs: cpuMs / Math.max(1, latencies.length) };
   };
 
   /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { discardListener } from "@/lib/db-listener";
 import { serverEnv } from "@/lib/env";
 
 /** revokeApiToken announces each revoked token's id here, in the transaction that revokes it. */
@@ -62,18 +63,12 @@ export function isUnchangedSince(since: number | null): boolean {
 
 async function listen(): Promise<pg.Client | null> {
   const client = new pg.Client({ connectionString: serverEnv().DATABASE_URL, application_name: listening.name, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  const discard = () => {
-    client.removeAllListeners();
-    // A late socket error on a client nobody listens to would otherwise crash the process.
-    client.on("error", () => undefined);
-    void client.end().catch(() => undefined);
-  };
   const lost = () => {
     if (listening.listener !== client) return;
     listening.listener = null;
     listening.epoch += 1;
     for (const hearing of listening.hearings) hearing.onDeaf();
-    discard();
+    discardListener(client);
   };
   client.on("notification", (message) => {
     listening.epoch += 1;
@@ -85,7 +80,7 @@ async function listen(): Promise<pg.Client | null> {
     await client.connect();
     await client.query(`LISTEN ${TOKEN_REVOKED_CHANNEL}`);
   } catch {
-    discard();
+    discardListener(client);
     listening.retryAt = Date.now() + RETRY_AFTER_MS;
     return null;
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { discardListener } from "@/lib/db-listener";
 import { serverEnv } from "@/lib/env";
 import { LIVE_CHANGE_CHANNEL, LIVE_PRESENCE_CHANNEL, type ChangeEvent, type LiveEvent, type Viewer } from "@/lib/live/live-events";
 
@@ -80,7 +81,7 @@ export class LiveHub {
       await client.query(`LISTEN ${LIVE_CHANGE_CHANNEL}`);
       await client.query(`LISTEN ${LIVE_PRESENCE_CHANNEL}`);
     } catch (error) {
-      this.discard(client);
+      discardListener(client);
       throw error;
     }
     this.client = client;
@@ -88,17 +89,10 @@ export class LiveHub {
     return client;
   }
 
-  private discard(client: pg.Client) {
-    client.removeAllListeners();
-    // A late socket error on a client nobody listens to would otherwise crash the process.
-    client.on("error", () => undefined);
-    void client.end().catch(() => undefined);
-  }
-
   private onConnectionLost(client: pg.Client) {
     if (this.client !== client) return;
     this.client = null;
-    this.discard(client);
+    discardListener(client);
     if (this.subscribers.size === 0) return;
     console.error("Live updates: the LISTEN connection to the database was lost; reconnecting.");
     for (const subscriber of this.subscribers.values()) subscriber.send({ type: "listener", state: "down" });
