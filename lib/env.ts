@@ -97,6 +97,10 @@ const ServerEnvSchema = z.object({
     .trim()
     .regex(/^(\S+\s+){4}\S+$/, "LINK_CHECK_CRON must be a cron expression of five fields, e.g. 0 3 * * 1")
     .default("0 3 * * 1"),
+  /** Checks in a row that could not reach a page (a timeout, a 5xx, a 429, a dropped connection) before the link checker flags it dead. */
+  LINK_CHECK_DEAD_AFTER: z.coerce.number({ error: "LINK_CHECK_DEAD_AFTER must be a whole number" }).int().min(1).max(10).default(3),
+  /** How long after a check that could not reach a page it is checked again, in minutes. */
+  LINK_RECHECK_AFTER_MINUTES: z.coerce.number({ error: "LINK_RECHECK_AFTER_MINUTES must be a whole number" }).int().min(1).max(10_080).default(360),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && env.FETCH_ALLOW_LOOPBACK_PORT !== undefined) {
     ctx.addIssue({

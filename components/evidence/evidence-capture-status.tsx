@@ -24,6 +24,12 @@ export function EvidenceCaptureStatus({ evidence }: { evidence: Evidence }) {
         </>
       )}
       {capture.status === "failed" && <span>Not captured: {capture.error ?? "the page could not be fetched."}</span>}
+      {health && health.status === "ok" && health.problem && (
+        <span className="evidence-unreachable">
+          {" · "}
+          {health.problem}
+        </span>
+      )}
       {health && health.status !== "ok" && (
         <strong className="evidence-attention">
           {" · "}

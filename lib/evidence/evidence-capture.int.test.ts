@@ -7,12 +7,14 @@ import { POST as addEvidenceRoute } from "@/app/api/v1/claims/[claimId]/evidence
 import { GET as getSnapshotRoute } from "@/app/api/v1/snapshots/[snapshotId]/route";
 import type { EvidenceLink } from "@/lib/evidence/evidence.schemas";
 import { captureEvidenceJob } from "@/lib/evidence/server/capture-evidence";
-import { checkEvidenceLinks } from "@/lib/evidence/server/check-evidence-links";
+import { checkEvidenceLinks, checkEvidenceLinksJob } from "@/lib/evidence/server/check-evidence-links";
 import { getClaim } from "@/lib/claims/server/get-claim";
 import { listClaims } from "@/lib/claims/server/list-claims";
 import { createClaimRecord, createPassageRecord } from "@/lib/fixtures/factories";
 import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
+import { recordAbandonedJobs } from "@/lib/jobs/server/abandoned-jobs";
+import { cancelJob } from "@/lib/jobs/server/manage-job";
 import { FETCH_RETRY_POLICY } from "@/lib/fetching/fetch-retry";
 import { JOB_SCHEMA } from "@/lib/jobs/server/job-boss";
 import { importUrlJob } from "@/lib/passages/server/import-url-job";
@@ -48,7 +50,8 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
   // eslint-disable-next-line no-restricted-syntax -- the test's own setting, set before lib/env.ts reads it
   process.env.FETCH_ALLOW_LOOPBACK_PORT = String(port);
-  workers = await startJobWorkers({ kinds: [captureEvidenceJob], concurrency: 2 });
+  // The tests below look for abandoned runs themselves (recordAbandonedJobs), so the workers do not.
+  workers = await startJobWorkers({ kinds: [captureEvidenceJob], concurrency: 2, abandonedSweepSeconds: 3600 });
 });
 
 afterAll(async () => {
@@ -145,12 +148,55 @@ describe("the link checker", () => {
     expect(calm.items).toEqual([]);
   });
 
+  it("does not call a link dead on one failure that may pass: it says so, rechecks later, and flags it after LINK_CHECK_DEAD_AFTER checks in a row", async () => {
+    pages.set("/flaky", { status: 200, body: article("Flaky page") });
+    pages.set("/hiccup", { status: 200, body: article("Hiccup page") });
+    const flaky = await claimWithEvidence("/flaky");
+    const hiccup = await claimWithEvidence("/hiccup");
+    for (const item of [flaky, hiccup]) {
+      await waitForCapture(item.link.evidence.id);
+      await db.claim.update({ where: { id: item.claim.id }, data: { state: "verified" } });
+    }
+    pages.set("/flaky", { status: 503, body: "down for maintenance" });
+    answersInTurn.set("/hiccup", [{ status: 502, body: "bad gateway" }]);
+    const health = (evidenceId: string) => db.evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: { linkHealth: true, linkProblem: true, linkFailures: true } });
+
+    expect(await checkEvidenceLinks({ workspaceId: flaky.desk.workspaceId })).toEqual({ checked: 1, dead: 0, changed: 0, unreachable: 1 });
+    expect(await health(flaky.link.evidence.id)).toEqual({
+      linkHealth: "ok",
+      linkFailures: 1,
+      linkProblem: "Not reachable on the last check: The link answered HTTP 503. Checked again in 6 h; flagged dead after 3 failed checks in a row.",
+    });
+    // The recheck of that link alone is queued for LINK_RECHECK_AFTER_MINUTES later, on the jobs page.
+    const recheck = await db.job.findFirstOrThrow({ where: { workspaceId: flaky.desk.workspaceId, kind: checkEvidenceLinksJob.name } });
+    expect(recheck).toMatchObject({ state: "queued", subject: "Recheck of 1 evidence link that could not be reached", payload: { evidenceIds: [flaky.link.evidence.id] } });
+    const [queued] = await db.$queryRawUnsafe<{ minutes: number }[]>(`SELECT round(extract(epoch FROM start_after - now()) / 60)::int AS minutes FROM ${JOB_SCHEMA}.job WHERE id = $1::uuid`, recheck.id);
+    expect(queued?.minutes).toBe(360);
+    // The claim does not need attention yet.
+    const actor = { userId: flaky.desk.owner.id, email: flaky.desk.owner.email, name: flaky.desk.owner.name, via: "session" as const };
+    expect((await listClaims({ actor, workspaceId: flaky.desk.workspaceId, query: { limit: 50, sort: "created_desc", evidence: "needs-attention" } })).items).toEqual([]);
+
+    await checkEvidenceLinks({ workspaceId: flaky.desk.workspaceId, evidenceIds: [flaky.link.evidence.id] });
+    expect(await health(flaky.link.evidence.id)).toMatchObject({ linkHealth: "ok", linkFailures: 2 });
+    expect(await checkEvidenceLinks({ workspaceId: flaky.desk.workspaceId, evidenceIds: [flaky.link.evidence.id] })).toEqual({ checked: 1, dead: 1, changed: 0, unreachable: 1 });
+    expect(await health(flaky.link.evidence.id)).toEqual({ linkHealth: "dead", linkFailures: 3, linkProblem: "Not reachable on 3 checks in a row. Last: The link answered HTTP 503." });
+    expect((await listClaims({ actor, workspaceId: flaky.desk.workspaceId, query: { limit: 50, sort: "created_desc", evidence: "needs-attention" } })).items.map((item) => item.id)).toEqual([flaky.claim.id]);
+    // Dead is dead: no further recheck is queued for it.
+    expect(await db.job.count({ where: { workspaceId: flaky.desk.workspaceId, kind: checkEvidenceLinksJob.name } })).toBe(2);
+
+    // A page back on the next check is ok again, its count of failures cleared.
+    await checkEvidenceLinks({ workspaceId: hiccup.desk.workspaceId });
+    expect(await health(hiccup.link.evidence.id)).toMatchObject({ linkHealth: "ok", linkFailures: 1 });
+    await checkEvidenceLinks({ workspaceId: hiccup.desk.workspaceId, evidenceIds: [hiccup.link.evidence.id] });
+    expect(await health(hiccup.link.evidence.id)).toEqual({ linkHealth: "ok", linkFailures: 0, linkProblem: null });
+  });
+
   it("leaves the evidence of claims that are not verified alone", async () => {
     pages.set("/draft", { status: 200, body: article("Draft page") });
     const draft = await claimWithEvidence("/draft");
     await waitForCapture(draft.link.evidence.id);
     pages.set("/draft", { status: 500, body: "down" });
-    expect(await checkEvidenceLinks({ workspaceId: draft.desk.workspaceId })).toEqual({ checked: 0, dead: 0, changed: 0 });
+    expect(await checkEvidenceLinks({ workspaceId: draft.desk.workspaceId })).toEqual({ checked: 0, dead: 0, changed: 0, unreachable: 0 });
   });
 });
 
@@ -197,6 +243,24 @@ describe("live updates of capture and link checks", () => {
     pages.set("/soon-gone", { status: 410, body: "gone" });
     await checkEvidenceLinks({ workspaceId: dying.desk.workspaceId });
     await waitToHear(dying.claim.id, "evidence.link_checked");
+  });
+
+  it("says a capture failed when its last run was lost (its worker stopped, pg-boss expired it), instead of pending for ever", async () => {
+    pages.set("/lost-run", { status: 503, body: "busy" });
+    const { claim, link } = await claimWithEvidence("/lost-run");
+    await vi.waitFor(async () => expect((await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).captureError).toBe("Trying again: The page answered HTTP 503."), { timeout: 20_000, interval: 100 });
+    const job = await db.job.findFirstOrThrow({ where: { kind: captureEvidenceJob.name, payload: { path: ["evidenceId"], equals: link.evidence.id } } });
+    // What a second run leaves when its worker dies and pg-boss's maintenance expires it with no attempt left.
+    await db.job.update({ where: { id: job.id }, data: { state: "running", attempts: 2 } });
+    await db.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'failed', retry_count = retry_limit, completed_on = now() WHERE id = $1::uuid`, job.id);
+
+    expect(await recordAbandonedJobs([captureEvidenceJob])).toBe(1);
+    const message = "The job did not finish within its time limit (120 s), or the worker running it stopped. Tried 2 times.";
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).toMatchObject({ captureStatus: "failed", captureError: message, snapshotId: null });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "failed", lastError: message });
+    await waitToHear(claim.id, "evidence.capture_failed");
+    // Found once: the next look moves nothing.
+    expect(await recordAbandonedJobs([captureEvidenceJob])).toBe(0);
   });
 });
 
@@ -275,6 +339,17 @@ async function runRetryNow(evidenceId: string, afterAttempt: number) {
     { timeout: 20_000, interval: 100 },
   );
 }
+
+describe("a capture an owner cancels", () => {
+  it("says it was cancelled, and by whom, instead of pending for ever", async () => {
+    pages.set("/cancelled-capture", { status: 503, body: "busy" });
+    const { desk, link } = await claimWithEvidence("/cancelled-capture");
+    await vi.waitFor(async () => expect((await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).captureError).toBe("Trying again: The page answered HTTP 503."), { timeout: 20_000, interval: 100 });
+    const job = await db.job.findFirstOrThrow({ where: { kind: captureEvidenceJob.name, payload: { path: ["evidenceId"], equals: link.evidence.id } } });
+    await cancelJob({ actor: { userId: desk.owner.id, email: desk.owner.email, name: desk.owner.name, via: "session" }, workspaceId: desk.workspaceId, jobId: job.id });
+    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).toMatchObject({ captureStatus: "failed", captureError: `Cancelled by ${desk.owner.name}.` });
+  });
+});
 
 describe("capture retries as URL import does", () => {
   it("uses URL import's retry policy, the one definition", () => {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/http/errors";
 import { enqueueJob } from "@/lib/jobs/server/enqueue-job";
 import { defineJobKind, type JobKind } from "@/lib/jobs/server/job-kind";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
+import { recordAbandonedJobs } from "@/lib/jobs/server/abandoned-jobs";
 import { createDesk, db } from "@/scripts/test/desk";
 
 // Two sets of workers, as two app instances would run them, on one database.
@@ -91,5 +92,50 @@ describe("the job runner", () => {
     expect(attemptsSeen.get(job.id)).toBe(1);
     // pg-boss records the failure just after the row does.
     await vi.waitFor(async () => expect((await instanceA.boss.getJobById("test.count", job.id))?.state).toBe("failed"), { timeout: 10_000 });
+  });
+
+  it("records a run that outlived its time limit: retried, then failed with the reason, and its kind told each time", async () => {
+    const desk = await createDesk();
+    const hanging: (() => void)[] = [];
+    const abandonedCalls: { jobId: string; isFinal: boolean; message: string }[] = [];
+    const hangingKind = defineJobKind({
+      name: "test.hang",
+      payload: z.object({ index: z.int() }),
+      subject: (payload) => `hanging ${payload.index}`,
+      retry: { limit: 1, delaySeconds: 0, backoff: false },
+      expireInSeconds: 1,
+      // Never finishes on its own, like a run whose worker stalled.
+      handler: () => new Promise((resolve) => hanging.push(() => resolve({}))),
+      abandoned: async (_payload, context) => {
+        abandonedCalls.push({ jobId: context.jobId, isFinal: context.isFinal, message: context.message });
+      },
+    });
+    const instance = await startJobWorkers({ kinds: [hangingKind], concurrency: 1, abandonedSweepSeconds: 0.2 });
+    try {
+      const job = await enqueueJob(hangingKind, { index: 1 }, { workspaceId: desk.workspaceId, createdById: desk.owner.id, boss: instance.boss });
+      await vi.waitFor(async () => expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).state).toBe("failed"), { timeout: 20_000, interval: 100 });
+      const row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+      expect(row.attempts).toBe(2);
+      expect(row.lastError).toBe("The job did not finish within its time limit (1 s), or the worker running it stopped. Tried 2 times.");
+      expect(row.finishedAt).not.toBeNull();
+      const finalCalls = abandonedCalls.filter((call) => call.jobId === job.id && call.isFinal);
+      expect(finalCalls).toEqual([{ jobId: job.id, isFinal: true, message: row.lastError }]);
+      // A later run finishing cannot turn the failed row back.
+      for (const release of hanging) release();
+      await vi.waitFor(async () => expect((await instance.boss.getJobById("test.hang", job.id))?.state).toBe("failed"), { timeout: 10_000 });
+      expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).state).toBe("failed");
+    } finally {
+      for (const release of hanging) release();
+      await instance.stop();
+    }
+  });
+
+  it("leaves a job that finished alone when it looks for abandoned runs", async () => {
+    const desk = await createDesk();
+    const job = await enqueueJob(kindA, { index: 3 }, { workspaceId: desk.workspaceId, createdById: desk.owner.id, boss: instanceA.boss });
+    await waitUntilFinished([job.id]);
+    const before = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(await recordAbandonedJobs([kindA])).toBe(0);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toEqual(before);
   });
 });

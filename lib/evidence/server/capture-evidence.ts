@@ -6,7 +6,7 @@ import { FETCH_RETRY_POLICY, isPassingFetchFailure, isPassingHttpStatus } from "
 import { safeFetch, SafeFetchError } from "@/lib/fetching/safe-fetch";
 import { AppError } from "@/lib/http/errors";
 import { IdSchema, text } from "@/lib/http/text.schemas";
-import { defineJobKind, permanentFailure, type JobContext } from "@/lib/jobs/server/job-kind";
+import { defineJobKind, permanentFailure, type AbandonedJobContext, type JobContext } from "@/lib/jobs/server/job-kind";
 import { EVIDENCE_TITLE_MAX_LENGTH } from "@/lib/evidence/evidence.schemas";
 import { announceEvidenceChange } from "@/lib/evidence/server/announce-evidence-change";
 import { readEvidencePage } from "@/lib/evidence/server/read-evidence-page";
@@ -88,4 +88,17 @@ export const captureEvidenceJob = defineJobKind({
   retry: FETCH_RETRY_POLICY,
   expireInSeconds: 120,
   handler: (payload, context) => captureEvidence(payload, context),
+  abandoned: (payload, context) => recordAbandonedCapture(payload.evidenceId, context),
 });
+
+/** A capture whose run ran out of time or lost its worker: still pending, it says so (and fails when no attempt is left). */
+async function recordAbandonedCapture(evidenceId: string, { workspaceId, message, isFinal }: AbandonedJobContext): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const updated = await tx.evidence.updateMany({
+      where: { id: evidenceId, workspaceId, captureStatus: "pending" },
+      data: { captureStatus: isFinal ? "failed" : "pending", captureError: message.slice(0, 500), captureHttpStatus: null },
+    });
+    if (updated.count === 0) return;
+    await announceEvidenceChange(tx, { workspaceId, evidenceId, action: isFinal ? "evidence.capture_failed" : "evidence.capture_retrying" });
+  });
+}

@@ -17,7 +17,12 @@ import { jobSelect, toJob } from "@/lib/jobs/server/job-view";
 export async function enqueueJob<Payload>(
   kind: JobKind<Payload>,
   payload: Payload,
-  { workspaceId, createdById, boss }: { workspaceId: string; createdById: string | null; boss?: PgBoss },
+  {
+    workspaceId,
+    createdById,
+    boss,
+    startAfterSeconds,
+  }: { workspaceId: string; createdById: string | null; boss?: PgBoss; /** Queued now, run no sooner than this. */ startAfterSeconds?: number },
 ): Promise<Job> {
   const data = kind.payload.parse(payload);
   const id = randomUUID();
@@ -34,7 +39,7 @@ export async function enqueueJob<Payload>(
     select: jobSelect,
   });
   try {
-    await sendToQueue(boss ?? (await queueBoss()), kind.name, id, workspaceId, data);
+    await sendToQueue(boss ?? (await queueBoss()), kind.name, id, workspaceId, data, startAfterSeconds === undefined ? {} : { startAfter: startAfterSeconds });
   } catch (error) {
     console.error("Could not queue a job:", error);
     await db.job.update({
@@ -46,14 +51,17 @@ export async function enqueueJob<Payload>(
   return toJob(row);
 }
 
-/** pg-boss's copy of a job: the payload and the workspace, under the job's id; `retryLimit` overrides the kind's (a retry by hand is one more attempt). */
+/**
+ * pg-boss's copy of a job: the payload and the workspace, under the job's id; `retryLimit` overrides
+ * the kind's (a retry by hand is one more attempt); `startAfter` (seconds) holds it back.
+ */
 export async function sendToQueue(
   boss: PgBoss,
   kindName: string,
   id: string,
   workspaceId: string,
   payload: unknown,
-  options: { retryLimit?: number } = {},
+  options: { retryLimit?: number; startAfter?: number } = {},
 ): Promise<void> {
   await boss.send(kindName, { workspaceId, payload: payload as object }, { id, ...options });
 }

@@ -27,7 +27,15 @@ export type JobKind<Payload> = {
   retry: RetryPolicy;
   /** A run that takes longer is failed by pg-boss (and retried). */
   expireInSeconds: number;
+  /**
+   * Records on what the job works on that a run ended without its handler finishing (it ran past
+   * `expireInSeconds`, or its worker stopped), as the handler records its own failures: see
+   * recordAbandonedJobs. `isFinal` when no attempt is left.
+   */
+  abandoned?: (payload: Payload, context: AbandonedJobContext) => Promise<void>;
 };
+
+export type AbandonedJobContext = { jobId: string; workspaceId: string; message: string; isFinal: boolean };
 
 // Handlers take their payload contravariantly; the workers only need the shared shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
+import { ABANDONED_JOBS_SWEEP_SECONDS, recordAbandonedJobs } from "@/lib/jobs/server/abandoned-jobs";
 import { createJobBoss, JOB_SCHEMA } from "@/lib/jobs/server/job-boss";
 import { type AnyJobKind, isMarkedPermanent } from "@/lib/jobs/server/job-kind";
 import { JOB_KINDS } from "@/lib/jobs/server/job-kinds";
@@ -22,11 +23,13 @@ export async function startJobWorkers({
   concurrency,
   connectionString,
   pollingIntervalSeconds = 0.5,
+  abandonedSweepSeconds = ABANDONED_JOBS_SWEEP_SECONDS,
 }: {
   kinds?: readonly AnyJobKind[];
   concurrency: number;
   connectionString?: string;
   pollingIntervalSeconds?: number;
+  abandonedSweepSeconds?: number;
 }): Promise<JobWorkers> {
   const boss = await createJobBoss(kinds, { connectionString, isWorker: true });
   for (const kind of kinds) {
@@ -36,7 +39,17 @@ export async function startJobWorkers({
       });
     }
   }
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 15_000 }) };
+  const sweep = setInterval(() => {
+    recordAbandonedJobs(kinds).catch((error: unknown) => console.error("Could not look for abandoned jobs:", error));
+  }, abandonedSweepSeconds * 1000);
+  sweep.unref();
+  return {
+    boss,
+    stop: () => {
+      clearInterval(sweep);
+      return boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    },
+  };
 }
 
 /** A 4xx AppError (refused URL, duplicate, bad payload) or a marked error fails for good: waiting will not change the answer. */

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { Job } from "@/lib/jobs/job.schemas";
 import { sendToQueue } from "@/lib/jobs/server/enqueue-job";
-import { queueBoss } from "@/lib/jobs/server/job-kinds";
+import { JOB_KINDS, queueBoss } from "@/lib/jobs/server/job-kinds";
 import { jobSelect, toJob } from "@/lib/jobs/server/job-view";
 
 type JobInput = { actor: Actor; workspaceId: string; jobId: string };
@@ -40,7 +40,11 @@ export async function retryJob({ actor, workspaceId, jobId }: JobInput): Promise
   return toJob(updated);
 }
 
-/** Cancels a job that has not finished (owners). A running attempt is not interrupted; its outcome is not recorded. */
+/**
+ * Cancels a job that has not finished (owners). A running attempt is not interrupted; its outcome is
+ * not recorded on the job. What the job works on hears it (its kind's `abandoned`), so a capture
+ * says it was cancelled rather than pending for ever.
+ */
 export async function cancelJob({ actor, workspaceId, jobId }: JobInput): Promise<Job> {
   await requireWorkspaceAccess(actor, workspaceId, "job.manage");
   const updated = await db.$transaction(async (tx) => {
@@ -50,12 +54,17 @@ export async function cancelJob({ actor, workspaceId, jobId }: JobInput): Promis
     if (current.state !== "queued" && current.state !== "running" && current.state !== "retry") {
       throw new AppError("conflict", `This job is ${current.state} already; only a queued or running job can be cancelled.`);
     }
-    const row = await tx.job.update({ where: { id: jobId }, data: { state: "cancelled", finishedAt: new Date() }, select: jobSelect });
+    const row = await tx.job.update({ where: { id: jobId }, data: { state: "cancelled", finishedAt: new Date() }, select: { ...jobSelect, payload: true } });
     await recordAuditEvents(tx, [
       { workspaceId, actorId: actor.userId, entityType: "job", entityId: jobId, action: "job.cancelled", before: { state: current.state }, after: { state: "cancelled" } },
     ]);
     return row;
   });
   await (await queueBoss()).cancel(updated.kind, jobId);
+  const kind = JOB_KINDS.find((candidate) => candidate.name === updated.kind);
+  const payload = kind?.payload.safeParse(updated.payload);
+  if (kind?.abandoned && payload?.success) {
+    await kind.abandoned(payload.data, { jobId, workspaceId, message: `Cancelled by ${actor.name}.`, isFinal: true });
+  }
   return toJob(updated);
 }

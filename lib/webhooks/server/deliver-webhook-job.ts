@@ -137,4 +137,11 @@ export const deliverWebhookJob = defineJobKind({
   },
   expireInSeconds: 60,
   handler: (payload, context) => deliverWebhook(payload, context, webhookRetryPolicy()),
+  // The endpoint's log says why a delivery stopped, rather than "pending" for ever.
+  abandoned: async (payload, { message, isFinal }) => {
+    await db.webhookDelivery.updateMany({
+      where: { id: payload.deliveryId, state: { in: ["pending", "retrying"] } },
+      data: { state: isFinal ? "failed" : "retrying", error: message, nextRetryAt: null },
+    });
+  },
 });
