@@ -7,7 +7,8 @@ import { PATCH as updateWebhookRoute } from "@/app/api/v1/workspaces/[workspaceI
 import { GET as listWebhooksRoute, POST as createWebhookRoute } from "@/app/api/v1/workspaces/[workspaceId]/webhooks/route";
 import { updateClaim } from "@/lib/claims/server/update-claim";
 import { createClaimRecord, createPassageRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
-import { stopJobBoss } from "@/lib/jobs/server/job-boss";
+import { recordAbandonedJobs } from "@/lib/jobs/server/abandoned-jobs";
+import { JOB_SCHEMA, stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { queueBoss } from "@/lib/jobs/server/job-kinds";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
 import type { CreatedWebhook, WebhookDelivery, WebhookDeliveryPage, WebhookList } from "@/lib/webhooks/webhook.schemas";
@@ -23,6 +24,8 @@ type Received = { path: string; headers: IncomingMessage["headers"]; body: strin
 const received: Received[] = [];
 /** Paths that answer 500 until taken off the list. */
 const failing = new Set<string>();
+/** Answers to requests on /hooks/held, sent when the test says. */
+const heldAnswers: (() => void)[] = [];
 
 let server: Server;
 let port = 0;
@@ -34,6 +37,10 @@ function receive(request: IncomingMessage, response: ServerResponse) {
   request.on("end", () => {
     const path = new URL(request.url ?? "/", "http://test").pathname;
     received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+    if (path === "/hooks/held") {
+      heldAnswers.push(() => response.writeHead(200, { "content-type": "text/plain" }).end("late"));
+      return;
+    }
     if (path === "/redirect") {
       response.writeHead(307, { location: "/hooks/ok" });
       response.end();
@@ -52,13 +59,15 @@ beforeAll(async () => {
   // Read once by lib/env.ts, which nothing has asked yet in this file's process.
   // eslint-disable-next-line no-restricted-syntax -- the test's own settings, set before lib/env.ts reads them
   Object.assign(process.env, { FETCH_ALLOW_LOOPBACK_PORT: String(port), WEBHOOK_RETRY_LIMIT: "2", WEBHOOK_RETRY_DELAY_SECONDS: "1" });
-  workers = await startJobWorkers({ kinds: [deliverWebhookJob], concurrency: 2, pollingIntervalSeconds: 0.5 });
+  // A test below looks for abandoned runs itself (recordAbandonedJobs), so the workers do not.
+  workers = await startJobWorkers({ kinds: [deliverWebhookJob], concurrency: 2, pollingIntervalSeconds: 0.5, abandonedSweepSeconds: 3600 });
   // Start this process's queue before any transaction queues through it: starting pg-boss (its queue
   // DDL) inside update-claim's transaction stalled another test file's jobs on the shared database.
   await queueBoss();
 });
 
 afterAll(async () => {
+  for (const answer of heldAnswers.splice(0)) answer();
   await workers.stop();
   await stopJobBoss();
   await new Promise((resolve) => server.close(resolve));
@@ -213,6 +222,23 @@ describe("webhooks", () => {
     const retrying = await waitForDelivery(desk, webhook.id, (item) => item.attempt >= 1);
     expect(retrying.error).toContain("never follow redirects");
     expect(received.slice(before).some((item) => item.path === "/hooks/ok")).toBe(false);
+  });
+
+  it("says a delivery failed when its last run was lost (its worker stopped mid-request), instead of pending for ever", async () => {
+    const desk = await createDesk();
+    const webhook = await register(desk, "/hooks/held", ["claim.verified"]);
+    await verifyClaim(desk);
+    // The request reached the receiver and waits for its answer; the job's row says running.
+    await vi.waitFor(async () => expect(await db.job.findFirst({ where: { workspaceId: desk.workspaceId, kind: deliverWebhookJob.name, state: "running" } })).not.toBeNull(), { timeout: 20_000, interval: 100 });
+    expect((await deliveriesOf(desk, webhook.id))[0]?.state).toBe("pending");
+    const job = await db.job.findFirstOrThrow({ where: { workspaceId: desk.workspaceId, kind: deliverWebhookJob.name } });
+    // What pg-boss's maintenance leaves when that worker dies with no attempt left.
+    await db.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'failed', retry_count = retry_limit, completed_on = now() WHERE id = $1::uuid`, job.id);
+
+    expect(await recordAbandonedJobs([deliverWebhookJob])).toBe(1);
+    const message = "The job did not finish within its time limit (60 s), or the worker running it stopped.";
+    expect((await deliveriesOf(desk, webhook.id))[0]).toMatchObject({ state: "failed", error: message, nextRetryAt: null });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "failed", lastError: message });
   });
 
   it("is for owners only", async () => {
