@@ -476,6 +476,23 @@ describe("bad input inside an import file", () => {
     expect(report.counts).toMatchObject({ imported: 1, invalid: 6 });
   });
 
+  it("reports an item nested thousands of levels deep as invalid and imports the rest, and answers a file that is only nesting without a 500", async () => {
+    const desk = await createDesk();
+    // Written as text: JSON.stringify itself cannot walk 10,000 levels.
+    const nested = `${'{"more":['.repeat(5_000)}"deep"${"]}".repeat(5_000)}`;
+    const lines = [{ type: "passage", id: "p1", title: "Jobs speech", text: TEXT }, claimLine("p1"), claimLine("p1", { extra: "NESTED" })].map((line) => JSON.stringify(line));
+    const response = await postImport(desk, lines.join("\n").replace('"NESTED"', nested), "application/x-ndjson");
+    expect(response.status, JSON.stringify(response.body).slice(0, 300)).toBe(200);
+    const report = response.body as ImportReport;
+    expect(report.items.find((item) => item.item === "line 3")).toMatchObject({ status: "invalid", reason: "The item: Nests more than 64 levels deep, which ClaimDesk does not read; flatten it." });
+    expect(report.counts).toMatchObject({ imported: 1, invalid: 1 });
+
+    for (const contentType of ["application/ld+json", "application/json", "application/x-ndjson"]) {
+      const onlyNesting = await postImport(desk, "[".repeat(100_000) + "]".repeat(100_000), contentType);
+      expect(onlyNesting.status, `${contentType}: ${JSON.stringify(onlyNesting.body).slice(0, 300)}`).toBeLessThan(500);
+    }
+  });
+
   it("reports a Web Annotation with a NUL or an unpaired surrogate anywhere it reads as invalid and imports the rest", async () => {
     const desk = await createDesk();
     const { id } = await passage(desk);

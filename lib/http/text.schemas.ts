@@ -35,11 +35,16 @@ export function text(params?: { error?: string }) {
 export const ID_MAX_LENGTH = 64;
 export const IdSchema = text().min(1, "Give an id").max(ID_MAX_LENGTH, `Ids are at most ${ID_MAX_LENGTH} characters`);
 
+/** How deep imported JSON may nest: an annotation nests a handful of levels; thousands would overflow the stack that walks it. */
+export const JSON_MAX_DEPTH = 64;
+
 /**
  * Where in a parsed JSON value the first unsafe string is, for input that no schema describes
- * field by field (imported annotations keep other tools' keys). Keys count too.
+ * field by field (imported annotations keep other tools' keys). Keys count too, and so does nesting
+ * deeper than JSON_MAX_DEPTH (reported for the whole value).
  */
 export function findUnsafeText(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; message: string } | null {
+  if (path.length > JSON_MAX_DEPTH) return { path: [], message: `Nests more than ${JSON_MAX_DEPTH} levels deep, which ClaimDesk does not read; flatten it.` };
   if (typeof value === "string") {
     const unsafe = findUnsafeCharacter(value);
     return unsafe ? { path, message: unsafeCharacterMessage(unsafe) } : null;
