@@ -26,6 +26,15 @@ export async function runNextAuth(
   return response.toResponse();
 }
 
+/**
+ * next-auth puts the `error` a request names into its redirect as it came (`/signin?error=…`); a
+ * NUL, a line break or a character past Latin-1 there cannot be a header value, so they are
+ * percent-encoded (an unpaired surrogate as U+FFFD first) rather than failing the request.
+ */
+function headerSafeLocation(location: string): string {
+  return location.replace(/\p{Cs}/gu, "\uFFFD").replace(/[^\x21-\x7e]/gu, (character) => encodeURIComponent(character));
+}
+
 // The part of NextApiResponse that next-auth's API-route handler uses.
 class CollectedResponse {
   private statusCode = 200;
@@ -44,7 +53,7 @@ class CollectedResponse {
 
   setHeader(name: string, value: string | string[]): this {
     this.headers.delete(name);
-    for (const item of Array.isArray(value) ? value : [value]) this.headers.append(name, item);
+    for (const item of Array.isArray(value) ? value : [value]) this.headers.append(name, name.toLowerCase() === "location" ? headerSafeLocation(item) : item);
     return this;
   }
 

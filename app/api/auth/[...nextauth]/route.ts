@@ -4,7 +4,7 @@ import { guardAuthPost } from "@/lib/auth/server/guard-auth-post";
 import { runNextAuth } from "@/lib/auth/server/next-auth-handler";
 import { resolveSessionActor } from "@/lib/auth/server/resolve-session-actor";
 import { errorResponse } from "@/lib/http/define-route";
-import { notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/http/errors";
 
 type NextAuthContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -14,6 +14,10 @@ const MAX_ACTION_SEGMENTS = 2;
 export async function GET(request: NextRequest, context: NextAuthContext): Promise<Response> {
   const { nextauth } = await context.params;
   if (nextauth.length > MAX_ACTION_SEGMENTS) return errorResponse(notFound("This sign-in page"));
+  // next-auth throws on a GET of the password sign-in's callback: only the sign-in form's POST means anything there.
+  if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
+    return errorResponse(new AppError("method_not_allowed", "Sign in with the sign-in form: this address takes the form's POST.", { headers: { Allow: "POST" } }));
+  }
   // next-auth reads only the JWT: a signed-out session's copied cookie would still be "signed in" here.
   if (nextauth[0] === "session" && (await resolveSessionActor(request)) === null) return Response.json({});
   return runNextAuth(request, nextauth, undefined, await requestOptions(request, nextauth));
