@@ -43,6 +43,14 @@ export async function startEmbeddedPostgres({ dataDir, database, onLog, port: re
   // As root the server runs as the `postgres` user, which must be able to reach its folder.
   if (isRoot) await chmod(dataDir, 0o755);
   const clusterDir = path.join(dataDir, "pg");
+  const runningPid = await livePostmasterPid(clusterDir);
+  if (runningPid !== null) {
+    // Most often an earlier `npm start` from this folder that is still running (or was left behind
+    // when only its npm process was killed): PostgreSQL would refuse with a lock-file message.
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} is already running (process ${runningPid}): is ClaimDesk already started from this folder? Stop that one first (Ctrl-C in its terminal, or end process ${runningPid} and the ClaimDesk processes beside it), then start again.`,
+    );
+  }
   const password = await readOrCreateSecret(path.join(dataDir, "pg-password"), 24);
   const port = requestedPort ?? (await freePort());
   const logLines: string[] = [];
@@ -92,18 +100,23 @@ export async function startEmbeddedPostgres({ dataDir, database, onLog, port: re
 }
 
 async function isPostmasterAlive(clusterDir: string): Promise<boolean> {
+  return (await livePostmasterPid(clusterDir)) !== null;
+}
+
+/** The process id in the cluster's postmaster.pid when that process is alive; null when there is none (or it is a stale file). */
+async function livePostmasterPid(clusterDir: string): Promise<number | null> {
   let pid: number;
   try {
     pid = Number((await readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n")[0]);
   } catch {
-    return false;
+    return null;
   }
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (!Number.isInteger(pid) || pid <= 0) return null;
   try {
     process.kill(pid, 0);
-    return true;
+    return pid;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return (error as NodeJS.ErrnoException).code === "EPERM" ? pid : null;
   }
 }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startThrowawayPostgres } from "@/scripts/test/throwaway-postgres";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 import { supervisePostgres } from "./postgres-supervisor";
 
 let postgres: Awaited<ReturnType<typeof startThrowawayPostgres>>;
@@ -43,6 +44,19 @@ describe("PostgreSQL supervisor", () => {
       expect(lines.at(-1)).toMatch(new RegExp(`PostgreSQL is running again on port ${postgres.port}`));
     } finally {
       await supervisor.stop();
+    }
+  });
+
+  it("refuses to start a second PostgreSQL on a folder whose PostgreSQL is running, saying which process to stop", async () => {
+    const running = await startThrowawayPostgres();
+    try {
+      const pid = Number((await readFile(path.join(running.dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0]);
+      await expect(startEmbeddedPostgres({ dataDir: running.dataDir, database: "throwaway" })).rejects.toThrow(
+        `is already running (process ${pid}): is ClaimDesk already started from this folder?`,
+      );
+      expect(await queryOnce(running.url)).toBe(42);
+    } finally {
+      await running.remove();
     }
   });
 });
