@@ -24,7 +24,7 @@ import { can } from "@/lib/auth/permissions";
 import { type BulkChanges, useBulkUpdateClaims, useClaimsPages } from "@/lib/claims/client/claim-queries";
 import { usePassageOptions } from "@/lib/passages/client/passage-queries";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError } from "@/lib/http/api-client";
+import { formErrorMessage } from "@/lib/http/api-client";
 import { allowedTransitions, REVIEW_STATES } from "@/lib/review/review-state";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 
@@ -32,9 +32,6 @@ type ClaimsTableProps = { workspaceId: string; role: Role; currentUserId: string
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : "Something went wrong. Try again.";
-}
 
 
 /**
@@ -137,7 +134,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
           // Refused claims stay selected, to fix and try again.
           selection.keepOnly(outcome.results.flatMap((result) => (result.ok ? [] : [result.claimId])));
         },
-        onError: (error) => setSummary(`Nothing was changed: ${errorMessage(error)}`),
+        onError: (error) => setSummary(`Nothing was changed: ${formErrorMessage(error)}`),
       },
     );
   }
@@ -157,7 +154,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
   } else if (pages.isError && !pages.data) {
     body = (
       <div className="alert alert-error row spread" role="alert">
-        <span>Could not load the claims: {errorMessage(pages.error)}</span>
+        <span>Could not load the claims: {formErrorMessage(pages.error)}</span>
         <button type="button" className="button-secondary" onClick={() => void pages.refetch()}>
           Retry
         </button>
@@ -186,7 +183,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
       <>
         {pages.isRefetchError && (
           <div className="alert alert-error row spread" role="alert">
-            <span>Could not refresh the claims: {errorMessage(pages.error)}</span>
+            <span>Could not refresh the claims: {formErrorMessage(pages.error)}</span>
             <button type="button" className="button-secondary" onClick={() => void pages.refetch()}>
               Retry
             </button>
@@ -215,7 +212,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
         />
         {isFetchNextPageError ? (
           <div className="alert alert-error row spread" role="alert">
-            <span>Could not load more claims: {errorMessage(pages.error)}</span>
+            <span>Could not load more claims: {formErrorMessage(pages.error)}</span>
             <button type="button" className="button-secondary" onClick={() => void fetchNextPage()}>
               Retry
             </button>

@@ -5,7 +5,7 @@ import { apiFilterToFilters, filtersToApiQuery, filtersToSearch, withAllowedSort
 import { can } from "@/lib/auth/permissions";
 import { ClaimsFilterSchema } from "@/lib/claims/claim.schemas";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ApiError } from "@/lib/http/api-client";
+import { formErrorMessage } from "@/lib/http/api-client";
 import { useCreateSavedView, useSavedViews, useUpdateSavedView } from "@/lib/views/client/view-queries";
 import { SAVED_VIEW_NAME_MAX_LENGTH, type SavedView } from "@/lib/views/view.schemas";
 
@@ -21,9 +21,6 @@ type SavedViewBarProps = {
   onSaved: (view: SavedView) => void;
 };
 
-function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : "Something went wrong. Try again.";
-}
 
 /**
  * Names the table's current filter and sort as a saved view, or updates the view it was opened
@@ -57,7 +54,7 @@ export function SavedViewBar({ workspaceId, role, currentUserId, filters, viewId
           setStatus(`Saved the view “${view.name}”.`);
           onSaved(view);
         },
-        onError: (error) => setStatus(`The view was not saved: ${errorMessage(error)}`),
+        onError: (error) => setStatus(`The view was not saved: ${formErrorMessage(error)}`),
       },
     );
   }
@@ -68,7 +65,7 @@ export function SavedViewBar({ workspaceId, role, currentUserId, filters, viewId
       { viewId: view.id, changes: { filter } },
       {
         onSuccess: (changed) => setStatus(`Updated the view “${changed.name}”.`),
-        onError: (error) => setStatus(`The view was not updated: ${errorMessage(error)}`),
+        onError: (error) => setStatus(`The view was not updated: ${formErrorMessage(error)}`),
       },
     );
   }

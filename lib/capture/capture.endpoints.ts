@@ -14,3 +14,6 @@ export const getSnapshotEndpoint = endpoint({
   responses: { 200: file(["text/html", "text/plain", "application/octet-stream"], "The page as fetched") },
   errors: ["not_found"],
 });
+
+/** Where a stored copy is served (getSnapshotEndpoint), as passages and evidence link it. */
+export const snapshotPath = (snapshotId: string) => `/api/v1/snapshots/${snapshotId}`;

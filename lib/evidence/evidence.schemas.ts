@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDateInput } from "@/lib/http/date.schemas";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { CorrectionNoteSchema } from "@/lib/publishing/publishing.schemas";
+import { isHttpUrl } from "@/lib/http/http-url";
 
 export const EvidenceStanceSchema = z.enum(["supports", "refutes", "context"]).meta({ id: "EvidenceStance" });
 
@@ -14,14 +15,7 @@ export const EVIDENCE_QUOTE_MAX_LENGTH = 10_000;
 export const WebUrlSchema = text()
   .trim()
   .max(WEB_URL_MAX_LENGTH, `URLs are at most ${WEB_URL_MAX_LENGTH} characters`)
-  .refine((value) => {
-    try {
-      const { protocol } = new URL(value);
-      return protocol === "http:" || protocol === "https:";
-    } catch {
-      return false;
-    }
-  }, "Enter a full web address starting with http:// or https:// (other schemes such as javascript: or file: are refused)");
+  .refine(isHttpUrl, "Enter a full web address starting with http:// or https:// (other schemes such as javascript: or file: are refused)");
 
 const optionalText = (max: number) => text().trim().max(max).optional();
 

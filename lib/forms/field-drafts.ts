@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tryParseJson } from "@/lib/try-parse-json";
 
 /**
  * Unsaved text of a form field, kept in the browser so that moving to another claim or reloading
@@ -39,7 +40,7 @@ export function removeFieldDraftsOf(storage: Pick<Storage, "length" | "key" | "r
 export function readFieldDraft(storage: DraftStorage, key: string, now: number): FieldDraft | null {
   const stored = storage.getItem(key);
   if (stored === null) return null;
-  const parsed = FieldDraftSchema.safeParse(parseJson(stored));
+  const parsed = FieldDraftSchema.safeParse(tryParseJson(stored));
   if (!parsed.success || now - parsed.data.savedAt > FIELD_DRAFT_MAX_AGE_MS) {
     storage.removeItem(key);
     return null;
@@ -61,10 +62,3 @@ export function removeFieldDraft(storage: DraftStorage, key: string): void {
   storage.removeItem(key);
 }
 
-function parseJson(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
-  }
-}

@@ -3,6 +3,7 @@ import type { CreateAttempt } from "@/lib/http/create-attempt";
 import { endpointPath, type Endpoint, type EndpointAnswer, type EndpointBody, type EndpointParams, type EndpointQuery } from "@/lib/http/endpoint";
 import type { ErrorCode, ErrorIssue } from "@/lib/http/errors";
 import { alertMessage, CHECK_FIELDS_MESSAGE, fieldMessage, issueField } from "@/lib/http/field-messages";
+import { tryParseJson } from "@/lib/try-parse-json";
 
 // The browser's one HTTP client: every call to /api names an endpoint declared in
 // lib/<feature>/*.endpoints.ts, so its path, input and answer types come from the declaration
@@ -50,16 +51,17 @@ export class ApiError extends Error {
   }
 }
 
-/** The alert for a failed form: ApiError.formMessage for our API's answers, the error's own message otherwise. */
-export function formErrorMessage(error: Error, shownFields: readonly string[] = []): string {
-  return error instanceof ApiError ? error.formMessage(shownFields) : error.message;
+/** The alert for a failed form or action: ApiError.formMessage for our API's answers, the error's own message otherwise. */
+export function formErrorMessage(error: unknown, shownFields: readonly string[] = []): string {
+  if (error instanceof ApiError) return error.formMessage(shownFields);
+  return error instanceof Error ? error.message : "Something went wrong. Try again.";
 }
 
 const NETWORK_MESSAGE = "Could not reach ClaimDesk. Check your connection and try again.";
 
 /** The ApiError for a failed answer, read from the API's error envelope `{ error: { code, message, details } }`. */
 function apiErrorFrom(status: number, text: string): ApiError {
-  const error = (parseJson(text) as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)?.error;
+  const error = (tryParseJson(text) as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)?.error;
   return new ApiError(status, error?.code ?? "internal", error?.message ?? `The server answered ${status}.`, error?.details);
 }
 
@@ -107,7 +109,7 @@ async function send<E extends Endpoint>(endpoint: E, url: string, body: unknown,
   });
   const text = await response.text();
   if (!response.ok) throw apiErrorFrom(response.status, text);
-  return (text ? parseJson(text) : undefined) as EndpointAnswer<E>;
+  return (text ? tryParseJson(text) : undefined) as EndpointAnswer<E>;
 }
 
 /**
@@ -150,7 +152,7 @@ export function uploadToApi<E extends Endpoint>(
       };
       xhr.onerror = () => reject(new ApiError(0, "network", NETWORK_MESSAGE));
       xhr.onload = () => {
-        if (xhr.status >= 200 && xhr.status < 300) resolve(parseJson(xhr.responseText) as EndpointAnswer<E>);
+        if (xhr.status >= 200 && xhr.status < 300) resolve(tryParseJson(xhr.responseText) as EndpointAnswer<E>);
         else reject(apiErrorFrom(xhr.status, xhr.responseText));
       };
       xhr.send(input.body);
@@ -168,11 +170,4 @@ async function request(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 

@@ -6,6 +6,8 @@ import { CLAIMDESK_VOCABULARY, stancePurpose } from "@/lib/exports/formats/web-a
 import { EvidenceStanceSchema } from "@/lib/evidence/evidence.schemas";
 import { AppError } from "@/lib/http/errors";
 import { findUnsafeText } from "@/lib/http/text.schemas";
+import { isHttpUrl } from "@/lib/http/http-url";
+import { tryParseJson } from "@/lib/try-parse-json";
 import {
   JsonlClaimLineSchema,
   JsonlPassageLineSchema,
@@ -76,7 +78,7 @@ const invalidFile = (message: string) => new AppError("validation_failed", messa
 export function parseImport(raw: string, appOrigin: string): ParsedImport {
   const text = raw.replace(/^\uFEFF/, "").trim();
   if (text === "") throw invalidFile("The file is empty. Choose a ClaimDesk JSONL export or a Web Annotation JSON file.");
-  const whole = tryJson(text);
+  const whole = tryParseJson(text);
   const isJsonl = whole === undefined || (isRecord(whole) && ["export", "passage", "claim"].includes(String(whole.type)));
   const parsed = isJsonl ? parseJsonl(text) : parseWebAnnotations(whole, appOrigin);
   if (parsed.claims.length + parsed.invalid.length === 0) throw invalidFile("The file holds no claims or annotations to import.");
@@ -89,7 +91,7 @@ function parseJsonl(text: string): ParsedImport {
   lines.forEach((line, index) => {
     const item = `line ${index + 1}`;
     if (line.trim() === "") return;
-    const value = tryJson(line);
+    const value = tryParseJson(line);
     const type = isRecord(value) ? value.type : undefined;
     if (isRecord(value) && type === "export") {
       if (value.format !== JSONL_FORMAT || typeof value.version !== "number" || value.version > JSONL_VERSION) {
@@ -357,21 +359,6 @@ const issues = (error: z.ZodError) =>
     .map((issue) => `${issue.path.join(".") || "line"}: ${issue.message}`)
     .join("; ");
 
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
-}

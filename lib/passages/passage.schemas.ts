@@ -3,6 +3,7 @@ import { isoDateInput } from "@/lib/http/date.schemas";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 import { SEARCH_TERMS_MAX_LENGTH } from "@/lib/search/search.schemas";
+import { isHttpUrl } from "@/lib/http/http-url";
 
 /** Stored text is at most 5 MB, counted in UTF-8 bytes after normalization. */
 export const PASSAGE_TEXT_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -15,14 +16,6 @@ export const LANGUAGE_TAG_MAX_LENGTH = 35;
 export const ACCEPTED_PASSAGE_FILES = ".txt, .md or .html (.htm)";
 export const PASSAGE_FILE_ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
 
 // Optional metadata: blank means "none" (form fields arrive as ""), null clears it on update.
 const blankToNull = (value: string) => (value === "" ? null : value);

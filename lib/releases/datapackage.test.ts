@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { releaseDataPackage, releaseDatasetJsonLd, serializeJsonLd } from "@/lib/releases/datapackage";
+import { scriptSafeJson } from "@/lib/publishing/json-ld";
+import { releaseDataPackage, releaseDatasetJsonLd } from "@/lib/releases/datapackage";
 import type { Release } from "@/lib/releases/release.schemas";
 
 const release: Release = {
@@ -35,9 +36,9 @@ describe("release metadata", () => {
       identifier: `sha256:${"ab".repeat(32)}`,
       distribution: [{ "@type": "DataDownload", contentUrl: "https://desk.example/api/v1/workspaces/w/releases/2/files/csv", sha256: "cd".repeat(32) }],
     });
-    const serialized = serializeJsonLd(jsonLd);
+    const serialized = scriptSafeJson(jsonLd);
     expect(serialized).not.toMatch(/[<>&]/);
     expect(JSON.parse(serialized)).toEqual(jsonLd);
-    expect(serializeJsonLd({ text: "a\u2028b" })).toBe('{"text":"a\\u2028b"}');
+    expect(scriptSafeJson({ text: "a\u2028b" })).toBe('{"text":"a\\u2028b"}');
   });
 });

@@ -80,16 +80,3 @@ export function releaseDatasetJsonLd(input: { release: Release; workspace: { id:
     })),
   };
 }
-
-/**
- * JSON for a `<script type="application/ld+json">`: `<`, `>`, `&` and the line separators are
- * escaped, so no text in it (a release or workspace name) can close the script or start markup.
- */
-export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}

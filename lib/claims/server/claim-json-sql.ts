@@ -5,7 +5,7 @@ import { hidesUndecidedLabels } from "@/lib/claims/server/claim-view";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { configuredPublicOrigin } from "@/lib/http/client-address";
 import { anchorNeedsReviewSql } from "@/lib/revisions/anchor-review";
-import { snapshotPath } from "@/lib/evidence/server/evidence-view";
+import { snapshotPath } from "@/lib/capture/capture.endpoints";
 
 /**
  * The claim JSON of the API, built by PostgreSQL (json_build_object / json_agg) so the reads send

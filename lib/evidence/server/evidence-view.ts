@@ -1,4 +1,5 @@
 import "server-only";
+import { snapshotPath } from "@/lib/capture/capture.endpoints";
 import type { Evidence, EvidenceCapture } from "@/lib/evidence/evidence.schemas";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 
@@ -40,8 +41,6 @@ export type EvidenceRow = {
 const CAPTURE_STATUSES = ["pending", "captured", "failed"] as const;
 const HEALTH_STATUSES = ["ok", "dead", "changed"] as const;
 
-/** The stored copy's address (the sandboxed snapshot route, members only). */
-export const snapshotPath = (snapshotId: string) => `/api/v1/snapshots/${snapshotId}`;
 
 export function toEvidence(row: EvidenceRow): Evidence {
   const captureStatus = CAPTURE_STATUSES.find((status) => status === row.captureStatus);

@@ -1,4 +1,5 @@
 import "server-only";
+import { snapshotPath } from "@/lib/capture/capture.endpoints";
 import type { Passage, PassageSummary } from "@/lib/passages/passage.schemas";
 
 /** The columns of a passage in a list: everything but its text, which can be megabytes. */
@@ -65,8 +66,6 @@ export function toPassage(row: PassageRow): Passage {
   return { ...summary, text: row.text };
 }
 
-/** The URL of a passage in the app, for messages that point a person to it. */
-export const snapshotPath = (snapshotId: string) => `/api/v1/snapshots/${snapshotId}`;
 
 /** A stored page as answers link it: when it was fetched and where its sandboxed copy is served. */
 export function snapshotLink(snapshot: { id: string; fetchedAt: Date } | null): Passage["snapshot"] {

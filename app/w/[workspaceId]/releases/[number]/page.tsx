@@ -6,7 +6,8 @@ import { RELEASE_FORMAT_NAMES } from "@/components/releases/release-files";
 import { requirePageActor } from "@/lib/auth/server/session";
 import { formatBytes } from "@/lib/http/format-bytes";
 import { orNotFound } from "@/lib/http/page-errors";
-import { releaseDatasetJsonLd, serializeJsonLd } from "@/lib/releases/datapackage";
+import { scriptSafeJson } from "@/lib/publishing/json-ld";
+import { releaseDatasetJsonLd } from "@/lib/releases/datapackage";
 import { RELEASE_LICENCES } from "@/lib/releases/release.schemas";
 import { releaseFilterWords } from "@/lib/releases/release-filter-words";
 import { releaseApiPath, releasePagePath } from "@/lib/releases/release-urls";
@@ -32,7 +33,7 @@ export default async function ReleasePage({ params }: ReleasePageProps) {
   return (
     <div className="stack">
       {/* Citable metadata for search engines and reference managers; escaped so no name can end the script. */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(jsonLd) }} />
       <WorkspaceBreadcrumb workspaceId={workspaceId} workspaceName={workspace.name} />
       <p>
         <Link href={`/w/${workspaceId}/releases`}>All releases</Link>
