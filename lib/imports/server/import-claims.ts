@@ -5,16 +5,17 @@ import { can, MINIMUM_ROLE } from "@/lib/auth/permissions";
 import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
+import { CLAIM_STATEMENT_MAX_LENGTH } from "@/lib/claims/claim.schemas";
 import { insertClaim } from "@/lib/claims/server/create-claim";
 import { db, type DbTransaction } from "@/lib/db";
-import { WebUrlSchema } from "@/lib/evidence/evidence.schemas";
+import { EVIDENCE_PUBLISHER_MAX_LENGTH, EVIDENCE_QUOTE_MAX_LENGTH, EVIDENCE_TITLE_MAX_LENGTH, WebUrlSchema } from "@/lib/evidence/evidence.schemas";
 import { canonicalUrl } from "@/lib/evidence/server/add-evidence";
 import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums";
 import type { ImportItemResult, ImportReport } from "@/lib/imports/import.schemas";
 import { parseImport, type EvidenceDraft, type PassageSource } from "@/lib/imports/parse-import";
 import { reAnchor } from "@/lib/imports/re-anchor";
 import { normalizePassageText } from "@/lib/passages/normalize-text";
-import { PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
+import { PASSAGE_METADATA_MAX_LENGTH, PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
 import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
 import { checkTransition, DECIDED_STATES } from "@/lib/review/review-state";
 
@@ -118,7 +119,7 @@ export async function importClaims({
           role: access.role,
           isBlindReview: workspace.isBlindReview,
           passage: { id: passage.id, workspaceId, text: passage.text },
-          input: { ...position, label: label ?? undefined, statement: (draft.statement ?? quote.exact).slice(0, 5000) },
+          input: { ...position, label: label ?? undefined, statement: (draft.statement ?? quote.exact).slice(0, CLAIM_STATEMENT_MAX_LENGTH) },
           imported: {
             state,
             verdictNote: draft.verdictNote,
@@ -246,8 +247,8 @@ async function resolvePassage(
   const metadata = {
     title: (source.title?.trim() || "Imported passage").slice(0, PASSAGE_TITLE_MAX_LENGTH),
     sourceUrl: source.sourceUrl && WebUrlSchema.safeParse(source.sourceUrl).success ? source.sourceUrl : null,
-    publisher: source.publisher?.slice(0, 200) ?? null,
-    author: source.author?.slice(0, 200) ?? null,
+    publisher: source.publisher?.slice(0, PASSAGE_METADATA_MAX_LENGTH) ?? null,
+    author: source.author?.slice(0, PASSAGE_METADATA_MAX_LENGTH) ?? null,
     language: source.language && /^[A-Za-z0-9-]{2,35}$/.test(source.language) ? source.language : null,
   };
   const passage = await tx.passage.create({
@@ -285,7 +286,7 @@ async function placeEvidence(
         passageId: passage.id,
         ...anchor.target.position,
         quote: anchor.target.quote.exact,
-        title: evidence.title?.slice(0, 500) ?? null,
+        title: evidence.title?.slice(0, EVIDENCE_TITLE_MAX_LENGTH) ?? null,
         createdById: actorId,
       },
       select: { id: true },
@@ -302,9 +303,9 @@ async function placeEvidence(
       workspaceId,
       kind: "web",
       url: canonicalUrl(url.data),
-      title: evidence.title?.slice(0, 500) ?? null,
-      publisher: evidence.publisher?.slice(0, 200) ?? null,
-      quote: evidence.quote?.slice(0, 10_000) ?? null,
+      title: evidence.title?.slice(0, EVIDENCE_TITLE_MAX_LENGTH) ?? null,
+      publisher: evidence.publisher?.slice(0, EVIDENCE_PUBLISHER_MAX_LENGTH) ?? null,
+      quote: evidence.quote?.slice(0, EVIDENCE_QUOTE_MAX_LENGTH) ?? null,
       accessedAt,
       createdById: actorId,
     },
