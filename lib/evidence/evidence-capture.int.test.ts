@@ -14,7 +14,7 @@ import { createClaimRecord, createPassageRecord } from "@/lib/fixtures/factories
 import { stopJobBoss } from "@/lib/jobs/server/job-boss";
 import { type JobWorkers, startJobWorkers } from "@/lib/jobs/server/job-workers";
 import { recordAbandonedJobs } from "@/lib/jobs/server/abandoned-jobs";
-import { cancelJob, retryJob } from "@/lib/jobs/server/manage-job";
+import { cancelJob } from "@/lib/jobs/server/manage-job";
 import { FETCH_RETRY_POLICY } from "@/lib/fetching/fetch-retry";
 import { JOB_SCHEMA } from "@/lib/jobs/server/job-boss";
 import { importUrlJob } from "@/lib/passages/server/import-url-job";
@@ -30,16 +30,8 @@ const pages = new Map<string, { status: number; body: string }>();
 /** Answers given once each, in turn, before `pages` answers for that path (a server that recovers). */
 const answersInTurn = new Map<string, { status: number; body: string }[]>();
 
-/** Paths whose requests wait for the test to answer them (a page still loading). */
-const heldPaths = new Set<string>();
-const heldAnswers: ((page: { status: number; body: string }) => void)[] = [];
-
 function serve(request: IncomingMessage, response: ServerResponse) {
   const path = new URL(request.url ?? "/", "http://test").pathname;
-  if (heldPaths.has(path)) {
-    heldAnswers.push((page) => response.writeHead(page.status, { "content-type": "text/html; charset=utf-8" }).end(page.body));
-    return;
-  }
   const page = answersInTurn.get(path)?.shift() ?? pages.get(path) ?? { status: 404, body: "<p>Not here</p>" };
   response.writeHead(page.status, { "content-type": "text/html; charset=utf-8" });
   response.end(page.body);
@@ -63,7 +55,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const answer of heldAnswers.splice(0)) answer({ status: 503, body: "gone" });
   await workers.stop();
   await stopJobBoss();
   await new Promise((resolve) => server.close(resolve));
@@ -348,27 +339,6 @@ async function runRetryNow(evidenceId: string, afterAttempt: number) {
     { timeout: 20_000, interval: 100 },
   );
 }
-
-describe("a capture an owner retries", () => {
-  it("shows the failed capture capturing again while the page loads, then captured", async () => {
-    pages.set("/retried", { status: 404, body: "not yet" });
-    const { desk, link } = await claimWithEvidence("/retried");
-    await waitForCapture(link.evidence.id);
-    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).toMatchObject({ captureStatus: "failed", captureError: "The page answered HTTP 404." });
-
-    heldPaths.add("/retried");
-    const job = await db.job.findFirstOrThrow({ where: { kind: captureEvidenceJob.name, payload: { path: ["evidenceId"], equals: link.evidence.id } } });
-    await retryJob({ actor: { userId: desk.owner.id, email: desk.owner.email, name: desk.owner.name, via: "session" }, workspaceId: desk.workspaceId, jobId: job.id });
-    // The page is loading: the evidence no longer says it failed.
-    await vi.waitFor(() => expect(heldAnswers.length).toBeGreaterThan(0), { timeout: 20_000, interval: 50 });
-    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).toMatchObject({ captureStatus: "pending", captureError: "Trying again: the capture was retried.", captureHttpStatus: null });
-
-    heldPaths.delete("/retried");
-    heldAnswers.shift()?.({ status: 200, body: article("Retried page") });
-    await waitForCapture(link.evidence.id);
-    expect(await db.evidence.findUniqueOrThrow({ where: { id: link.evidence.id } })).toMatchObject({ captureStatus: "captured", captureError: null, title: "Retried page" });
-  });
-});
 
 describe("a capture an owner cancels", () => {
   it("says it was cancelled, and by whom, instead of pending for ever", async () => {

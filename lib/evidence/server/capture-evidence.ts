@@ -32,23 +32,14 @@ async function recordFailure(evidence: { id: string; workspaceId: string }, fail
   });
 }
 
-async function recordRetryByHand(evidence: { id: string; workspaceId: string }): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.evidence.update({ where: { id: evidence.id }, data: { captureStatus: "pending", captureError: "Trying again: the capture was retried.", captureHttpStatus: null } });
-    await announceEvidenceChange(tx, { workspaceId: evidence.workspaceId, evidenceId: evidence.id, action: "evidence.capture_retrying" });
-  });
-}
-
 /**
  * Captures a web source as import by URL does (safeFetch, then a compressed snapshot with its hash),
  * so the verdict keeps its footing when the page changes or disappears. Fills in the title when the
  * evidence has none. Retried as URL import is (FETCH_RETRY_POLICY); every outcome is announced to open pages.
  */
 export async function captureEvidence({ evidenceId, url }: { evidenceId: string; url: string }, attempt: Attempt): Promise<Record<string, unknown>> {
-  const evidence = await db.evidence.findUnique({ where: { id: evidenceId }, select: { id: true, workspaceId: true, title: true, captureStatus: true } });
+  const evidence = await db.evidence.findUnique({ where: { id: evidenceId }, select: { id: true, workspaceId: true, title: true } });
   if (!evidence) return { skipped: true };
-  // A capture that had failed runs again only when an owner retried its job: the evidence says so meanwhile.
-  if (evidence.captureStatus === "failed") await recordRetryByHand(evidence);
   let fetched;
   try {
     fetched = await safeFetch(url, { accept: "any" });
