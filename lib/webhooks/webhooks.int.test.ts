@@ -153,8 +153,11 @@ describe("webhooks", () => {
     const failed = await waitForDelivery(desk, webhook.id, (item) => item.state === "failed");
     expect(failed).toMatchObject({ attempt: 3, nextRetryAt: null });
     expect(received.filter((item) => item.path === "/hooks/down")).toHaveLength(3);
-    const job = await db.job.findFirstOrThrow({ where: { workspaceId: desk.workspaceId, kind: "webhook.deliver" } });
-    expect(job).toMatchObject({ state: "failed", attempts: 3 });
+    // The delivery's row is written in the attempt; the job's row just after it, when the attempt ends.
+    await vi.waitFor(async () => expect(await db.job.findFirstOrThrow({ where: { workspaceId: desk.workspaceId, kind: "webhook.deliver" } })).toMatchObject({ state: "failed", attempts: 3 }), {
+      timeout: 10_000,
+      interval: 100,
+    });
 
     failing.delete("/hooks/down");
     const redelivered = await callRoute(redeliverRoute, "POST", `/api/v1/workspaces/${desk.workspaceId}/webhooks/${webhook.id}/deliveries/${failed.id}/redeliver`, {
