@@ -1,3 +1,4 @@
+import type { OffsetConverter } from "@/lib/claims/code-point-offsets";
 import type { ExportQuery } from "@/lib/exports/export.schemas";
 import type { AnchorStatus, ClaimLabel, EvidenceKind, EvidenceStance, ReviewState } from "@/lib/generated/prisma/enums";
 
@@ -98,8 +99,13 @@ export const claimAppUrl = (context: ExportContext, claim: { id: string; passage
 /** The stored copy of a web source, beside its original (members of the workspace can open it). */
 export const archivedUrl = (context: ExportContext, snapshotId: string) => `${context.appUrl}/api/v1/snapshots/${encodeURIComponent(snapshotId)}`;
 
-/** One batch of the export: the claims, and (for formats that carry text) passages not yet written. */
-export type ExportBatch = { claims: ExportClaim[]; newPassages: ExportPassageWithText[] };
+/**
+ * One batch of the export: the claims, passages not yet written (for formats that carry text), and
+ * the offset converters of the passages with characters beyond U+FFFF that claims and span evidence
+ * point into (a passage not in the map counts code points and code units alike). Offsets are UTF-16
+ * code units; Web Annotation's TextPositionSelector counts code points (lib/claims/code-point-offsets.ts).
+ */
+export type ExportBatch = { claims: ExportClaim[]; newPassages: ExportPassageWithText[]; offsetConverters: ReadonlyMap<string, OffsetConverter> };
 
 /**
  * A format turns batches into text. `begin` and `end` frame the document; `batch` gets every

@@ -191,6 +191,47 @@ describe("POST /workspaces/{id}/imports", () => {
     expect((await stances(fresh.id)).flatMap((claim) => claim.evidence)).toHaveLength(5);
   });
 
+  it("counts Web Annotation positions in Unicode code points, both in the export and in an import that has only a position", async () => {
+    const desk = await createDesk();
+    const sourceUrl = "https://news.example.org/alert";
+    const text = "🚨 Live: the port 🇳🇱 handled 4.2 million containers in 2025, officials said. 𝕏 users disagreed with the figure.";
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text, sourceUrl });
+    const claims = ["handled 4.2 million containers in 2025", "users disagreed"];
+    for (const exact of claims) await createClaimRecord(db, { passage, exact, createdById: desk.reviewer.id, label: "factual" });
+    const span = await db.evidence.create({
+      data: { workspaceId: desk.workspaceId, kind: "passage", passageId: passage.id, start: text.indexOf("officials"), end: text.indexOf("officials") + 9, quote: "officials", createdById: desk.reviewer.id },
+    });
+    const claimWithSpan = await db.claim.findFirstOrThrow({ where: { passageId: passage.id, exact: claims[1] }, select: { id: true } });
+    await db.claimEvidence.create({ data: { workspaceId: desk.workspaceId, claimId: claimWithSpan.id, evidenceId: span.id, stance: "context", createdById: desk.reviewer.id } });
+
+    type Selector = { type: string; start?: number; end?: number; exact?: string };
+    type Annotation = { target: { selector: Selector[] }; body: { selector?: Selector[] }[] };
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "webannotation", state: "all" });
+    const annotations = (JSON.parse(exported.text) as { first: { items: Annotation[] } }).first.items;
+    // What a reader that indexes code points (Python's text[start:end]) gets from each selector.
+    const codePoints = [...text];
+    const sliced = (selector: Selector | undefined) => codePoints.slice(selector?.start, selector?.end).join("");
+    const positionOf = (selectors: Selector[] | undefined) => selectors?.find((selector) => selector.type === "TextPositionSelector");
+    expect(annotations.map((annotation) => sliced(positionOf(annotation.target.selector))).sort()).toEqual([...claims].sort());
+    expect(annotations.flatMap((annotation) => annotation.body.map((body) => positionOf(body.selector))).filter(Boolean).map(sliced)).toEqual(["officials"]);
+
+    // The desk imports the file back after its claims were deleted, with the positions only (a quote is optional in the model).
+    const before = await db.claim.findMany({ where: { passageId: passage.id }, orderBy: { start: "asc" }, select: { exact: true, start: true, end: true } });
+    await db.claim.updateMany({ where: { passageId: passage.id }, data: { deletedAt: new Date() } });
+    const withoutQuotes = (selectors: Selector[] | undefined) => selectors?.filter((selector) => selector.type === "TextPositionSelector");
+    for (const annotation of annotations) {
+      annotation.target.selector = withoutQuotes(annotation.target.selector) ?? [];
+      for (const body of annotation.body) if (body.selector) body.selector = withoutQuotes(body.selector);
+    }
+    const report = (await postImport(desk.owner, desk.workspaceId, JSON.stringify(annotations), "application/ld+json")).body as ImportReport;
+    expect(report.counts).toMatchObject({ items: 2, imported: 2, notAnchored: 0 });
+    expect(report.items.flatMap((item) => item.notes)).toEqual([]);
+    const live = { passageId: passage.id, deletedAt: null };
+    expect(await db.claim.findMany({ where: live, orderBy: { start: "asc" }, select: { exact: true, start: true, end: true } })).toEqual(before);
+    const placedSpan = await db.claimEvidence.findFirstOrThrow({ where: { claim: live }, select: { evidence: { select: { start: true, end: true, quote: true } } } });
+    expect(placedSpan.evidence).toEqual({ start: span.start, end: span.end, quote: "officials" });
+  });
+
   it("imports a Hypothesis annotation: tags as label hints, text as the note, and reports a quote that no longer occurs", async () => {
     const desk = await sourceDesk();
     const annotation = (exact: string, extra: Record<string, unknown> = {}) => ({

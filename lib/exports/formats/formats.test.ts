@@ -11,6 +11,7 @@ import { CSV_COLUMNS, csvFormatter, csvRow, neutralizeCell } from "@/lib/exports
 import { EXPORT_FORMATTERS } from "@/lib/exports/formats";
 import { annotationNode, webAnnotationFormatter } from "@/lib/exports/formats/web-annotation";
 import { parseImport } from "@/lib/imports/parse-import";
+import { offsetConverterOf, type OffsetConverter } from "@/lib/claims/code-point-offsets";
 
 const context: ExportContext = {
   appUrl: "https://desk.example",
@@ -44,6 +45,8 @@ function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
   };
 }
 
+const noConverters = new Map<string, OffsetConverter>();
+
 const web = (stance: "supports" | "refutes" | "context") => ({
   stance,
   note: null,
@@ -67,7 +70,7 @@ describe("archived copies", () => {
     const texts = Object.fromEntries(
       Object.entries(formats).map(([name, formatter]) => [
         name,
-        formatter.begin(context, { claimCount: 1 }) + formatter.batch({ claims: [claim({ evidence })], newPassages: [] }, context, { isFirst: true }) + formatter.end(context, { claimCount: 1 }),
+        formatter.begin(context, { claimCount: 1 }) + formatter.batch({ claims: [claim({ evidence })], newPassages: [], offsetConverters: noConverters }, context, { isFirst: true }) + formatter.end(context, { claimCount: 1 }),
       ]),
     );
     expect(texts.claimreview).toContain(`"archivedAt":"${archived}"`);
@@ -83,12 +86,32 @@ describe("archived copies", () => {
 describe("claims orphaned by a revision", () => {
   it("say where their target stands in JSONL and CSV, and carry no offsets into the newer text in Web Annotation", () => {
     const orphan = claim({ anchor: { status: "orphaned", revision: 2 }, start: 40, end: 52 });
-    expect(annotationNode(orphan, context).target.selector).toEqual([{ type: "TextQuoteSelector", exact: "quote", prefix: "", suffix: "" }]);
-    expect(annotationNode(claim(), context).target.selector).toContainEqual({ type: "TextPositionSelector", start: 0, end: 5 });
+    expect(annotationNode(orphan, context, noConverters).target.selector).toEqual([{ type: "TextQuoteSelector", exact: "quote", prefix: "", suffix: "" }]);
+    expect(annotationNode(claim(), context, noConverters).target.selector).toContainEqual({ type: "TextPositionSelector", start: 0, end: 5 });
     expect(jsonlClaimLine(orphan, context).anchor).toEqual({ status: "orphaned", revision: 2 });
     const row = csvRow(orphan, context);
     expect(row[CSV_COLUMNS.indexOf("anchor_status")]).toBe("orphaned");
     expect(row[CSV_COLUMNS.indexOf("anchor_revision")]).toBe("2");
+  });
+});
+
+describe("Web Annotation positions", () => {
+  it("count Unicode code points, as the W3C model requires, for claims and span evidence after an emoji", () => {
+    const text = "Alert 🚨 the port 𝕏 grew 5% in 2024.";
+    const quoteStart = text.indexOf("grew");
+    const spanStart = text.indexOf("port");
+    const span = { ...web("supports"), kind: "passage" as const, url: null, passageId: "p1", quote: "port", start: spanStart, end: spanStart + 4 };
+    const node = annotationNode(
+      claim({ exact: "grew 5%", start: quoteStart, end: quoteStart + 7, evidence: [span] }),
+      context,
+      new Map([["p1", offsetConverterOf(text)]]),
+    );
+    const codePoints = [...text];
+    const position = node.target.selector.find((selector) => selector.type === "TextPositionSelector") as { start: number; end: number };
+    expect(codePoints.slice(position.start, position.end).join("")).toBe("grew 5%");
+    expect(position).toEqual({ type: "TextPositionSelector", start: quoteStart - 2, end: quoteStart + 5 });
+    const evidenceSelector = JSON.stringify(node.body).match(/"TextPositionSelector","start":(\d+),"end":(\d+)/);
+    expect(codePoints.slice(Number(evidenceSelector?.[1]), Number(evidenceSelector?.[2])).join("")).toBe("port");
   });
 });
 
@@ -102,7 +125,7 @@ describe("CSV cells", () => {
   it("round-trips any statement through csv-parse, neutralized", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), (statement) => {
-        const text = csvFormatter.begin(context, { claimCount: 1 }) + csvFormatter.batch({ claims: [claim({ statement })], newPassages: [] }, context, { isFirst: true });
+        const text = csvFormatter.begin(context, { claimCount: 1 }) + csvFormatter.batch({ claims: [claim({ statement })], newPassages: [], offsetConverters: noConverters }, context, { isFirst: true });
         const [row] = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
         expect(row?.statement).toBe(neutralizeCell(statement));
       }),
@@ -140,10 +163,10 @@ describe("ClaimReview rating", () => {
   it("travels in JSONL, CSV and Web Annotation with its key and name", () => {
     const rated = claim({ verdict: verdict("half-true", "Half true", 3) });
     expect(jsonlClaimLine(rated, context).verdict).toEqual({ key: "half-true", name: "Half true", value: 3 });
-    const csv = csvFormatter.begin(context, { claimCount: 1 }) + csvFormatter.batch({ claims: [rated], newPassages: [] }, context, { isFirst: true });
+    const csv = csvFormatter.begin(context, { claimCount: 1 }) + csvFormatter.batch({ claims: [rated], newPassages: [], offsetConverters: noConverters }, context, { isFirst: true });
     expect(parseCsv(csv, { bom: true, columns: true })).toEqual([expect.objectContaining({ verdict: "half-true", verdict_name: "Half true" })]);
     const annotation = JSON.parse(
-      webAnnotationFormatter.begin(context, { claimCount: 1 }) + webAnnotationFormatter.batch({ claims: [rated], newPassages: [] }, context, { isFirst: true }) + webAnnotationFormatter.end(context, { claimCount: 1 }),
+      webAnnotationFormatter.begin(context, { claimCount: 1 }) + webAnnotationFormatter.batch({ claims: [rated], newPassages: [], offsetConverters: noConverters }, context, { isFirst: true }) + webAnnotationFormatter.end(context, { claimCount: 1 }),
     ) as { first: { items: { body: unknown[] }[] } };
     expect(annotation.first.items[0]?.body).toContainEqual({ id: "claimdesk:rating:half-true", type: "TextualBody", purpose: "classifying", value: "Half true" });
     const reimported = parseImport(JSON.stringify(annotation), "https://desk.example");
@@ -175,8 +198,8 @@ describe("the progress counter", () => {
     for (const [format, formatter] of Object.entries(EXPORT_FORMATTERS)) {
       const text =
         formatter.begin(context, { claimCount: claims.length }) +
-        formatter.batch({ claims: claims.slice(0, 2), newPassages: [{ ...claims[0]!.passage, text: "x\n{", textHash: "h" }] }, context, { isFirst: true }) +
-        formatter.batch({ claims: claims.slice(2), newPassages: [] }, context, { isFirst: false }) +
+        formatter.batch({ claims: claims.slice(0, 2), newPassages: [{ ...claims[0]!.passage, text: "x\n{", textHash: "h" }], offsetConverters: noConverters }, context, { isFirst: true }) +
+        formatter.batch({ claims: claims.slice(2), newPassages: [], offsetConverters: noConverters }, context, { isFirst: false }) +
         formatter.end(context, { claimCount: claims.length });
       for (const size of [1, 7, 1000]) {
         const count = createClaimCounter(format as keyof typeof EXPORT_FORMATTERS);
@@ -191,7 +214,7 @@ describe("the progress counter", () => {
 describe("the Web Annotation collection", () => {
   const collectionText = (claims: ExportClaim[]) =>
     webAnnotationFormatter.begin(context, { claimCount: claims.length }) +
-    webAnnotationFormatter.batch({ claims, newPassages: [] }, context, { isFirst: true }) +
+    webAnnotationFormatter.batch({ claims, newPassages: [], offsetConverters: noConverters }, context, { isFirst: true }) +
     webAnnotationFormatter.end(context, { claimCount: claims.length });
 
   it("is named by the export's URL: the same filters, however written, give the same IRI", () => {

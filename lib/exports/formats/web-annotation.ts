@@ -1,3 +1,4 @@
+import { spanInCodePoints, type OffsetConverter } from "@/lib/claims/code-point-offsets";
 import type { EvidenceStance } from "@/lib/generated/prisma/enums";
 import { claimAppUrl, passageAppUrl, type ExportClaim, type ExportContext, type ExportEvidence, type ExportFormatter } from "@/lib/exports/export-record";
 
@@ -17,26 +18,37 @@ export const ratingIri = (key: string) => `claimdesk:rating:${key}`;
 /** The purpose that carries an evidence link's stance, as written in the file (a compact IRI). */
 export const stancePurpose = (stance: EvidenceStance) => `claimdesk:${stance}`;
 
-function evidenceBody(evidence: ExportEvidence, context: ExportContext) {
+/**
+ * The W3C TextPositionSelector of a span of a passage: the model counts Unicode code points, where
+ * ClaimDesk counts UTF-16 code units (they differ after a character beyond U+FFFF, such as an emoji).
+ */
+function positionSelector(passageId: string, span: { start: number; end: number }, offsetConverters: ReadonlyMap<string, OffsetConverter>) {
+  const converter = offsetConverters.get(passageId);
+  return { type: "TextPositionSelector", ...(converter ? spanInCodePoints(converter, span) : { start: span.start, end: span.end }) };
+}
+
+function evidenceBody(evidence: ExportEvidence, context: ExportContext, offsetConverters: ReadonlyMap<string, OffsetConverter>) {
   const purpose = ["linking", stancePurpose(evidence.stance)];
   if (evidence.kind === "passage" && evidence.passageId) {
-    const hasSpan = evidence.start !== null && evidence.end !== null;
+    const { start, end } = evidence;
     return {
       type: "SpecificResource",
       purpose,
       source: passageAppUrl(context, evidence.passageId),
-      ...(hasSpan && {
-        selector: [
-          ...(evidence.quote ? [{ type: "TextQuoteSelector", exact: evidence.quote }] : []),
-          { type: "TextPositionSelector", start: evidence.start, end: evidence.end },
-        ],
-      }),
+      ...(start !== null &&
+        end !== null && {
+          selector: [
+            ...(evidence.quote ? [{ type: "TextQuoteSelector", exact: evidence.quote }] : []),
+            positionSelector(evidence.passageId, { start, end }, offsetConverters),
+          ],
+        }),
     };
   }
   return { type: "SpecificResource", purpose, source: evidence.url };
 }
 
-export function annotationNode(claim: ExportClaim, context: ExportContext) {
+/** One claim as a W3C annotation; `offsetConverters` are the batch's (ExportBatch). */
+export function annotationNode(claim: ExportClaim, context: ExportContext, offsetConverters: ReadonlyMap<string, OffsetConverter>) {
   const { passage } = claim;
   const bodies: object[] = [{ type: "TextualBody", purpose: "describing", value: claim.statement, format: "text/plain" }];
   if (claim.label) bodies.push({ type: "TextualBody", purpose: "tagging", value: claim.label });
@@ -44,7 +56,7 @@ export function annotationNode(claim: ExportClaim, context: ExportContext) {
   if (claim.verdict) bodies.push({ id: ratingIri(claim.verdict.key), type: "TextualBody", purpose: "classifying", value: claim.verdict.name });
   if (claim.verdictNote) bodies.push({ type: "TextualBody", purpose: "assessing", value: claim.verdictNote, format: "text/plain" });
   for (const evidence of claim.evidence) {
-    if (evidence.url || evidence.passageId) bodies.push(evidenceBody(evidence, context));
+    if (evidence.url || evidence.passageId) bodies.push(evidenceBody(evidence, context, offsetConverters));
   }
   return {
     id: claimAppUrl(context, claim),
@@ -59,7 +71,7 @@ export function annotationNode(claim: ExportClaim, context: ExportContext) {
       selector: [
         { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
         // An orphan's offsets point into an older revision of the source: leave them out, so no reader places it on other words.
-        ...(claim.anchor.status === "orphaned" ? [] : [{ type: "TextPositionSelector", start: claim.start, end: claim.end }]),
+        ...(claim.anchor.status === "orphaned" ? [] : [positionSelector(passage.id, claim, offsetConverters)]),
       ],
     },
   };
@@ -87,7 +99,7 @@ export const webAnnotationFormatter: ExportFormatter = {
     const page = JSON.stringify({ id: annotationPageId(context), type: "AnnotationPage", partOf: context.exportUrl, startIndex: 0 });
     return `${collection.slice(0, -1)},"first":${page.slice(0, -1)},"items":[\n`;
   },
-  batch: ({ claims }, context, { isFirst }) =>
-    claims.map((claim, index) => `${isFirst && index === 0 ? "" : ",\n"}${JSON.stringify(annotationNode(claim, context))}`).join(""),
+  batch: ({ claims, offsetConverters }, context, { isFirst }) =>
+    claims.map((claim, index) => `${isFirst && index === 0 ? "" : ",\n"}${JSON.stringify(annotationNode(claim, context, offsetConverters))}`).join(""),
   end: (_context, { claimCount }) => (claimCount === 0 ? "" : `\n]}}\n`),
 };

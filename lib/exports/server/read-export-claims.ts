@@ -1,4 +1,5 @@
 import pg from "pg";
+import { offsetConverterOf, type OffsetConverter } from "@/lib/claims/code-point-offsets";
 import type { ExportQuery } from "@/lib/exports/export.schemas";
 import type { ExportBatch, ExportClaim, ExportPassageWithText } from "@/lib/exports/export-record";
 import { anchorNeedsReviewSql } from "@/lib/revisions/anchor-review";
@@ -144,6 +145,7 @@ export async function openExportReader(input: {
 
   async function* batches(): AsyncGenerator<ExportBatch> {
     const sentPassageIds = new Set<string>();
+    const offsetConverters: OffsetConverters = { astral: new Map(), checkedPassageIds: new Set() };
     const fetchBatch = () => {
       const fetching = client.query<ExportClaimRow>(`FETCH ${batchSize} FROM export_claims`);
       fetching.catch(() => undefined); // awaited below, unless the reader is closed first
@@ -155,10 +157,11 @@ export async function openExportReader(input: {
         const { rows } = await fetching;
         if (rows.length === 0) break;
         const newPassages = input.includePassageText ? await passagesToSend(client, rows, sentPassageIds) : [];
+        await addOffsetConverters(client, rows, offsetConverters);
         const isLast = rows.length < batchSize;
         // PostgreSQL prepares the next batch while this one is formatted: two cores, both busy.
         if (!isLast) fetching = fetchBatch();
-        yield { claims: rows.map(toExportClaim), newPassages };
+        yield { claims: rows.map(toExportClaim), newPassages, offsetConverters: offsetConverters.astral };
         if (isLast) break;
       }
       await client.query("COMMIT");
@@ -194,6 +197,33 @@ async function passagesToSend(client: pg.Client, rows: ExportClaimRow[], sentPas
   }
   for (const id of lengths.keys()) sentPassageIds.add(id);
   return passages;
+}
+
+/** The converters of the export's passages with astral characters, and every passage already looked at. */
+type OffsetConverters = { astral: Map<string, OffsetConverter>; checkedPassageIds: Set<string> };
+
+/**
+ * Adds the offset converters of the passages this batch's claims and span evidence point into.
+ * PostgreSQL's length counts code points and `textLength` code units, so only a passage where they
+ * differ (it has characters beyond U+FFFF) has its text read, once per export.
+ */
+async function addOffsetConverters(client: pg.Client, rows: ExportClaimRow[], converters: OffsetConverters): Promise<void> {
+  const unchecked = new Set<string>();
+  for (const row of rows) {
+    unchecked.add(row.passage.id);
+    for (const link of row.evidence ?? []) if (link.passageId && link.start !== null) unchecked.add(link.passageId);
+  }
+  for (const id of converters.checkedPassageIds) unchecked.delete(id);
+  if (unchecked.size === 0) return;
+  const { rows: astral } = await client.query<{ id: string; textLength: number }>(
+    `SELECT id, "textLength" FROM "Passage" WHERE id = ANY($1::text[]) AND char_length(text) <> "textLength"`,
+    [[...unchecked]],
+  );
+  for (const group of groupByBudget(astral.map((passage): [string, number] => [passage.id, passage.textLength]))) {
+    const { rows: texts } = await client.query<{ id: string; text: string }>(`SELECT id, text FROM "Passage" WHERE id = ANY($1::text[])`, [group]);
+    for (const passage of texts) converters.astral.set(passage.id, offsetConverterOf(passage.text));
+  }
+  for (const id of unchecked) converters.checkedPassageIds.add(id);
 }
 
 function groupByBudget(entries: [string, number][]): string[][] {

@@ -6,6 +6,7 @@ import { requireWorkspaceAccess } from "@/lib/auth/server/workspace-access";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/record-audit-event";
 import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
 import { CLAIM_STATEMENT_MAX_LENGTH } from "@/lib/claims/claim.schemas";
+import { offsetConverterOf, type OffsetConverter } from "@/lib/claims/code-point-offsets";
 import { insertClaim } from "@/lib/claims/server/create-claim";
 import { db, type DbTransaction } from "@/lib/db";
 import { EVIDENCE_PUBLISHER_MAX_LENGTH, EVIDENCE_QUOTE_MAX_LENGTH, EVIDENCE_TITLE_MAX_LENGTH, WebUrlSchema } from "@/lib/evidence/evidence.schemas";
@@ -13,7 +14,7 @@ import { canonicalUrl } from "@/lib/evidence/server/add-evidence";
 import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums";
 import type { ImportItemResult, ImportReport } from "@/lib/imports/import.schemas";
 import { parseImport, type EvidenceDraft, type PassageSource } from "@/lib/imports/parse-import";
-import { reAnchor } from "@/lib/imports/re-anchor";
+import { candidateRanges, reAnchor } from "@/lib/imports/re-anchor";
 import { normalizePassageText } from "@/lib/passages/normalize-text";
 import { PASSAGE_METADATA_MAX_LENGTH, PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
 import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
@@ -63,6 +64,18 @@ export async function importClaims({
         return resolved;
       }
 
+      // A Web Annotation's positions count code points (lib/claims/code-point-offsets.ts); JSONL's count code units, as stored.
+      const offsetConverters = new Map<string, OffsetConverter>();
+      function codePointsOf(passage: { id: string; text: string }): OffsetConverter | null {
+        if (parsed.format !== "webannotation") return null;
+        let converter = offsetConverters.get(passage.id);
+        if (!converter) {
+          converter = offsetConverterOf(passage.text);
+          offsetConverters.set(passage.id, converter);
+        }
+        return converter;
+      }
+
       async function existingSpans(passageId: string): Promise<Map<string, string>> {
         let known = spans.get(passageId);
         if (!known) {
@@ -81,7 +94,7 @@ export async function importClaims({
           results.push({ ...base, status: "not_anchored", claimId: null, passageId: null, reason: passage.reason });
           continue;
         }
-        const anchor = reAnchor(passage.text, draft);
+        const anchor = reAnchor(passage.text, draft, codePointsOf(passage));
         if (!anchor.ok) {
           results.push({ ...base, status: "not_anchored", claimId: null, passageId: passage.id, reason: anchor.reason });
           continue;
@@ -96,7 +109,7 @@ export async function importClaims({
 
         const evidenceIds: { evidenceId: string; stance: EvidenceDraft["stance"]; note: string | null }[] = [];
         for (const [index, evidence] of draft.evidence.entries()) {
-          const placed = await placeEvidence(tx, { workspaceId, actorId: actor.userId, evidence, passageFor });
+          const placed = await placeEvidence(tx, { workspaceId, actorId: actor.userId, evidence, passageFor, codePointsOf });
           if (!placed.ok) base.notes.push(`Evidence ${index + 1} was left out: ${placed.reason}`);
           else if (!evidenceIds.some((link) => link.evidenceId === placed.evidenceId)) evidenceIds.push({ evidenceId: placed.evidenceId, stance: evidence.stance, note: evidence.note });
         }
@@ -269,15 +282,27 @@ async function resolvePassage(
 
 async function placeEvidence(
   tx: DbTransaction,
-  input: { workspaceId: string; actorId: string; evidence: EvidenceDraft; passageFor: (key: string) => Promise<ResolvedPassage> },
+  input: {
+    workspaceId: string;
+    actorId: string;
+    evidence: EvidenceDraft;
+    passageFor: (key: string) => Promise<ResolvedPassage>;
+    codePointsOf: (passage: { id: string; text: string }) => OffsetConverter | null;
+  },
 ): Promise<{ ok: true; evidenceId: string } | { ok: false; reason: string }> {
   const { workspaceId, actorId, evidence } = input;
   if (evidence.passageKey) {
     const passage = await input.passageFor(evidence.passageKey);
     if (!passage.ok) return { ok: false, reason: `its passage could not be found (${passage.reason})` };
     const range = evidence.start !== null && evidence.end !== null ? { start: evidence.start, end: evidence.end } : null;
-    const isRangeStill = range !== null && (evidence.quote === null || passage.text.slice(range.start, range.end) === evidence.quote);
-    const anchor = isRangeStill ? anchorByPosition(passage.text, range) : evidence.quote ? anchorByQuote(passage.text, { exact: evidence.quote }) : reAnchor(passage.text, { quote: null, range });
+    const rangeStill = candidateRanges(range, input.codePointsOf(passage)).find(
+      (candidate) => evidence.quote === null || passage.text.slice(candidate.start, candidate.end) === evidence.quote,
+    );
+    const anchor = rangeStill
+      ? anchorByPosition(passage.text, rangeStill)
+      : evidence.quote
+        ? anchorByQuote(passage.text, { exact: evidence.quote })
+        : reAnchor(passage.text, { quote: null, range: null }, null);
     if (!anchor.ok) return { ok: false, reason: anchor.reason };
     const created = await tx.evidence.create({
       data: {
