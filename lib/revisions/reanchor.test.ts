@@ -27,6 +27,26 @@ describe("reanchorAll", () => {
     expect(reanchorAll(OLD, `${OLD} More.`, [anchorOf(OLD, "Taxes rose by 3 percent.")])[0]).toMatchObject({ status: "exact", start: OLD.indexOf("Taxes") });
   });
 
+  it("flags a claim whose own words stay but whose sentence now says something else, widened to whole words", () => {
+    const cases: { old: string; edited: string; quote: string; placed: string }[] = [
+      { old: "Unemployment fell to 3.1 percent in May.", edited: "Unemployment fell to 13.1 percent in May.", quote: "3.1 percent", placed: "13.1 percent" },
+      { old: "Experts said the vaccine is safe for children under five.", edited: "Experts said the vaccine is not safe for children under five.", quote: "safe for children under five", placed: "safe for children under five" },
+      { old: "Shipping volumes rose 12 percent in 2023, the port said.", edited: "Inflation was 12 percent in 2023, the bank said.", quote: "12 percent in 2023", placed: "12 percent in 2023" },
+      { old: 'The mayor said "We will not raise taxes" on Monday.', edited: 'The governor said "We will not raise taxes" on Monday.', quote: "We will not raise taxes", placed: "We will not raise taxes" },
+    ];
+    for (const { old, edited, quote, placed } of cases) {
+      const [result] = reanchorAll(old, edited, [anchorOf(old, quote)]);
+      expect(result, edited).toMatchObject({ status: "changed", previousQuote: quote });
+      expect(placedText(edited, result!)).toBe(placed);
+    }
+  });
+
+  it("keeps a claim exact or moved when only other sentences, or typography in its own, changed", () => {
+    const claims = [anchorOf(OLD, "the plan will fail"), anchorOf(OLD, "5.1 percent")];
+    const edited = `Updated.\n\n${OLD.replace("The deficit was cut in half.", "The deficit was cut by half, officials said.").replace("Critics say", "Critics  say")}`;
+    expect(reanchorAll(OLD, edited, claims).map((result) => result.status)).toEqual(["moved", "moved"]);
+  });
+
   it("flags a corrected figure as changed, spanning the new words and keeping the old quote", () => {
     const edited = OLD.replace("5.1", "5.3");
     const [sentence, figure] = reanchorAll(OLD, edited, [anchorOf(OLD, "Unemployment fell to 5.1 percent in October."), anchorOf(OLD, "5.1 percent")]);

@@ -47,6 +47,8 @@ const MOVED_SENTENCE_ERROR_RATE = 0.2;
 const MAX_MOVED_SENTENCE_SEARCHES = 200;
 // How far a sentence reaches either way from a claim, at most.
 const SENTENCE_REACH = 1000;
+// How much of its sentence either side of a claim placed on its own words must be unedited for it to stay exact or moved.
+const SENTENCE_CONTEXT_REACH = 200;
 // The most occurrences of a quote looked at (a quote like "the" is never placed by search anyway).
 const MAX_OCCURRENCES = 200;
 
@@ -61,6 +63,11 @@ export function reanchorAll(oldText: string, newText: string, anchors: readonly 
 type SearchBudget = { searches: number };
 
 function reanchorOne(alignment: Alignment, oldText: string, newText: string, anchor: OldAnchor, budget: SearchBudget): Reanchored {
+  const placed = placeOwnWords(alignment, oldText, newText, anchor, budget);
+  return placed.status === "exact" || placed.status === "moved" ? withSentenceChecked(oldText, newText, anchor, placed) : placed;
+}
+
+function placeOwnWords(alignment: Alignment, oldText: string, newText: string, anchor: OldAnchor, budget: SearchBudget): Reanchored {
   const { start, end, exact } = anchor;
   // The stored quote must be the old text's own words; if not, nothing can be proven about it.
   if (start < 0 || end > oldText.length || start >= end || oldText.slice(start, end) !== exact) return { status: "orphaned", confidence: 0 };
@@ -91,6 +98,46 @@ function reanchorOne(alignment: Alignment, oldText: string, newText: string, anc
   }
 
   return changedOrOrphaned(alignment, oldText, newText, anchor, mappedStart, mappedEnd, budget);
+}
+
+/**
+ * A claim's own characters are not enough: it reads its sentence. "3.1 percent" inside a new "13.1
+ * percent", "safe for children" after a new "not", the same figure under a new subject: each keeps the
+ * claim's characters and changes what they say. So a claim placed on its own words whose sentence was
+ * edited (beyond typography) near it is `changed`, for a person to confirm, spanning its words widened
+ * to whole words where the edit glued new letters or digits to them.
+ */
+function withSentenceChecked(oldText: string, newText: string, anchor: OldAnchor, placed: { status: "exact" | "moved"; confidence: number; start: number; end: number }): Reanchored {
+  const span = widenedToWholeWords(newText, placed, oldText, anchor);
+  const before = sentenceContext(oldText, anchor.start, anchor.end);
+  const after = sentenceContext(newText, span.start, span.end);
+  if (span.start === placed.start && span.end === placed.end && before.before === after.before && before.after === after.after) return placed;
+  const quote = newText.slice(span.start, span.end);
+  const sentenceSimilarity = similarity(`${before.before}\u0000${before.after}`, `${after.before}\u0000${after.after}`);
+  const quoteSimilarity = similarity(foldTypography(anchor.exact), foldTypography(quote));
+  const confidence = Math.min(0.99, (sentenceSimilarity + quoteSimilarity) / 2);
+  return { status: "changed", confidence: round(confidence), start: span.start, end: span.end, previousQuote: anchor.exact };
+}
+
+/** The words of a span's sentence either side of it (typography folded), up to SENTENCE_CONTEXT_REACH characters each. */
+function sentenceContext(text: string, start: number, end: number): { before: string; after: string } {
+  const sentence = sentenceAround(text, start, end);
+  return {
+    before: foldTypography(text.slice(sentence.start, start)).trimStart().slice(-SENTENCE_CONTEXT_REACH),
+    after: foldTypography(text.slice(end, sentence.end)).trimEnd().slice(0, SENTENCE_CONTEXT_REACH),
+  };
+}
+
+const isWordCharacter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/** Where the old span began or ended between words, the new one does too: letters or digits the edit glued on are taken in. */
+function widenedToWholeWords(newText: string, span: { start: number; end: number }, oldText: string, anchor: OldAnchor): { start: number; end: number } {
+  let { start, end } = span;
+  const isOldStartBetweenWords = !(isWordCharacter(oldText[anchor.start - 1]) && isWordCharacter(oldText[anchor.start]));
+  const isOldEndBetweenWords = !(isWordCharacter(oldText[anchor.end - 1]) && isWordCharacter(oldText[anchor.end]));
+  if (isOldStartBetweenWords) while (start > 0 && isWordCharacter(newText[start - 1]) && isWordCharacter(newText[start])) start--;
+  if (isOldEndBetweenWords) while (end < newText.length && isWordCharacter(newText[end - 1]) && isWordCharacter(newText[end])) end++;
+  return { start, end };
 }
 
 /** None of the quote found at `at` is old text the diff kept from outside the claim's span (someone else's words). */
