@@ -99,7 +99,7 @@ function searchSql(workspaceId: string, QUERY: Prisma.Sql, query: Pick<SearchQue
         WHEN 'passage' THEN ${markedHeadline(Prisma.sql`left(p.text, ${INDEXED_TEXT_LENGTH})`, QUERY)}
         WHEN 'claim' THEN CASE WHEN ts_filter(c."searchVector", '{a}') @@ ${QUERY}
           THEN ${markedHeadline(Prisma.sql`c.statement`, QUERY)} ELSE ${markedHeadline(Prisma.sql`c.exact`, QUERY)} END
-        WHEN 'evidence' THEN CASE WHEN ts_filter(e."searchVector", '{c}') @@ ${QUERY}
+        WHEN 'evidence' THEN CASE WHEN e.quote IS NOT NULL AND ts_filter(e."searchVector", '{c}') @@ ${QUERY}
           THEN ${markedHeadline(Prisma.sql`e.quote`, QUERY)} ELSE ${markedHeadline(Prisma.sql`coalesce(e.title, e.url, '')`, QUERY)} END
         ELSE ${markedHeadline(Prisma.sql`m.body`, QUERY)}
       END AS "markedSnippet"

@@ -125,6 +125,14 @@ describe("workspace search", () => {
     expect(hitsOf(await search(viewer, workspaceId, { q: "the and of" }))).toEqual([]);
   });
 
+  it("answers a query of excluded words only, over evidence that has no quote, with the evidence's title as its snippet", async () => {
+    const { viewer, owner, workspaceId, statementClaim } = await deskWithTariffs();
+    await linkWebEvidenceRecord(db, { workspaceId, claimId: statementClaim.id, createdById: owner.id, url: "https://stats.example.org/duties", title: "Duty tables", stance: "supports" });
+    const response = await search(viewer, workspaceId, { q: "-exporters", kind: "evidence" });
+    expect(response.status).toBe(200);
+    expect(hitsOf(response)).toEqual([expect.objectContaining({ kind: "evidence", claimId: statementClaim.id, title: "Duty tables", snippet: "Duty tables" })]);
+  });
+
   it("passes markup through as text, never as HTML", async () => {
     const { viewer, owner, workspaceId } = await deskWithTariffs();
     const text = `Budget <img src=x onerror=alert(1)> <b>surplus</b> grew & shrank \u0002again\u0003.`;
