@@ -33,15 +33,20 @@ export function checkUrlShape(url: URL, policy: AddressPolicy): AddressVerdict {
   return { isAllowed: false, why: `port ${port} is not allowed` };
 }
 
+// The IPv6 global unicast block (RFC 4291 §2.4). ipaddr.js calls whatever it has no name for `unicast`,
+// which includes the deprecated IPv4-compatible ::a.b.c.d (::/96): ::127.0.0.1 or ::169.254.169.254.
+const IPV6_GLOBAL_UNICAST = ipaddr.parseCIDR("2000::/3");
+
 /**
  * Only globally routable unicast addresses. ipaddr.js names every special range (loopback, private,
  * linkLocal incl. 169.254.169.254, carrierGradeNat, multicast, unspecified, broadcast, reserved,
- * uniqueLocal, ipv4Mapped, 6to4, teredo, rfc6052…); anything but `unicast` is refused, so an IPv6 form
- * that embeds an IPv4 address never slips through.
+ * uniqueLocal, ipv4Mapped, 6to4, teredo, rfc6052…); anything but `unicast` is refused, and an IPv6
+ * address must also be in 2000::/3, so no IPv6 form that embeds an IPv4 address slips through.
  */
 export function checkAddress(address: string, port: number, policy: AddressPolicy): AddressVerdict {
   if (!ipaddr.isValid(address)) return { isAllowed: false, why: `${address} is not an IP address` };
   const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6" && !parsed.match(IPV6_GLOBAL_UNICAST)) return { isAllowed: false, why: `${address} is not a global unicast IPv6 address` };
   const range = parsed.range();
   if (range === "unicast") {
     const isDefaultPort = port === 80 || port === 443 || policy.allowedPorts.includes(port);
