@@ -84,6 +84,22 @@ describe("anchoring", () => {
     });
   });
 
+  it("lets whole context decide, and counts context cut short by the passage's start or end only when some of it matched", () => {
+    const text = "Taxes rose. Then the minister said: Taxes rose.";
+    const second = text.lastIndexOf("Taxes rose");
+    expect(anchorByQuote(text, { exact: "Taxes rose", prefix: "the minister said: " })).toMatchObject({ ok: true, target: { position: { start: second } } });
+    expect(anchorByQuote(text, { exact: "Taxes rose", suffix: ". Then" })).toMatchObject({ ok: true, target: { position: { start: 0 } } });
+    // A prefix that occurs nowhere says nothing is at the passage's start.
+    expect(anchorByQuote(text, { exact: "Taxes rose", prefix: "The governor said: " })).toMatchObject({ ok: false, reason: expect.stringContaining("not with the given prefix") });
+    // A page's header the passage left out: the suffix is there to match.
+    expect(anchorByQuote(text, { exact: "Taxes rose", prefix: "Menu Home News ", suffix: ". Then the" })).toMatchObject({ ok: true, target: { position: { start: 0 } } });
+  });
+
+  it("finds a quote copied with other line ends or decomposed accents in the stored text", () => {
+    const text = normalizePassageText("Prices rose 10 percent.\r\nThe café closed.");
+    expect(anchorByQuote(text, { exact: "percent.\r\nThe cafe\u0301" })).toMatchObject({ ok: true, target: { quote: { exact: "percent.\nThe café" } } });
+  });
+
   it("trims whitespace at the edges of a selection", () => {
     expect(anchorByPosition("  The claim.  ", { start: 0, end: 14 })).toMatchObject({
       ok: true,

@@ -1,3 +1,5 @@
+import { normalizePassageText } from "@/lib/passages/normalize-text";
+
 // W3C Web Annotation selectors over a passage's stored text. Positions count UTF-16 code units.
 
 export const CONTEXT_LENGTH = 32;
@@ -52,17 +54,26 @@ export function anchorByPosition(text: string, position: TextPosition): AnchorRe
 }
 
 /**
- * Finds a quote in `text`. Prefix and suffix, when given, must match the text around an occurrence
- * (they may be cut short at the start or end of the passage); the quote must then be unique.
+ * Finds a quote in `text`, the stored (normalized) text; the selector is normalized the same way, so
+ * a quote copied with other line ends or composed accents still finds its words. Prefix and suffix,
+ * when given, must match the text around an occurrence. Occurrences with the whole context given win;
+ * only when none has it does one whose context the passage's start or end cuts short count (a page's
+ * header that the passage left out), and then only if some of its context was there to match. The
+ * quote must then be unique.
  */
 export function anchorByQuote(text: string, selector: { exact: string; prefix?: string; suffix?: string }): AnchorResult {
-  const { exact } = selector;
+  const exact = normalizePassageText(selector.exact);
+  const prefix = selector.prefix ? normalizePassageText(selector.prefix) : undefined;
+  const suffix = selector.suffix ? normalizePassageText(selector.suffix) : undefined;
   if (exact.length === 0) return { ok: false, reason: "The quote is empty." };
-  const matches: number[] = [];
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    if (contextMatches(text, at, exact.length, selector.prefix, selector.suffix)) matches.push(at);
-    if (matches.length > 1) break;
+  const whole: number[] = [];
+  const cutShort: number[] = [];
+  for (let at = text.indexOf(exact); at !== -1 && whole.length < 2; at = text.indexOf(exact, at + 1)) {
+    const fit = contextFit(text, at, exact.length, prefix, suffix);
+    if (fit === "whole") whole.push(at);
+    else if (fit === "cut short" && cutShort.length < 2) cutShort.push(at);
   }
+  const matches = whole.length > 0 ? whole : cutShort;
   const [first] = matches;
   if (first === undefined) {
     return {
@@ -78,9 +89,18 @@ export function anchorByQuote(text: string, selector: { exact: string; prefix?: 
   return anchorByPosition(text, { start: first, end: first + exact.length });
 }
 
-// Context shorter than given is fine only where the passage itself begins or ends.
-function contextMatches(text: string, at: number, length: number, prefix?: string, suffix?: string): boolean {
+// Characters of given context that must match where the passage's start or end cuts the rest short.
+const MIN_CUT_SHORT_CONTEXT = 8;
+
+/**
+ * How the given context fits an occurrence: whole, cut short by the passage's start or end (what is
+ * there matches, and at least MIN_CUT_SHORT_CONTEXT characters of it, or all that was given), or not.
+ */
+function contextFit(text: string, at: number, length: number, prefix?: string, suffix?: string): "whole" | "cut short" | "none" {
   const before = prefix ? text.slice(Math.max(0, at - prefix.length), at) : "";
   const after = suffix ? text.slice(at + length, at + length + suffix.length) : "";
-  return (!prefix || prefix.endsWith(before)) && (!suffix || suffix.startsWith(after));
+  if ((prefix && !prefix.endsWith(before)) || (suffix && !suffix.startsWith(after))) return "none";
+  const given = (prefix?.length ?? 0) + (suffix?.length ?? 0);
+  if (before.length + after.length === given) return "whole";
+  return before.length + after.length >= Math.min(MIN_CUT_SHORT_CONTEXT, given) && before.length + after.length > 0 ? "cut short" : "none";
 }
