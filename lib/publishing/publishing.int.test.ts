@@ -177,6 +177,20 @@ describe("publishing a claim", () => {
   });
 });
 
+describe("the Atom feed", () => {
+  it("gives the workspace's name as plain text, escaped once for XML, and entry titles as HTML", async () => {
+    const desk = await publishingDesk();
+    await db.workspace.update({ where: { id: desk.workspaceId }, data: { name: "Desk <b> & co" } });
+    await publish(desk.editor, desk.claim.id);
+    const feed = await atomFeedRoute(new Request(`${ORIGIN}/fact-checks/feeds/${desk.workspaceId}/atom.xml`), { params: Promise.resolve({ workspaceId: desk.workspaceId }) });
+    const xml = await feed.text();
+    expect(xml).toMatch(/<title>Desk &lt;b(&gt;|>) &amp; co: fact-checks<\/title>/);
+    expect(xml).toContain("<rights>Desk &lt;b");
+    expect(xml).not.toContain("&amp;#");
+    expect(xml).toMatch(/<title type="html"><!\[CDATA\[[^\]]*The harbour handled 3 million containers in 2024\./);
+  });
+});
+
 describe("a published claim that is deleted", () => {
   it("reads as withdrawn, with the deletion's date, and leaves the report and the feed; restored, it is back", async () => {
     const desk = await publishingDesk();

@@ -57,29 +57,31 @@ export async function getWorkspaceFeedData(workspaceId: string): Promise<Workspa
 }
 
 /**
- * Renders the feed with the `feed` library. Atom titles and every summary are read as HTML by feed
- * readers (type="html", content_html), so user text is escaped for them; JSON Feed titles are plain text.
+ * Renders the feed with the `feed` library. Atom entry titles and every summary are read as HTML by
+ * feed readers (type="html", content_html), so user text is escaped for them; the Atom feed's own
+ * title, subtitle, author and rights are plain text elements (the library escapes them as XML), as
+ * are JSON Feed titles.
  */
 export function renderWorkspaceFeed(data: WorkspaceFeedData, format: FeedFormat, origin: string): string {
   const asHtml = escapeHtml;
-  const asTitle = format === "atom" ? escapeHtml : (text: string) => text;
+  const asEntryTitle = format === "atom" ? escapeHtml : (text: string) => text;
   const feed = new Feed({
     id: `${origin}${workspaceFeedPath(data.workspace.id, "atom")}`,
-    title: asTitle(`${data.workspace.name}: fact-checks`),
-    description: asTitle(`Fact-checks published by ${data.workspace.name}, and their corrections`),
+    title: `${data.workspace.name}: fact-checks`,
+    description: `Fact-checks published by ${data.workspace.name}, and their corrections`,
     link: `${origin}${workspaceFeedPath(data.workspace.id, "atom")}`,
     updated: new Date(data.updated),
     generator: "ClaimDesk",
     feedLinks: { atom: `${origin}${workspaceFeedPath(data.workspace.id, "atom")}`, json: `${origin}${workspaceFeedPath(data.workspace.id, "json")}` },
-    author: { name: asTitle(data.workspace.name) },
-    copyright: asTitle(data.workspace.name),
+    author: { name: data.workspace.name },
+    copyright: data.workspace.name,
   });
   for (const entry of data.entries) {
     const link = `${origin}${factCheckPath(entry.slug)}`;
     feed.addItem({
       id: entry.kind === "fact-check" ? link : `${link}#correction-${entry.date}`,
       link,
-      title: asTitle(entry.title),
+      title: asEntryTitle(entry.title),
       date: new Date(entry.date),
       published: new Date(entry.published),
       ...(entry.summary ? { description: asHtml(entry.summary) } : {}),
