@@ -177,6 +177,23 @@ describe("publishing a claim", () => {
   });
 });
 
+describe("rejecting a published claim", () => {
+  it("is refused while its fact-check is public, naming the page to withdraw; once withdrawn, the claim can be rejected", async () => {
+    const desk = await publishingDesk();
+    const { slug } = (await publish(desk.editor, desk.claim.id)).body as Publication;
+    // Reopened for review, the page stays up (decision 011); a rejection would leave it standing behind a rejected claim.
+    expect((await patchClaim(desk.editor, desk.claim.id, { state: "in_review" })).status).toBe(200);
+    const refused = await patchClaim(desk.editor, desk.claim.id, { state: "rejected" });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { message: expect.stringContaining(`/fact-checks/${slug}`) } });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: desk.claim.id } })).state).toBe("in_review");
+    expect((await publicFactCheck(slug)).status).toBe("published");
+
+    expect((await withdraw(desk.editor, desk.claim.id)).status).toBe(200);
+    expect((await patchClaim(desk.editor, desk.claim.id, { state: "rejected" })).status).toBe(200);
+  });
+});
+
 describe("the Atom feed", () => {
   it("gives the workspace's name as plain text, escaped once for XML, and entry titles as HTML", async () => {
     const desk = await publishingDesk();

@@ -296,6 +296,13 @@ async function updateInTransaction({
     const plan = planUpdate({ actor, access, current: before, input });
     const { changes, fields, labelDecision, lastEditedById } = plan;
     if (fields.length === 0) return toClaim(current, viewer);
+    // A public fact-check of a rejected claim would stand behind what the desk no longer does: withdrawing says so openly.
+    if (changes.state === "rejected" && current.publication && current.publication.withdrawnAt === null) {
+      throw new AppError(
+        "conflict",
+        `This claim is published as a fact-check (/fact-checks/${current.publication.slug}). Withdraw the fact-check first, so its page says it was withdrawn, then reject the claim.`,
+      );
+    }
     await recordCorrection(tx, { actor, claimId, note: input.correctionNote, changes: correctionChangesOf(current, changes) });
 
     const updatedAt = new Date();
