@@ -22,6 +22,7 @@ import { useClaimsShare } from "./use-claims-share";
 import { PassageText } from "./passage-text";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 import type { Passage } from "@/lib/passages/passage.schemas";
+import { orphanPlaceText } from "@/lib/revisions/anchor-review";
 import { useCurrentPassage } from "@/lib/revisions/client/revision-queries";
 import { AnchorBadge } from "@/components/revisions/anchor-badge";
 
@@ -279,7 +280,7 @@ export function PassageReader({ passage: initialPassage, role, isBlindReview, cu
             {selected?.anchor.needsReview && (
               <p className="alert alert-info" role="note">
                 {selected.anchor.status === "orphaned"
-                  ? `Its words are gone from the newest revision; it last stood in revision ${selected.anchor.revision} on “${selected.target.quote.exact}”.`
+                  ? `Its words are gone from the newest revision; it last stood ${orphanPlaceText(selected.anchor.revision)} on “${selected.target.quote.exact}”.`
                   : `Its words changed in the newest revision: it was on “${selected.anchor.previousQuote ?? ""}”.`}
                 {selected.state === "verified" ? " It was verified, so it needs re-review. " : " "}
                 <Link href={`/w/${passage.workspaceId}/anchors`}>Check it in Anchors to check</Link>

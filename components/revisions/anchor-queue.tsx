@@ -7,6 +7,7 @@ import type { ClaimSummary } from "@/lib/claims/claim.schemas";
 import { ApiError } from "@/lib/http/api-client";
 import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
 import { usePassage } from "@/lib/passages/client/passage-queries";
+import { orphanPlaceText } from "@/lib/revisions/anchor-review";
 import { useAnchorQueue, useSetClaimAnchor } from "@/lib/revisions/client/revision-queries";
 import type { SetClaimAnchorInput } from "@/lib/revisions/revision.schemas";
 import { AnchorBadge } from "./anchor-badge";
@@ -189,7 +190,7 @@ export function AnchorQueue({ workspaceId }: { workspaceId: string }) {
               </p>
               <div className="anchor-sides">
                 <section aria-labelledby="anchor-before-heading" className="anchor-side">
-                  <h3 id="anchor-before-heading">Before{active.anchor.status === "orphaned" ? ` (revision ${active.anchor.revision})` : ""}</h3>
+                  <h3 id="anchor-before-heading">Before{active.anchor.status === "orphaned" ? ` (${orphanPlaceText(active.anchor.revision)})` : ""}</h3>
                   <blockquote className="anchor-quote">{active.anchor.previousQuote ?? active.target.quote.exact}</blockquote>
                 </section>
                 <section aria-labelledby="anchor-now-heading" className="anchor-side">

@@ -53,7 +53,7 @@ export type ExportClaim = {
    * Where the target stands after revisions (lib/revisions): an orphan's words are gone from the
    * passage, so its target describes revision `revision`, not the passage text exported beside it.
    */
-  anchor: { status: AnchorStatus; revision: number };
+  anchor: { status: AnchorStatus; revision: number; previousQuote: string | null };
   statement: string;
   label: ClaimLabel | null;
   state: ReviewState;

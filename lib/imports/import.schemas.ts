@@ -6,6 +6,7 @@ import {
   ClaimLabelSchema,
   QUOTE_CONTEXT_MAX_LENGTH,
   QUOTE_EXACT_MAX_LENGTH,
+  AnchorStatusSchema,
   ReviewStateSchema,
   VERDICT_NOTE_MAX_LENGTH,
 } from "@/lib/claims/claim.schemas";
@@ -82,6 +83,11 @@ export const JsonlClaimLineSchema = z.object({
     publishedAt: nullableDate,
   }),
   target: z.object({ selector: z.array(SelectorSchema).min(1) }),
+  // Where the target stands after the source's revisions: an orphan's target describes an older text than the file's.
+  anchor: z
+    .object({ status: AnchorStatusSchema, revision: z.int().min(0).optional(), previousQuote: importText(QUOTE_EXACT_MAX_LENGTH).nullable().optional() })
+    .loose()
+    .optional(),
   statement: text().trim().min(1).max(CLAIM_STATEMENT_MAX_LENGTH),
   label: ClaimLabelSchema.nullable().optional(),
   state: ReviewStateSchema.optional(),

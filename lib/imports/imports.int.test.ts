@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { POST as importRoute } from "@/app/api/v1/workspaces/[workspaceId]/imports/route";
+import { POST as createRevisionRoute } from "@/app/api/v1/passages/[passageId]/revisions/route";
 import { createNewsPassages, downloadExport, HARBOUR, MINISTER } from "@/lib/exports/exports.int-helpers";
 import { addMemberRecord, createClaimRecord, createPassageRecord, createWorkspaceRecord, linkWebEvidenceRecord } from "@/lib/fixtures/factories";
 import { IMPORT_LIMIT_BYTES, type ImportReport } from "@/lib/imports/import.schemas";
@@ -259,6 +260,43 @@ describe("POST /workspaces/{id}/imports", () => {
     expect(report.items[1]?.reason).toBe("The quote does not occur in the passage text.");
     const claim = await db.claim.findUniqueOrThrow({ where: { id: report.items[0]?.claimId ?? "" }, select: { label: true, verdictNote: true, passageId: true, state: true } });
     expect(claim).toEqual({ label: "disputed", verdictNote: "Port figures say 4.0 million.", passageId: desk.harbour.id, state: "draft" });
+  });
+
+  it("keeps what the source's revisions left for a person through a JSONL round trip: changed anchors to confirm, orphans with their evidence", async () => {
+    const desk = await createDesk();
+    const before = "Crime fell 20 percent in 2023, the police said. Burglaries halved. Car thefts rose slightly.";
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, title: "Crime figures", text: before, sourceUrl: "https://news.example.org/crime" });
+    const figure = await createClaimRecord(db, { passage, exact: "Crime fell 20 percent in 2023", createdById: desk.reviewer.id, label: "factual", state: "verified", verdict: "true" });
+    const halved = await createClaimRecord(db, { passage, exact: "Burglaries halved.", createdById: desk.reviewer.id, label: "factual", state: "verified", verdict: "true" });
+    for (const claim of [figure, halved]) {
+      await linkWebEvidenceRecord(db, { workspaceId: desk.workspaceId, claimId: claim.id, createdById: desk.reviewer.id, url: "https://police.example.org/2023", title: "Police figures", stance: "supports" });
+    }
+    const revised = await callRoute(createRevisionRoute, "POST", `/api/v1/passages/${passage.id}/revisions`, {
+      as: desk.editor,
+      params: { passageId: passage.id },
+      body: { text: "Crime fell 2 percent in 2023, the police said. Car thefts rose slightly." },
+      headers: { "if-match": '"1"' },
+    });
+    expect(revised.status).toBe(201);
+    const anchors = async (workspaceId: string) =>
+      db.claim.findMany({ where: { workspaceId, deletedAt: null }, orderBy: { createdAt: "asc" }, select: { state: true, anchorStatus: true, previousQuote: true, exact: true, anchorRevision: true, _count: { select: { evidence: true } } } });
+    expect((await anchors(desk.workspaceId)).map((claim) => claim.anchorStatus)).toEqual(["changed", "orphaned"]);
+
+    const exported = await downloadExport(desk.owner, desk.workspaceId, { format: "jsonl", state: "all" });
+    const fresh = await createWorkspaceRecord(db, { ownerId: desk.owner.id, name: "Fresh desk" });
+    const report = (await postImport(desk.owner, fresh.id, exported.text)).body as ImportReport;
+    expect(report.counts).toMatchObject({ items: 2, imported: 2, notAnchored: 0 });
+    expect(report.items.map((item) => item.notes.join(" "))).toEqual([expect.stringContaining("anchor to confirm"), expect.stringContaining("Imported as orphaned")]);
+    const [changed, orphan] = await anchors(fresh.id);
+    expect(changed).toMatchObject({ state: "verified", anchorStatus: "changed", previousQuote: "Crime fell 20 percent in 2023", exact: "Crime fell 2 percent in 2023" });
+    expect(orphan).toMatchObject({ state: "verified", anchorStatus: "orphaned", exact: "Burglaries halved.", anchorRevision: 0, _count: { evidence: 1 } });
+    // Neither is published by the new desk's ClaimReview until a person settles its anchor.
+    const claimReview = await downloadExport(desk.owner, fresh.id, { format: "claimreview" });
+    expect(claimReview.text).not.toContain("Crime fell");
+    expect(claimReview.text).not.toContain("Burglaries");
+    // Imported twice, nothing new is written.
+    const again = (await postImport(desk.owner, fresh.id, exported.text)).body as ImportReport;
+    expect(again.counts).toMatchObject({ imported: 0, matched: 2 });
   });
 
   it("waits for a revision being saved and places the claims on the revised text, never on the words it replaced", async () => {

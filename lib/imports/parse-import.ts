@@ -54,6 +54,11 @@ export type ClaimDraft = {
   passageKey: string;
   quote: { exact: string; prefix?: string; suffix?: string } | null;
   range: { start: number; end: number } | null;
+  /**
+   * What the source said of the target after its revisions (ClaimDesk JSONL only): `changed` waits for
+   * a person to confirm its new words, `orphaned` has words the file's text no longer holds.
+   */
+  sourceAnchor: { status: "changed"; previousQuote: string | null } | { status: "orphaned" } | null;
   statement: string | null;
   label: ClaimLabel | null;
   state: ReviewState;
@@ -148,6 +153,12 @@ function jsonlClaimDraft(line: JsonlClaimLine, position: number, item: string, p
     item,
     passageKey,
     ...selectorsOf(line.target.selector),
+    sourceAnchor:
+      line.anchor?.status === "changed"
+        ? { status: "changed", previousQuote: line.anchor.previousQuote ?? null }
+        : line.anchor?.status === "orphaned"
+          ? { status: "orphaned" }
+          : null,
     statement: line.statement,
     label: line.label ?? null,
     state: line.state ?? "draft",
@@ -265,6 +276,7 @@ function annotationDraft(annotation: WebAnnotation, position: number, item: stri
     passageKey,
     quote,
     range,
+    sourceAnchor: null,
     statement,
     label: labels[0] ?? null,
     state: "draft",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { AuditEventInput } from "@/lib/audit/server/record-audit-event";
-import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
+import { anchorByPosition, anchorByQuote, type AnchorResult } from "@/lib/claims/anchoring";
 import type { Claim, CreateClaimInput } from "@/lib/claims/claim.schemas";
 import { runClaimWrite } from "@/lib/claims/server/claim-write-statement";
 import { hidesUndecidedLabels } from "@/lib/claims/server/claim-view";
@@ -44,7 +44,24 @@ export async function createClaim({ actor, passageId, input }: { actor: Actor; p
  * importer asked review-state whether it may set that state), the original creation time, and
  * where it came from. Its event is `claim.imported` instead of `claim.created`.
  */
-export type ImportedClaim = { state: ReviewState; verdictNote: string | null; verdict: string | null; createdAt: Date | null; evidenceCount: number; from: Record<string, unknown> };
+export type ImportedClaim = {
+  state: ReviewState;
+  verdictNote: string | null;
+  verdict: string | null;
+  createdAt: Date | null;
+  evidenceCount: number;
+  from: Record<string, unknown>;
+  anchor?: ImportedAnchor;
+};
+
+/**
+ * A target the source's revisions left for a person, kept so: `changed` is placed on its new words and
+ * keeps the words it had; `orphaned` has words in none of this workspace's revisions, so its target is
+ * kept as the file gave it, in revision 0 (a text this workspace never had), and never placed.
+ */
+export type ImportedAnchor =
+  | { status: "changed"; previousQuote: string | null }
+  | { status: "orphaned"; target: { exact: string; prefix: string; suffix: string; start: number; end: number } };
 
 /**
  * The one way a claim is written with its `claim.created` (or `claim.imported`) event, in the
@@ -77,7 +94,12 @@ function prepareClaim({ actor, role, isBlindReview, passage, input, origin = "ma
   // Blind double review: a label shown on a new claim would be a vote everyone sees, so suggestions arrive unlabelled and only an editor sets one.
   if (isBlindReview && origin === "suggestion") input = { ...input, label: undefined };
   if (isBlindReview && input.label != null && !can(role, "claim.decide")) throw blindLabelRefused();
-  const anchor = "exact" in input ? anchorByQuote(passage.text, input) : anchorByPosition(passage.text, input);
+  const orphanTarget = imported?.anchor?.status === "orphaned" ? imported.anchor.target : null;
+  const anchor: AnchorResult = orphanTarget
+    ? { ok: true, target: { quote: { exact: orphanTarget.exact, prefix: orphanTarget.prefix, suffix: orphanTarget.suffix }, position: { start: orphanTarget.start, end: orphanTarget.end } } }
+    : "exact" in input
+      ? anchorByQuote(passage.text, input)
+      : anchorByPosition(passage.text, input);
   if (!anchor.ok) {
     throw new AppError("validation_failed", `The claim cannot be placed: ${anchor.reason}`, {
       details: [{ path: ["body", "exact" in input ? "exact" : "start"], message: anchor.reason }],
@@ -115,6 +137,12 @@ function prepareClaim({ actor, role, isBlindReview, passage, input, origin = "ma
       ["decidedById", text(decision.decidedById)],
       ["decidedAt", utcTimestampSql(decision.decidedAt)],
     );
+    const importedAnchor = imported.anchor;
+    if (importedAnchor) {
+      columns.push(["anchorStatus", Prisma.sql`${importedAnchor.status}::text::"AnchorStatus"`], ["anchorConfidence", Prisma.sql`0::float8`]);
+      if (importedAnchor.status === "changed") columns.push(["previousQuote", text(importedAnchor.previousQuote)]);
+      else columns.push(["anchorRevision", Prisma.sql`0::int`]);
+    }
   }
   const event: AuditEventInput = {
     workspaceId: passage.workspaceId,

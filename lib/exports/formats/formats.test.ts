@@ -29,7 +29,7 @@ function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
     suffix: "",
     start: 0,
     end: 5,
-    anchor: { status: "exact", revision: 1 },
+    anchor: { status: "exact", revision: 1, previousQuote: null },
     statement: "A statement",
     label: "factual",
     state: "verified",
@@ -85,10 +85,10 @@ describe("archived copies", () => {
 
 describe("claims orphaned by a revision", () => {
   it("say where their target stands in JSONL and CSV, and carry no offsets into the newer text in Web Annotation", () => {
-    const orphan = claim({ anchor: { status: "orphaned", revision: 2 }, start: 40, end: 52 });
+    const orphan = claim({ anchor: { status: "orphaned", revision: 2, previousQuote: null }, start: 40, end: 52 });
     expect(annotationNode(orphan, context, noConverters).target.selector).toEqual([{ type: "TextQuoteSelector", exact: "quote", prefix: "", suffix: "" }]);
     expect(annotationNode(claim(), context, noConverters).target.selector).toContainEqual({ type: "TextPositionSelector", start: 0, end: 5 });
-    expect(jsonlClaimLine(orphan, context).anchor).toEqual({ status: "orphaned", revision: 2 });
+    expect(jsonlClaimLine(orphan, context).anchor).toEqual({ status: "orphaned", revision: 2, previousQuote: null });
     const row = csvRow(orphan, context);
     expect(row[CSV_COLUMNS.indexOf("anchor_status")]).toBe("orphaned");
     expect(row[CSV_COLUMNS.indexOf("anchor_revision")]).toBe("2");

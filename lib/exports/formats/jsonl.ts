@@ -42,7 +42,7 @@ export function jsonlClaimLine(claim: ExportClaim, context: ExportContext) {
         { type: "TextPositionSelector", start: claim.start, end: claim.end },
       ],
     },
-    anchor: { status: claim.anchor.status, revision: claim.anchor.revision },
+    anchor: { status: claim.anchor.status, revision: claim.anchor.revision, previousQuote: claim.anchor.previousQuote },
     statement: claim.statement,
     label: claim.label,
     state: claim.state,

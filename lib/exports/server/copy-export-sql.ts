@@ -113,7 +113,7 @@ export const exportPlanSql = (fromWhere: string, blockClaims: number, passageBat
  * statement, and its passage another 5% (measured).
  */
 const CARRIED_CLAIM_COLUMNS = ["id", "workspaceId", "passageId", "statement", "label", "state", "assigneeId", "verdictNote", "verdict", "exact", "prefix", "suffix", "start", "end"]
-  .concat(["anchorStatus", "anchorRevision", "labelDecidedById", "createdById", "decidedById", "decidedAt", "createdAt", "updatedAt"])
+  .concat(["anchorStatus", "anchorRevision", "previousQuote", "labelDecidedById", "createdById", "decidedById", "decidedAt", "createdAt", "updatedAt"])
   .map((column) => `c."${column}"`);
 const CARRIED_PASSAGE_COLUMNS = ["title", "sourceUrl", "publisher", "author", "publishedAt", "revision"];
 

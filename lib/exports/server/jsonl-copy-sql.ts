@@ -100,6 +100,7 @@ export function jsonlCopySql({
       jsonTextObject([
         ["status", ofPlainText('c."anchorStatus"::text')],
         ["revision", ofNumberOrJson(`CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END`)],
+        ["previousQuote", ofString(`CASE WHEN c."anchorStatus" = 'changed' THEN c."previousQuote" END`)],
       ]),
     ],
     ["statement", ofString("c.statement")],

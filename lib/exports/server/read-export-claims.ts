@@ -62,7 +62,8 @@ function exportClaimsSql(fromWhere: string, hidesUndecidedLabels: boolean): stri
   const label = hidesUndecidedLabels ? `CASE WHEN c."labelDecidedById" IS NULL THEN NULL ELSE c.label::text END` : "c.label::text";
   return `
     SELECT c.id, c.exact, c.prefix, c.suffix, c.start, c."end",
-      json_build_object('status', c."anchorStatus", 'revision', CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END) AS "anchor",
+      json_build_object('status', c."anchorStatus", 'revision', CASE WHEN c."anchorStatus" = 'orphaned' THEN c."anchorRevision" ELSE p.revision END,
+        'previousQuote', CASE WHEN c."anchorStatus" = 'changed' THEN c."previousQuote" END) AS "anchor",
       c.statement, ${label} AS label, c.state::text AS state,
       c."verdictNote",
       (SELECT json_build_object('key', r.key, 'name', r.name, 'value', r.value,

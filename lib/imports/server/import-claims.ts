@@ -7,13 +7,13 @@ import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/server/reco
 import { anchorByPosition, anchorByQuote } from "@/lib/claims/anchoring";
 import { CLAIM_STATEMENT_MAX_LENGTH } from "@/lib/claims/claim.schemas";
 import { offsetConverterOf, type OffsetConverter } from "@/lib/claims/code-point-offsets";
-import { insertClaim } from "@/lib/claims/server/create-claim";
+import { insertClaim, type ImportedAnchor } from "@/lib/claims/server/create-claim";
 import { db, type DbTransaction } from "@/lib/db";
 import { EVIDENCE_PUBLISHER_MAX_LENGTH, EVIDENCE_QUOTE_MAX_LENGTH, EVIDENCE_TITLE_MAX_LENGTH, WebUrlSchema } from "@/lib/evidence/evidence.schemas";
 import { canonicalUrl } from "@/lib/evidence/server/add-evidence";
 import type { ClaimLabel, ReviewState, Role } from "@/lib/generated/prisma/enums";
 import type { ImportItemResult, ImportReport } from "@/lib/imports/import.schemas";
-import { parseImport, type EvidenceDraft, type PassageSource } from "@/lib/imports/parse-import";
+import { parseImport, type ClaimDraft, type EvidenceDraft, type PassageSource } from "@/lib/imports/parse-import";
 import { candidateRanges, reAnchor } from "@/lib/imports/re-anchor";
 import { normalizePassageText } from "@/lib/passages/normalize-text";
 import { PASSAGE_METADATA_MAX_LENGTH, PASSAGE_TEXT_LIMIT_BYTES, PASSAGE_TITLE_MAX_LENGTH } from "@/lib/passages/passage.schemas";
@@ -79,8 +79,8 @@ export async function importClaims({
       async function existingSpans(passageId: string): Promise<Map<string, string>> {
         let known = spans.get(passageId);
         if (!known) {
-          const claims = await tx.claim.findMany({ where: { passageId, deletedAt: null }, select: { id: true, start: true, end: true } });
-          known = new Map(claims.map((claim) => [`${claim.start}:${claim.end}`, claim.id]));
+          const claims = await tx.claim.findMany({ where: { passageId, deletedAt: null }, select: { id: true, start: true, end: true, exact: true, anchorStatus: true } });
+          known = new Map(claims.map((claim) => [claim.anchorStatus === "orphaned" ? orphanKey(claim) : `${claim.start}:${claim.end}`, claim.id]));
           spans.set(passageId, known);
         }
         return known;
@@ -94,14 +94,19 @@ export async function importClaims({
           results.push({ ...base, status: "not_anchored", claimId: null, passageId: null, reason: passage.reason });
           continue;
         }
-        const anchor = reAnchor(passage.text, draft, codePointsOf(passage));
-        if (!anchor.ok) {
-          results.push({ ...base, status: "not_anchored", claimId: null, passageId: passage.id, reason: anchor.reason });
+        const placed = placeDraft(passage.text, draft, codePointsOf(passage));
+        if (!placed.ok) {
+          results.push({ ...base, status: "not_anchored", claimId: null, passageId: passage.id, reason: placed.reason });
           continue;
         }
-        const { quote, position } = anchor.target;
+        const { quote, position, importedAnchor, spanKey } = placed;
+        if (importedAnchor?.status === "orphaned") {
+          base.notes.push("Imported as orphaned: its words were already gone from the source's newest text, so it keeps its quote for a person to place or leave (its target is in none of this workspace's revisions).");
+        } else if (importedAnchor) {
+          base.notes.push("Imported with its anchor to confirm: its sentence had been edited in the source, so a person checks its new words here too.");
+        }
         const known = await existingSpans(passage.id);
-        const existing = known.get(`${position.start}:${position.end}`);
+        const existing = known.get(spanKey);
         if (existing) {
           results.push({ ...base, status: "matched", claimId: existing, passageId: passage.id, reason: null });
           continue;
@@ -140,6 +145,7 @@ export async function importClaims({
             createdAt: draft.createdAt ? new Date(draft.createdAt) : null,
             evidenceCount: evidenceIds.length,
             from: { format: parsed.format, item: draft.item, ...draft.original },
+            ...(importedAnchor && { anchor: importedAnchor }),
           },
         });
         if (evidenceIds.length) {
@@ -147,7 +153,7 @@ export async function importClaims({
             data: evidenceIds.map((link) => ({ workspaceId, claimId: claim.id, createdById: actor.userId, ...link })),
           });
         }
-        known.set(`${position.start}:${position.end}`, claim.id);
+        known.set(spanKey, claim.id);
         results.push({ ...base, status: "imported", claimId: claim.id, passageId: passage.id, reason: null });
       }
       await recordAuditEvents(tx, audit);
@@ -170,6 +176,34 @@ export async function importClaims({
     // One transaction for the whole file: a failure writes nothing, never half a claim.
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+const orphanKey = (target: { exact: string; start: number; end: number }) => `orphan:${target.start}:${target.end}:${target.exact}`;
+
+type PlacedDraft =
+  | { ok: true; quote: { exact: string }; position: { start: number; end: number }; importedAnchor: ImportedAnchor | null; spanKey: string }
+  | { ok: false; reason: string };
+
+/**
+ * Where an imported claim goes: re-anchored in the stored text, keeping the anchor the source left
+ * for a person (`changed`); an orphan of the source keeps the target the file gives, since its words
+ * are not in the file's text. `spanKey` tells a claim already here (imported twice: `matched`).
+ */
+function placeDraft(text: string, draft: ClaimDraft, codePoints: OffsetConverter | null): PlacedDraft {
+  const { sourceAnchor } = draft;
+  if (sourceAnchor?.status === "orphaned") {
+    const { quote, range } = draft;
+    if (!quote || !range || !Number.isInteger(range.start) || range.start < 0 || range.end <= range.start) {
+      return { ok: false, reason: "The claim was orphaned in the source, and the file does not give both its quote and its position." };
+    }
+    const target = { exact: quote.exact, prefix: quote.prefix ?? "", suffix: quote.suffix ?? "", start: range.start, end: range.end };
+    return { ok: true, quote, position: range, importedAnchor: { status: "orphaned", target }, spanKey: orphanKey(target) };
+  }
+  const anchor = reAnchor(text, draft, codePoints);
+  if (!anchor.ok) return anchor;
+  const { quote, position } = anchor.target;
+  const importedAnchor: ImportedAnchor | null = sourceAnchor?.status === "changed" ? { status: "changed", previousQuote: sourceAnchor.previousQuote } : null;
+  return { ok: true, quote, position, importedAnchor, spanKey: `${position.start}:${position.end}` };
 }
 
 /**

@@ -35,7 +35,7 @@ function toExportClaim(factCheck: PublicFactCheck): ExportClaim {
     start: 0,
     end: 0,
     // ClaimReview reads neither offsets nor anchors; the page quotes the claim's words as they are.
-    anchor: { status: "exact", revision: 1 },
+    anchor: { status: "exact", revision: 1, previousQuote: null },
     statement: factCheck.statement,
     label: null,
     state: "verified",
