@@ -67,6 +67,14 @@ const metadataShape = {
 };
 
 export const PASTED_TEXT_FORMATS = ["text", "html"] as const;
+export type PastedTextFormat = (typeof PASTED_TEXT_FORMATS)[number];
+/** How pasted text is read (passages and revisions alike; lib/passages/server/create-passage.ts pastedText). */
+export const PastedTextFormatSchema = z
+  .enum(PASTED_TEXT_FORMATS)
+  .optional()
+  .describe(
+    "`html`: HTML source, read like an uploaded .html file (its readable text is stored, not its tags). `text`: stored as sent. Left out: HTML source is recognized (a document tag, or element tags such as `<p>…</p>` or `<br>`; not prose like \"a < b\") and read as `html`; anything else as `text`",
+  );
 
 export const CreatePassageInputSchema = z
   .object({
@@ -74,10 +82,7 @@ export const CreatePassageInputSchema = z
     text: text({ error: "Paste the passage text" })
       .refine((value) => value.trim() !== "", "The text is empty; paste the passage or upload a file")
       .describe("Stored normalized (Unicode NFC, \\n line ends); at most 5 MB of UTF-8"),
-    textFormat: z
-      .enum(PASTED_TEXT_FORMATS)
-      .optional()
-      .describe("`text` (the default): stored as sent. `html`: HTML source, read like an uploaded .html file (its readable text is stored, not its tags)"),
+    textFormat: PastedTextFormatSchema,
     ...metadataShape,
   })
   .meta({ id: "CreatePassageInput" });

@@ -51,12 +51,16 @@ describe("POST /api/v1/workspaces/{workspaceId}/passages", () => {
     expect((await db.passage.findUniqueOrThrow({ where: { id: passage.id } })).text).toBe(passage.text);
   });
 
-  it("reads pasted HTML source sent as textFormat html like an uploaded HTML file, and stores other text as sent", async () => {
+  it("reads pasted HTML source like an uploaded HTML file, recognized or sent as textFormat html, and stores text as sent", async () => {
     const { reviewer, workspaceId } = await createDesk();
     const html = await importText(reviewer, workspaceId, { title: "Pasted source", text: "<p>One.</p><p>Two.</p>", textFormat: "html" });
     expect(html.status).toBe(201);
     expect(PassageSchema.parse(html.body).text).toBe("One.\n\nTwo.");
-    const asSent = await importText(reviewer, workspaceId, { title: "Markup under review", text: "<p>One.</p><p>Two.</p>" });
+    const recognized = await importText(reviewer, workspaceId, { title: "Copied source", text: "<p>Three.</p>\n<script>alert(1)</script><p>Four.</p>" });
+    expect(PassageSchema.parse(recognized.body).text).toBe("Three.\n\nFour.");
+    const prose = await importText(reviewer, workspaceId, { title: "Maths", text: "If a < b and b > c, then <p> is a paragraph tag." });
+    expect(PassageSchema.parse(prose.body).text).toBe("If a < b and b > c, then <p> is a paragraph tag.");
+    const asSent = await importText(reviewer, workspaceId, { title: "Markup under review", text: "<p>One.</p><p>Two.</p>", textFormat: "text" });
     expect(PassageSchema.parse(asSent.body).text).toBe("<p>One.</p><p>Two.</p>");
   });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACCEPTED_PASSAGE_FILES, ImportPassageUrlInputSchema, PassageSchema } from "@/lib/passages/passage.schemas";
+import { ACCEPTED_PASSAGE_FILES, ImportPassageUrlInputSchema, PassageSchema, PastedTextFormatSchema } from "@/lib/passages/passage.schemas";
 import { IdSchema, text } from "@/lib/http/text.schemas";
 import { QUOTE_CONTEXT_MAX_LENGTH, QUOTE_EXACT_MAX_LENGTH } from "@/lib/claims/claim.schemas";
 
@@ -16,6 +16,7 @@ export const CreateRevisionInputSchema = z
     text: text({ error: "Paste the new text of the passage" })
       .refine((value) => value.trim() !== "", "The text is empty; paste the new text of the passage or upload a file")
       .describe("The whole new text; stored normalized like an import (Unicode NFC, \\n line ends), at most 5 MB of UTF-8"),
+    textFormat: PastedTextFormatSchema,
     note: NoteSchema,
   })
   .strict()

@@ -146,6 +146,16 @@ describe("POST /passages/{id}/revisions", () => {
     expect(await reviewed()).toEqual(["Unemployment fell to 5.1 percent in October."]);
   });
 
+  it("reads a pasted revision that is HTML source as its readable text, as an import does, so its claims keep their words", async () => {
+    const { editor, passage, claims } = await deskWithPassage();
+    const html = `<html><body><h1>Jobs report</h1>${OLD.split("\n\n").map((paragraph) => `<p>${paragraph}</p>`).join("")}<script>track()</script></body></html>`;
+    const response = await revise(editor, passage.id, { text: html, note: "Pasted from the page source" });
+    expect(response.status).toBe(201);
+    const stored = await db.passage.findUniqueOrThrow({ where: { id: passage.id }, select: { text: true } });
+    expect(stored.text).not.toMatch(/<p>|<script>|track\(\)/);
+    expect((await getClaim(editor, claims.taxes.id)).anchor.status).toBe("moved");
+  });
+
   it("answers 412 for a stale revision, 428 without If-Match, 409 for the same text", async () => {
     const desk = await deskWithPassage();
     const missing = await callRoute(createRevisionRoute, "POST", revisionsPath(desk.passage.id), { as: desk.editor, params: { passageId: desk.passage.id }, body: { text: NEW } });

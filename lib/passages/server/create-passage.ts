@@ -16,7 +16,9 @@ import {
   PASSAGE_TITLE_MAX_LENGTH,
   type CreatePassageInput,
   type Passage,
+  type PastedTextFormat,
 } from "@/lib/passages/passage.schemas";
+import { looksLikeHtml } from "@/lib/passages/looks-like-html";
 import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
 import { assertTextNotInWorkspace } from "@/lib/passages/server/passage-duplicate";
 import { passageSelect, toPassage } from "@/lib/passages/server/passage-view";
@@ -152,9 +154,7 @@ async function passageDraft(source: Exclude<PassageImport, { kind: "url" }>): Pr
   const limits = extractionLimits();
   if (source.kind === "text") {
     const { title, text, textFormat, ...metadata } = source.input;
-    if (textFormat !== "html") return { title, text, metadata };
-    const pasted = { fileName: "pasted.html", contentType: "text/html; charset=utf-8", content: new TextEncoder().encode(text) };
-    return { title, text: (await extractUploadedText(pasted, limits)).text, metadata };
+    return { title, text: await pastedText(text, textFormat), metadata };
   }
   const { title, ...metadata } = source.fields;
   const extracted = await extractUploadedText(
@@ -164,6 +164,18 @@ async function passageDraft(source: Exclude<PassageImport, { kind: "url" }>): Pr
   const fallbackTitle = extracted.title ?? source.file.name.replace(/\.[a-z0-9]+$/i, "").trim();
   const defaultTitle = fallbackTitle.replace(/\u0000/g, "").slice(0, PASSAGE_TITLE_MAX_LENGTH) || "Untitled passage";
   return { title: title ?? defaultTitle, text: extracted.text, metadata };
+}
+
+/**
+ * Pasted text as a passage or revision keeps it: HTML source (`textFormat: "html"`, or no textFormat and
+ * the text looks like HTML source, as the paste form decides) is read like an uploaded .html file, so
+ * its readable text is stored, not its tags; `textFormat: "text"` keeps the text as sent.
+ */
+export async function pastedText(text: string, textFormat: PastedTextFormat | undefined): Promise<string> {
+  const isHtml = textFormat === "html" || (textFormat === undefined && looksLikeHtml(text));
+  if (!isHtml) return text;
+  const pasted = { fileName: "pasted.html", contentType: "text/html; charset=utf-8", content: new TextEncoder().encode(text) };
+  return (await extractUploadedText(pasted, extractionLimits())).text;
 }
 
 /** Normalizes once, then checks what only the normalized text can tell: emptiness and size. Revisions store their text through it too. */

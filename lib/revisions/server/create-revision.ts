@@ -6,7 +6,7 @@ import { anchorByPosition } from "@/lib/claims/anchoring";
 import { db, type DbTransaction } from "@/lib/db";
 import { publishChanges } from "@/lib/live/server/publish-change";
 import { AppError } from "@/lib/http/errors";
-import { extractionLimits, storedText } from "@/lib/passages/server/create-passage";
+import { extractionLimits, pastedText, storedText } from "@/lib/passages/server/create-passage";
 import { extractUploadedText } from "@/lib/passages/server/extract-text-off-thread";
 import { requirePassageAccess } from "@/lib/passages/server/passage-access";
 import { passageSelect, toPassage } from "@/lib/passages/server/passage-view";
@@ -135,7 +135,7 @@ export async function createRevision({
 }
 
 async function revisionText(source: RevisionTextSource): Promise<string> {
-  if (source.kind === "text") return storedText(source.input.text, "text");
+  if (source.kind === "text") return storedText(await pastedText(source.input.text, source.input.textFormat), "text");
   if (source.kind === "page") {
     const extracted = await extractUploadedText({ fileName: "", contentType: source.contentType, content: source.content }, extractionLimits());
     return storedText(extracted.text, "url");
