@@ -3,10 +3,23 @@ import type { Actor } from "@/lib/auth/actor";
 import { createUserSession } from "@/lib/auth/server/user-sessions";
 import { createApiTokenRecord } from "@/lib/fixtures/factories";
 import { openLiveStream } from "@/lib/live/server/open-live-stream";
+import { publishChanges } from "@/lib/live/server/publish-change";
+import { removeMember } from "@/lib/members/server/remove-member";
 import { createDesk, db, type TestUser } from "@/scripts/test/desk";
 
 // A live stream outlives the request that opened it; signing out (or revoking the token) must end it,
 // or a stolen cookie keeps hearing the workspace's changes after its owner signed out everywhere.
+async function textUntilClosed(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const { done, value } = (await reader?.read()) ?? { done: true, value: undefined };
+    if (done) return text;
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 async function readUntilClosed(response: Response): Promise<"closed"> {
   const reader = response.body?.getReader();
   for (;;) {
@@ -53,5 +66,25 @@ describe("a live stream after sign-out", () => {
     const closed = readUntilClosed(response);
     await db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     expect(await closed).toBe("closed");
+  });
+
+  it("ends at once when its member is removed, so nothing changed after the removal reaches it", async () => {
+    const desk = await createDesk();
+    const session = await createUserSession({ userId: desk.reviewer.id }, db);
+    const ownerSession = await createUserSession({ userId: desk.owner.id }, db);
+    const response = await openLiveStream({
+      actor: actorOf(desk.reviewer, "session", { sessionId: session.id }),
+      workspaceId: desk.workspaceId,
+      passageId: null,
+      signal: new AbortController().signal,
+      // Far beyond the test: only the check a removal starts can end this stream.
+      heartbeatMs: 10 * 60_000,
+    });
+    const received = textUntilClosed(response);
+    await removeMember({ actor: actorOf(desk.owner, "session", { sessionId: ownerSession.id }), workspaceId: desk.workspaceId, userId: desk.reviewer.id });
+    await db.$transaction((tx) => publishChanges(tx, [{ workspaceId: desk.workspaceId, actorId: desk.owner.id, claimId: "claim-after-removal", action: "comment.created" }]));
+    const text = await received;
+    expect(text).toContain(": connected");
+    expect(text).not.toContain("claim-after-removal");
   });
 });

@@ -9,11 +9,15 @@ import { liveHub } from "@/lib/live/server/live-hub";
 
 const HEARTBEAT_MS = 25_000;
 const RECONNECT_AFTER_MS = 3000;
+// The audit actions after which a member may no longer read the workspace: the stream checks at once.
+const ACCESS_ENDING_ACTIONS = new Set(["member.removed", "member.left"]);
 
 /**
  * A Server-Sent Events stream of a workspace's changes, and of who is viewing a passage when one
  * is named. Membership and sign-in are checked again on every heartbeat: the stream of a removed
- * member, or of a session that signed out (or a revoked token), ends.
+ * member, or of a session that signed out (or a revoked token), ends. When someone leaves or is
+ * removed, every stream of the workspace checks before it sends anything more, so a removed
+ * member's open page hears of nothing after their removal.
  */
 export async function openLiveStream({
   actor,
@@ -50,7 +54,36 @@ export async function openLiveStream({
   const write = (text: string) => {
     if (isOpen) controller?.enqueue(encoder.encode(text));
   };
-  const send = (event: LiveEvent) => write(`data: ${JSON.stringify(event)}\n\n`);
+  const hasAccess = async () => {
+    const [membership, isSignedIn] = await Promise.all([
+      db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } }),
+      isActorSignedIn(actor),
+    ]);
+    return membership !== null && isSignedIn;
+  };
+  // Events that arrive while access is checked again wait here, in order.
+  let held: LiveEvent[] | null = null;
+  const send = (event: LiveEvent): void => {
+    if (held) {
+      held.push(event);
+      return;
+    }
+    if (event.type === "change" && event.actions.some((action) => ACCESS_ENDING_ACTIONS.has(action))) {
+      held = [event];
+      void hasAccess()
+        .catch(() => false)
+        .then((isAllowed) => {
+          const [checked, ...after] = held ?? [];
+          held = null;
+          if (!isAllowed) return close(false);
+          if (checked) write(`data: ${JSON.stringify(checked)}\n\n`);
+          // Another removal among them holds the rest again.
+          for (const next of after) send(next);
+        });
+      return;
+    }
+    write(`data: ${JSON.stringify(event)}\n\n`);
+  };
   write(`retry: ${RECONNECT_AFTER_MS}\n: connected\n\n`);
   // Subscribed before the response goes out: a change committed right after the page connects
   // would otherwise be announced before this stream listens, and that page would never hear of it.
@@ -59,11 +92,8 @@ export async function openLiveStream({
     passageId ? { userId: actor.userId, name: user?.name ?? "Someone" } : null,
   );
   const heartbeat = setInterval(() => {
-    void Promise.all([
-      db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: actor.userId } }, select: { role: true } }),
-      isActorSignedIn(actor),
-    ])
-      .then(([membership, isSignedIn]) => (membership && isSignedIn ? write(": heartbeat\n\n") : close(false)))
+    void hasAccess()
+      .then((isAllowed) => (isAllowed ? write(": heartbeat\n\n") : close(false)))
       .catch(() => undefined);
   }, heartbeatMs);
   close = (cancelled) => {
