@@ -263,6 +263,9 @@ describe("GET /workspaces/{id}/export", () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body).toMatchObject({ error: { message: expect.stringContaining("Unknown filter") } });
     expect((await get(desk.viewer, "format=csv&since=yesterday")).status).toBe(400);
+    const twice = await get(desk.viewer, "format=jsonl&format=csv");
+    expect(twice.status).toBe(400);
+    expect(twice.body).toMatchObject({ error: { code: "validation_failed", details: [{ path: ["query", "format"], message: expect.stringContaining("more than once") }] } });
     expect((await get(desk.stranger, "format=csv")).status).toBe(404);
     expect((await get(desk.viewer, `format=csv&passageId=${foreign.id}`)).status).toBe(404);
     expect((await callRoute(exportRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/export?format=csv`, { params: { workspaceId: desk.workspaceId } })).status).toBe(401);

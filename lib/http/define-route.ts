@@ -82,6 +82,22 @@ export function defineOpenRoute<const E extends Endpoint>(endpoint: E, handler: 
   return Object.assign(route, { endpoint });
 }
 
+/**
+ * The query as one value per name. A name given twice is refused rather than read as its last (or
+ * first) value: `format=jsonl&format=csv` must not quietly pick one. Lists are comma-separated.
+ */
+function singleValuedQuery(searchParams: URLSearchParams): Record<string, string> {
+  const query = new Map<string, string>();
+  for (const [name, value] of searchParams) {
+    if (query.has(name)) {
+      const message = `The query parameter “${name}” is given more than once; give it once (a list is comma-separated, e.g. ${name}=a,b).`;
+      throw new AppError("validation_failed", message, { details: [{ path: ["query", name], message }] });
+    }
+    query.set(name, value);
+  }
+  return Object.fromEntries(query);
+}
+
 async function answer<E extends Endpoint, TBody>(
   endpoint: E,
   implementation: Implementation<E, TBody>,
@@ -98,7 +114,7 @@ async function answer<E extends Endpoint, TBody>(
     }
 
     const params = parseInput(endpoint.params, await context.params, "path");
-    const query = parseInput(endpoint.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+    const query = parseInput(endpoint.query, singleValuedQuery(request.nextUrl.searchParams), "query");
     const customBody = implementation.readBody ? await implementation.readBody(request) : undefined;
     const rawBody = customBody?.fingerprint ?? (endpoint.body ? await readBody(request, implementation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES) : "");
     const body = customBody ? customBody.body : endpoint.body ? parseInput(endpoint.body, parseJson(rawBody), "body") : undefined;
