@@ -128,6 +128,11 @@ describe("POST /passages/{id}/revisions", () => {
     const figure = await getClaim(desk.editor, desk.claims.figure.id);
     expect(figure.anchor).toMatchObject({ status: "changed", revision: 3, previousQuote: "Unemployment fell to 5.1 percent in October.", needsReview: true });
     expect(figure.target.position.start).toBe("Updated.\n\n".length);
+    // A revision that leaves it where it was (text added after it) keeps its version: nobody's edit is refused for nothing.
+    expect((await revise(desk.editor, desk.passage.id, { text: `${third}\n\nA later paragraph.` }, { "if-match": '"3"' })).status).toBe(201);
+    const after = await getClaim(desk.editor, desk.claims.figure.id);
+    expect(after.anchor).toMatchObject({ status: "changed", revision: 4, needsReview: true });
+    expect(after.version).toBe(figure.version);
   });
 
   it("leaves a verified claim whose anchor needs review out of ClaimReview exports until an editor confirms it", async () => {

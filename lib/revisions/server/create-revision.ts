@@ -199,13 +199,15 @@ async function reanchorClaims(
   });
   if (rows.id.length > 0) {
     // One statement for every claim: a 2,000-claim passage must re-anchor well under a second.
-    // Claims whose anchor really changed get a new version, so a decision taken on the old place is refused (412).
+    // Claims whose anchor really changed (status, place or words) get a new version, so a decision taken on
+    // the old place is refused (412); a claim that only kept its place in the newer text (a `changed`
+    // one no one confirmed yet, untouched again) keeps its version, so nobody's edit is refused for nothing.
     await tx.$executeRaw`
       UPDATE "Claim" AS c SET
         "anchorStatus" = u.status::"AnchorStatus", "anchorConfidence" = u.confidence, "anchorRevision" = u.revision,
         "previousQuote" = u."previousQuote", start = u.start, "end" = u."end", exact = u.exact, prefix = u.prefix, suffix = u.suffix,
-        version = c.version + CASE WHEN u.status <> 'exact' OR u.start <> c.start OR u."end" <> c."end" OR c."anchorStatus" <> 'exact' THEN 1 ELSE 0 END,
-        "updatedAt" = CASE WHEN u.status <> 'exact' OR u.start <> c.start OR u."end" <> c."end" OR c."anchorStatus" <> 'exact' THEN now() ELSE c."updatedAt" END
+        version = c.version + CASE WHEN u.status <> c."anchorStatus"::text OR u.start <> c.start OR u."end" <> c."end" OR u.exact <> c.exact THEN 1 ELSE 0 END,
+        "updatedAt" = CASE WHEN u.status <> c."anchorStatus"::text OR u.start <> c.start OR u."end" <> c."end" OR u.exact <> c.exact THEN now() ELSE c."updatedAt" END
       FROM unnest(${rows.id}::text[], ${rows.status}::text[], ${rows.confidence}::float8[], ${rows.revision}::int[], ${rows.previousQuote}::text[],
         ${rows.start}::int[], ${rows.end}::int[], ${rows.exact}::text[], ${rows.prefix}::text[], ${rows.suffix}::text[])
         AS u(id, status, confidence, revision, "previousQuote", start, "end", exact, prefix, suffix)
