@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { isStorableDateText, isoDateInput } from "@/lib/http/date.schemas";
-import { findUnsafeCharacter, findUnsafeText, IdSchema, text } from "@/lib/http/text.schemas";
+import { findUnsafeCharacter, findUnsafeText, IdSchema, nameText, text } from "@/lib/http/text.schemas";
 
 // Any UTF-16 code unit sequence, so lone surrogates and NUL turn up; and the same with both removed.
 const anyText = fc.string({ unit: "binary" });
@@ -46,6 +46,18 @@ describe("text()", () => {
     expect(text().trim().max(3).parse(" abc ")).toBe("abc");
     expect(IdSchema.safeParse("c\ud800").success).toBe(false);
     expect(IdSchema.safeParse("").success).toBe(false);
+  });
+});
+
+describe("nameText()", () => {
+  it("keeps names in any script, right-to-left ones included, and refuses line breaks, control characters and directional overrides", () => {
+    const name = nameText().trim();
+    for (const ok of ["Ada Lovelace", "محمد الأمين", "דנה כהן", "Zoë 😀 Desk", "  Padded  "]) expect(name.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ["a\r\nX-Injected: 1", "tab\there", "bell\u0007", "gpj\u202Eexe", "a\u2066b\u2069"]) {
+      const result = name.safeParse(bad);
+      expect(result.success, JSON.stringify(bad)).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/one line of plain text/);
+    }
   });
 });
 

@@ -31,6 +31,21 @@ export function text(params?: { error?: string }) {
   });
 }
 
+// Names (people, workspaces, views, releases, ratings, tokens) show on one line beside others': line
+// breaks, other control characters and explicit directional controls (which make "‮gpj.exe" read
+// as "exe.jpg") have no place in them. Bidirectional names need none: the Unicode algorithm orders them.
+const NOT_IN_NAMES = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
+/** `text()` for a name: one line, without control characters; chain `.trim()`, `.min()`, `.max()`. */
+export function nameText(params?: { error?: string }) {
+  return text(params).check((context) => {
+    if (NOT_IN_NAMES.test(context.value.trim())) {
+      const message = "Names are one line of plain text: remove line breaks, tabs and other control characters (directional overrides included).";
+      context.issues.push({ code: "custom", message, input: context.value, continue: true });
+    }
+  });
+}
+
 /** An opaque record id, in a path, a query or a body. */
 export const ID_MAX_LENGTH = 64;
 export const IdSchema = text().min(1, "Give an id").max(ID_MAX_LENGTH, `Ids are at most ${ID_MAX_LENGTH} characters`);

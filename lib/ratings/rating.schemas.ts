@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "@/lib/http/text.schemas";
+import { nameText, text } from "@/lib/http/text.schemas";
 
 export const RATING_KEY_MAX_LENGTH = 40;
 export const RATING_NAME_MAX_LENGTH = 60;
@@ -38,7 +38,7 @@ export type RatingScale = z.infer<typeof RatingScaleSchema>;
 const RatingInputSchema = z
   .object({
     key: RatingKeySchema,
-    name: text().trim().min(1, "Give the rating a name").max(RATING_NAME_MAX_LENGTH, `Rating names are at most ${RATING_NAME_MAX_LENGTH} characters`),
+    name: nameText().trim().min(1, "Give the rating a name").max(RATING_NAME_MAX_LENGTH, `Rating names are at most ${RATING_NAME_MAX_LENGTH} characters`),
     description: text().trim().max(RATING_DESCRIPTION_MAX_LENGTH, `Descriptions are at most ${RATING_DESCRIPTION_MAX_LENGTH} characters`).default(""),
     value: z.int().min(1, "Values start at 1").max(RATING_VALUE_MAX, `Values are at most ${RATING_VALUE_MAX}`).nullable().default(null),
     retired: z.boolean().default(false),

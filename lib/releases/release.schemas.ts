@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ClaimLabelSchema, ClaimsFilterSchema } from "@/lib/claims/claim.schemas";
 import { EXPORT_FORMATS } from "@/lib/exports/export.schemas";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
-import { IdSchema, text } from "@/lib/http/text.schemas";
+import { IdSchema, nameText, text } from "@/lib/http/text.schemas";
 import { WorkspaceIdParamsSchema } from "@/lib/workspaces/workspace.schemas";
 
 export const RELEASE_NAME_MAX_LENGTH = 120;
@@ -55,7 +55,7 @@ export type ReleaseFilter = z.infer<typeof ReleaseFilterSchema>;
 
 export const CreateReleaseInputSchema = z
   .object({
-    name: text()
+    name: nameText()
       .trim()
       .min(1, "Give the release a name")
       .max(RELEASE_NAME_MAX_LENGTH, `Release names are at most ${RELEASE_NAME_MAX_LENGTH} characters`),

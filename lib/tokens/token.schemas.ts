@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdSchema, text } from "@/lib/http/text.schemas";
+import { IdSchema, nameText, text } from "@/lib/http/text.schemas";
 import { pageSchema } from "@/lib/http/pagination";
 
 export const API_TOKEN_EXPIRY_DAYS_MAX = 365;
@@ -7,7 +7,7 @@ export const API_TOKEN_NAME_MAX_LENGTH = 100;
 
 export const CreateApiTokenInputSchema = z
   .object({
-    name: text()
+    name: nameText()
       .trim()
       .min(1, "Enter a name for the token, e.g. the script that will use it")
       .max(API_TOKEN_NAME_MAX_LENGTH, `Token names are at most ${API_TOKEN_NAME_MAX_LENGTH} characters`),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { passwordWeakness } from "@/lib/auth/password-strength";
-import { text } from "@/lib/http/text.schemas";
+import { nameText, text } from "@/lib/http/text.schemas";
 
 export { PASSWORD_MIN_LENGTH };
 
@@ -24,7 +24,7 @@ export const CreateUserInputSchema = z
   .object({
     email: EmailSchema,
     password: NewPasswordSchema,
-    name: text().trim().min(1, "Enter your name").max(USER_NAME_MAX_LENGTH, `Name must be at most ${USER_NAME_MAX_LENGTH} characters`),
+    name: nameText().trim().min(1, "Enter your name").max(USER_NAME_MAX_LENGTH, `Name must be at most ${USER_NAME_MAX_LENGTH} characters`),
   })
   .superRefine((input, context) => {
     const weakness = passwordWeakness(input.password, [input.email, input.name]);

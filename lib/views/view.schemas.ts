@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ClaimsFilterSchema } from "@/lib/claims/claim.schemas";
-import { IdSchema, text } from "@/lib/http/text.schemas";
+import { IdSchema, nameText, text } from "@/lib/http/text.schemas";
 
 export const SAVED_VIEW_NAME_MAX_LENGTH = 80;
 /** Bounds on the views one count query serves: personal views per member, shared views per workspace. */
@@ -13,7 +13,7 @@ export const SavedViewVisibilitySchema = z
   .meta({ id: "SavedViewVisibility" });
 export type SavedViewVisibility = z.infer<typeof SavedViewVisibilitySchema>;
 
-const NameSchema = text()
+const NameSchema = nameText()
   .trim()
   .min(1, "Give the view a name")
   .max(SAVED_VIEW_NAME_MAX_LENGTH, `View names are at most ${SAVED_VIEW_NAME_MAX_LENGTH} characters`);

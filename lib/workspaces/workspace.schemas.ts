@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdSchema, text } from "@/lib/http/text.schemas";
+import { IdSchema, nameText, text } from "@/lib/http/text.schemas";
 import { ROLES } from "@/lib/auth/permissions";
 import { PaginationQuerySchema } from "@/lib/http/pagination";
 
@@ -9,7 +9,7 @@ export const RoleSchema = z.enum(ROLES).meta({ id: "Role" });
 
 export const CreateWorkspaceInputSchema = z
   .object({
-    name: text().trim().min(1, "Enter a workspace name").max(WORKSPACE_NAME_MAX_LENGTH, `Workspace names are at most ${WORKSPACE_NAME_MAX_LENGTH} characters`),
+    name: nameText().trim().min(1, "Enter a workspace name").max(WORKSPACE_NAME_MAX_LENGTH, `Workspace names are at most ${WORKSPACE_NAME_MAX_LENGTH} characters`),
   })
   .meta({ id: "CreateWorkspaceInput" });
 export type CreateWorkspaceInput = z.infer<typeof CreateWorkspaceInputSchema>;
