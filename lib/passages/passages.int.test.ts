@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/openapi/openapi-document";
 import { PASSAGE_TITLE_MAX_LENGTH, PassageSchema } from "@/lib/passages/passage.schemas";
 import { createDesk, db, importRaw, importText, uploadFile } from "@/lib/passages/passages.int-helpers";
+import { POST as importPassageRoute } from "@/app/api/v1/workspaces/[workspaceId]/passages/route";
+import { callRoute } from "@/scripts/test/route-client";
 
 const errorOf = (body: unknown) => (body as { error: { code: string; message: string; details?: unknown } }).error;
 
@@ -62,6 +64,20 @@ describe("POST /api/v1/workspaces/{workspaceId}/passages", () => {
     expect(PassageSchema.parse(prose.body).text).toBe("If a < b and b > c, then <p> is a paragraph tag.");
     const asSent = await importText(reviewer, workspaceId, { title: "Markup under review", text: "<p>One.</p><p>Two.</p>", textFormat: "text" });
     expect(PassageSchema.parse(asSent.body).text).toBe("<p>One.</p><p>Two.</p>");
+  });
+
+  it("refuses an upload form with a field it does not read, or a second file, naming the field, and stores nothing", async () => {
+    const { reviewer, workspaceId } = await createDesk();
+    const misspelt = await uploadFile(reviewer, workspaceId, new File(["Some text."], "a.txt", { type: "text/plain" }), { titel: "Typo" });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body).toMatchObject({ error: { details: [{ path: ["body", "titel"], message: expect.stringContaining("not a field of this form") }] } });
+    const twoFiles = new FormData();
+    twoFiles.append("file", new File(["First."], "a.txt", { type: "text/plain" }));
+    twoFiles.append("file", new File(["Second."], "b.txt", { type: "text/plain" }));
+    const both = await callRoute(importPassageRoute, "POST", `/api/v1/workspaces/${workspaceId}/passages`, { as: reviewer, params: { workspaceId }, formData: twoFiles });
+    expect(both.status).toBe(400);
+    expect(both.body).toMatchObject({ error: { details: [{ path: ["body", "file"], message: expect.stringContaining("more than once") }] } });
+    expect(await db.passage.count({ where: { workspaceId } })).toBe(0);
   });
 
   it("keeps Markdown as it is, titled by the file name unless the form names it", async () => {

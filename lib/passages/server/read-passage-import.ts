@@ -54,6 +54,7 @@ export async function readPassageImport(request: Request): Promise<{ body: Passa
 }
 
 async function readUpload(form: FormData): Promise<{ body: PassageImport; fingerprint: string }> {
+  assertFormFields(form, ["file", ...Object.keys(UploadPassageFieldsSchema.shape)]);
   const upload = form.get("file");
   if (!(upload instanceof Blob)) {
     const message = "Attach the file to import as the `file` field.";
@@ -74,6 +75,22 @@ async function readUpload(form: FormData): Promise<{ body: PassageImport; finger
   const contentHash = createHash("sha256").update(file.content).digest("hex");
   const fingerprint = JSON.stringify({ fields: Object.entries(rawFields).sort(), file: [file.name, file.contentType, contentHash] });
   return { body: { kind: "file", fields, file }, fingerprint };
+}
+
+/**
+ * A form holds only the fields its route reads, each once, as a JSON body holds only known keys: a
+ * misspelt field or a second file is refused by name instead of being quietly left out.
+ */
+export function assertFormFields(form: FormData, allowed: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of form.keys()) {
+    const problem = !allowed.includes(name) ? `is not a field of this form (it takes ${allowed.join(", ")})` : seen.has(name) ? "is given more than once" : null;
+    if (problem) {
+      const message = `The form field “${name}” ${problem}.`;
+      throw new AppError("validation_failed", message, { details: [{ path: ["body", name], message }] });
+    }
+    seen.add(name);
+  }
 }
 
 export async function readForm(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<FormData> {

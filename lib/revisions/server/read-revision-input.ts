@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { parseInput, parseJson } from "@/lib/http/define-route";
 import { AppError } from "@/lib/http/errors";
-import { JSON_LIMIT_BYTES, readForm, readLimited, UPLOAD_LIMIT_BYTES, type PassageFile } from "@/lib/passages/server/read-passage-import";
+import { assertFormFields, JSON_LIMIT_BYTES, readForm, readLimited, UPLOAD_LIMIT_BYTES, type PassageFile } from "@/lib/passages/server/read-passage-import";
 import {
   CreateRevisionFromUrlInputSchema,
   CreateRevisionInputSchema,
@@ -34,6 +34,7 @@ export async function readRevisionInput(request: Request): Promise<{ body: Revis
   }
   if (/^multipart\/form-data\b/i.test(contentType)) {
     const form = await readForm(await readLimited(request, UPLOAD_LIMIT_BYTES), contentType);
+    assertFormFields(form, ["file", "note"]);
     const upload = form.get("file");
     if (!(upload instanceof Blob)) {
       const message = "Attach the new text as the `file` field.";
