@@ -45,6 +45,11 @@ describe("reanchorAll", () => {
     const claims = [anchorOf(OLD, "the plan will fail"), anchorOf(OLD, "5.1 percent")];
     const edited = `Updated.\n\n${OLD.replace("The deficit was cut in half.", "The deficit was cut by half, officials said.").replace("Critics say", "Critics  say")}`;
     expect(reanchorAll(OLD, edited, claims).map((result) => result.status)).toEqual(["moved", "moved"]);
+    // Hard-wrapped lines re-wrapped: a single line break is a space, not the end of a sentence.
+    const wrapped = "The minister said that\nunemployment fell to 5.1 percent\nin October. Critics\nwere not convinced.";
+    const rewrapped = wrapped.replaceAll("\n", " ");
+    const statuses = reanchorAll(wrapped, rewrapped, [anchorOf(wrapped, "unemployment fell to 5.1 percent"), anchorOf(wrapped, "were not convinced")]).map((result) => result.status);
+    expect(statuses).toEqual(["exact", "exact"]);
   });
 
   it("flags a corrected figure as changed, spanning the new words and keeping the old quote", () => {

@@ -119,12 +119,26 @@ function withSentenceChecked(oldText: string, newText: string, anchor: OldAnchor
   return { status: "changed", confidence: round(confidence), start: span.start, end: span.end, previousQuote: anchor.exact };
 }
 
-/** The words of a span's sentence either side of it (typography folded), up to SENTENCE_CONTEXT_REACH characters each. */
+// Where a sentence's context ends: a sentence mark (with closing quotes or brackets) before a space, or a
+// blank line. A single line break is only a space here, so re-wrapping hard-wrapped text changes nothing.
+const CONTEXT_START_BOUNDARY = /[.!?…]["'”’)\]]?\s|\n[ \t]*\n/g;
+const CONTEXT_END_BOUNDARY = /[.!?…]["'”’)\]]?(?=\s|$)|\n[ \t]*\n/;
+const ENDS_SENTENCE = /[.!?…]["'”’)\]]?$/;
+
+/** The words of a span's sentence either side of it (typography and spacing folded), up to SENTENCE_CONTEXT_REACH characters each. */
 function sentenceContext(text: string, start: number, end: number): { before: string; after: string } {
-  const sentence = sentenceAround(text, start, end);
+  const beforeWindow = text.slice(Math.max(0, start - 2 * SENTENCE_CONTEXT_REACH), start);
+  let sentenceStart = 0;
+  for (const boundary of beforeWindow.matchAll(CONTEXT_START_BOUNDARY)) sentenceStart = boundary.index + boundary[0].length;
+  let after = "";
+  if (!ENDS_SENTENCE.test(text.slice(start, end))) {
+    const afterWindow = text.slice(end, end + 2 * SENTENCE_CONTEXT_REACH);
+    const boundary = CONTEXT_END_BOUNDARY.exec(afterWindow);
+    after = boundary ? afterWindow.slice(0, boundary.index + (boundary[0].startsWith("\n") ? 0 : boundary[0].length)) : afterWindow;
+  }
   return {
-    before: foldTypography(text.slice(sentence.start, start)).trimStart().slice(-SENTENCE_CONTEXT_REACH),
-    after: foldTypography(text.slice(end, sentence.end)).trimEnd().slice(0, SENTENCE_CONTEXT_REACH),
+    before: foldTypography(beforeWindow.slice(sentenceStart)).trimStart().slice(-SENTENCE_CONTEXT_REACH),
+    after: foldTypography(after).trimEnd().slice(0, SENTENCE_CONTEXT_REACH),
   };
 }
 
