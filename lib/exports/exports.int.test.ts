@@ -261,7 +261,7 @@ describe("GET /workspaces/{id}/export", () => {
     expect((await get(desk.viewer, "format=xlsx")).status).toBe(400);
     const unknown = await get(desk.viewer, "format=csv&workspaceId=x");
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toMatchObject({ error: { message: expect.stringContaining("Unknown filter") } });
+    expect(unknown.body).toMatchObject({ error: { message: expect.stringContaining("Unknown query parameter “workspaceId”"), details: [{ path: ["query", "workspaceId"] }] } });
     expect((await get(desk.viewer, "format=csv&since=yesterday")).status).toBe(400);
     const twice = await get(desk.viewer, "format=jsonl&format=csv");
     expect(twice.status).toBe(400);

@@ -12,6 +12,7 @@ import { AppError, ErrorBodySchema, type ErrorIssue } from "@/lib/http/errors";
 import { bodyCutOff, isClientGone, readLimitedBody } from "@/lib/http/read-limited-body";
 import { runIdempotently, type AnswerReference } from "@/lib/http/idempotency";
 import { consumeWriteAllowance } from "@/lib/http/write-rate-limit";
+import { JSON_CONTENT_TYPE, jsonResponse } from "@/lib/http/json-response";
 
 const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -98,6 +99,21 @@ function singleValuedQuery(searchParams: URLSearchParams): Record<string, string
   return Object.fromEntries(query);
 }
 
+/**
+ * The query, refusing a parameter the endpoint does not read: a misspelt filter (`lable=factual`)
+ * would otherwise be dropped and the answer would hold every claim, for a script to act on.
+ */
+function knownQuery(schema: ZodType | undefined, query: Record<string, string>): Record<string, string> {
+  if (!(schema instanceof z.ZodObject)) return query;
+  const known = Object.keys(schema.shape);
+  const unknown = Object.keys(query).find((name) => !known.includes(name));
+  if (unknown !== undefined) {
+    const message = `Unknown query parameter “${unknown}”; this endpoint reads ${known.join(", ")}.`;
+    throw new AppError("validation_failed", message, { details: [{ path: ["query", unknown], message }] });
+  }
+  return query;
+}
+
 async function answer<E extends Endpoint, TBody>(
   endpoint: E,
   implementation: Implementation<E, TBody>,
@@ -114,7 +130,7 @@ async function answer<E extends Endpoint, TBody>(
     }
 
     const params = parseInput(endpoint.params, await context.params, "path");
-    const query = parseInput(endpoint.query, singleValuedQuery(request.nextUrl.searchParams), "query");
+    const query = parseInput(endpoint.query, knownQuery(endpoint.query, singleValuedQuery(request.nextUrl.searchParams)), "query");
     const customBody = implementation.readBody ? await implementation.readBody(request) : undefined;
     const rawBody = customBody?.fingerprint ?? (endpoint.body ? await readBody(request, implementation.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES) : "");
     const body = customBody ? customBody.body : endpoint.body ? parseInput(endpoint.body, parseJson(rawBody), "body") : undefined;
@@ -139,17 +155,14 @@ async function answer<E extends Endpoint, TBody>(
         },
         async () => toJsonResult(await run()),
       );
-      return Response.json(result.body, {
-        status: result.status,
-        headers: result.isReplay ? { "Idempotent-Replayed": "true" } : {},
-      });
+      return jsonResponse(result.body, { status: result.status, headers: { ...result.headers, ...(result.isReplay && { "Idempotent-Replayed": "true" }) } });
     }
     const result = await run();
     if (result instanceof Response) return result;
     if ("json" in result) {
-      return new Response(result.json, { status: result.status ?? 200, headers: { "content-type": "application/json", ...result.headers } });
+      return new Response(result.json, { status: result.status ?? 200, headers: { "content-type": JSON_CONTENT_TYPE, ...result.headers } });
     }
-    return Response.json(result.body, { status: result.status ?? 200, headers: result.headers });
+    return jsonResponse(result.body, { status: result.status ?? 200, headers: result.headers });
   } catch (error) {
     return errorResponse(error, request);
   }
@@ -191,7 +204,7 @@ function pathMatches(template: string, pathname: string): boolean {
 
 export function errorResponse(error: unknown, request?: Request): Response {
   if (error instanceof AppError) {
-    return Response.json(error.toBody(), { status: error.status, headers: error.headers });
+    return jsonResponse(error.toBody(), { status: error.status, headers: error.headers });
   }
   if (error instanceof z.ZodError) {
     return errorResponse(validationError("The request is not valid.", error.issues));
@@ -210,7 +223,7 @@ export function errorResponse(error: unknown, request?: Request): Response {
     return errorResponse(unstorable);
   }
   console.error("Unhandled error in API route", error);
-  return Response.json(
+  return jsonResponse(
     { error: { code: "internal", message: "Something went wrong on our side. Try again; if it keeps failing, tell your administrator." } },
     { status: 500 },
   );

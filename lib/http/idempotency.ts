@@ -15,7 +15,8 @@ export const INLINE_ANSWER_LIMIT_BYTES = 4 * 1024;
 const CLEANUP_INTERVAL_MS = 60 * 1000;
 const CLEANUP_BATCH_SIZE = 1000;
 
-type StoredResponse = { status: number; body: unknown };
+/** An answer as a replay gives it again: status, body and the route's own headers (ETag and the like). */
+type StoredResponse = { status: number; body: unknown; headers?: Record<string, string> };
 
 /**
  * How a route stores a large answer by reference: `toReference` keeps what cannot be read back
@@ -31,6 +32,7 @@ type KeyRow = {
   requestHash: string;
   responseStatus: number;
   responseBody: Prisma.JsonValue;
+  responseHeaders: Prisma.JsonValue;
   isAnswerByReference: boolean;
   pendingUntil: Date | null;
   createdAt: Date;
@@ -134,6 +136,7 @@ async function runAndRecord(
         data: {
           responseStatus: response.status,
           responseBody: isByReference ? answerReference.toReference(response.body) : (response.body as Prisma.InputJsonValue),
+          responseHeaders: response.headers ?? Prisma.DbNull,
           isAnswerByReference: isByReference,
           pendingUntil: null,
         },
@@ -164,9 +167,16 @@ async function replay(
     );
   }
   if (stored.responseStatus === PENDING_STATUS) throw stillProcessing();
-  if (!stored.isAnswerByReference) return { status: stored.responseStatus, body: stored.responseBody, isReplay: true };
+  const headers = storedHeaders(stored.responseHeaders);
+  if (!stored.isAnswerByReference) return { status: stored.responseStatus, body: stored.responseBody, headers, isReplay: true };
   if (!answerReference) throw new Error("An idempotency key stores its answer by reference, but its route cannot read it back");
-  return { status: stored.responseStatus, body: await answerReference.fromReference(stored.responseBody), isReplay: true };
+  return { status: stored.responseStatus, body: await answerReference.fromReference(stored.responseBody), headers, isReplay: true };
+}
+
+/** The headers a key stored with its answer (none for keys written before they were kept). */
+function storedHeaders(value: Prisma.JsonValue): Record<string, string> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 function stillProcessing(): AppError {

@@ -103,7 +103,20 @@ describe("creating routes the UI uses honour Idempotency-Key", () => {
       body: first.body,
       replayed: "true",
     });
+    // The route's own headers (a claim's ETag) come with the answer and with its replay, and JSON says its charset.
+    expect(retry.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(first.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(await count()).toBe(1);
+  });
+
+  it("keeps a new claim's ETag with an Idempotency-Key, first and on replay", async () => {
+    const desk = await createDesk();
+    const passage = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: TEXT });
+    const send = () => callRoute(createClaimRoute, "POST", `/api/v1/passages/${passage.id}/claims`, { ...as(desk.reviewer, "etag-key"), params: { passageId: passage.id }, body: { exact: QUOTE } });
+    const first = await send();
+    const replay = await send();
+    expect(first.status).toBe(201);
+    expect([first.headers.get("etag"), replay.headers.get("etag")]).toEqual(['"1"', '"1"']);
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))("%s: the same key sent twice at once creates one record, and never a 500", async (_name, c) => {

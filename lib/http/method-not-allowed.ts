@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/http/errors";
+import { jsonResponse } from "@/lib/http/json-response";
 
 const ROUTE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type RouteMethod = (typeof ROUTE_METHODS)[number];
@@ -16,7 +17,7 @@ export function otherMethods<T extends Partial<Record<RouteMethod, Handler>>>(im
   const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
   const notAllowed = () => {
     const error = new AppError("method_not_allowed", `This endpoint answers ${allow}; see /api/v1/openapi.json.`, { headers: { Allow: allow } });
-    return Response.json(error.toBody(), { status: error.status, headers: error.headers });
+    return jsonResponse(error.toBody(), { status: error.status, headers: error.headers });
   };
   const answers: Record<string, () => Response> = { OPTIONS: () => new Response(null, { status: 204, headers: { Allow: allow } }) };
   for (const method of ROUTE_METHODS) if (!methods.includes(method)) answers[method] = notAllowed;

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/http/errors";
+import { JSON_CONTENT_TYPE } from "@/lib/http/json-response";
 
 /**
  * Why an address cannot be served, or null. Next.js decodes path segments before routing and
@@ -27,7 +28,7 @@ export const isApiPath = (pathname: string) => pathname.startsWith("/api/");
 export function unreadableAddressAnswer(target: string, problem: string): { contentType: string; body: string } {
   if (isApiPath(target)) {
     const error = new AppError("validation_failed", problem, { details: [{ path: ["path"], message: problem }] });
-    return { contentType: "application/json", body: JSON.stringify(error.toBody()) };
+    return { contentType: JSON_CONTENT_TYPE, body: JSON.stringify(error.toBody()) };
   }
   return { contentType: "text/plain; charset=utf-8", body: `${problem}\n` };
 }

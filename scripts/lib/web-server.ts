@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { AppError } from "@/lib/http/errors";
 import { formatBytes } from "@/lib/http/format-bytes";
+import { JSON_CONTENT_TYPE } from "@/lib/http/json-response";
 import { readableAddressProblem, unreadableAddressAnswer } from "@/lib/http/readable-address";
 import {
   FORWARDED_HEADERS,
@@ -39,7 +40,7 @@ export function prepareRequestHeaders(request: IncomingMessage, trustedProxies: 
 
 function refuseTooLarge(response: ServerResponse): void {
   const error = new AppError("payload_too_large", `The request body is larger than the limit of ${formatBytes(GLOBAL_BODY_LIMIT_BYTES)}.`);
-  response.writeHead(error.status, { "Content-Type": "application/json", Connection: "close" });
+  response.writeHead(error.status, { "Content-Type": JSON_CONTENT_TYPE, Connection: "close" });
   response.end(JSON.stringify(error.toBody()));
 }
 

@@ -4,6 +4,7 @@ import { consumeSignInAttempt } from "@/lib/auth/server/sign-in-rate-limit";
 import { clientAddress, requestOrigin } from "@/lib/http/client-address";
 import { errorResponse } from "@/lib/http/define-route";
 import { AppError } from "@/lib/http/errors";
+import { jsonResponse } from "@/lib/http/json-response";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 
 /** Sign-in, sign-out and CSRF forms are a few hundred bytes; next-auth itself would read any body whole. */
@@ -42,7 +43,7 @@ export async function guardAuthPost(request: NextRequest, action: string): Promi
       const minutes = Math.ceil(limited.retryAfterSeconds / 60);
       const message = `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
       // `url` lets next-auth's client report the error instead of failing to parse the answer.
-      return Response.json(
+      return jsonResponse(
         { error: { code: "rate_limited", message }, url: new URL("/signin?error=RateLimited", requestOrigin(request)).toString() },
         { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
       );
