@@ -45,26 +45,36 @@ const keySchemas: Record<KeyKind, z.ZodType<string | number>> = {
   text: text().max(SORT_KEY_MAX_LENGTH),
 };
 
-/** One cursor encoding for every list: the last row's key values, in column order, as base64url JSON. */
+/** Which order a cursor was written for: its direction and columns ("desc:createdAt,id"). */
+const orderTag = (order: KeysetOrder<KeyColumns>) => `${order.direction}:${Object.keys(order.columns).join(",")}`;
+
+/**
+ * One cursor encoding for every list: the order it belongs to, then the last row's key values in
+ * column order, as base64url JSON. The order is in it so that a cursor given to another sort (or
+ * direction) is refused instead of silently starting at a point of that other order.
+ */
 export function encodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, key: Key<Columns>): string {
   const values = Object.keys(order.columns).map((field) => {
     const value: unknown = key[field];
     return value instanceof Date ? value.toISOString() : value;
   });
-  return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
+  return Buffer.from(JSON.stringify([orderTag(order), ...values]), "utf8").toString("base64url");
 }
 
 export function decodeCursor<Columns extends KeyColumns>(order: KeysetOrder<Columns>, cursor: string): Key<Columns> {
   const fields = Object.keys(order.columns);
-  const schema = z.tuple(fields.map((field) => keySchemas[order.columns[field] as KeyKind]) as [z.ZodType, ...z.ZodType[]]);
+  const schema = z.tuple([z.string(), ...fields.map((field) => keySchemas[order.columns[field] as KeyKind])] as [z.ZodType, ...z.ZodType[]]);
+  const refuse = (message: string) => new AppError("validation_failed", message, { details: [{ path: ["query", "cursor"], message }] });
+  let parsed: unknown[];
   try {
-    const values: unknown[] = schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    const valueOf = (field: string, index: number) => (order.columns[field] === "date" ? new Date(String(values[index])) : values[index]);
-    return Object.fromEntries(fields.map((field, index) => [field, valueOf(field, index)])) as Key<Columns>;
+    parsed = schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    const message = "The cursor is not valid; start again from the first page.";
-    throw new AppError("validation_failed", message, { details: [{ path: ["query", "cursor"], message }] });
+    throw refuse("The cursor is not valid; start again from the first page.");
   }
+  const [tag, ...values] = parsed;
+  if (tag !== orderTag(order)) throw refuse("The cursor belongs to another sort or order; start again from the first page of this one.");
+  const valueOf = (field: string, index: number) => (order.columns[field] === "date" ? new Date(String(values[index])) : values[index]);
+  return Object.fromEntries(fields.map((field, index) => [field, valueOf(field, index)])) as Key<Columns>;
 }
 
 /**

@@ -200,5 +200,14 @@ describe("sorting the claims list", () => {
     const cursor = (first.body as { nextCursor: string }).nextCursor;
     const mixed = await callRoute(listClaimsRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/claims?sort=updated&cursor=${cursor}`, { as: desk.viewer, params: { workspaceId: desk.workspaceId } });
     expect(mixed.status).toBe(400);
+    // Sorts whose keys have the same kind (two times, two texts, two ranks) or differ only in direction refuse each other's cursors too.
+    const pairs = [["updated", "created_asc"], ["created_desc", "created_asc"], ["statement", "passage"], ["label", "state"], ["statement&order=asc", "statement&order=desc"]];
+    for (const [from, to] of pairs) {
+      const page = await callRoute(listClaimsRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/claims?sort=${from}&limit=1`, { as: desk.viewer, params: { workspaceId: desk.workspaceId } });
+      const next = (page.body as { nextCursor: string }).nextCursor;
+      const other = await callRoute(listClaimsRoute, "GET", `/api/v1/workspaces/${desk.workspaceId}/claims?sort=${to}&cursor=${next}`, { as: desk.viewer, params: { workspaceId: desk.workspaceId } });
+      expect(other.status, `${from} → ${to}`).toBe(400);
+      expect(other.body).toMatchObject({ error: { details: [{ path: ["query", "cursor"], message: expect.stringContaining("another sort") }] } });
+    }
   });
 });
