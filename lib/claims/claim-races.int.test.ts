@@ -44,6 +44,20 @@ describe("concurrent evidence links", () => {
     expect(await db.evidence.count({ where: { workspaceId: desk.workspaceId, url } })).toBe(1);
   });
 
+  it("links one span of another passage to a claim once, one request after another or five at once: 409s naming the link", async () => {
+    const desk = await createDesk();
+    const claim = await newClaim(desk);
+    const source = await createPassageRecord(db, { workspaceId: desk.workspaceId, createdById: desk.owner.id, text: `The statistics office reported 5.1 percent. ${uniqueSuffix()}` });
+    const span = { passageId: source.id, start: 0, end: 42, stance: "supports" };
+    const addSpan = () => callRoute(addEvidenceRoute, "POST", `/api/v1/claims/${claim.id}/evidence`, { as: desk.reviewer, params: { claimId: claim.id }, body: span });
+    expect((await addSpan()).status).toBe(201);
+    const answers = [await addSpan(), ...(await Promise.all(Array.from({ length: 5 }, addSpan)))];
+    const links = await db.claimEvidence.findMany({ where: { claimId: claim.id, deletedAt: null }, select: { id: true } });
+    expect(links).toHaveLength(1);
+    for (const answer of answers) expect(answer.body).toMatchObject({ error: { code: "conflict", details: { linkId: links[0]?.id } } });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).evidenceCount).toBe(1);
+  });
+
   it("makes one evidence record when ten claims link the same new URL at once, each claim linked", async () => {
     const desk = await createDesk();
     const claims = await Promise.all(Array.from({ length: 10 }, () => newClaim(desk)));

@@ -24,7 +24,7 @@ export async function addEvidence({ actor, claimId, input }: { actor: Actor; cla
   const { claim, role } = await requireClaimAccess(actor, claimId, "evidence.add");
   return db.$transaction(async (tx) => {
     const { reopen } = await lockClaimForContentChange(tx, { actor, claimId, workspaceId: claim.workspaceId, role });
-    const evidenceId = input.url ? await upsertWebEvidence(tx, claim.workspaceId, actor.userId, input) : await createSpanEvidence(tx, claim.workspaceId, actor.userId, input);
+    const evidenceId = input.url ? await upsertWebEvidence(tx, claim.workspaceId, actor.userId, input) : await createSpanEvidence(tx, claim.workspaceId, claimId, actor.userId, input);
     if (input.url) await queueCapture(tx, claim.workspaceId, actor.userId, evidenceId);
     // ON CONFLICT DO NOTHING against the one-live-link index: a concurrent link of the same evidence waits, then inserts nothing.
     const inserted = await tx.claimEvidence.createMany({
@@ -80,13 +80,23 @@ async function upsertWebEvidence(tx: DbTransaction, workspaceId: string, userId:
   return evidence.id;
 }
 
-async function createSpanEvidence(tx: DbTransaction, workspaceId: string, userId: string, input: AddEvidenceInput): Promise<string> {
+/**
+ * A span of a passage is a record of its own for each link (it quotes the passage as it was then), so
+ * the same span linked to the claim again is found through the claim's live links; the claim's row
+ * lock (lockClaimForContentChange) makes that check and the insert one step, concurrent adds included.
+ */
+async function createSpanEvidence(tx: DbTransaction, workspaceId: string, claimId: string, userId: string, input: AddEvidenceInput): Promise<string> {
   const passage = await tx.passage.findFirst({ where: { id: input.passageId, workspaceId, deletedAt: null }, select: { id: true, text: true, title: true } });
   if (!passage) throw notFound("The evidence passage");
   const anchor = anchorByPosition(passage.text, { start: input.start ?? 0, end: input.end ?? 0 });
   if (!anchor.ok) {
     throw new AppError("validation_failed", `The evidence span cannot be placed: ${anchor.reason}`, { details: [{ path: ["body", "start"], message: anchor.reason }] });
   }
+  const linked = await tx.claimEvidence.findFirst({
+    where: { claimId, deletedAt: null, evidence: { kind: "passage", passageId: passage.id, ...anchor.target.position } },
+    select: { id: true },
+  });
+  if (linked) throw new AppError("conflict", "This span of the passage is already linked to the claim.", { details: { linkId: linked.id } });
   const evidence = await tx.evidence.create({
     data: {
       workspaceId,
