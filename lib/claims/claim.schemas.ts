@@ -212,6 +212,17 @@ export const BulkUpdateClaimsInputSchema = z
     versions: z.record(text(), z.int().min(1)).optional().describe("The version of each claim the caller saw; others use the current one"),
   })
   .strict()
+  // One result per listed claim, in order: a claim listed twice, or a version for a claim not listed, is a mistake to say.
+  .superRefine(({ claimIds, versions }, context) => {
+    const seen = new Set<string>();
+    claimIds.forEach((id, index) => {
+      if (seen.has(id)) context.addIssue({ code: "custom", path: ["claimIds", index], message: `The claim ${id} is listed more than once; list each claim once.` });
+      seen.add(id);
+    });
+    for (const id of Object.keys(versions ?? {})) {
+      if (!seen.has(id)) context.addIssue({ code: "custom", path: ["versions", id], message: `A version is given for ${id}, which is not in claimIds; list it, or leave its version out.` });
+    }
+  })
   .meta({ id: "BulkUpdateClaimsInput" });
 export type BulkUpdateClaimsInput = z.infer<typeof BulkUpdateClaimsInputSchema>;
 

@@ -313,5 +313,13 @@ describe("bulk changes", () => {
     const verify = await bulk({ claimIds: [a.id], changes: { state: "verified" } });
     expect((verify.body as { results: { ok: boolean; error?: { code: string } }[] }).results[0]).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect((await bulk({ claimIds: [], changes: { label: "opinion" } })).status).toBe(400);
+    // One result per listed claim: a claim listed twice, or a version for one not listed, is refused whole.
+    const twice = await bulk({ claimIds: [a.id, a.id, b.id], changes: { label: "opinion" } });
+    expect(twice.status).toBe(400);
+    expect(twice.body).toMatchObject({ error: { details: [{ path: ["body", "claimIds", 1], message: expect.stringContaining("more than once") }] } });
+    const strayVersion = await bulk({ claimIds: [a.id], changes: { label: "opinion" }, versions: { [b.id]: 1 } });
+    expect(strayVersion.status).toBe(400);
+    expect(strayVersion.body).toMatchObject({ error: { details: [{ path: ["body", "versions", b.id] }] } });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: a.id } })).label).toBe("disputed");
   });
 });
