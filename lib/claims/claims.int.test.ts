@@ -321,5 +321,9 @@ describe("bulk changes", () => {
     expect(strayVersion.status).toBe(400);
     expect(strayVersion.body).toMatchObject({ error: { details: [{ path: ["body", "versions", b.id] }] } });
     expect((await db.claim.findUniqueOrThrow({ where: { id: a.id } })).label).toBe("disputed");
+    // A deleted claim answers as it would alone (410 gone), not as one that never existed.
+    await db.claim.update({ where: { id: b.id }, data: { deletedAt: new Date() } });
+    const deleted = await bulk({ claimIds: [b.id], changes: { label: "opinion" } });
+    expect((deleted.body as { results: { ok: boolean; error?: { code: string } }[] }).results[0]).toMatchObject({ ok: false, error: { code: "gone" } });
   });
 });

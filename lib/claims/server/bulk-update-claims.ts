@@ -22,17 +22,23 @@ export async function bulkUpdateClaims({
   await requireWorkspaceAccess(actor, workspaceId, "workspace.read");
   const claimIds = [...new Set(input.claimIds)];
   const inWorkspace = await db.claim.findMany({
-    where: { id: { in: claimIds }, workspaceId, deletedAt: null },
-    select: { id: true, version: true },
+    where: { id: { in: claimIds }, workspaceId },
+    select: { id: true, version: true, deletedAt: true },
   });
-  const currentVersion = new Map(inWorkspace.map((claim) => [claim.id, claim.version]));
+  const found = new Map(inWorkspace.map((claim) => [claim.id, claim]));
   const results: BulkUpdateResult["results"] = [];
   for (const claimId of claimIds) {
-    const version = input.versions?.[claimId] ?? currentVersion.get(claimId);
-    if (!currentVersion.has(claimId) || version === undefined) {
-      results.push({ claimId, ok: false, error: { code: "not_found", message: "This claim does not exist in this workspace, or was deleted." } });
+    const claim = found.get(claimId);
+    if (!claim) {
+      results.push({ claimId, ok: false, error: { code: "not_found", message: "This claim does not exist in this workspace." } });
       continue;
     }
+    // As a single claim's answer says (410): deleted, and restorable by an editor.
+    if (claim.deletedAt) {
+      results.push({ claimId, ok: false, error: { code: "gone", message: "This claim was deleted; an editor can restore it (POST /api/v1/claims/{id}/restore) within the restore window." } });
+      continue;
+    }
+    const version = input.versions?.[claimId] ?? claim.version;
     try {
       results.push({ claimId, ok: true, claim: await updateClaim({ actor, claimId, version, input: input.changes }) });
     } catch (error) {
