@@ -103,6 +103,13 @@ test("a keyboard user selects a claim with Shift+arrows and marks it with Enter"
   await page.getByText("Rents rose 9 percent in 2025.").click({ position: { x: 10, y: 8 } });
   await expect(page.locator(".claim-quote")).toHaveText("Rents rose 9 percent");
   await page.locator("body").press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(shortcuts).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+  // Behind the open dialog no shortcut acts: "1" does not relabel the claim, and Escape closes the dialog, not the claim.
+  await page.keyboard.press("1");
+  await page.keyboard.press("Escape");
+  await expect(shortcuts).toBeHidden();
+  await expect(page.locator(".claim-quote")).toHaveText("Rents rose 9 percent");
+  await expect(page.getByRole("button", { name: /^Disputed/ })).toHaveAttribute("aria-pressed", "true");
 });

@@ -26,7 +26,7 @@ import { usePassageOptions } from "@/lib/passages/client/passage-queries";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { formErrorMessage } from "@/lib/http/api-client";
 import { allowedTransitions, REVIEW_STATES } from "@/lib/review/review-state";
-import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
+import { isPageShortcutBlocked } from "@/lib/keyboard/is-typing-target";
 
 type ClaimsTableProps = { workspaceId: string; role: Role; currentUserId: string; isBlindReview: boolean };
 
@@ -98,7 +98,7 @@ export function ClaimsTable({ workspaceId, role, currentUserId, isBlindReview }:
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.key !== "/" || isPageShortcutBlocked(event)) return;
       event.preventDefault();
       searchRef.current?.focus();
       searchRef.current?.select();

@@ -4,7 +4,7 @@ import { useState, type RefObject } from "react";
 import { can } from "@/lib/auth/permissions";
 import { CLAIM_STATEMENT_MAX_LENGTH, VERDICT_NOTE_MAX_LENGTH, type Claim, type ClaimSummary, type UpdateClaimInput } from "@/lib/claims/claim.schemas";
 import { useClaim, useClaimHistory, useRemoveEvidence } from "@/lib/claims/client/claim-queries";
-import { describeHistoryEntry, describeRelativeTime } from "@/lib/claims/history-wording";
+import { describeHistoryEntry, describeRelativeTime, describeRequestedChange, type HistoryWordingContext } from "@/lib/claims/history-wording";
 import { LABEL_DISPLAY, labelKey, STANCE_DISPLAY, STATE_DISPLAY } from "@/lib/claims/label-display";
 import type { ClaimLabel, Role } from "@/lib/generated/prisma/enums";
 import { allowedTransitions, checkContentChange, CLAIM_LABELS } from "@/lib/review/review-state";
@@ -22,6 +22,7 @@ import { EvidenceForm } from "./evidence-form";
 import { VerdictPicker } from "./verdict-picker";
 import { useRatingScale } from "@/lib/ratings/client/rating-queries";
 import { EvidenceCaptureStatus } from "@/components/evidence/evidence-capture-status";
+import { formatDateTime } from "@/lib/format-date";
 
 export type ClaimConflict = { mine: UpdateClaimInput; theirs: Claim };
 
@@ -85,7 +86,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
             Their version {conflict.theirs.version}: label {LABEL_DISPLAY[labelKey(conflict.theirs.label)].name}, state{" "}
             {STATE_DISPLAY[conflict.theirs.state]}, statement “{conflict.theirs.statement}”.
           </p>
-          <p>Your change: {describeChanges(conflict.mine)}.</p>
+          <p>Your change: {describeChanges(conflict.mine, { memberName, ratingName })}.</p>
           <div className="row">
             <button type="button" onClick={() => onResolveConflict("reapply")}>
               Re-apply my change
@@ -112,7 +113,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
         </p>
       )}
 
-      <blockquote className="claim-quote">{shown.target.quote.exact}</blockquote>
+      <blockquote className="claim-quote" dir="auto">{shown.target.quote.exact}</blockquote>
       {!contentChange.ok && can(role, "claim.label") && <p className="hint">{contentChange.message}</p>}
       {contentChange.ok && contentChange.reopensTo && (
         <p className="hint">
@@ -272,7 +273,7 @@ export function ClaimDetail(props: ClaimDetailProps) {
             {history.data.map((entry) => (
               <li key={entry.id}>
                 {describeHistoryEntry(entry, { memberName, ratingName })}{" "}
-                <time className="muted" dateTime={entry.at} title={new Date(entry.at).toLocaleString()}>
+                <time className="muted" dateTime={entry.at} title={formatDateTime(entry.at)}>
                   {describeRelativeTime(entry.at, now)}
                 </time>
               </li>
@@ -284,13 +285,8 @@ export function ClaimDetail(props: ClaimDetailProps) {
   );
 }
 
-function formatValue(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "—";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-function describeChanges(changes: UpdateClaimInput): string {
+function describeChanges(changes: UpdateClaimInput, context: HistoryWordingContext): string {
   return Object.entries(changes)
-    .map(([field, value]) => `${field} → ${formatValue(value)}`)
+    .map(([field, value]) => describeRequestedChange(field, value, context))
     .join(", ");
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { CharacterCount, isOverLimit } from "@/components/forms/character-count";
 import { useStoredDraft } from "@/components/forms/use-stored-draft";
+import { formatDateTime } from "@/lib/format-date";
 
 type EditableTextProps = {
   id: string;
@@ -62,7 +63,7 @@ export function EditableText({ id, label, hint, value, maxLength, draftKey, isDi
       {restoredAt !== null && isChanged && (
         <p className="alert alert-info draft-note row spread" role="status">
           <span>
-            Draft restored: your unsaved {lowerLabel} from <time dateTime={new Date(restoredAt).toISOString()}>{new Date(restoredAt).toLocaleString()}</time>.
+            Draft restored: your unsaved {lowerLabel} from <time dateTime={new Date(restoredAt).toISOString()}>{formatDateTime(restoredAt)}</time>.
           </span>
           <button type="button" className="button-secondary" onClick={discard}>
             Discard draft<span className="visually-hidden"> of the {lowerLabel}</span>

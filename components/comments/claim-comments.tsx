@@ -7,6 +7,7 @@ import { useClaimComments, useMentionCandidates, usePostComment } from "@/lib/co
 import { COMMENT_MAX_LENGTH } from "@/lib/comments/comment.schemas";
 import { mentionQueryAt, type MentionCandidate } from "@/lib/comments/mentions";
 import { ApiError, formErrorMessage } from "@/lib/http/api-client";
+import { formatDateTime } from "@/lib/format-date";
 
 const SUGGESTIONS_SHOWN = 6;
 
@@ -29,7 +30,7 @@ export function ClaimComments({ claimId, workspaceId, canComment }: ClaimComment
           {items.map((comment) => (
             <li key={comment.id}>
               <p className="comment-meta">
-                <strong>{comment.author.name}</strong> · <time dateTime={comment.createdAt}>{new Date(comment.createdAt).toLocaleString()}</time>
+                <strong>{comment.author.name}</strong> · <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
               </p>
               <p className="comment-body">
                 <CommentText comment={comment} />
@@ -145,9 +146,8 @@ function CommentForm({ claimId, workspaceId }: { claimId: string; workspaceId: s
           ref={textareaRef}
           rows={3}
           value={body}
-          role="combobox"
+          // A textarea may not take role=combobox (ARIA in HTML); as a textbox it still names its list and active option.
           aria-autocomplete="list"
-          aria-expanded={isListOpen}
           aria-controls={listId}
           aria-activedescendant={isListOpen ? `${listId}-option-${activeIndex}` : undefined}
           aria-describedby={`${hintId} ${hintId}-count`}

@@ -1,6 +1,6 @@
 import type { Evidence } from "@/lib/evidence/evidence.schemas";
+import { formatDay } from "@/lib/format-date";
 
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 
 /** "captured ✓ date" with the stored copy (opened sandboxed, members only), or why the capture failed; and what the link checker found. */
 export function EvidenceCaptureStatus({ evidence }: { evidence: Evidence }) {
@@ -12,7 +12,7 @@ export function EvidenceCaptureStatus({ evidence }: { evidence: Evidence }) {
       {capture.status === "pending" && <span>Capturing a copy…{capture.error ? ` ${capture.error}` : ""}</span>}
       {capture.status === "captured" && (
         <>
-          <span>Captured ✓ {capture.capturedAt ? <time dateTime={capture.capturedAt}>{dateOf(capture.capturedAt)}</time> : null}</span>
+          <span>Captured ✓ {capture.capturedAt ? <time dateTime={capture.capturedAt}>{formatDay(capture.capturedAt)}</time> : null}</span>
           {capture.snapshotUrl && (
             <>
               {" · "}
@@ -34,8 +34,8 @@ export function EvidenceCaptureStatus({ evidence }: { evidence: Evidence }) {
         <strong className="evidence-attention">
           {" · "}
           {health.status === "dead" ? "Link dead" : "Page changed"}
-          {health.checkedAt ? ` (checked ${dateOf(health.checkedAt)})` : ""}: {health.problem}
-          {health.status === "changed" && health.unchangedAt ? ` Its text was last seen as captured on ${dateOf(health.unchangedAt)}.` : ""}
+          {health.checkedAt ? ` (checked ${formatDay(health.checkedAt)})` : ""}: {health.problem}
+          {health.status === "changed" && health.unchangedAt ? ` Its text was last seen as captured on ${formatDay(health.unchangedAt)}.` : ""}
         </strong>
       )}
     </p>

@@ -148,7 +148,7 @@ export function ExportPanel({ workspaceId, currentUserId, passages }: { workspac
       )}
       {status.kind === "saved" && (
         <p role="status" className="alert alert-info">
-          Saved {status.fileName}: {status.claims.toLocaleString()} claims, {formatBytes(status.bytes)}.
+          Saved {status.fileName}: {status.claims.toLocaleString()} {status.claims === 1 ? "claim" : "claims"}, {formatBytes(status.bytes)}.
         </p>
       )}
       {status.kind === "empty" && (

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/http/api-client";
 import type { Page } from "@/lib/http/pagination";
 import { useJobList, useManageJob } from "@/lib/jobs/client/job-queries";
 import type { Job } from "@/lib/jobs/job.schemas";
+import { formatDateTime } from "@/lib/format-date";
 
 const STATE_WORDS: Record<Job["state"], string> = {
   queued: "Queued",
@@ -24,7 +25,7 @@ const KIND_WORDS: Record<string, string> = {
 };
 
 function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—";
+  return iso ? formatDateTime(iso) : "—";
 }
 
 export function JobList({ workspaceId, initialJobs, canManage }: { workspaceId: string; initialJobs: Page<Job>; canManage: boolean }) {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMarkNotificationsRead } from "@/lib/notifications/client/notification-queries";
 import type { Notification } from "@/lib/notifications/notification.schemas";
+import { formatDateTime } from "@/lib/format-date";
 
 function describe(notification: Notification): string {
   const who = notification.actor?.name ?? "Someone";
@@ -34,7 +35,7 @@ export function NotificationList({ notifications }: { notifications: Notificatio
             <li key={notification.id} className={notification.readAt ? undefined : "is-unread"}>
               <p className="notification-title">
                 {notification.readAt ? null : <span className="badge">New</span>} {describe(notification)} in {notification.workspace.name} ·{" "}
-                <time dateTime={notification.createdAt}>{new Date(notification.createdAt).toLocaleString()}</time>
+                <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
               </p>
               {notification.claim && (
                 <p>

@@ -14,7 +14,6 @@ import {
   PASSAGE_TITLE_MAX_LENGTH,
   SOURCE_URL_MAX_LENGTH,
 } from "@/lib/passages/passage.schemas";
-import { looksLikeHtml } from "@/lib/passages/looks-like-html";
 import type { PassageSummary } from "@/lib/passages/passage.schemas";
 import { ApiError } from "@/lib/http/api-client";
 import { useCreateRevision, useFindPassageBySource, useReviseFromUrl, type RevisionRequest } from "@/lib/revisions/client/revision-queries";
@@ -25,10 +24,9 @@ type Duplicate = { id: string; title: string; url: string };
 const LIMITS = { title: PASSAGE_TITLE_MAX_LENGTH, sourceUrl: SOURCE_URL_MAX_LENGTH, publisher: PASSAGE_METADATA_MAX_LENGTH, author: PASSAGE_METADATA_MAX_LENGTH };
 type LimitedField = keyof typeof LIMITS;
 
-/** The pasted fields as the API takes them; pasted HTML source is read like an uploaded page. */
+/** The pasted fields as the API takes them (it reads pasted HTML source like an uploaded page); empty text is the API's to refuse, by field. */
 function pastedPassage(form: FormData): PastedPassage {
-  const input = Object.fromEntries(form.entries()) as PastedPassage;
-  return looksLikeHtml(input.text) ? { ...input, textFormat: "html" } : input;
+  return { ...(Object.fromEntries(form.entries()) as Omit<PastedPassage, "text">), text: String(form.get("text") ?? "") };
 }
 
 /** What the import job says while it runs, in words. */
@@ -59,7 +57,8 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
     id: `passage-${field}`,
     name: field,
     "aria-invalid": error || isTooLong(field) ? true : undefined,
-    "aria-describedby": `passage-${field}-count`,
+    // The API's refusal, when there is one, is read with the field, before its count.
+    "aria-describedby": error ? `passage-${field}-error passage-${field}-count` : `passage-${field}-count`,
     onChange: (event: { target: { value: string } }) => {
       setLimited((current) => ({ ...current, [field]: event.target.value }));
       // Another address is another question: the offer to add a revision no longer applies.
@@ -257,9 +256,13 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
         <label htmlFor="passage-title">
           Title{mode === "upload" ? " (optional: taken from the file)" : mode === "url" ? " (optional: taken from the page)" : ""}
         </label>
-        <input {...limitedProps("title", fieldErrors.title)} />
+        <input {...limitedProps("title", fieldErrors.title)} required={mode === "paste"} />
         {count("title")}
-        {fieldErrors.title && <p className="field-error">{fieldErrors.title}</p>}
+        {fieldErrors.title && (
+          <p className="field-error" id="passage-title-error">
+            {fieldErrors.title}
+          </p>
+        )}
       </div>
       {mode !== "url" && (
         <div className="form-grid">
@@ -267,19 +270,19 @@ export function ImportPassageForm({ workspaceId }: { workspaceId: string }) {
             <label htmlFor="passage-sourceUrl">Source URL</label>
             <input {...limitedProps("sourceUrl", fieldErrors.sourceUrl)} type="url" placeholder="https://" />
             {count("sourceUrl")}
-            {fieldErrors.sourceUrl && <p className="field-error">{fieldErrors.sourceUrl}</p>}
+            {fieldErrors.sourceUrl && <p className="field-error" id="passage-sourceUrl-error">{fieldErrors.sourceUrl}</p>}
           </div>
           <div>
             <label htmlFor="passage-publisher">Publisher</label>
             <input {...limitedProps("publisher", fieldErrors.publisher)} />
             {count("publisher")}
-            {fieldErrors.publisher && <p className="field-error">{fieldErrors.publisher}</p>}
+            {fieldErrors.publisher && <p className="field-error" id="passage-publisher-error">{fieldErrors.publisher}</p>}
           </div>
           <div>
             <label htmlFor="passage-author">Author</label>
             <input {...limitedProps("author", fieldErrors.author)} />
             {count("author")}
-            {fieldErrors.author && <p className="field-error">{fieldErrors.author}</p>}
+            {fieldErrors.author && <p className="field-error" id="passage-author-error">{fieldErrors.author}</p>}
           </div>
           <div>
             <label htmlFor="passage-published">Published on</label>

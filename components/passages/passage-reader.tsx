@@ -20,7 +20,7 @@ import { DeskTabs } from "./desk-tabs";
 import { PanelSplitter } from "./panel-splitter";
 import { useClaimsShare } from "./use-claims-share";
 import { PassageText } from "./passage-text";
-import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
+import { isPageShortcutBlocked } from "@/lib/keyboard/is-typing-target";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import { orphanPlaceText } from "@/lib/revisions/anchor-review";
 import { useCurrentPassage } from "@/lib/revisions/client/revision-queries";
@@ -121,7 +121,7 @@ export function PassageReader({ passage: initialPassage, role, isBlindReview, cu
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (isPageShortcutBlocked(event)) return;
       const index = claims.findIndex((claim) => claim.id === selectedClaimId);
       const keyLabel = LABEL_KEYS[event.key];
       if (event.key === "j" || event.key === "k") {

@@ -28,7 +28,7 @@ const HIGHLIGHT_NAMES = ["claim-factual", "claim-opinion", "claim-disputed", "cl
 
 const Lines = memo(function Lines({ text }: { text: string }) {
   return splitLines(text).map((line) => (
-    <p key={line.start} data-start={line.start} className="passage-line">
+    <p key={line.start} data-start={line.start} className="passage-line" dir="auto">
       {line.text}
     </p>
   ));

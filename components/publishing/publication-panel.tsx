@@ -6,6 +6,7 @@ import type { Claim } from "@/lib/claims/claim.schemas";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { CORRECTION_NOTE_MAX_LENGTH } from "@/lib/publishing/publishing.schemas";
 import { usePublishClaim, useWithdrawPublication } from "@/lib/publishing/client/publication-queries";
+import { formatDateTime } from "@/lib/format-date";
 
 type PublicationPanelProps = {
   claim: Pick<Claim, "id" | "state" | "publication">;
@@ -32,7 +33,7 @@ export function PublicationPanel({ claim, role, correctionNote, onCorrectionNote
           Published: <a href={publication.url}>public page</a>
         </p>
       ) : publication?.withdrawnAt ? (
-        <p>Withdrawn on {new Date(publication.withdrawnAt).toLocaleString()}.</p>
+        <p>Withdrawn on {formatDateTime(publication.withdrawnAt)}.</p>
       ) : (
         <p className="hint">Not published.</p>
       )}

@@ -17,6 +17,7 @@ import {
 } from "@/lib/releases/release.schemas";
 import { releaseFilterWords } from "@/lib/releases/release-filter-words";
 import { releasePagePath } from "@/lib/releases/release-urls";
+import { formatDateTime } from "@/lib/format-date";
 
 export type ReleaseSource = { key: string; name: string; filter: ClaimsFilter | null; isReleasable: boolean };
 
@@ -90,7 +91,7 @@ function ReleasesTable({ workspaceId, releases }: { workspaceId: string; release
               </Link>
             </th>
             <td>
-              <time dateTime={release.createdAt}>{new Date(release.createdAt).toLocaleString()}</time>
+              <time dateTime={release.createdAt}>{formatDateTime(release.createdAt)}</time>
               {release.createdBy && <span className="muted"> by {release.createdBy.name}</span>}
             </td>
             <td>{release.claimCount.toLocaleString()}</td>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ANCHOR_QUEUE_SHORTCUTS, ShortcutsDialog } from "@/components/claims/shortcuts-dialog";
 import type { ClaimSummary } from "@/lib/claims/claim.schemas";
 import { ApiError } from "@/lib/http/api-client";
-import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
+import { isPageShortcutBlocked } from "@/lib/keyboard/is-typing-target";
 import { usePassage } from "@/lib/passages/client/passage-queries";
 import { orphanPlaceText } from "@/lib/revisions/anchor-review";
 import { useAnchorQueue, useSetClaimAnchor } from "@/lib/revisions/client/revision-queries";
@@ -107,7 +107,7 @@ export function AnchorQueue({ workspaceId }: { workspaceId: string }) {
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (isPageShortcutBlocked(event)) return;
       if (event.key === "?") setIsShortcutsOpen(true);
       else if (!active || setAnchor.isPending) return;
       else if (event.key === "j" || event.key === "k") {
@@ -191,14 +191,14 @@ export function AnchorQueue({ workspaceId }: { workspaceId: string }) {
               <div className="anchor-sides">
                 <section aria-labelledby="anchor-before-heading" className="anchor-side">
                   <h3 id="anchor-before-heading">Before{active.anchor.status === "orphaned" ? ` (${orphanPlaceText(active.anchor.revision)})` : ""}</h3>
-                  <blockquote className="anchor-quote">{active.anchor.previousQuote ?? active.target.quote.exact}</blockquote>
+                  <blockquote className="anchor-quote" dir="auto">{active.anchor.previousQuote ?? active.target.quote.exact}</blockquote>
                 </section>
                 <section aria-labelledby="anchor-now-heading" className="anchor-side">
                   <h3 id="anchor-now-heading">Now{currentText ? ` (revision ${currentText.revision})` : ""}</h3>
                   {active.anchor.status === "orphaned" ? (
                     <p className="muted">Its words are gone from the newest revision.</p>
                   ) : (
-                    <blockquote className="anchor-quote">
+                    <blockquote className="anchor-quote" dir="auto">
                       <span className="muted">…{active.target.quote.prefix}</span>
                       <mark>{active.target.quote.exact}</mark>
                       <span className="muted">{active.target.quote.suffix}…</span>
@@ -231,7 +231,7 @@ export function AnchorQueue({ workspaceId }: { workspaceId: string }) {
                   </p>
                 )}
                 {currentText ? (
-                  <div ref={textRef} className="revision-text" tabIndex={0} role="region" aria-labelledby="anchor-text-heading">
+                  <div ref={textRef} className="revision-text" tabIndex={0} role="region" aria-label={`Words of revision ${currentText.revision}`}>
                     {isPlacedInText ? (
                       <>
                         {currentText.text.slice(0, active.target.position.start)}

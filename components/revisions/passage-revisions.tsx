@@ -11,12 +11,9 @@ import { useCreateRevision, useCurrentPassage, usePassageRevisions, type Revisio
 import { REVISION_NOTE_MAX_LENGTH, type ReanchorCounts } from "@/lib/revisions/revision.schemas";
 import { ModalDialog } from "./modal-dialog";
 import { RevisionHistory } from "./revision-history";
+import { formatDateTime } from "@/lib/format-date";
 
 type Saved = { number: number; reanchor: ReanchorCounts };
-
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
-}
 
 /** "1 exact, 1 moved, 1 changed, 1 orphaned": how a revision's claims were re-anchored. */
 function reanchorSummary(counts: ReanchorCounts): string {
@@ -49,7 +46,7 @@ export function PassageRevisions({ passage: initialPassage, role }: { passage: P
           Revision {passage.revision} of {passage.revision}
         </span>
         {" · updated "}
-        <time dateTime={newest?.createdAt ?? passage.updatedAt}>{formatDate(newest?.createdAt ?? passage.updatedAt)}</time>
+        <time dateTime={newest?.createdAt ?? passage.updatedAt}>{formatDateTime(newest?.createdAt ?? passage.updatedAt)}</time>
       </p>
       <div className="row">
         {can(role, "passage.manage") && (

@@ -6,7 +6,7 @@ import type { ClaimSummary } from "@/lib/claims/claim.schemas";
 import type { Passage } from "@/lib/passages/passage.schemas";
 import { usePassageRevisions, useRevision } from "@/lib/revisions/client/revision-queries";
 import { locateQuote, revisionDiff, type DiffSegment, type DrawnClaim } from "@/lib/revisions/revision-diff";
-import { formatDate } from "./passage-revisions";
+import { formatDateTime } from "@/lib/format-date";
 
 /** The passage's revisions (newest first), one of them read in full, and a word diff of any two with the claims drawn on both sides. */
 export function RevisionHistory({ passage, onClose }: { passage: Passage; onClose: () => void }) {
@@ -54,7 +54,7 @@ export function RevisionHistory({ passage, onClose }: { passage: Passage; onClos
                   {revision.number === newest ? " (current)" : ""}
                 </th>
                 <td>
-                  <time dateTime={revision.createdAt}>{formatDate(revision.createdAt)}</time>
+                  <time dateTime={revision.createdAt}>{formatDateTime(revision.createdAt)}</time>
                 </td>
                 <td>{revision.createdBy?.name ?? "A removed account"}</td>
                 <td>
@@ -190,7 +190,8 @@ function DiffSide({ heading, className, segments, statements }: { heading: strin
   return (
     <section className={`diff-side ${className}`} aria-labelledby={headingId}>
       <h4 id={headingId}>{heading}</h4>
-      <div className="diff-text" tabIndex={0} role="region" aria-labelledby={headingId}>
+      {/* Named apart from its section: two landmarks of one name cannot be told apart (axe landmark-unique). */}
+      <div className="diff-text" tabIndex={0} role="region" aria-label={`Words of ${heading.toLowerCase()}`}>
         {segments.map((segment, index) => {
           // User text only ever as text nodes.
           const words = segment.change === "removed" ? <del>{segment.text}</del> : segment.change === "added" ? <ins>{segment.text}</ins> : segment.text;

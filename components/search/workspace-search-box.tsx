@@ -6,7 +6,7 @@ import { CharacterCount, isOverLimit } from "@/components/forms/character-count"
 import { useWorkspaceSearch } from "@/lib/search/client/search-queries";
 import { SEARCH_KIND_DISPLAY, SEARCH_TERMS_MAX_LENGTH, searchHitHref } from "@/lib/search/search.schemas";
 import { HighlightedSnippet } from "./highlighted-snippet";
-import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
+import { isPageShortcutBlocked } from "@/lib/keyboard/is-typing-target";
 
 const SUGGESTION_COUNT = 8;
 const TYPING_DEBOUNCE_MS = 200;
@@ -45,7 +45,7 @@ export function WorkspaceSearchBox({ workspaceId, initialQuery = "" }: Workspace
   useEffect(() => {
     function onKeyDown(event: globalThis.KeyboardEvent) {
       // Another `/` shortcut on the page (the claims table's filter) wins.
-      if (event.key !== "/" || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.key !== "/" || event.defaultPrevented || isPageShortcutBlocked(event)) return;
       event.preventDefault();
       inputRef.current?.focus();
       inputRef.current?.select();

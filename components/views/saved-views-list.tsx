@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { apiFilterToFilters, filtersToSearch } from "@/components/claims-table/claims-filters";
 import { ApiError } from "@/lib/http/api-client";
-import { isTypingTarget } from "@/lib/keyboard/is-typing-target";
+import { isPageShortcutBlocked } from "@/lib/keyboard/is-typing-target";
 import { useDeleteSavedView, useSavedViews, useUpdateSavedView } from "@/lib/views/client/view-queries";
 import type { SavedView, SavedViewList } from "@/lib/views/view.schemas";
 
@@ -32,7 +32,7 @@ export function SavedViewsList({ workspaceId, currentUserId, canShare, initialVi
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || !/^[1-9]$/.test(event.key)) return;
+      if (event.defaultPrevented || isPageShortcutBlocked(event) || !/^[1-9]$/.test(event.key)) return;
       const view = items[Number(event.key) - 1];
       if (!view) return;
       event.preventDefault();

@@ -11,6 +11,7 @@ import {
   useWebhooks,
 } from "@/lib/webhooks/client/webhook-queries";
 import { WEBHOOK_DESCRIPTION_MAX_LENGTH, WEBHOOK_EVENT_TYPES, WEBHOOK_URL_MAX_LENGTH, type Webhook, type WebhookEventType } from "@/lib/webhooks/webhook.schemas";
+import { formatDateTime } from "@/lib/format-date";
 
 const EVENT_NAMES: Record<WebhookEventType, string> = {
   "claim.verified": "A claim is verified",
@@ -22,7 +23,7 @@ const EVENT_NAMES: Record<WebhookEventType, string> = {
 
 const STATE_NAMES = { pending: "Queued", retrying: "Retrying", succeeded: "Delivered", failed: "Failed" } as const;
 
-const timeOf = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
+const timeOf = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
 
 function NewSecret({ secret, onDone }: { secret: string; onDone: () => void }) {
   const [isCopied, setIsCopied] = useState(false);

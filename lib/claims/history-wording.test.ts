@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeHistoryEntry, describeRelativeTime, type ClaimHistoryEntry } from "@/lib/claims/history-wording";
+import { describeHistoryEntry, describeRelativeTime, describeRequestedChange, type ClaimHistoryEntry } from "@/lib/claims/history-wording";
 
 const ana = { id: "user-ana", name: "Ana" };
 const ben = { id: "user-ben", name: "Ben" };
@@ -116,5 +116,20 @@ describe("describeRelativeTime", () => {
     expect(describeRelativeTime(before(3 * 7 * 24 * 3600), now)).toBe("3 weeks ago");
     expect(describeRelativeTime(before(400 * 24 * 3600), now)).toBe("last year");
     expect(describeRelativeTime(now.toISOString(), now)).toBe("just now");
+  });
+});
+
+describe("describeRequestedChange", () => {
+  it("names a change someone asked for in the app's words, never a field name or an id", () => {
+    const context = { memberName: (id: string) => (id === "u2" ? "Ana" : undefined), ratingName: (key: string) => (key === "mostly-true" ? "Mostly true" : undefined) };
+    const said = [
+      describeRequestedChange("label", "factual", context),
+      describeRequestedChange("state", "in_review", context),
+      describeRequestedChange("verdict", "mostly-true", context),
+      describeRequestedChange("assigneeId", "u2", context),
+      describeRequestedChange("verdictNote", "Per the census", context),
+    ];
+    expect(said).toEqual(["the label Factual", "the state In review", "the verdict “Mostly true”", "the assignee Ana", "the verdict note “Per the census”"]);
+    expect(said.join(" ")).not.toMatch(/assigneeId|verdictNote|in_review|mostly-true|u2/);
   });
 });

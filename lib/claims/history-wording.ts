@@ -120,6 +120,30 @@ function describeFieldChange(entry: ClaimHistoryEntry, context: HistoryWordingCo
   }
 }
 
+/** A change someone asked for, in words ("the label Factual", "the verdict “Mostly true”"), for messages about it. */
+export function describeRequestedChange(field: string, value: unknown, context: HistoryWordingContext = {}): string {
+  switch (field) {
+    case "label":
+      return `the label ${labelName(value)}`;
+    case "state":
+      return `the state ${stateName(value)}`;
+    case "statement":
+      return isEmpty(value) ? "an empty statement" : `the statement “${preview(String(value))}”`;
+    case "verdictNote":
+      return isEmpty(value) ? "no verdict note" : `the verdict note “${preview(String(value))}”`;
+    case "verdict":
+      return isEmpty(value) ? "no verdict" : `the verdict “${context.ratingName?.(String(value)) ?? String(value)}”`;
+    case "assigneeId":
+      return isEmpty(value) ? "no assignee" : `the assignee ${personName(String(value), context)}`;
+    case "duplicateOfId":
+      return isEmpty(value) ? "not a duplicate" : "a duplicate of another claim";
+    case "correctionNote":
+      return `the correction note “${preview(String(value))}”`;
+    default:
+      return field;
+  }
+}
+
 function labelName(value: unknown): string {
   if (isEmpty(value)) return LABEL_DISPLAY.none.name;
   return typeof value === "string" && value in LABEL_DISPLAY ? LABEL_DISPLAY[value as keyof typeof LABEL_DISPLAY].name : String(value);

@@ -13,6 +13,9 @@ import { expirePublicPages } from "@/lib/publishing/server/public-cache";
 /** The claim fields its fact-check page shows; a change to any of them on a published claim is a correction. */
 const PUBLIC_CLAIM_FIELDS = ["verdict", "verdictNote", "statement"] as const;
 
+/** The corrected fields as a person says them. */
+const CORRECTED_FIELD_WORDS: Record<string, string> = { verdict: "verdict", verdictNote: "verdict note", statement: "statement", evidence: "evidence" };
+
 /** The public fields among a claim update's changes, with their values before and after. */
 export function correctionChangesOf(before: object, changes: object): CorrectionChange[] {
   const old = before as Record<string, unknown>;
@@ -36,7 +39,8 @@ export async function recordCorrection(
   });
   if (!publication || publication.withdrawnAt) return;
   if (!note) {
-    const message = `This claim is published, so changing its ${changes.map((change) => change.field).join(", ")} is a public correction: send a correctionNote saying what changed and why.`;
+    const fields = changes.map((change) => CORRECTED_FIELD_WORDS[change.field] ?? change.field).join(", ");
+    const message = `This claim is published, so changing its ${fields} is a public correction: write a public correction note (correctionNote) saying what changed and why; the fact-check page shows it.`;
     throw new AppError("conflict", message, { details: [{ path: ["body", "correctionNote"], message }] });
   }
   const now = new Date();

@@ -14,6 +14,7 @@ import { releaseApiPath, releasePagePath } from "@/lib/releases/release-urls";
 import { getRelease } from "@/lib/releases/server/get-release";
 import { listReleases } from "@/lib/releases/server/list-releases";
 import { pageOrigin } from "@/lib/releases/server/page-origin";
+import { formatDateTime } from "@/lib/format-date";
 
 export const metadata: Metadata = { title: "Release" };
 
@@ -49,7 +50,7 @@ export default async function ReleasePage({ params }: ReleasePageProps) {
         <div>
           <dt>Cut</dt>
           <dd>
-            <time dateTime={release.createdAt}>{new Date(release.createdAt).toUTCString()}</time>
+            <time dateTime={release.createdAt}>{formatDateTime(release.createdAt)}</time>
             {release.createdBy && ` by ${release.createdBy.name}`}
           </dd>
         </div>

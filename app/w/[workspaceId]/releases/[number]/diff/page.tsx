@@ -36,8 +36,8 @@ export default async function ReleaseDiffPage({ params, searchParams }: DiffPage
         Release {diff.release.number} compared with release {diff.against.number}
       </h1>
       <p>
-        From <Link href={releasePagePath(workspaceId, diff.against.number)}>{diff.against.name}</Link> ({diff.against.claimCount} claims) to{" "}
-        <Link href={releasePagePath(workspaceId, diff.release.number)}>{diff.release.name}</Link> ({diff.release.claimCount} claims):{" "}
+        From <Link href={releasePagePath(workspaceId, diff.against.number)}>{diff.against.name}</Link> ({diff.against.claimCount} {diff.against.claimCount === 1 ? "claim" : "claims"}) to{" "}
+        <Link href={releasePagePath(workspaceId, diff.release.number)}>{diff.release.name}</Link> ({diff.release.claimCount} {diff.release.claimCount === 1 ? "claim" : "claims"}):{" "}
         {diff.added.length} added, {diff.removed.length} removed, {diff.changed.length} changed, {diff.unchangedCount} unchanged.
       </p>
       <DiffSection id="added" title="Added" claims={diff.added} empty="No claims were added." />
