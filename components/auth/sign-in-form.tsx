@@ -36,7 +36,7 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: SignIn
       router.refresh();
       return;
     }
-    setError(signInErrorMessage(result?.error ?? ""));
+    setError(signInErrorMessage(result?.error ?? "", result?.url));
   }
 
   return (

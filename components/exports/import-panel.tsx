@@ -25,7 +25,9 @@ export function ImportPanel({ workspaceId }: { workspaceId: string }) {
     const file = new FormData(event.currentTarget).get("file");
     setError(null);
     setReport(null);
-    if (!(file instanceof File) || file.size === 0) return setError("Choose a file to import.");
+    // A file input with nothing chosen still sends a nameless, empty file.
+    if (!(file instanceof File) || file.name === "") return setError("Choose a file to import.");
+    if (file.size === 0) return setError(`“${file.name}” is empty. Choose the file an export saved.`);
     if (file.size > IMPORT_LIMIT_BYTES) {
       return setError(`The file is ${formatBytes(file.size)}; an import takes at most ${formatBytes(IMPORT_LIMIT_BYTES)}. Export fewer claims per file.`);
     }

@@ -51,7 +51,8 @@ export function AnchorQueue({ workspaceId }: { workspaceId: string }) {
         {
           onSuccess: () => {
             setActiveId(next?.id ?? null);
-            setAnnouncement(`${done}: ${claim.statement}. ${Math.max(0, items.length - 1)} left.`);
+            // A statement that ends a sentence already has its mark.
+            setAnnouncement(`${done}: ${claim.statement.replace(/[.!?…]+$/u, "")}. ${Math.max(0, items.length - 1)} left.`);
           },
           onError: (error) => {
             const text =

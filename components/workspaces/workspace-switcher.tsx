@@ -16,8 +16,14 @@ export function WorkspaceSwitcher() {
     // Keyed by path so the menu closes after navigating.
     <details key={pathname} className="workspace-switcher" onToggle={(event) => event.currentTarget.open && void workspaces.refetch()}>
       <summary title={current?.name}>
-        <span className="visually-hidden">Switch workspace; current: </span>
-        {current?.name ?? "Switch workspace"}
+        {current ? (
+          <>
+            <span className="visually-hidden">Switch workspace; current: </span>
+            {current.name}
+          </>
+        ) : (
+          "Switch workspace"
+        )}
       </summary>
       <div className="workspace-switcher-menu">
         {workspaces.isError ? (

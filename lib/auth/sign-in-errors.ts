@@ -12,6 +12,14 @@ export const SIGN_IN_ERROR_MESSAGES: Record<string, string> = {
   OAuthAccountNotLinked: "This email already signs in another way. Use the method you used before.",
 };
 
-export function signInErrorMessage(code: string): string {
+/** The message for an error code; a rate limit names its wait when the answer gave it (`retryAfter` seconds in its URL). */
+export function signInErrorMessage(code: string, answerUrl?: string | null): string {
+  if (code === "RateLimited" && answerUrl) {
+    const seconds = Number(new URL(answerUrl, "http://localhost").searchParams.get("retryAfter"));
+    if (Number.isFinite(seconds) && seconds > 0) {
+      const minutes = Math.ceil(seconds / 60);
+      return `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
+    }
+  }
   return SIGN_IN_ERROR_MESSAGES[code] ?? "Sign-in failed. Try again.";
 }

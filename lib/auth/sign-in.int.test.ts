@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createUserRecord } from "@/lib/fixtures/factories";
 import { callNextAuth, CookieJar, csrfToken, SESSION_COOKIE, signInWithPassword, signOut } from "@/scripts/test/auth-flow";
 import { db } from "@/scripts/test/desk";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 
 const WRONG = "not-the-password-at-all";
 
@@ -69,6 +70,10 @@ describe("credentials sign-in", () => {
     const response = await signInWithPassword(new CookieJar(), user.email, user.password);
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+    // The sign-in page reads the wait from the answer's URL and names it.
+    const { url } = (await response.json()) as { url: string };
+    const minutes = Math.ceil(Number(response.headers.get("retry-after")) / 60);
+    expect(signInErrorMessage("RateLimited", url)).toBe(`Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`);
   });
 });
 

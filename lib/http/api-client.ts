@@ -62,7 +62,13 @@ const NETWORK_MESSAGE = "Could not reach ClaimDesk. Check your connection and tr
 /** The ApiError for a failed answer, read from the API's error envelope `{ error: { code, message, details } }`. */
 function apiErrorFrom(status: number, text: string): ApiError {
   const error = (tryParseJson(text) as { error?: { code?: ErrorCode; message?: string; details?: unknown } } | undefined)?.error;
-  return new ApiError(status, error?.code ?? "internal", error?.message ?? `The server answered ${status}.`, error?.details);
+  return new ApiError(status, error?.code ?? "internal", error?.message ?? unexplainedFailure(status), error?.details);
+}
+
+/** An answer without ClaimDesk's error shape comes from something in between (a proxy, a gateway): say what a person can do. */
+function unexplainedFailure(status: number): string {
+  if (status === 502 || status === 503 || status === 504) return `ClaimDesk could not be reached just now (the server in front of it answered ${status}). Wait a moment and try again.`;
+  return `The server answered ${status} without saying why. Try again; if it keeps failing, tell your administrator.`;
 }
 
 /** What a call sends: the path parameters, query and JSON body its endpoint declares. */

@@ -44,7 +44,7 @@ export async function guardAuthPost(request: NextRequest, action: string): Promi
       const message = `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`;
       // `url` lets next-auth's client report the error instead of failing to parse the answer.
       return jsonResponse(
-        { error: { code: "rate_limited", message }, url: new URL("/signin?error=RateLimited", requestOrigin(request)).toString() },
+        { error: { code: "rate_limited", message }, url: new URL(`/signin?error=RateLimited&retryAfter=${limited.retryAfterSeconds}`, requestOrigin(request)).toString() },
         { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
       );
     }
