@@ -104,3 +104,21 @@ test("a live change never wipes text being typed: the editor is told and chooses
   expect(saved).toMatchObject({ statement: "The bridge cost 40 million euros in 2024.", version: 3 });
   await editorContext.close();
 });
+
+test("a claim deleted by someone else while it is open says so, instead of closing without a word", async ({ signedInPage: page, baseURL }) => {
+  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Deleting desk");
+  const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "" }, data: { title: "Bridge", text: TEXT } });
+  const { id: passageId } = (await created.json()) as { id: string };
+  const claim = await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers: { origin: baseURL ?? "" }, data: { exact: "Critics called it a vanity project." } });
+  const { id: claimId } = (await claim.json()) as { id: string };
+
+  await gotoPassage(page, `/w/${workspaceId}/passages/${passageId}?claim=${claimId}`);
+  await expect(page.locator(".claim-quote")).toHaveText("Critics called it a vanity project.");
+  // Someone else deletes it (here the same account, from another tab): the live update reaches this page.
+  expect((await page.request.delete(`/api/v1/claims/${claimId}`, { headers: { origin: baseURL ?? "" } })).status()).toBe(204);
+  const notice = page.getByRole("status").filter({ hasText: "This claim is not in this passage any more" });
+  await expect(notice).toBeVisible({ timeout: 5000 });
+  await expectNoSeriousAxeViolations(page);
+  await notice.getByRole("button", { name: "Close" }).click();
+  await expect(notice).toHaveCount(0);
+});

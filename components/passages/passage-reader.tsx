@@ -310,6 +310,17 @@ export function PassageReader({ passage: initialPassage, role, isBlindReview, cu
                   })
                 }
               />
+            ) : selectedClaimId !== null && claimsQuery.isSuccess && !claimsQuery.isFetching ? (
+              // The open claim left the list: deleted meanwhile (live updates), or a link to a claim of another passage.
+              <div className="alert alert-info" role="status">
+                <p>
+                  This claim is not in this passage any more: someone deleted it, or the link names a claim of another passage. An editor can restore a
+                  deleted claim from Recently deleted; unsaved edits to its statement and verdict note are kept as drafts and come back with it.
+                </p>
+                <button type="button" className="button-secondary" onClick={() => openClaim(null)}>
+                  Close
+                </button>
+              </div>
             ) : (
               <p className="muted">No claim is open. Choose one in the list above, press j, or select text and mark a claim.</p>
             )}
