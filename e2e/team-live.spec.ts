@@ -3,6 +3,16 @@ import { createWorkspaceViaApi, expect, expectNoSeriousAxeViolations, gotoPassag
 
 const TEXT = "The bridge cost 40 million euros. Critics called it a vanity project.";
 
+/** A new workspace with the bridge passage and one claim on `quote`, made through the API as the signed-in page's user. */
+async function deskWithClaim(request: APIRequestContext, baseURL: string | undefined, name: string, quote: string) {
+  const workspaceId = await createWorkspaceViaApi(request, baseURL, name);
+  const created = await request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "" }, data: { title: "Bridge", text: TEXT } });
+  const { id: passageId } = (await created.json()) as { id: string };
+  const claim = await request.post(`/api/v1/passages/${passageId}/claims`, { headers: { origin: baseURL ?? "" }, data: { exact: quote } });
+  const { id: claimId } = (await claim.json()) as { id: string };
+  return { workspaceId, passageId, claimId };
+}
+
 /** Invites a new account with a role and has it accept, as a colleague would from the link. */
 async function joinAs(request: APIRequestContext, ownerRequest: APIRequestContext, baseURL: string | undefined, workspaceId: string, role: string, name: string) {
   const colleague = await signUpViaApi(request, name);
@@ -18,11 +28,7 @@ async function joinAs(request: APIRequestContext, ownerRequest: APIRequestContex
 }
 
 test("a reviewer's label and comment reach the owner's open passage within two seconds, with who is viewing", async ({ signedInPage: page, user, browser, baseURL }) => {
-  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Live desk");
-  const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "" }, data: { title: "Bridge", text: TEXT } });
-  const { id: passageId } = (await created.json()) as { id: string };
-  const claim = await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers: { origin: baseURL ?? "" }, data: { exact: "The bridge cost 40 million euros." } });
-  const { id: claimId } = (await claim.json()) as { id: string };
+  const { workspaceId, passageId, claimId } = await deskWithClaim(page.request, baseURL, "Live desk", "The bridge cost 40 million euros.");
 
   await gotoPassage(page, `/w/${workspaceId}/passages/${passageId}`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
@@ -75,11 +81,7 @@ test("a viewer sees no editing controls on a passage, and the API refuses their 
 });
 
 test("a live change never wipes text being typed: the editor is told and chooses", async ({ signedInPage: page, browser, baseURL }) => {
-  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Draft desk");
-  const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "" }, data: { title: "Bridge", text: TEXT } });
-  const { id: passageId } = (await created.json()) as { id: string };
-  const claim = await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers: { origin: baseURL ?? "" }, data: { exact: "The bridge cost 40 million euros." } });
-  const { id: claimId } = (await claim.json()) as { id: string };
+  const { workspaceId, passageId, claimId } = await deskWithClaim(page.request, baseURL, "Draft desk", "The bridge cost 40 million euros.");
   await gotoPassage(page, `/w/${workspaceId}/passages/${passageId}?claim=${claimId}`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   await page.getByLabel("Statement").fill("The bridge cost 40 million euros in 2024.");
@@ -106,11 +108,7 @@ test("a live change never wipes text being typed: the editor is told and chooses
 });
 
 test("a claim deleted by someone else while it is open says so, instead of closing without a word", async ({ signedInPage: page, baseURL }) => {
-  const workspaceId = await createWorkspaceViaApi(page.request, baseURL, "Deleting desk");
-  const created = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, { headers: { origin: baseURL ?? "" }, data: { title: "Bridge", text: TEXT } });
-  const { id: passageId } = (await created.json()) as { id: string };
-  const claim = await page.request.post(`/api/v1/passages/${passageId}/claims`, { headers: { origin: baseURL ?? "" }, data: { exact: "Critics called it a vanity project." } });
-  const { id: claimId } = (await claim.json()) as { id: string };
+  const { workspaceId, passageId, claimId } = await deskWithClaim(page.request, baseURL, "Deleting desk", "Critics called it a vanity project.");
 
   await gotoPassage(page, `/w/${workspaceId}/passages/${passageId}?claim=${claimId}`);
   await expect(page.locator(".claim-quote")).toHaveText("Critics called it a vanity project.");
