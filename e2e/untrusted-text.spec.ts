@@ -8,7 +8,8 @@ test("text a user typed or imported is shown as text, never run as HTML", async 
   const headers = { origin: baseURL ?? "" };
   const passage = await page.request.post(`/api/v1/workspaces/${workspaceId}/passages`, {
     headers,
-    data: { title: PAYLOADS[0], text: `Opening line.\n${PAYLOADS.join("\n")}\nClosing line.` },
+    // Kept as typed (textFormat text): this passage is markup, and must come back as text, never as HTML.
+    data: { title: PAYLOADS[0], text: `Opening line.\n${PAYLOADS.join("\n")}\nClosing line.`, textFormat: "text" },
   });
   expect(passage.status()).toBe(201);
   const { id: passageId } = (await passage.json()) as { id: string };
