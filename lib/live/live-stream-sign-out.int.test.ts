@@ -20,13 +20,7 @@ async function textUntilClosed(response: Response): Promise<string> {
   }
 }
 
-async function readUntilClosed(response: Response): Promise<"closed"> {
-  const reader = response.body?.getReader();
-  for (;;) {
-    const { done } = (await reader?.read()) ?? { done: true };
-    if (done) return "closed";
-  }
-}
+const readUntilClosed = async (response: Response): Promise<"closed"> => (await textUntilClosed(response), "closed");
 
 const actorOf = (user: TestUser, via: Actor["via"], ids: Pick<Actor, "sessionId" | "tokenId">): Actor => ({
   userId: user.id,
@@ -36,17 +30,15 @@ const actorOf = (user: TestUser, via: Actor["via"], ids: Pick<Actor, "sessionId"
   ...ids,
 });
 
+/** A workspace-wide stream (no passage), whose access is checked again every `heartbeatMs`. */
+const openWorkspaceStream = (actor: Actor, workspaceId: string, heartbeatMs: number) =>
+  openLiveStream({ actor, workspaceId, passageId: null, signal: new AbortController().signal, heartbeatMs });
+
 describe("a live stream after sign-out", () => {
   it("ends when its session is signed out", async () => {
     const desk = await createDesk();
     const session = await createUserSession({ userId: desk.reviewer.id }, db);
-    const response = await openLiveStream({
-      actor: actorOf(desk.reviewer, "session", { sessionId: session.id }),
-      workspaceId: desk.workspaceId,
-      passageId: null,
-      signal: new AbortController().signal,
-      heartbeatMs: 50,
-    });
+    const response = await openWorkspaceStream(actorOf(desk.reviewer, "session", { sessionId: session.id }), desk.workspaceId, 50);
     expect(response.status).toBe(200);
     const closed = readUntilClosed(response);
     await db.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
@@ -56,13 +48,7 @@ describe("a live stream after sign-out", () => {
   it("ends when its API token is revoked", async () => {
     const desk = await createDesk();
     const token = await createApiTokenRecord(db, { userId: desk.reviewer.id });
-    const response = await openLiveStream({
-      actor: actorOf(desk.reviewer, "token", { tokenId: token.id }),
-      workspaceId: desk.workspaceId,
-      passageId: null,
-      signal: new AbortController().signal,
-      heartbeatMs: 50,
-    });
+    const response = await openWorkspaceStream(actorOf(desk.reviewer, "token", { tokenId: token.id }), desk.workspaceId, 50);
     const closed = readUntilClosed(response);
     await db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     expect(await closed).toBe("closed");
@@ -72,14 +58,8 @@ describe("a live stream after sign-out", () => {
     const desk = await createDesk();
     const session = await createUserSession({ userId: desk.reviewer.id }, db);
     const ownerSession = await createUserSession({ userId: desk.owner.id }, db);
-    const response = await openLiveStream({
-      actor: actorOf(desk.reviewer, "session", { sessionId: session.id }),
-      workspaceId: desk.workspaceId,
-      passageId: null,
-      signal: new AbortController().signal,
-      // Far beyond the test: only the check a removal starts can end this stream.
-      heartbeatMs: 10 * 60_000,
-    });
+    // A heartbeat far beyond the test: only the check a removal starts can end this stream.
+    const response = await openWorkspaceStream(actorOf(desk.reviewer, "session", { sessionId: session.id }), desk.workspaceId, 10 * 60_000);
     const received = textUntilClosed(response);
     await removeMember({ actor: actorOf(desk.owner, "session", { sessionId: ownerSession.id }), workspaceId: desk.workspaceId, userId: desk.reviewer.id });
     await db.$transaction((tx) => publishChanges(tx, [{ workspaceId: desk.workspaceId, actorId: desk.owner.id, claimId: "claim-after-removal", action: "comment.created" }]));
